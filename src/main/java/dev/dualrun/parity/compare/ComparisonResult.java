@@ -1,0 +1,27 @@
+package dev.dualrun.parity.compare;
+
+import java.util.List;
+
+/**
+ * The judgement of one pair.
+ *
+ * @param verdict the verdict
+ * @param diagnoses why, most important first (empty for a clean PASS)
+ * @param cloudwatch aggregates of the CloudWatch side
+ * @param prometheus aggregates of the Prometheus side (unit factor applied)
+ * @param points the per-point comparison (coverage, within share, bias, discrepancies)
+ * @param lag the lag check
+ * @param unitFactor the unit-factor check
+ * @param notes what alignment did, in words
+ */
+public record ComparisonResult(Verdict verdict, List<Diagnosis> diagnoses, Aggregates cloudwatch, Aggregates prometheus,
+		PointErrors points, LagCheck lag, UnitFactorCheck unitFactor, List<String> notes) {
+
+	/**
+	 * @return the first diagnosis' message, or "equivalent within tolerance"
+	 */
+	public String summary() {
+		return this.diagnoses.isEmpty() ? "equivalent within tolerance" : this.diagnoses.get(0).message();
+	}
+
+}

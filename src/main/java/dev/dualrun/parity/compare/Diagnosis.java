@@ -1,0 +1,43 @@
+package dev.dualrun.parity.compare;
+
+/**
+ * One finding about a pair, in words with its numbers.
+ *
+ * @param code a stable code for machines and filters
+ * @param message what was found and what to do, for a person
+ */
+public record Diagnosis(Code code, String message) {
+
+	/** Stable codes of diagnoses. */
+	public enum Code {
+
+		/** One side is a unit factor (x1000, x60, ...) of the other. */
+		UNIT_FACTOR,
+		/** Prometheus is consistently above or below CloudWatch. */
+		BIAS,
+		/** Prometheus matches CloudWatch one or more periods earlier or later. */
+		SHIFT,
+		/** Consecutive periods missing on the Prometheus side. */
+		GAP_PROMETHEUS,
+		/** Consecutive periods missing on the CloudWatch side. */
+		GAP_CLOUDWATCH,
+		/** A side has no data at all while the other has. */
+		SERIES_MISSING,
+		/** Too few periods present on a side. */
+		LOW_COVERAGE,
+		/** Too many points outside the tolerance. */
+		OUT_OF_TOLERANCE,
+		/** +Inf or -Inf values. */
+		NON_FINITE,
+		/** CloudWatch timestamps off the period grid. */
+		OFF_GRID,
+		/** Nothing on either side. */
+		NO_DATA,
+		/** Too few comparable points. */
+		INSUFFICIENT_DATA,
+		/** A source failed. */
+		SOURCE_ERROR
+
+	}
+
+}

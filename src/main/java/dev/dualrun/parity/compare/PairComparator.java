@@ -1,0 +1,174 @@
+package dev.dualrun.parity.compare;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import dev.dualrun.parity.align.AlignedPair;
+import dev.dualrun.parity.config.Tolerance;
+
+/**
+ * Judges an aligned pair. PASS needs, on the periods that have data on either side:
+ * coverage of at least {@code minCoverage} on both sides and no gap longer than one
+ * period, at least {@code minWithin} of the common points within tolerance, |bias| within
+ * {@code maxBias}, best lag 0, no infinite values and no off-grid CloudWatch timestamps.
+ * NO_DATA when neither side has data, INSUFFICIENT_DATA under {@link #MIN_POINTS} common
+ * points.
+ */
+public final class PairComparator {
+
+	/** Fewer common points than this cannot be judged. */
+	public static final int MIN_POINTS = 10;
+
+	/** A run of missing periods longer than this on one side fails the pair. */
+	public static final int MAX_TOLERATED_GAP = 1;
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+		.withZone(ZoneOffset.UTC);
+
+	private PairComparator() {
+	}
+
+	/**
+	 * @param pair the aligned pair
+	 * @param tolerance the pair's tolerance
+	 * @return the judgement
+	 */
+	public static ComparisonResult compare(AlignedPair pair, Tolerance tolerance) {
+		PointErrors points = PointErrors.of(pair, tolerance);
+		Aggregates cw = Aggregates.of(finite(pair.cloudwatch(), pair.cloudwatchPresent()));
+		Aggregates prom = Aggregates.of(finite(pair.prometheus(), pair.prometheusPresent()));
+		LagCheck lag = LagCheck.of(pair);
+		UnitFactorCheck unit = UnitFactorCheck.of(pair);
+		List<Diagnosis> diagnoses = new ArrayList<>();
+		int cwCount = pair.cloudwatchPresent().cardinality();
+		int promCount = pair.prometheusPresent().cardinality();
+		if (cwCount == 0 && promCount == 0) {
+			diagnoses.add(new Diagnosis(Diagnosis.Code.NO_DATA,
+					"no data on either side in the window: nothing was compared (check both queries)"));
+			return new ComparisonResult(Verdict.NO_DATA, diagnoses, cw, prom, points, lag, unit, pair.notes());
+		}
+		if (cwCount == 0 || promCount == 0) {
+			String missing = (cwCount == 0) ? "CloudWatch" : "Prometheus";
+			String present = (cwCount == 0) ? "Prometheus" : "CloudWatch";
+			String hint = (cwCount == 0) ? "check namespace, metric name, dimensions and unit"
+					: "check the metric name and label matchers of the PromQL";
+			diagnoses.add(new Diagnosis(Diagnosis.Code.SERIES_MISSING,
+					"series missing on the " + missing + " side: " + present + " has " + Math.max(cwCount, promCount)
+							+ " points, " + missing + " none (" + hint + ")"));
+			return new ComparisonResult(Verdict.FAIL, diagnoses, cw, prom, points, lag, unit, pair.notes());
+		}
+		if (points.common() < MIN_POINTS) {
+			diagnoses.add(new Diagnosis(Diagnosis.Code.INSUFFICIENT_DATA, "only " + points.common()
+					+ " period(s) with data on both sides; at least " + MIN_POINTS + " are needed to judge"));
+			return new ComparisonResult(Verdict.INSUFFICIENT_DATA, diagnoses, cw, prom, points, lag, unit,
+					pair.notes());
+		}
+		diagnose(pair, tolerance, points, lag, unit, diagnoses);
+		Verdict verdict = diagnoses.isEmpty() ? Verdict.PASS : Verdict.FAIL;
+		return new ComparisonResult(verdict, diagnoses, cw, prom, points, lag, unit, pair.notes());
+	}
+
+	private static void diagnose(AlignedPair pair, Tolerance tolerance, PointErrors points, LagCheck lag,
+			UnitFactorCheck unit, List<Diagnosis> out) {
+		long periodSeconds = pair.window().period().toSeconds();
+		boolean withinOk = points.withinShare() >= tolerance.minWithin();
+		boolean biasOk = Math.abs(points.bias()) <= tolerance.maxBias();
+		if (unit.found() && !(withinOk && biasOk)) {
+			double f = unit.factor();
+			out.add(new Diagnosis(Diagnosis.Code.UNIT_FACTOR,
+					String.format(Locale.ROOT,
+							"unit factor: Prometheus is %s CloudWatch (median ratio %.4g); a unit mismatch, "
+									+ "multiply unit-factor by %s",
+							factorText(f), unit.medianRatio(), factorText(1 / f).substring(1))));
+		}
+		else if (lag.bestLag() != 0) {
+			int l = lag.bestLag();
+			out.add(new Diagnosis(Diagnosis.Code.SHIFT, String.format(Locale.ROOT,
+					"shifted by %+d period(s): Prometheus shows each value %d s %s than CloudWatch "
+							+ "(mean error %.4g at lag 0, %.4g at lag %+d); check the one-period shift of rule 3 "
+							+ "and offsets in the PromQL",
+					l, Math.abs(l) * periodSeconds, (l > 0) ? "later" : "earlier", lag.errorAtZero(), lag.errorAtBest(),
+					l)));
+		}
+		else if (!biasOk) {
+			out.add(new Diagnosis(Diagnosis.Code.BIAS,
+					String.format(Locale.ROOT,
+							"constant bias: Prometheus is %+.1f %% %s CloudWatch over the window (limit +-%.1f %%)",
+							points.bias() * 100, (points.bias() > 0) ? "above" : "below", tolerance.maxBias() * 100)));
+		}
+		gaps(pair, GapFinder.missingOnPrometheus(pair), "Prometheus", Diagnosis.Code.GAP_PROMETHEUS, out);
+		gaps(pair, GapFinder.missingOnCloudWatch(pair), "CloudWatch", Diagnosis.Code.GAP_CLOUDWATCH, out);
+		coverage("CloudWatch", points.cloudwatchCoverage(), tolerance, out);
+		coverage("Prometheus", points.prometheusCoverage(), tolerance, out);
+		if (!withinOk && out.stream()
+			.noneMatch((d) -> d.code() == Diagnosis.Code.UNIT_FACTOR || d.code() == Diagnosis.Code.SHIFT)) {
+			out.add(new Diagnosis(Diagnosis.Code.OUT_OF_TOLERANCE, String.format(Locale.ROOT,
+					"%.1f %% of %d common periods within tolerance (need %.0f %%; tolerance max(%s, %.1f %%)), MAPE %.1f %%",
+					points.withinShare() * 100, points.common(), tolerance.minWithin() * 100,
+					format(tolerance.absolute()), tolerance.relative() * 100, points.mape() * 100)));
+		}
+		long nonFinite = points.discrepancies().stream().filter((d) -> d.kind() == Discrepancy.Kind.NON_FINITE).count();
+		if (nonFinite > 0) {
+			out.add(new Diagnosis(Diagnosis.Code.NON_FINITE,
+					nonFinite + " period(s) with +Inf or -Inf (e.g. a division by zero in the query)"));
+		}
+		if (!pair.offGrid().isEmpty()) {
+			out.add(new Diagnosis(Diagnosis.Code.OFF_GRID,
+					pair.offGrid().size() + " CloudWatch timestamp(s) off the " + periodSeconds + " s grid, first "
+							+ TIME.format(Instant.ofEpochMilli(pair.offGrid().get(0)))
+							+ " UTC: the period or start time does not match (rule 2)"));
+		}
+	}
+
+	private static void gaps(AlignedPair pair, List<GapFinder.Gap> gaps, String side, Diagnosis.Code code,
+			List<Diagnosis> out) {
+		List<GapFinder.Gap> long_ = gaps.stream().filter((g) -> g.periods() > MAX_TOLERATED_GAP).toList();
+		if (long_.isEmpty()) {
+			return;
+		}
+		StringBuilder sb = new StringBuilder("gap on the " + side + " side: no data ");
+		long p = pair.window().period().toSeconds();
+		for (int i = 0; i < Math.min(3, long_.size()); i++) {
+			GapFinder.Gap g = long_.get(i);
+			Instant from = pair.window().bucket(g.firstSlot());
+			Instant to = pair.window().bucket(g.lastSlot()).plusSeconds(p);
+			sb.append((i > 0) ? ", " : "")
+				.append(TIME.format(from))
+				.append(" to ")
+				.append(TIME.format(to).substring(11))
+				.append(" UTC (")
+				.append(g.periods())
+				.append(" periods)");
+		}
+		if (long_.size() > 3) {
+			sb.append(" and ").append(long_.size() - 3).append(" more");
+		}
+		sb.append(" while the other side has data");
+		out.add(new Diagnosis(code, sb.toString()));
+	}
+
+	private static void coverage(String side, double coverage, Tolerance tolerance, List<Diagnosis> out) {
+		if (coverage < tolerance.minCoverage()) {
+			out.add(new Diagnosis(Diagnosis.Code.LOW_COVERAGE,
+					String.format(Locale.ROOT, "%s covers %.1f %% of the periods with data (need %.0f %%)", side,
+							coverage * 100, tolerance.minCoverage() * 100)));
+		}
+	}
+
+	private static double[] finite(double[] values, java.util.BitSet present) {
+		return present.stream().mapToDouble((k) -> values[k]).filter(Double::isFinite).toArray();
+	}
+
+	private static String factorText(double f) {
+		return (f >= 1) ? "x" + format(f) : "x1/" + format(1 / f);
+	}
+
+	private static String format(double v) {
+		return (v == Math.rint(v)) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.3g", v);
+	}
+
+}

@@ -1,0 +1,61 @@
+package dev.dualrun.parity.compare;
+
+import java.util.Arrays;
+
+import org.apache.commons.math3.stat.descriptive.rank.Median;
+
+import dev.dualrun.parity.align.AlignedPair;
+
+/**
+ * Looks for a unit factor between the sides: the median of Prometheus / CloudWatch over
+ * common non-zero periods close to 1000, 60, 8, 1024, 100 or 1e6, or their inverses
+ * (semantics rule 6).
+ *
+ * @param medianRatio median of Prometheus / CloudWatch, NaN if no ratio could be formed
+ * @param factor the matching factor (e.g. 1000 or 0.001), or NaN if none matches
+ */
+public record UnitFactorCheck(double medianRatio, double factor) {
+
+	private static final double[] FACTORS = { 1000, 60, 8, 1024, 100, 1_000_000, 3600 };
+
+	/** How close (relative) the median ratio must be to a factor. */
+	private static final double CLOSE = 0.05;
+
+	/**
+	 * @param pair the aligned pair
+	 * @return the check; {@link #found()} tells whether a factor matched
+	 */
+	public static UnitFactorCheck of(AlignedPair pair) {
+		double[] ratios = new double[pair.size()];
+		int n = 0;
+		for (int k = 0; k < pair.size(); k++) {
+			double c = pair.cloudwatch()[k];
+			double p = pair.prometheus()[k];
+			if (pair.cloudwatchPresent().get(k) && pair.prometheusPresent().get(k) && c != 0 && p != 0
+					&& Double.isFinite(c) && Double.isFinite(p)) {
+				ratios[n++] = p / c;
+			}
+		}
+		if (n < 3) {
+			return new UnitFactorCheck(Double.NaN, Double.NaN);
+		}
+		double median = new Median().evaluate(Arrays.copyOf(ratios, n));
+		for (double f : FACTORS) {
+			if (Math.abs(median / f - 1) <= CLOSE) {
+				return new UnitFactorCheck(median, f);
+			}
+			if (Math.abs(median * f - 1) <= CLOSE) {
+				return new UnitFactorCheck(median, 1 / f);
+			}
+		}
+		return new UnitFactorCheck(median, Double.NaN);
+	}
+
+	/**
+	 * @return true if the sides differ by a known unit factor
+	 */
+	public boolean found() {
+		return !Double.isNaN(this.factor);
+	}
+
+}

@@ -1,0 +1,64 @@
+package dev.dualrun.parity.config;
+
+import java.util.List;
+import java.util.SortedMap;
+
+/**
+ * The CloudWatch side of a pair: either one metric with a statistic, or a metric-math
+ * expression over named metrics.
+ *
+ * @param namespace the metric's namespace (null for an expression)
+ * @param metricName the metric's name (null for an expression)
+ * @param dimensions the exact dimension set published, sorted by name (CloudWatch never
+ * aggregates across dimensions)
+ * @param statistic the statistic (null for an expression)
+ * @param unit the CloudWatch unit sent with the query, e.g. {@code Seconds}; null to
+ * accept data of any unit
+ * @param expression a metric-math expression, or null
+ * @param metrics the metrics the expression refers to by id (empty for a plain metric)
+ */
+public record CloudWatchQuery(String namespace, String metricName, SortedMap<String, String> dimensions,
+		Statistic statistic, String unit, String expression, List<ExpressionMetric> metrics) {
+
+	public CloudWatchQuery {
+		dimensions = (dimensions != null) ? java.util.Collections.unmodifiableSortedMap(dimensions)
+				: java.util.Collections.emptySortedMap();
+		metrics = (metrics != null) ? List.copyOf(metrics) : List.of();
+	}
+
+	/**
+	 * @return true if this side is a metric-math expression
+	 */
+	public boolean isExpression() {
+		return this.expression != null;
+	}
+
+	/**
+	 * @return a short human description, e.g. {@code FlaskApp/EndpointLatency{Endpoint=/}
+	 * Average}
+	 */
+	public String describe() {
+		if (isExpression()) {
+			return "expression " + this.expression;
+		}
+		return this.namespace + "/" + this.metricName + this.dimensions + " " + this.statistic
+				+ ((this.unit != null) ? " [" + this.unit + "]" : "");
+	}
+
+	/**
+	 * A metric an expression refers to.
+	 *
+	 * @param id the id used in the expression (lower-case first letter, as CloudWatch
+	 * requires)
+	 * @param namespace the namespace
+	 * @param metricName the metric name
+	 * @param dimensions the dimensions
+	 * @param statistic the statistic
+	 * @param unit the unit, or null
+	 */
+	public record ExpressionMetric(String id, String namespace, String metricName, SortedMap<String, String> dimensions,
+			Statistic statistic, String unit) {
+
+	}
+
+}

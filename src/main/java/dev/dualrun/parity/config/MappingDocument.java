@@ -1,0 +1,36 @@
+package dev.dualrun.parity.config;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The mapping file exactly as written (kebab-case keys), bound by Jackson before
+ * validation. Every field may be missing here; {@link MappingLoader} checks them and
+ * applies defaults.
+ */
+record MappingDocument(Integer version, Defaults defaults, List<Pair> pairs) {
+
+	record Defaults(String period, Double unitFactor, Tolerance.Override tolerance, Boolean publishedWhenNonZero) {
+
+	}
+
+	record Pair(String id, String description, String period, Double unitFactor, Boolean publishedWhenNonZero,
+			Tolerance.Override tolerance, CloudWatch cloudwatch, Prometheus prometheus) {
+
+	}
+
+	record CloudWatch(String namespace, String metric, Map<String, String> dimensions, String statistic, String unit,
+			String expression, List<Metric> metrics) {
+
+	}
+
+	record Metric(String id, String namespace, String metric, Map<String, String> dimensions, String statistic,
+			String unit) {
+
+	}
+
+	record Prometheus(String query) {
+
+	}
+
+}

@@ -1,0 +1,123 @@
+package dev.dualrun.parity.config;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.HashMap;
+import java.util.Map;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * Reads a mapping file: YAML bound to {@link MappingDocument} by Jackson, then validated
+ * by {@link MappingValidator} into a {@link MappingFile}. Every error names file, line
+ * and field.
+ */
+public final class MappingLoader {
+
+	private final YAMLMapper mapper = YAMLMapper.builder()
+		.propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
+		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+		.build();
+
+	/**
+	 * @param path the mapping file
+	 * @return the validated mapping
+	 * @throws MappingException if the file cannot be read, is not valid YAML, or fails
+	 * validation
+	 */
+	public MappingFile load(Path path) {
+		byte[] bytes;
+		try {
+			bytes = Files.readAllBytes(path);
+		}
+		catch (NoSuchFileException ex) {
+			throw new MappingException(path + ": mapping file not found");
+		}
+		catch (IOException ex) {
+			throw new MappingException(path + ": cannot read mapping file (" + ex.getMessage() + ")", ex);
+		}
+		return parse(path.toString(), bytes);
+	}
+
+	/**
+	 * @param source the name used in messages
+	 * @param bytes the file's content
+	 * @return the validated mapping
+	 */
+	public MappingFile parse(String source, byte[] bytes) {
+		MappingDocument doc;
+		Map<String, Integer> lines;
+		try {
+			doc = this.mapper.readValue(bytes, MappingDocument.class);
+			lines = lineIndex(bytes);
+		}
+		catch (JacksonException ex) {
+			throw bindingError(source, ex);
+		}
+		if (doc == null) {
+			throw MappingException.at(source, 1, "", "the mapping file is empty");
+		}
+		return new MappingValidator(source, lines).validate(doc, sha256(bytes));
+	}
+
+	/**
+	 * Maps each JSON pointer of the document (e.g. {@code /pairs/2/cloudwatch}) to its
+	 * line.
+	 */
+	private Map<String, Integer> lineIndex(byte[] bytes) {
+		Map<String, Integer> lines = new HashMap<>();
+		try (JsonParser parser = this.mapper.createParser(bytes)) {
+			JsonToken token;
+			while ((token = parser.nextToken()) != null) {
+				TokenStreamLocation location = parser.currentTokenLocation();
+				if (token == JsonToken.PROPERTY_NAME || token.isScalarValue() || token == JsonToken.START_OBJECT
+						|| token == JsonToken.START_ARRAY) {
+					String pointer = parser.streamReadContext().pathAsPointer().toString();
+					lines.putIfAbsent(pointer, location.getLineNr());
+				}
+			}
+		}
+		return lines;
+	}
+
+	private static MappingException bindingError(String source, JacksonException ex) {
+		TokenStreamLocation location = ex.getLocation();
+		int line = (location != null) ? location.getLineNr() : 0;
+		String field = MappingValidator.fieldName(ex.getPathReference());
+		String problem = ex.getOriginalMessage();
+		if (problem != null) {
+			problem = problem.replaceAll(" \\(class [^)]*\\)", "")
+				.replaceAll("\\s*\\(\\d+ known properties: ([^)]*)\\)", "; known fields: $1")
+				.replace("dev.dualrun.parity.config.MappingDocument$", "")
+				.replace('\n', ' ');
+			int cut = problem.indexOf(" at [Source");
+			if (cut > 0) {
+				problem = problem.substring(0, cut);
+			}
+		}
+		return new MappingException(
+				source + ((line > 0) ? ":" + line : "") + ": " + (field.isEmpty() ? "" : field + ": ") + problem, ex);
+	}
+
+	static String sha256(byte[] bytes) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,255 @@
+package dev.dualrun.parity.config;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * Checks a bound {@link MappingDocument} field by field and applies defaults. Stops at
+ * the first error, naming file, line and field.
+ */
+final class MappingValidator {
+
+	/**
+	 * Placeholder in PromQL replaced by the pair's period, e.g.
+	 * {@code rate(x[${period}])}.
+	 */
+	static final String PERIOD_PLACEHOLDER = "${period}";
+
+	private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+
+	private static final Pattern EXPRESSION_ID = Pattern.compile("[a-z][A-Za-z0-9_]{0,254}");
+
+	private static final Set<String> UNITS = Set.of("Seconds", "Microseconds", "Milliseconds", "Bytes", "Kilobytes",
+			"Megabytes", "Gigabytes", "Terabytes", "Bits", "Kilobits", "Megabits", "Gigabits", "Terabits", "Percent",
+			"Count", "Bytes/Second", "Kilobytes/Second", "Megabytes/Second", "Gigabytes/Second", "Terabytes/Second",
+			"Bits/Second", "Kilobits/Second", "Megabits/Second", "Gigabits/Second", "Terabits/Second", "Count/Second",
+			"None");
+
+	private final String source;
+
+	private final Map<String, Integer> lines;
+
+	MappingValidator(String source, Map<String, Integer> lines) {
+		this.source = source;
+		this.lines = lines;
+	}
+
+	MappingFile validate(MappingDocument doc, String sha256) {
+		if (doc.version() != null && doc.version() != 1) {
+			throw error("/version", "unsupported version " + doc.version() + " (this tool reads version 1)");
+		}
+		MappingDocument.Defaults defaults = (doc.defaults() != null) ? doc.defaults()
+				: new MappingDocument.Defaults(null, null, null, null);
+		Duration defaultPeriod = (defaults.period() != null) ? period(defaults.period(), "/defaults/period")
+				: Duration.ofSeconds(60);
+		if (doc.pairs() == null || doc.pairs().isEmpty()) {
+			throw error("/pairs", "no pairs: the file must list at least one pair under 'pairs:'");
+		}
+		List<PairMapping> pairs = new ArrayList<>();
+		Set<String> ids = new HashSet<>();
+		for (int i = 0; i < doc.pairs().size(); i++) {
+			PairMapping pair = pair(doc.pairs().get(i), "/pairs/" + i, defaults, defaultPeriod);
+			if (!ids.add(pair.id())) {
+				throw error("/pairs/" + i + "/id", "duplicate pair id '" + pair.id() + "'");
+			}
+			pairs.add(pair);
+		}
+		return new MappingFile(this.source, sha256, pairs);
+	}
+
+	private PairMapping pair(MappingDocument.Pair raw, String at, MappingDocument.Defaults defaults,
+			Duration defaultPeriod) {
+		if (raw == null) {
+			throw error(at, "empty pair");
+		}
+		String id = required(raw.id(), at + "/id");
+		if (!ID.matcher(id).matches()) {
+			throw error(at + "/id", "'" + id + "' is not a valid id (letters, digits, '.', '_', '-'; at most 128)");
+		}
+		Duration period = (raw.period() != null) ? period(raw.period(), at + "/period") : defaultPeriod;
+		if (raw.cloudwatch() == null) {
+			throw error(at + "/cloudwatch", "missing: every pair needs a 'cloudwatch:' side");
+		}
+		if (raw.prometheus() == null) {
+			throw error(at + "/prometheus", "missing: every pair needs a 'prometheus:' side");
+		}
+		CloudWatchQuery cw = cloudWatch(raw.cloudwatch(), at + "/cloudwatch");
+		String query = required(raw.prometheus().query(), at + "/prometheus/query").strip();
+		String promql = query.replace(PERIOD_PLACEHOLDER, Durations.promql(period));
+		if (promql.contains("${")) {
+			throw error(at + "/prometheus/query",
+					"unknown placeholder in '" + query + "' (only " + PERIOD_PLACEHOLDER + " is replaced)");
+		}
+		double factor = (raw.unitFactor() != null) ? raw.unitFactor()
+				: (defaults.unitFactor() != null) ? defaults.unitFactor() : 1.0;
+		if (!(factor > 0) || Double.isInfinite(factor)) {
+			throw error(at + "/unit-factor", "must be a positive number, got " + factor);
+		}
+		Statistic.Kind kind = cw.isExpression() ? Statistic.Kind.AVERAGE : cw.statistic().kind();
+		Tolerance.Override override = (defaults.tolerance() != null) ? defaults.tolerance().then(raw.tolerance())
+				: raw.tolerance();
+		Tolerance tolerance = Tolerance.defaultFor(kind).with(override);
+		checkTolerance(tolerance, at + "/tolerance");
+		boolean nonZero = (raw.publishedWhenNonZero() != null) ? raw.publishedWhenNonZero()
+				: Boolean.TRUE.equals(defaults.publishedWhenNonZero());
+		String description = (raw.description() != null) ? raw.description().strip() : "";
+		return new PairMapping(id, description, line(at), cw, promql, period, factor, tolerance, nonZero);
+	}
+
+	private CloudWatchQuery cloudWatch(MappingDocument.CloudWatch raw, String at) {
+		if (raw.expression() != null) {
+			if (raw.metric() != null || raw.statistic() != null) {
+				throw error(at + "/expression",
+						"write either 'expression' with 'metrics', or 'metric' with 'statistic', not both");
+			}
+			if (raw.metrics() == null || raw.metrics().isEmpty()) {
+				throw error(at + "/metrics", "an expression needs the 'metrics' it refers to");
+			}
+			List<CloudWatchQuery.ExpressionMetric> metrics = new ArrayList<>();
+			for (int i = 0; i < raw.metrics().size(); i++) {
+				MappingDocument.Metric m = raw.metrics().get(i);
+				String mAt = at + "/metrics/" + i;
+				String id = required(m.id(), mAt + "/id");
+				if (!EXPRESSION_ID.matcher(id).matches()) {
+					throw error(mAt + "/id", "'" + id + "' must start with a lower-case letter (CloudWatch rule)");
+				}
+				metrics.add(new CloudWatchQuery.ExpressionMetric(id, required(m.namespace(), mAt + "/namespace"),
+						required(m.metric(), mAt + "/metric"), dimensions(m.dimensions(), mAt + "/dimensions"),
+						statistic(m.statistic(), mAt + "/statistic"), unit(m.unit(), mAt + "/unit")));
+			}
+			return new CloudWatchQuery(null, null, null, null, unit(raw.unit(), at + "/unit"), raw.expression().strip(),
+					metrics);
+		}
+		return new CloudWatchQuery(required(raw.namespace(), at + "/namespace"), required(raw.metric(), at + "/metric"),
+				dimensions(raw.dimensions(), at + "/dimensions"), statistic(raw.statistic(), at + "/statistic"),
+				unit(raw.unit(), at + "/unit"), null, null);
+	}
+
+	private TreeMap<String, String> dimensions(Map<String, String> raw, String at) {
+		TreeMap<String, String> dims = new TreeMap<>();
+		if (raw == null) {
+			return dims;
+		}
+		if (raw.size() > 30) {
+			throw error(at, "at most 30 dimensions, got " + raw.size());
+		}
+		raw.forEach((name, value) -> {
+			if (name.isBlank() || value == null || value.isBlank()) {
+				throw error(at + "/" + name, "dimension names and values must not be empty");
+			}
+			dims.put(name, value);
+		});
+		return dims;
+	}
+
+	private Statistic statistic(String raw, String at) {
+		try {
+			return Statistic.parse(required(raw, at));
+		}
+		catch (IllegalArgumentException ex) {
+			throw error(at, ex.getMessage());
+		}
+	}
+
+	private String unit(String raw, String at) {
+		if (raw != null && !UNITS.contains(raw)) {
+			throw error(at,
+					"unknown CloudWatch unit '" + raw + "' (e.g. Seconds, Milliseconds, Count, Bytes, Percent)");
+		}
+		return raw;
+	}
+
+	private Duration period(String raw, String at) {
+		Duration period;
+		try {
+			period = Durations.parse(raw);
+		}
+		catch (IllegalArgumentException ex) {
+			throw error(at, ex.getMessage());
+		}
+		long s = period.toSeconds();
+		boolean highResolution = s == 1 || s == 5 || s == 10 || s == 20 || s == 30;
+		if (period.toNanosPart() != 0 || s <= 0 || !(highResolution || s % 60 == 0)) {
+			throw error(at, "period " + raw + " is not a CloudWatch period (1, 5, 10, 20, 30 s or a multiple of 60 s)");
+		}
+		return period;
+	}
+
+	private void checkTolerance(Tolerance t, String at) {
+		if (!(t.relative() >= 0) || !(t.absolute() >= 0)) {
+			throw error(at, "relative and absolute must be >= 0");
+		}
+		for (double share : new double[] { t.minCoverage(), t.minWithin() }) {
+			if (!(share >= 0 && share <= 1)) {
+				throw error(at, "min-coverage and min-within are shares between 0 and 1, got " + share);
+			}
+		}
+		if (!(t.maxBias() >= 0)) {
+			throw error(at, "max-bias must be >= 0");
+		}
+	}
+
+	private String required(String value, String at) {
+		if (value == null || value.isBlank()) {
+			throw error(at, "missing (required)");
+		}
+		return value;
+	}
+
+	private int line(String pointer) {
+		String p = pointer;
+		while (!p.isEmpty()) {
+			Integer line = this.lines.get(p);
+			if (line != null) {
+				return line;
+			}
+			p = p.substring(0, p.lastIndexOf('/'));
+		}
+		return 0;
+	}
+
+	private MappingException error(String pointer, String problem) {
+		return MappingException.at(this.source, line(pointer), fieldName(pointer), problem);
+	}
+
+	/**
+	 * {@code /pairs/2/cloudwatch/statistic} or Jackson's {@code ...["pairs"]->...} to
+	 * {@code pairs[2].cloudwatch.statistic}.
+	 */
+	static String fieldName(String pointer) {
+		if (pointer == null || pointer.isEmpty()) {
+			return "";
+		}
+		StringBuilder sb = new StringBuilder();
+		if (pointer.startsWith("/")) {
+			for (String part : pointer.substring(1).split("/")) {
+				append(sb, part);
+			}
+			return sb.toString();
+		}
+		java.util.regex.Matcher m = Pattern.compile("\\[(?:\"([^\"]*)\"|(\\d+))\\]").matcher(pointer);
+		while (m.find()) {
+			append(sb, (m.group(1) != null) ? m.group(1) : m.group(2));
+		}
+		return sb.toString();
+	}
+
+	private static void append(StringBuilder sb, String part) {
+		if (part.chars().allMatch(Character::isDigit) && !part.isEmpty()) {
+			sb.append('[').append(part).append(']');
+		}
+		else {
+			if (!sb.isEmpty()) {
+				sb.append('.');
+			}
+			sb.append(part.replace("~1", "/").replace("~0", "~"));
+		}
+	}
+
+}

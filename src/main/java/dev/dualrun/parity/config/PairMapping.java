@@ -1,0 +1,33 @@
+package dev.dualrun.parity.config;
+
+import java.time.Duration;
+
+/**
+ * One migrated metric: the CloudWatch query and the PromQL that should reproduce it.
+ *
+ * @param id unique id within the mapping file, used in job parameters, reports and the
+ * store
+ * @param description what the metric means, for the report
+ * @param line the line of the pair in the mapping file (for error messages)
+ * @param cloudwatch the CloudWatch side
+ * @param promql the PromQL with {@code ${period}} replaced by the period (e.g.
+ * {@code 60s})
+ * @param period the one period both sides are compared at (rule 1); Prometheus step =
+ * period
+ * @param unitFactor the factor applied to Prometheus values to reach the CloudWatch unit
+ * (Prometheus seconds vs CloudWatch Milliseconds: 1000)
+ * @param tolerance the tolerance after defaults and overrides
+ * @param publishedWhenNonZero true if the old pipeline publishes only non-zero values, so
+ * a missing CloudWatch period means zero
+ */
+public record PairMapping(String id, String description, int line, CloudWatchQuery cloudwatch, String promql,
+		Duration period, double unitFactor, Tolerance tolerance, boolean publishedWhenNonZero) {
+
+	/**
+	 * @return the statistic kind that decides how the pair is judged
+	 */
+	public Statistic.Kind kind() {
+		return this.cloudwatch.isExpression() ? Statistic.Kind.AVERAGE : this.cloudwatch.statistic().kind();
+	}
+
+}

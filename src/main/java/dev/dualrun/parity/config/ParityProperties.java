@@ -1,0 +1,77 @@
+package dev.dualrun.parity.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The tool's settings ({@code parity.*} properties, environment variables such as
+ * {@code PARITY_PROMETHEUS_URL}, or CLI flags). Null fields take the documented defaults.
+ *
+ * @param settle how far behind now the window must end: recent data still changes (rule
+ * 2)
+ * @param threads how many pairs are compared at once
+ * @param reportsDir where HTML reports are written
+ * @param prometheus the Prometheus-compatible API
+ * @param cloudwatch the CloudWatch API
+ */
+public record ParityProperties(Duration settle, Integer threads, Path reportsDir, Prometheus prometheus,
+		CloudWatch cloudwatch) {
+
+	public ParityProperties {
+		settle = (settle != null) ? settle : Duration.ofMinutes(10);
+		threads = (threads != null && threads > 0) ? threads : 4;
+		reportsDir = (reportsDir != null) ? reportsDir : Path.of("reports");
+		prometheus = (prometheus != null) ? prometheus : new Prometheus(null, null, null, null, null, null, null, null);
+		cloudwatch = (cloudwatch != null) ? cloudwatch : new CloudWatch(null, null, null);
+	}
+
+	/**
+	 * A Prometheus-compatible query API (Prometheus, Amazon Managed Prometheus, Mimir,
+	 * Thanos).
+	 *
+	 * @param url base URL, e.g. {@code http://localhost:9090} or a Mimir
+	 * {@code .../prometheus}
+	 * @param timeout connect, read and call timeout for one request
+	 * @param username basic-auth user, or null
+	 * @param password basic-auth password, or null
+	 * @param bearerToken bearer token, or null
+	 * @param headers extra headers sent with every request (e.g. {@code X-Scope-OrgID})
+	 * @param maxPointsPerRequest points per series per request before the window is split
+	 * (Prometheus refuses more than 11,000)
+	 * @param postThreshold query length above which the form is POSTed instead of a GET
+	 */
+	public record Prometheus(String url, Duration timeout, String username, String password, String bearerToken,
+			Map<String, String> headers, Integer maxPointsPerRequest, Integer postThreshold) {
+
+		public Prometheus {
+			url = (url != null && !url.isBlank()) ? url.replaceAll("/+$", "") : "http://localhost:9090";
+			timeout = (timeout != null) ? timeout : Duration.ofSeconds(30);
+			headers = (headers != null) ? Map.copyOf(headers) : Map.of();
+			maxPointsPerRequest = (maxPointsPerRequest != null) ? maxPointsPerRequest : 11_000;
+			postThreshold = (postThreshold != null) ? postThreshold : 1_500;
+		}
+
+		@Override
+		public String toString() {
+			return "Prometheus[url=" + this.url + ", auth="
+					+ ((this.bearerToken != null) ? "bearer" : (this.username != null) ? "basic" : "none")
+					+ ", headers=" + this.headers.keySet() + "]";
+		}
+
+	}
+
+	/**
+	 * The CloudWatch API. Null fields follow the SDK's standard chain (AWS_REGION,
+	 * AWS_ENDPOINT_URL_CLOUDWATCH, AWS_PROFILE, ~/.aws/config).
+	 *
+	 * @param region the region, or null for the default region chain
+	 * @param endpoint an endpoint override (e.g. a CloudWatch-compatible test server), or
+	 * null
+	 * @param profile a named profile of ~/.aws/credentials, or null for the default chain
+	 */
+	public record CloudWatch(String region, String endpoint, String profile) {
+
+	}
+
+}

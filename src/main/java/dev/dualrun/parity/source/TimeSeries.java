@@ -1,0 +1,59 @@
+package dev.dualrun.parity.source;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One series as a source returned it: timestamps with their values, in ascending time
+ * order. Timestamps are epoch milliseconds of the bucket start ({@code [T, T+period)});
+ * for Prometheus they are already shifted by one period (rule 3). Values may be NaN or
+ * infinite: they are kept as received and judged later.
+ *
+ * @param labels the series' labels (Prometheus) or dimensions (CloudWatch)
+ * @param timestamps epoch milliseconds, ascending
+ * @param values the values, same length as timestamps
+ * @param messages warnings or status messages from the source (e.g. PartialData)
+ */
+public record TimeSeries(Map<String, String> labels, long[] timestamps, double[] values, List<String> messages) {
+
+	public TimeSeries {
+		if (timestamps.length != values.length) {
+			throw new IllegalArgumentException(
+					"timestamps and values differ in length: " + timestamps.length + " vs " + values.length);
+		}
+		labels = Map.copyOf(labels);
+		messages = List.copyOf(messages);
+	}
+
+	/**
+	 * @return an empty series (no data in the window)
+	 */
+	public static TimeSeries empty() {
+		return new TimeSeries(Map.of(), new long[0], new double[0], List.of());
+	}
+
+	/**
+	 * @return the number of points
+	 */
+	public int size() {
+		return this.timestamps.length;
+	}
+
+	@Override
+	public boolean equals(Object o) {
+		return o instanceof TimeSeries t && this.labels.equals(t.labels) && Arrays.equals(this.timestamps, t.timestamps)
+				&& Arrays.equals(this.values, t.values) && this.messages.equals(t.messages);
+	}
+
+	@Override
+	public int hashCode() {
+		return Arrays.hashCode(this.timestamps) * 31 + Arrays.hashCode(this.values);
+	}
+
+	@Override
+	public String toString() {
+		return "TimeSeries[" + this.labels + ", " + size() + " points]";
+	}
+
+}

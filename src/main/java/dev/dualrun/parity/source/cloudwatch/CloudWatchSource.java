@@ -1,0 +1,254 @@
+package dev.dualrun.parity.source.cloudwatch;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.dualrun.parity.config.CloudWatchQuery;
+import dev.dualrun.parity.config.PairMapping;
+import dev.dualrun.parity.source.MetricSource;
+import dev.dualrun.parity.source.QueryWindow;
+import dev.dualrun.parity.source.SeriesResult;
+import dev.dualrun.parity.source.SourceException;
+import dev.dualrun.parity.source.TimeSeries;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.util.VersionInfo;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatch.model.CloudWatchException;
+import software.amazon.awssdk.services.cloudwatch.model.Dimension;
+import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataRequest;
+import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataResponse;
+import software.amazon.awssdk.services.cloudwatch.model.Metric;
+import software.amazon.awssdk.services.cloudwatch.model.MetricDataQuery;
+import software.amazon.awssdk.services.cloudwatch.model.MetricDataResult;
+import software.amazon.awssdk.services.cloudwatch.model.MetricStat;
+import software.amazon.awssdk.services.cloudwatch.model.ScanBy;
+import software.amazon.awssdk.services.cloudwatch.model.StatusCode;
+
+/**
+ * The CloudWatch side: one {@code GetMetricData} call per batch of {@link CallPlanner},
+ * pages followed with the SDK paginator and merged by query id, {@code StatusCode} and
+ * {@code Messages} kept. Query ids are {@code q<index in batch>}, so a plan always sends
+ * the same request.
+ */
+public final class CloudWatchSource implements MetricSource {
+
+	private static final Logger log = LoggerFactory.getLogger(CloudWatchSource.class);
+
+	private static final Pattern IDENTIFIER = Pattern.compile("\\b([a-z][A-Za-z0-9_]*)\\b");
+
+	private final CloudWatchClient client;
+
+	private final String endpoint;
+
+	private final AtomicLong calls = new AtomicLong();
+
+	private final AtomicLong metrics = new AtomicLong();
+
+	/**
+	 * @param client the SDK client
+	 * @param endpoint where the client points, for messages (region or override URL)
+	 */
+	public CloudWatchSource(CloudWatchClient client, String endpoint) {
+		this.client = client;
+		this.endpoint = endpoint;
+	}
+
+	@Override
+	public String side() {
+		return "CloudWatch";
+	}
+
+	@Override
+	public void fetch(List<PairMapping> pairs, QueryWindow window, Consumer<SeriesResult> results) {
+		for (List<PairMapping> batch : CallPlanner.plan(pairs, window.count())) {
+			fetchBatch(batch, window, results);
+		}
+	}
+
+	private void fetchBatch(List<PairMapping> batch, QueryWindow window, Consumer<SeriesResult> results) {
+		List<MetricDataQuery> queries = new ArrayList<>();
+		Map<String, PairMapping> byId = new LinkedHashMap<>();
+		for (int i = 0; i < batch.size(); i++) {
+			String id = "q" + i;
+			byId.put(id, batch.get(i));
+			queries.addAll(queriesFor(id, batch.get(i), window));
+		}
+		GetMetricDataRequest request = GetMetricDataRequest.builder()
+			.metricDataQueries(queries)
+			.startTime(window.start())
+			.endTime(window.end())
+			.scanBy(ScanBy.TIMESTAMP_ASCENDING)
+			.build();
+		Map<String, Accumulator> merged = new HashMap<>();
+		List<String> callMessages = new ArrayList<>();
+		try {
+			Set<String> tokens = new HashSet<>();
+			for (GetMetricDataResponse page : this.client.getMetricDataPaginator(request)) {
+				this.calls.incrementAndGet();
+				for (MetricDataResult r : page.metricDataResults()) {
+					merged.computeIfAbsent(r.id(), (k) -> new Accumulator()).add(r);
+				}
+				page.messages().forEach((m) -> callMessages.add(m.code() + ": " + m.value()));
+				String token = page.nextToken();
+				if (token != null && !token.isEmpty() && !tokens.add(token)) {
+					throw new SourceException("CloudWatch repeated NextToken '" + token + "' at " + this.endpoint
+							+ ": the server's pagination is broken", false);
+				}
+			}
+			this.metrics.addAndGet(queries.stream().filter((q) -> q.metricStat() != null).count());
+		}
+		catch (SourceException ex) {
+			batch.forEach((p) -> results.accept(SeriesResult.failed(p.id(), ex)));
+			return;
+		}
+		catch (SdkException ex) {
+			SourceException failure = translate(ex, batch.size());
+			log.warn("{}", failure.getMessage());
+			batch.forEach((p) -> results.accept(SeriesResult.failed(p.id(), failure)));
+			return;
+		}
+		byId.forEach((id, pair) -> results.accept(result(pair, merged.get(id), callMessages)));
+	}
+
+	private SeriesResult result(PairMapping pair, Accumulator acc, List<String> callMessages) {
+		if (acc == null) {
+			return SeriesResult.failed(pair.id(), new SourceException(
+					"CloudWatch answered no result for pair '" + pair.id() + "' at " + this.endpoint, true));
+		}
+		if (acc.status == StatusCode.INTERNAL_ERROR || acc.status == StatusCode.FORBIDDEN) {
+			return SeriesResult.failed(pair.id(),
+					new SourceException("CloudWatch status " + acc.status + " for " + pair.cloudwatch().describe()
+							+ ": " + String.join("; ", acc.messages), acc.status == StatusCode.INTERNAL_ERROR));
+		}
+		List<String> messages = new ArrayList<>(acc.messages);
+		if (acc.status == StatusCode.PARTIAL_DATA) {
+			messages.add("CloudWatch status PartialData after the last page");
+		}
+		messages.addAll(callMessages);
+		return SeriesResult.ok(pair.id(), acc.toSeries(pair.cloudwatch().dimensions(), messages));
+	}
+
+	private List<MetricDataQuery> queriesFor(String id, PairMapping pair, QueryWindow window) {
+		CloudWatchQuery cw = pair.cloudwatch();
+		int period = (int) window.period().toSeconds();
+		if (!cw.isExpression()) {
+			return List.of(MetricDataQuery.builder()
+				.id(id)
+				.metricStat(stat(cw.namespace(), cw.metricName(), cw.dimensions(), cw.statistic().name(), cw.unit(),
+						period))
+				.returnData(true)
+				.build());
+		}
+		List<MetricDataQuery> queries = new ArrayList<>();
+		Matcher m = IDENTIFIER.matcher(cw.expression());
+		Set<String> known = new HashSet<>();
+		cw.metrics().forEach((e) -> known.add(e.id()));
+		String expression = m.replaceAll((r) -> known.contains(r.group(1)) ? id + "_" + r.group(1) : r.group(1));
+		queries.add(MetricDataQuery.builder().id(id).expression(expression).period(period).returnData(true).build());
+		for (CloudWatchQuery.ExpressionMetric e : cw.metrics()) {
+			queries.add(MetricDataQuery.builder()
+				.id(id + "_" + e.id())
+				.metricStat(stat(e.namespace(), e.metricName(), e.dimensions(), e.statistic().name(), e.unit(), period))
+				.returnData(false)
+				.build());
+		}
+		return queries;
+	}
+
+	private static MetricStat stat(String namespace, String name, SortedMap<String, String> dimensions,
+			String statistic, String unit, int period) {
+		List<Dimension> dims = new ArrayList<>();
+		dimensions.forEach((k, v) -> dims.add(Dimension.builder().name(k).value(v).build()));
+		MetricStat.Builder stat = MetricStat.builder()
+			.metric(Metric.builder().namespace(namespace).metricName(name).dimensions(dims).build())
+			.period(period)
+			.stat(statistic);
+		if (unit != null) {
+			stat.unit(unit);
+		}
+		return stat.build();
+	}
+
+	private SourceException translate(SdkException ex, int pairs) {
+		String scope = "GetMetricData for " + pairs + " pair(s) at " + this.endpoint;
+		if (ex instanceof CloudWatchException cw) {
+			String code = (cw.awsErrorDetails() != null) ? cw.awsErrorDetails().errorCode() : null;
+			String message = (cw.awsErrorDetails() != null) ? cw.awsErrorDetails().errorMessage() : cw.getMessage();
+			int status = cw.statusCode();
+			String cause = (status == 401 || status == 403) ? "CloudWatch refused the credentials"
+					: cw.isThrottlingException() ? "CloudWatch throttled" : "CloudWatch error";
+			return new SourceException(cause + " (" + code + ", HTTP " + status + ": " + message + ") in " + scope,
+					status >= 500 || cw.isThrottlingException(), ex);
+		}
+		if (ex instanceof SdkClientException) {
+			return new SourceException(
+					"CloudWatch not reachable or client failed (" + ex.getMessage() + ") in " + scope, true, ex);
+		}
+		return new SourceException("CloudWatch failed (" + ex.getMessage() + ") in " + scope, true, ex);
+	}
+
+	@Override
+	public String version() {
+		return "GetMetricData API 2010-08-01 (AWS SDK for Java " + VersionInfo.SDK_VERSION + ") at " + this.endpoint;
+	}
+
+	@Override
+	public CallCount calls() {
+		return new CallCount(this.calls.get(), this.metrics.get());
+	}
+
+	/** Merges the pages of one query id. */
+	private static final class Accumulator {
+
+		private final List<java.time.Instant> timestamps = new ArrayList<>();
+
+		private final List<Double> values = new ArrayList<>();
+
+		private final List<String> messages = new ArrayList<>();
+
+		private StatusCode status = StatusCode.COMPLETE;
+
+		void add(MetricDataResult r) {
+			this.timestamps.addAll(r.timestamps());
+			this.values.addAll(r.values());
+			r.messages().forEach((m) -> this.messages.add(m.code() + ": " + m.value()));
+			this.status = r.statusCode();
+		}
+
+		TimeSeries toSeries(SortedMap<String, String> dimensions, List<String> messages) {
+			int n = Math.min(this.timestamps.size(), this.values.size());
+			Integer[] order = new Integer[n];
+			for (int i = 0; i < n; i++) {
+				order[i] = i;
+			}
+			java.util.Arrays.sort(order, java.util.Comparator.comparing(this.timestamps::get));
+			long[] ts = new long[n];
+			double[] vs = new double[n];
+			for (int i = 0; i < n; i++) {
+				ts[i] = this.timestamps.get(order[i]).toEpochMilli();
+				vs[i] = this.values.get(order[i]);
+			}
+			if (this.timestamps.size() != this.values.size()) {
+				messages.add("CloudWatch returned " + this.timestamps.size() + " timestamps but " + this.values.size()
+						+ " values");
+			}
+			return new TimeSeries(dimensions, ts, vs, messages);
+		}
+
+	}
+
+}

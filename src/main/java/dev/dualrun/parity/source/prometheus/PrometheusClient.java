@@ -1,0 +1,250 @@
+package dev.dualrun.parity.source.prometheus;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import dev.dualrun.parity.config.ParityProperties;
+import okhttp3.Credentials;
+import okhttp3.FormBody;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * A small client for the Prometheus HTTP API: {@code query_range} (GET, or POST form for
+ * long queries; windows over the point limit split on the same grid) and
+ * {@code buildinfo}. Thread-safe; one instance per run.
+ */
+public final class PrometheusClient {
+
+	/** Larger answers are refused instead of filling the heap. */
+	static final long MAX_RESPONSE_BYTES = 256L * 1024 * 1024;
+
+	private final OkHttpClient http;
+
+	private final HttpUrl base;
+
+	private final ParityProperties.Prometheus settings;
+
+	private final PrometheusResponseParser parser = new PrometheusResponseParser();
+
+	private final AtomicLong calls = new AtomicLong();
+
+	public PrometheusClient(ParityProperties.Prometheus settings) {
+		HttpUrl url = HttpUrl.parse(settings.url());
+		if (url == null) {
+			throw new IllegalArgumentException("Prometheus URL '" + settings.url() + "' is not an http(s) URL");
+		}
+		this.base = url;
+		this.settings = settings;
+		this.http = new OkHttpClient.Builder().connectTimeout(settings.timeout())
+			.readTimeout(settings.timeout())
+			.writeTimeout(settings.timeout())
+			.callTimeout(settings.timeout().multipliedBy(2))
+			.retryOnConnectionFailure(false)
+			.build();
+	}
+
+	/**
+	 * @return the base URL, for messages
+	 */
+	public String url() {
+		return this.base.toString();
+	}
+
+	/**
+	 * @return HTTP calls made so far
+	 */
+	public long calls() {
+		return this.calls.get();
+	}
+
+	/**
+	 * Evaluates a range query at {@code start + k*step} for every instant up to and
+	 * including {@code end}, splitting the window into requests of at most the configured
+	 * point count.
+	 * @param query the PromQL
+	 * @param start first evaluation instant (inclusive, whole seconds)
+	 * @param end last evaluation instant (inclusive)
+	 * @param stepSeconds the step
+	 * @return the merged series and the warnings of all requests
+	 * @throws PrometheusQueryException naming URL and query if any request fails
+	 */
+	public RangeResult queryRange(String query, Instant start, Instant end, long stepSeconds) {
+		long maxSpan = (this.settings.maxPointsPerRequest() - 1L) * stepSeconds;
+		List<RangeResponse> parts = new ArrayList<>();
+		for (long s = start.getEpochSecond(); s <= end.getEpochSecond(); s += maxSpan + stepSeconds) {
+			long e = Math.min(s + maxSpan, end.getEpochSecond());
+			parts.add(queryRangeOnce(query, s, e, stepSeconds));
+		}
+		return RangeResult.merge(parts);
+	}
+
+	private RangeResponse queryRangeOnce(String query, long start, long end, long step) {
+		HttpUrl endpoint = this.base.newBuilder().addPathSegments("api/v1/query_range").build();
+		Request.Builder request = authorized(new Request.Builder());
+		if (query.length() > this.settings.postThreshold()) {
+			request.url(endpoint)
+				.post(new FormBody.Builder().add("query", query)
+					.add("start", Long.toString(start))
+					.add("end", Long.toString(end))
+					.add("step", Long.toString(step))
+					.build());
+		}
+		else {
+			request.url(endpoint.newBuilder()
+				.addQueryParameter("query", query)
+				.addQueryParameter("start", Long.toString(start))
+				.addQueryParameter("end", Long.toString(end))
+				.addQueryParameter("step", Long.toString(step))
+				.build());
+		}
+		return execute(request.build(), query, (body) -> this.parser.parseRange(body));
+	}
+
+	/**
+	 * @return the server's version from {@code /api/v1/status/buildinfo}, or a short
+	 * reason why it is unknown (Mimir and AMP may not serve it)
+	 */
+	public String version() {
+		HttpUrl endpoint = this.base.newBuilder().addPathSegments("api/v1/status/buildinfo").build();
+		try {
+			return execute(authorized(new Request.Builder()).url(endpoint).build(), null, this.parser::parseVersion);
+		}
+		catch (PrometheusQueryException ex) {
+			return "unknown (" + ex.getMessage() + ")";
+		}
+	}
+
+	private Request.Builder authorized(Request.Builder request) {
+		if (this.settings.bearerToken() != null) {
+			request.header("Authorization", "Bearer " + this.settings.bearerToken());
+		}
+		else if (this.settings.username() != null) {
+			request.header("Authorization", Credentials.basic(this.settings.username(),
+					(this.settings.password() != null) ? this.settings.password() : ""));
+		}
+		this.settings.headers().forEach(request::header);
+		return request.header("Accept", "application/json");
+	}
+
+	private <T> T execute(Request request, String query, BodyReader<T> reader) {
+		this.calls.incrementAndGet();
+		String where = this.base + ((query != null) ? " for query " + oneLine(query) : "");
+		try (Response response = this.http.newCall(request).execute()) {
+			ResponseBody body = response.body();
+			if (!response.isSuccessful()) {
+				byte[] bytes = readLimited(body, 4096);
+				String detail = this.parser.errorText(bytes);
+				if (detail == null) {
+					detail = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).strip();
+					detail = detail.isEmpty() ? response.message() : abbreviate(detail);
+				}
+				int code = response.code();
+				String cause = (code == 401 || code == 403) ? "credentials refused" : "query failed";
+				throw new PrometheusQueryException(
+						"Prometheus " + cause + " (HTTP " + code + ", " + detail + ") at " + where,
+						code == 429 || code >= 500);
+			}
+			if (body.contentLength() > MAX_RESPONSE_BYTES) {
+				throw tooLarge(where);
+			}
+			try (InputStream in = new LimitedInputStream(body.byteStream(), MAX_RESPONSE_BYTES)) {
+				return reader.read(in);
+			}
+		}
+		catch (PrometheusApiException ex) {
+			throw new PrometheusQueryException("Prometheus " + ex.getMessage() + " at " + where, ex.isRetryable());
+		}
+		catch (ResponseTooLargeException ex) {
+			throw tooLarge(where);
+		}
+		catch (ConnectException | UnknownHostException ex) {
+			throw new PrometheusQueryException(
+					"Prometheus not reachable at " + this.base + " (" + ex.getMessage() + ")", true, ex);
+		}
+		catch (InterruptedIOException ex) {
+			throw new PrometheusQueryException(
+					"Prometheus timed out after " + this.settings.timeout().toSeconds() + " s at " + where, true, ex);
+		}
+		catch (IOException ex) {
+			throw new PrometheusQueryException("Prometheus request failed (" + ex + ") at " + where, true, ex);
+		}
+	}
+
+	private static PrometheusQueryException tooLarge(String where) {
+		return new PrometheusQueryException("Prometheus response larger than " + (MAX_RESPONSE_BYTES >> 20) + " MiB at "
+				+ where + ": narrow the query (sum by the dimensions) or the window", false);
+	}
+
+	private static byte[] readLimited(ResponseBody body, int max) throws IOException {
+		try (InputStream in = body.byteStream()) {
+			return in.readNBytes(max);
+		}
+	}
+
+	static String oneLine(String query) {
+		return abbreviate(query.replaceAll("\\s+", " ").strip());
+	}
+
+	private static String abbreviate(String text) {
+		return (text.length() > 300) ? text.substring(0, 297) + "..." : text;
+	}
+
+	@FunctionalInterface
+	private interface BodyReader<T> {
+
+		T read(InputStream body) throws IOException;
+
+	}
+
+	/** Thrown by {@link LimitedInputStream} past its limit. */
+	private static final class ResponseTooLargeException extends IOException {
+
+		ResponseTooLargeException() {
+			super("response too large");
+		}
+
+	}
+
+	/** Counts bytes and fails past a limit, so a huge answer cannot exhaust the heap. */
+	private static final class LimitedInputStream extends FilterInputStream {
+
+		private long remaining;
+
+		LimitedInputStream(InputStream in, long limit) {
+			super(in);
+			this.remaining = limit;
+		}
+
+		@Override
+		public int read() throws IOException {
+			int b = super.read();
+			if (b >= 0 && --this.remaining < 0) {
+				throw new ResponseTooLargeException();
+			}
+			return b;
+		}
+
+		@Override
+		public int read(byte[] b, int off, int len) throws IOException {
+			int n = super.read(b, off, len);
+			if (n > 0 && (this.remaining -= n) < 0) {
+				throw new ResponseTooLargeException();
+			}
+			return n;
+		}
+
+	}
+
+}

@@ -1,0 +1,94 @@
+package dev.dualrun.parity.source.prometheus;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+import dev.dualrun.parity.config.PairMapping;
+import dev.dualrun.parity.source.MetricSource;
+import dev.dualrun.parity.source.QueryWindow;
+import dev.dualrun.parity.source.SeriesResult;
+import dev.dualrun.parity.source.SourceException;
+import dev.dualrun.parity.source.TimeSeries;
+
+/**
+ * The Prometheus side. CloudWatch's point (T, v) covers [T, T+P) while PromQL
+ * {@code f(x[P])} at t covers (t-P, t], so the query runs from {@code start + P} to
+ * {@code end} with step P and each timestamp t is mapped to t - P (semantics rule 3;
+ * works on every Prometheus version).
+ */
+public final class PrometheusSource implements MetricSource {
+
+	private final PrometheusClient client;
+
+	private final AtomicLong queries = new AtomicLong();
+
+	public PrometheusSource(PrometheusClient client) {
+		this.client = client;
+	}
+
+	@Override
+	public String side() {
+		return "Prometheus";
+	}
+
+	@Override
+	public void fetch(List<PairMapping> pairs, QueryWindow window, Consumer<SeriesResult> results) {
+		for (PairMapping pair : pairs) {
+			try {
+				results.accept(SeriesResult.ok(pair.id(), fetch(pair, window)));
+			}
+			catch (SourceException ex) {
+				results.accept(SeriesResult.failed(pair.id(), ex));
+			}
+		}
+	}
+
+	/**
+	 * @param pair the pair
+	 * @param window the aligned window
+	 * @return the pair's series, timestamps shifted to bucket starts
+	 * @throws SourceException if the query fails or returns more than one series
+	 */
+	public TimeSeries fetch(PairMapping pair, QueryWindow window) {
+		long p = window.period().toSeconds();
+		Instant first = window.start().plusSeconds(p);
+		this.queries.incrementAndGet();
+		RangeResult result = this.client.queryRange(pair.promql(), first, window.end(), p);
+		if (result.series().isEmpty()) {
+			return new TimeSeries(java.util.Map.of(), new long[0], new double[0], result.warnings());
+		}
+		if (result.series().size() > 1) {
+			String labels = result.series()
+				.stream()
+				.limit(5)
+				.map((s) -> s.labels().toString())
+				.collect(Collectors.joining(", "));
+			throw new SourceException(
+					"Prometheus returned " + result.series().size() + " series where one was meant for pair '"
+							+ pair.id() + "' (" + labels + ((result.series().size() > 5) ? ", ..." : "")
+							+ "): sum by the labels that map the CloudWatch dimensions; query "
+							+ PrometheusClient.oneLine(pair.promql()),
+					false);
+		}
+		RangeResult.Series s = result.series().get(0);
+		long[] shifted = new long[s.timestamps().length];
+		for (int i = 0; i < shifted.length; i++) {
+			shifted[i] = s.timestamps()[i] - p * 1000;
+		}
+		return new TimeSeries(s.labels(), shifted, s.values(), result.warnings());
+	}
+
+	@Override
+	public String version() {
+		return this.client.version();
+	}
+
+	@Override
+	public CallCount calls() {
+		return new CallCount(this.client.calls(), this.queries.get());
+	}
+
+}
