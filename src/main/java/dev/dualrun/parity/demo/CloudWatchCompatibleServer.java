@@ -1,0 +1,223 @@
+package dev.dualrun.parity.demo;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A CloudWatch-compatible server on loopback that speaks the wire protocol of the pinned
+ * AWS SDK for Java v2 (Smithy RPC v2 CBOR:
+ * {@code POST /service/GraniteServiceVersion20100801/
+ * operation/<Op>}, {@code smithy-protocol: rpc-v2-cbor}, CBOR bodies, gzip
+ * PutMetricData), implements PutMetricData, GetMetricData and ListMetrics, and answers
+ * errors in CloudWatch's shape. It checks that requests are SigV4-signed for service
+ * {@code monitoring} (and, if configured, by the expected access key) but does not verify
+ * signatures.
+ */
+public final class CloudWatchCompatibleServer implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(CloudWatchCompatibleServer.class);
+
+	private static final String PREFIX = "/service/GraniteServiceVersion20100801/operation/";
+
+	private static final Pattern CREDENTIAL = Pattern
+		.compile("AWS4-HMAC-SHA256 Credential=([^/]+)/\\d{8}/([^/]+)/([^/]+)/aws4_request");
+
+	private final HttpServer server;
+
+	private final ExecutorService executor;
+
+	private final CloudWatchOperations operations;
+
+	private final FaultMode faults = new FaultMode();
+
+	private final Map<String, AtomicLong> calls = new ConcurrentHashMap<>();
+
+	private final String accessKeyId;
+
+	private CloudWatchCompatibleServer(HttpServer server, Clock clock, String accessKeyId) {
+		this.server = server;
+		this.accessKeyId = accessKeyId;
+		this.operations = new CloudWatchOperations(new MetricRepository(), clock);
+		this.executor = Executors.newFixedThreadPool(4, (r) -> {
+			Thread t = new Thread(r, "cloudwatch-compatible");
+			t.setDaemon(true);
+			return t;
+		});
+		server.setExecutor(this.executor);
+		server.createContext("/", this::handle);
+	}
+
+	/**
+	 * Starts a server on a free loopback port.
+	 * @param clock the server's clock (PutMetricData accepts two weeks back)
+	 * @param accessKeyId the only access key accepted, or null to accept any signed
+	 * request
+	 * @return the running server
+	 * @throws IOException if no port can be bound
+	 */
+	public static CloudWatchCompatibleServer start(Clock clock, String accessKeyId) throws IOException {
+		HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+		CloudWatchCompatibleServer cw = new CloudWatchCompatibleServer(server, clock, accessKeyId);
+		server.start();
+		return cw;
+	}
+
+	/**
+	 * @return the endpoint to give the SDK as endpoint override
+	 */
+	public URI endpoint() {
+		return URI.create("http://127.0.0.1:" + this.server.getAddress().getPort());
+	}
+
+	/**
+	 * @return the fault switches
+	 */
+	public FaultMode faults() {
+		return this.faults;
+	}
+
+	/**
+	 * @param operation e.g. {@code GetMetricData}
+	 * @return HTTP calls received for it, faults and errors included
+	 */
+	public long calls(String operation) {
+		AtomicLong n = this.calls.get(operation);
+		return (n != null) ? n.get() : 0;
+	}
+
+	private void handle(HttpExchange exchange) throws IOException {
+		try (exchange) {
+			String path = exchange.getRequestURI().getPath();
+			String operation = path.startsWith(PREFIX) ? path.substring(PREFIX.length()) : "";
+			this.calls.computeIfAbsent(operation, (k) -> new AtomicLong()).incrementAndGet();
+			try {
+				byte[] body = readBody(exchange);
+				check(exchange, operation);
+				CloudWatchError fault = this.faults.next();
+				if (fault != null) {
+					throw fault;
+				}
+				JsonNode request = decode(body);
+				byte[] response = switch (operation) {
+					case "PutMetricData" -> this.operations.putMetricData(request);
+					case "GetMetricData" -> this.operations.getMetricData(request);
+					case "ListMetrics" -> this.operations.listMetrics(request);
+					default -> throw new CloudWatchError(400, "InvalidAction", "InvalidAction",
+							"Operation '" + operation + "' is not implemented by this CloudWatch-compatible server");
+				};
+				send(exchange, 200, response);
+			}
+			catch (CloudWatchError ex) {
+				exchange.getResponseHeaders()
+					.add("x-amzn-query-error", ex.queryCode + ";" + (ex.isSender() ? "Sender" : "Receiver"));
+				send(exchange, ex.status, Cbor.write((gen) -> {
+					gen.writeStartObject();
+					gen.writeName("__type");
+					gen.writeString("com.amazonaws.cloudwatch#" + ex.shape);
+					gen.writeName("message");
+					gen.writeString(ex.getMessage());
+					gen.writeEndObject();
+				}));
+			}
+			catch (RuntimeException ex) {
+				log.warn("CloudWatch-compatible server failed on {}: {}", operation, ex.toString());
+				send(exchange, 500, Cbor.write((gen) -> {
+					gen.writeStartObject();
+					gen.writeName("__type");
+					gen.writeString("com.amazonaws.cloudwatch#InternalServiceFault");
+					gen.writeName("message");
+					gen.writeString(ex.toString());
+					gen.writeEndObject();
+				}));
+			}
+		}
+	}
+
+	private void check(HttpExchange exchange, String operation) {
+		if (!"POST".equals(exchange.getRequestMethod()) || operation.isEmpty()) {
+			throw new CloudWatchError(404, "UnknownOperation", "UnknownOperationException", "Expected POST " + PREFIX
+					+ "<Operation>, got " + exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
+		}
+		String protocol = exchange.getRequestHeaders().getFirst("smithy-protocol");
+		if (!"rpc-v2-cbor".equals(protocol)) {
+			throw new CloudWatchError(400, "UnsupportedProtocol", "UnsupportedProtocolException",
+					"This server speaks Smithy RPC v2 CBOR only (smithy-protocol: rpc-v2-cbor), got " + protocol);
+		}
+		String auth = exchange.getRequestHeaders().getFirst("Authorization");
+		Matcher m = (auth != null) ? CREDENTIAL.matcher(auth) : null;
+		if (m == null || !m.find()) {
+			throw new CloudWatchError(403, "MissingAuthenticationToken", "MissingAuthenticationToken",
+					"Request is missing a SigV4 Authentication Token");
+		}
+		if (!"monitoring".equals(m.group(3))) {
+			throw new CloudWatchError(403, "InvalidSignatureException", "InvalidSignatureException",
+					"Credential should be scoped to correct service: 'monitoring', not '" + m.group(3) + "'");
+		}
+		if (this.accessKeyId != null && !this.accessKeyId.equals(m.group(1))) {
+			throw new CloudWatchError(403, "InvalidClientTokenId", "InvalidClientTokenId",
+					"The security token included in the request is invalid.");
+		}
+	}
+
+	private static byte[] readBody(HttpExchange exchange) throws IOException {
+		byte[] raw;
+		try (InputStream in = exchange.getRequestBody()) {
+			raw = in.readAllBytes();
+		}
+		if ("gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"))) {
+			try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(raw))) {
+				return in.readAllBytes();
+			}
+		}
+		return raw;
+	}
+
+	private static JsonNode decode(byte[] body) {
+		try {
+			return Cbor.read(body);
+		}
+		catch (JacksonException ex) {
+			throw new CloudWatchError(400, "SerializationException", "SerializationException",
+					"Request body is not valid CBOR: " + ex.getOriginalMessage());
+		}
+	}
+
+	private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
+		exchange.getResponseHeaders().add("Content-Type", "application/cbor");
+		exchange.getResponseHeaders().add("smithy-protocol", "rpc-v2-cbor");
+		exchange.getResponseHeaders().add("x-amzn-RequestId", java.util.UUID.randomUUID().toString());
+		exchange.sendResponseHeaders(status, (body.length == 0) ? -1 : body.length);
+		try (OutputStream out = exchange.getResponseBody()) {
+			out.write(body);
+		}
+	}
+
+	@Override
+	public void close() {
+		this.server.stop(0);
+		this.executor.shutdownNow();
+	}
+
+}

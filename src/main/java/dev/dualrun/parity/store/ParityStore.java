@@ -1,0 +1,217 @@
+package dev.dualrun.parity.store;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+
+import dev.dualrun.parity.compare.Aggregates;
+import dev.dualrun.parity.compare.ComparisonResult;
+import dev.dualrun.parity.compare.Diagnosis;
+import dev.dualrun.parity.compare.Discrepancy;
+import dev.dualrun.parity.compare.Verdict;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The store: runs, plans, results, discrepancies and evidence. Opening it applies the
+ * Flyway migrations of {@code sql/}. Every pair's result is written with its
+ * discrepancies in one transaction, replacing any earlier result of the same pair in the
+ * same run, so a crash never leaves half a pair and a restart can safely judge a pair
+ * again.
+ */
+public final class ParityStore {
+
+	private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+	private final Jdbi jdbi;
+
+	private final Clock clock;
+
+	private ParityStore(Jdbi jdbi, Clock clock) {
+		this.jdbi = jdbi;
+		this.clock = clock;
+	}
+
+	/**
+	 * Applies pending migrations and opens the store.
+	 * @param dataSource the database
+	 * @param clock the clock for timestamps
+	 * @return the store
+	 */
+	public static ParityStore open(DataSource dataSource, Clock clock) {
+		Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+		return new ParityStore(Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()), clock);
+	}
+
+	/**
+	 * @return the run DAO (each call runs in its own short transaction)
+	 */
+	public RunDao runs() {
+		return this.jdbi.onDemand(RunDao.class);
+	}
+
+	/**
+	 * @return the result DAO for reads
+	 */
+	public ResultDao results() {
+		return this.jdbi.onDemand(ResultDao.class);
+	}
+
+	/**
+	 * Stores the plan of a run in one transaction.
+	 * @param runId the run
+	 * @param pairs the planned pairs
+	 */
+	public void plan(long runId, List<RunPairRow> pairs) {
+		this.jdbi.useTransaction((handle) -> {
+			RunDao dao = handle.attach(RunDao.class);
+			pairs.forEach(dao::insertPair);
+		});
+	}
+
+	/**
+	 * Replaces one side's evidence of a pair.
+	 * @param row the evidence
+	 */
+	public void saveEvidence(EvidenceRow row) {
+		this.jdbi.useTransaction((handle) -> {
+			ResultDao dao = handle.attach(ResultDao.class);
+			dao.deleteEvidence(row.runId(), row.pairId(), row.side());
+			dao.insertEvidence(row);
+		});
+	}
+
+	/**
+	 * Writes a pair's judgement, its discrepancies and its Prometheus evidence in one
+	 * transaction, replacing any earlier judgement of the pair in this run.
+	 * @param result the result row
+	 * @param discrepancies its discrepancies
+	 * @param evidence the Prometheus evidence, or null
+	 */
+	public void saveResult(PairResultRow result, List<DiscrepancyRow> discrepancies, EvidenceRow evidence) {
+		this.jdbi.useTransaction((handle) -> {
+			ResultDao dao = handle.attach(ResultDao.class);
+			dao.deleteDiscrepancies(result.runId(), result.pairId());
+			dao.deleteResult(result.runId(), result.pairId());
+			if (evidence != null) {
+				dao.deleteEvidence(evidence.runId(), evidence.pairId(), evidence.side());
+				dao.insertEvidence(evidence);
+			}
+			dao.insertResult(result);
+			if (!discrepancies.isEmpty()) {
+				dao.insertDiscrepancies(discrepancies);
+			}
+		});
+	}
+
+	/**
+	 * @param runId the run
+	 * @return the run
+	 */
+	public Optional<RunRow> run(long runId) {
+		return runs().find(runId);
+	}
+
+	/**
+	 * Builds the rows of a judged pair.
+	 * @param runId the run
+	 * @param pairId the pair
+	 * @param result the judgement
+	 * @return the result row
+	 */
+	public PairResultRow resultRow(long runId, String pairId, ComparisonResult result) {
+		Aggregates c = result.cloudwatch();
+		Aggregates p = result.prometheus();
+		var points = result.points();
+		return new PairResultRow(runId, pairId, result.verdict().name(), result.summary(), json(result.diagnoses()),
+				json(result.notes()), null, points.common(), num(points.withinShare()), num(points.bias()),
+				num(points.mape()), num(points.cloudwatchCoverage()), num(points.prometheusCoverage()),
+				result.lag().bestLag(), num(result.unitFactor().medianRatio()), c.count(), num(c.mean()), num(c.sum()),
+				num(c.min()), num(c.max()), num(c.p50()), num(c.p95()), num(c.p99()), p.count(), num(p.mean()),
+				num(p.sum()), num(p.min()), num(p.max()), num(p.p50()), num(p.p95()), num(p.p99()),
+				this.clock.instant());
+	}
+
+	/**
+	 * The row of a pair whose source failed.
+	 * @param runId the run
+	 * @param pairId the pair
+	 * @param error the failure, one line naming side and place
+	 * @return the result row with verdict ERROR
+	 */
+	public PairResultRow errorRow(long runId, String pairId, String error) {
+		List<Diagnosis> diagnoses = List.of(new Diagnosis(Diagnosis.Code.SOURCE_ERROR, error));
+		return new PairResultRow(runId, pairId, Verdict.ERROR.name(), error, json(diagnoses), "[]", error, 0, null,
+				null, null, null, null, null, null, 0L, null, null, null, null, null, null, null, 0L, null, null, null,
+				null, null, null, null, this.clock.instant());
+	}
+
+	/**
+	 * @param runId the run
+	 * @param pairId the pair
+	 * @param discrepancies the discrepancies of a judgement
+	 * @return their rows
+	 */
+	public static List<DiscrepancyRow> discrepancyRows(long runId, String pairId, List<Discrepancy> discrepancies) {
+		List<DiscrepancyRow> rows = new ArrayList<>(discrepancies.size());
+		for (Discrepancy d : discrepancies) {
+			rows.add(new DiscrepancyRow(runId, pairId, Instant.ofEpochMilli(d.timestamp()), d.kind().name(),
+					num(d.cloudwatch()), num(d.prometheus()), num(d.absoluteError()), num(d.relativeError())));
+		}
+		return rows;
+	}
+
+	/**
+	 * @param text JSON of a list of diagnoses
+	 * @return the diagnoses
+	 */
+	public static List<Diagnosis> diagnoses(String text) {
+		return JSON.readValue(text, new TypeReference<List<Diagnosis>>() {
+		});
+	}
+
+	/**
+	 * @param text JSON of a list of strings
+	 * @return the strings
+	 */
+	public static List<String> strings(String text) {
+		return JSON.readValue(text, new TypeReference<List<String>>() {
+		});
+	}
+
+	/**
+	 * @param text JSON of a string map
+	 * @return the map
+	 */
+	public static Map<String, String> labels(String text) {
+		return JSON.readValue(text, new TypeReference<Map<String, String>>() {
+		});
+	}
+
+	/**
+	 * @param value any value Jackson can write
+	 * @return its JSON
+	 */
+	public static String json(Object value) {
+		return JSON.writeValueAsString(value);
+	}
+
+	/**
+	 * @param value a double
+	 * @return the value, or null if NaN (SQL has no portable NaN for aggregates)
+	 */
+	static Double num(double value) {
+		return Double.isNaN(value) ? null : value;
+	}
+
+}

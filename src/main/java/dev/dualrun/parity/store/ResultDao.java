@@ -1,0 +1,78 @@
+package dev.dualrun.parity.store;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** Pair results, discrepancies and evidence. */
+@RegisterConstructorMapper(PairResultRow.class)
+@RegisterConstructorMapper(DiscrepancyRow.class)
+@RegisterConstructorMapper(EvidenceRow.class)
+public interface ResultDao {
+
+	@SqlUpdate("""
+			INSERT INTO pair_result (run_id, pair_id, verdict, summary, diagnoses, notes, error, common_points,
+			    within_share, bias, mape, cloudwatch_coverage, prometheus_coverage, best_lag, median_ratio,
+			    cw_count, cw_mean, cw_sum, cw_min, cw_max, cw_p50, cw_p95, cw_p99,
+			    prom_count, prom_mean, prom_sum, prom_min, prom_max, prom_p50, prom_p95, prom_p99, compared_at)
+			VALUES (:runId, :pairId, :verdict, :summary, :diagnoses, :notes, :error, :commonPoints,
+			    :withinShare, :bias, :mape, :cloudwatchCoverage, :prometheusCoverage, :bestLag, :medianRatio,
+			    :cwCount, :cwMean, :cwSum, :cwMin, :cwMax, :cwP50, :cwP95, :cwP99,
+			    :promCount, :promMean, :promSum, :promMin, :promMax, :promP50, :promP95, :promP99, :comparedAt)
+			""")
+	void insertResult(@BindMethods PairResultRow row);
+
+	@SqlBatch("""
+			INSERT INTO discrepancy (run_id, pair_id, bucket_start, kind, cloudwatch_value, prometheus_value,
+			    abs_error, rel_error)
+			VALUES (:runId, :pairId, :bucketStart, :kind, :cloudwatchValue, :prometheusValue, :absError, :relError)
+			""")
+	void insertDiscrepancies(@BindMethods List<DiscrepancyRow> rows);
+
+	@SqlUpdate("DELETE FROM discrepancy WHERE run_id = :runId AND pair_id = :pairId")
+	void deleteDiscrepancies(@Bind("runId") long runId, @Bind("pairId") String pairId);
+
+	@SqlUpdate("DELETE FROM pair_result WHERE run_id = :runId AND pair_id = :pairId")
+	void deleteResult(@Bind("runId") long runId, @Bind("pairId") String pairId);
+
+	@SqlUpdate("""
+			INSERT INTO series_evidence (run_id, pair_id, side, request, shift_seconds, unit_factor, points, labels,
+			    messages, error, packed, fetched_at)
+			VALUES (:runId, :pairId, :side, :request, :shiftSeconds, :unitFactor, :points, :labels,
+			    :messages, :error, :packed, :fetchedAt)
+			""")
+	void insertEvidence(@BindMethods EvidenceRow row);
+
+	@SqlUpdate("DELETE FROM series_evidence WHERE run_id = :runId AND pair_id = :pairId AND side = :side")
+	void deleteEvidence(@Bind("runId") long runId, @Bind("pairId") String pairId, @Bind("side") String side);
+
+	@SqlQuery("SELECT * FROM series_evidence WHERE run_id = :runId AND pair_id = :pairId AND side = :side")
+	Optional<EvidenceRow> evidence(@Bind("runId") long runId, @Bind("pairId") String pairId, @Bind("side") String side);
+
+	@SqlQuery("SELECT pair_id FROM series_evidence WHERE run_id = :runId AND side = :side")
+	List<String> pairsWithEvidence(@Bind("runId") long runId, @Bind("side") String side);
+
+	@SqlQuery("""
+			SELECT r.* FROM pair_result r JOIN run_pair p ON p.run_id = r.run_id AND p.pair_id = r.pair_id
+			WHERE r.run_id = :runId ORDER BY p.ordinal
+			""")
+	List<PairResultRow> results(@Bind("runId") long runId);
+
+	@SqlQuery("""
+			SELECT * FROM discrepancy WHERE run_id = :runId AND pair_id = :pairId
+			ORDER BY CASE WHEN kind = 'OUT_OF_TOLERANCE' THEN 1 ELSE 0 END, COALESCE(abs_error, 0) DESC, bucket_start
+			LIMIT :limit
+			""")
+	List<DiscrepancyRow> worstDiscrepancies(@Bind("runId") long runId, @Bind("pairId") String pairId,
+			@Bind("limit") int limit);
+
+	@SqlQuery("SELECT COUNT(*) FROM discrepancy WHERE run_id = :runId AND pair_id = :pairId")
+	int countDiscrepancies(@Bind("runId") long runId, @Bind("pairId") String pairId);
+
+}

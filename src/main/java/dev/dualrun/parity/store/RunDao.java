@@ -1,0 +1,98 @@
+package dev.dualrun.parity.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** Runs and their plan. */
+@RegisterConstructorMapper(RunRow.class)
+@RegisterConstructorMapper(RunPairRow.class)
+public interface RunDao {
+
+	@SqlUpdate("""
+			INSERT INTO parity_run (status, mapping_source, pair_filter, requested_from, requested_to,
+			                        settle_seconds, started_at, job_execution_id)
+			VALUES ('RUNNING', :mappingSource, :pairFilter, :from, :to, :settleSeconds, :startedAt, :jobExecutionId)
+			""")
+	@GetGeneratedKeys("id")
+	long insert(@Bind("mappingSource") String mappingSource, @Bind("pairFilter") String pairFilter,
+			@Bind("from") Instant from, @Bind("to") Instant to, @Bind("settleSeconds") int settleSeconds,
+			@Bind("startedAt") Instant startedAt, @Bind("jobExecutionId") Long jobExecutionId);
+
+	@SqlUpdate("""
+			UPDATE parity_run SET mapping_sha256 = :sha256, window_start = :windowStart, window_end = :windowEnd,
+			       pairs_total = :pairs, cloudwatch_min_calls = :minCalls
+			WHERE id = :id
+			""")
+	void planned(@Bind("id") long id, @Bind("sha256") String sha256, @Bind("windowStart") Instant windowStart,
+			@Bind("windowEnd") Instant windowEnd, @Bind("pairs") int pairs, @Bind("minCalls") long minCalls);
+
+	@SqlUpdate("""
+			UPDATE parity_run SET cloudwatch_endpoint = :cwEndpoint, cloudwatch_version = :cwVersion,
+			       prometheus_url = :promUrl, prometheus_version = :promVersion
+			WHERE id = :id
+			""")
+	void backends(@Bind("id") long id, @Bind("cwEndpoint") String cwEndpoint, @Bind("cwVersion") String cwVersion,
+			@Bind("promUrl") String promUrl, @Bind("promVersion") String promVersion);
+
+	@SqlUpdate("""
+			UPDATE parity_run SET cloudwatch_calls = cloudwatch_calls + :cwCalls,
+			       cloudwatch_metrics = cloudwatch_metrics + :cwMetrics,
+			       prometheus_calls = prometheus_calls + :promCalls
+			WHERE id = :id
+			""")
+	void addCalls(@Bind("id") long id, @Bind("cwCalls") long cwCalls, @Bind("cwMetrics") long cwMetrics,
+			@Bind("promCalls") long promCalls);
+
+	@SqlUpdate("UPDATE parity_run SET job_execution_id = :jobExecutionId, status = 'RUNNING', error = NULL WHERE id = :id")
+	void resumed(@Bind("id") long id, @Bind("jobExecutionId") long jobExecutionId);
+
+	@SqlUpdate("""
+			UPDATE parity_run SET status = :status, finished_at = :finishedAt, error = :error,
+			       pass_count = (SELECT COUNT(*) FROM pair_result r WHERE r.run_id = :id AND r.verdict = 'PASS'),
+			       fail_count = (SELECT COUNT(*) FROM pair_result r WHERE r.run_id = :id AND r.verdict = 'FAIL'),
+			       no_data_count = (SELECT COUNT(*) FROM pair_result r WHERE r.run_id = :id AND r.verdict = 'NO_DATA'),
+			       insufficient_count = (SELECT COUNT(*) FROM pair_result r
+			                             WHERE r.run_id = :id AND r.verdict = 'INSUFFICIENT_DATA'),
+			       error_count = (SELECT COUNT(*) FROM pair_result r WHERE r.run_id = :id AND r.verdict = 'ERROR')
+			WHERE id = :id
+			""")
+	void finish(@Bind("id") long id, @Bind("status") String status, @Bind("finishedAt") Instant finishedAt,
+			@Bind("error") String error);
+
+	@SqlUpdate("UPDATE parity_run SET report_path = :path WHERE id = :id")
+	void reported(@Bind("id") long id, @Bind("path") String path);
+
+	@SqlQuery("SELECT * FROM parity_run WHERE id = :id")
+	Optional<RunRow> find(@Bind("id") long id);
+
+	@SqlQuery("SELECT * FROM parity_run WHERE job_execution_id = :jobExecutionId")
+	Optional<RunRow> findByJobExecution(@Bind("jobExecutionId") long jobExecutionId);
+
+	@SqlQuery("SELECT * FROM parity_run ORDER BY id DESC LIMIT :limit")
+	List<RunRow> latest(@Bind("limit") int limit);
+
+	@SqlUpdate("""
+			INSERT INTO run_pair (run_id, pair_id, ordinal, period_seconds, definition)
+			VALUES (:runId, :pairId, :ordinal, :periodSeconds, :definition)
+			""")
+	void insertPair(@org.jdbi.v3.sqlobject.customizer.BindMethods RunPairRow row);
+
+	@SqlQuery("SELECT * FROM run_pair WHERE run_id = :runId ORDER BY ordinal")
+	List<RunPairRow> pairs(@Bind("runId") long runId);
+
+	@SqlQuery("""
+			SELECT p.* FROM run_pair p
+			WHERE p.run_id = :runId
+			  AND NOT EXISTS (SELECT 1 FROM pair_result r WHERE r.run_id = p.run_id AND r.pair_id = p.pair_id)
+			ORDER BY p.ordinal
+			""")
+	List<RunPairRow> unjudgedPairs(@Bind("runId") long runId);
+
+}

@@ -1,0 +1,45 @@
+package dev.dualrun.parity.store;
+
+import java.time.Instant;
+
+/**
+ * A row of {@code parity_run}. Times are instants; window end is exclusive.
+ *
+ * @param id run id
+ * @param jobExecutionId the Spring Batch job execution that ran it last
+ * @param status RUNNING, COMPLETED or FAILED
+ * @param mappingSource the mapping file as named
+ * @param mappingSha256 hash of the mapping file
+ * @param pairFilter comma-separated pair ids, or null for all
+ * @param requestedFrom requested window start
+ * @param requestedTo requested window end
+ * @param windowStart aligned window start, null until planned
+ * @param windowEnd aligned window end, null until planned
+ * @param settleSeconds settle delay
+ * @param startedAt when the run started
+ * @param finishedAt when it ended, null while running
+ * @param pairsTotal planned pairs
+ * @param passCount pairs that passed
+ * @param failCount pairs that failed
+ * @param noDataCount pairs with no data
+ * @param insufficientCount pairs with too few points
+ * @param errorCount pairs whose source failed
+ * @param cloudwatchCalls GetMetricData pages
+ * @param cloudwatchMetrics metrics requested
+ * @param cloudwatchMinCalls minimum calls by rule 7
+ * @param prometheusCalls query_range requests
+ * @param cloudwatchEndpoint region or endpoint override
+ * @param cloudwatchVersion API and SDK version
+ * @param prometheusUrl base URL
+ * @param prometheusVersion buildinfo version
+ * @param reportPath the last rendered report
+ * @param error why the run failed
+ */
+public record RunRow(long id, Long jobExecutionId, String status, String mappingSource, String mappingSha256,
+		String pairFilter, Instant requestedFrom, Instant requestedTo, Instant windowStart, Instant windowEnd,
+		int settleSeconds, Instant startedAt, Instant finishedAt, int pairsTotal, int passCount, int failCount,
+		int noDataCount, int insufficientCount, int errorCount, long cloudwatchCalls, long cloudwatchMetrics,
+		long cloudwatchMinCalls, long prometheusCalls, String cloudwatchEndpoint, String cloudwatchVersion,
+		String prometheusUrl, String prometheusVersion, String reportPath, String error) {
+
+}
