@@ -40,6 +40,8 @@ CREATE TABLE run_pair (
     pair_id        VARCHAR(128)  NOT NULL,
     ordinal        INTEGER       NOT NULL,
     period_seconds INTEGER       NOT NULL,
+    window_start   TIMESTAMP WITH TIME ZONE NOT NULL,     -- aligned to the pair's period, inclusive
+    window_end     TIMESTAMP WITH TIME ZONE NOT NULL,     -- exclusive
     definition     VARCHAR       NOT NULL,                -- JSON of the resolved pair
     PRIMARY KEY (run_id, pair_id)
 );

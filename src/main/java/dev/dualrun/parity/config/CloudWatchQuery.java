@@ -29,7 +29,7 @@ public record CloudWatchQuery(String namespace, String metricName, SortedMap<Str
 	/**
 	 * @return true if this side is a metric-math expression
 	 */
-	public boolean isExpression() {
+	public boolean hasExpression() {
 		return this.expression != null;
 	}
 
@@ -38,7 +38,7 @@ public record CloudWatchQuery(String namespace, String metricName, SortedMap<Str
 	 * Average}
 	 */
 	public String describe() {
-		if (isExpression()) {
+		if (hasExpression()) {
 			return "expression " + this.expression;
 		}
 		return this.namespace + "/" + this.metricName + this.dimensions + " " + this.statistic

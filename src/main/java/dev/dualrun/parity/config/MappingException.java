@@ -5,7 +5,7 @@ package dev.dualrun.parity.config;
  * The message names the file, the line and the field, e.g.
  * {@code mappings.yml:14: pairs[2].cloudwatch.statistic: unknown statistic 'Avg'}.
  */
-public class MappingException extends RuntimeException {
+public class MappingException extends ConfigurationException {
 
 	public MappingException(String message) {
 		super(message);

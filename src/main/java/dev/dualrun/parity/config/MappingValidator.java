@@ -91,7 +91,7 @@ final class MappingValidator {
 		if (!(factor > 0) || Double.isInfinite(factor)) {
 			throw error(at + "/unit-factor", "must be a positive number, got " + factor);
 		}
-		Statistic.Kind kind = cw.isExpression() ? Statistic.Kind.AVERAGE : cw.statistic().kind();
+		Statistic.Kind kind = cw.hasExpression() ? Statistic.Kind.AVERAGE : cw.statistic().kind();
 		Tolerance.Override override = (defaults.tolerance() != null) ? defaults.tolerance().then(raw.tolerance())
 				: raw.tolerance();
 		Tolerance tolerance = Tolerance.defaultFor(kind).with(override);

@@ -27,7 +27,7 @@ public record PairMapping(String id, String description, int line, CloudWatchQue
 	 * @return the statistic kind that decides how the pair is judged
 	 */
 	public Statistic.Kind kind() {
-		return this.cloudwatch.isExpression() ? Statistic.Kind.AVERAGE : this.cloudwatch.statistic().kind();
+		return this.cloudwatch.hasExpression() ? Statistic.Kind.AVERAGE : this.cloudwatch.statistic().kind();
 	}
 
 }

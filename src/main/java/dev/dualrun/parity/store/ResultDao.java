@@ -55,7 +55,7 @@ public interface ResultDao {
 	@SqlQuery("SELECT * FROM series_evidence WHERE run_id = :runId AND pair_id = :pairId AND side = :side")
 	Optional<EvidenceRow> evidence(@Bind("runId") long runId, @Bind("pairId") String pairId, @Bind("side") String side);
 
-	@SqlQuery("SELECT pair_id FROM series_evidence WHERE run_id = :runId AND side = :side")
+	@SqlQuery("SELECT pair_id FROM series_evidence WHERE run_id = :runId AND side = :side AND error IS NULL")
 	List<String> pairsWithEvidence(@Bind("runId") long runId, @Bind("side") String side);
 
 	@SqlQuery("""

@@ -33,13 +33,11 @@ public interface RunDao {
 	void planned(@Bind("id") long id, @Bind("sha256") String sha256, @Bind("windowStart") Instant windowStart,
 			@Bind("windowEnd") Instant windowEnd, @Bind("pairs") int pairs, @Bind("minCalls") long minCalls);
 
-	@SqlUpdate("""
-			UPDATE parity_run SET cloudwatch_endpoint = :cwEndpoint, cloudwatch_version = :cwVersion,
-			       prometheus_url = :promUrl, prometheus_version = :promVersion
-			WHERE id = :id
-			""")
-	void backends(@Bind("id") long id, @Bind("cwEndpoint") String cwEndpoint, @Bind("cwVersion") String cwVersion,
-			@Bind("promUrl") String promUrl, @Bind("promVersion") String promVersion);
+	@SqlUpdate("UPDATE parity_run SET cloudwatch_endpoint = :endpoint, cloudwatch_version = :version WHERE id = :id")
+	void cloudwatchBackend(@Bind("id") long id, @Bind("endpoint") String endpoint, @Bind("version") String version);
+
+	@SqlUpdate("UPDATE parity_run SET prometheus_url = :url, prometheus_version = :version WHERE id = :id")
+	void prometheusBackend(@Bind("id") long id, @Bind("url") String url, @Bind("version") String version);
 
 	@SqlUpdate("""
 			UPDATE parity_run SET cloudwatch_calls = cloudwatch_calls + :cwCalls,
@@ -79,8 +77,8 @@ public interface RunDao {
 	List<RunRow> latest(@Bind("limit") int limit);
 
 	@SqlUpdate("""
-			INSERT INTO run_pair (run_id, pair_id, ordinal, period_seconds, definition)
-			VALUES (:runId, :pairId, :ordinal, :periodSeconds, :definition)
+			INSERT INTO run_pair (run_id, pair_id, ordinal, period_seconds, window_start, window_end, definition)
+			VALUES (:runId, :pairId, :ordinal, :periodSeconds, :windowStart, :windowEnd, :definition)
 			""")
 	void insertPair(@org.jdbi.v3.sqlobject.customizer.BindMethods RunPairRow row);
 
@@ -90,7 +88,8 @@ public interface RunDao {
 	@SqlQuery("""
 			SELECT p.* FROM run_pair p
 			WHERE p.run_id = :runId
-			  AND NOT EXISTS (SELECT 1 FROM pair_result r WHERE r.run_id = p.run_id AND r.pair_id = p.pair_id)
+			  AND NOT EXISTS (SELECT 1 FROM pair_result r
+			                  WHERE r.run_id = p.run_id AND r.pair_id = p.pair_id AND r.verdict <> 'ERROR')
 			ORDER BY p.ordinal
 			""")
 	List<RunPairRow> unjudgedPairs(@Bind("runId") long runId);

@@ -1,5 +1,7 @@
 package dev.dualrun.parity.store;
 
+import java.time.Instant;
+
 /**
  * A row of {@code run_pair}: a planned pair with the definition it runs with.
  *
@@ -7,8 +9,11 @@ package dev.dualrun.parity.store;
  * @param pairId the pair
  * @param ordinal its position in the mapping file
  * @param periodSeconds its period
+ * @param windowStart aligned window start, inclusive
+ * @param windowEnd aligned window end, exclusive
  * @param definition JSON of the resolved {@link dev.dualrun.parity.config.PairMapping}
  */
-public record RunPairRow(long runId, String pairId, int ordinal, int periodSeconds, String definition) {
+public record RunPairRow(long runId, String pairId, int ordinal, int periodSeconds, Instant windowStart,
+		Instant windowEnd, String definition) {
 
 }

@@ -2,6 +2,7 @@ package dev.dualrun.parity.source.cloudwatch;
 
 import java.net.URI;
 
+import dev.dualrun.parity.config.ConfigurationException;
 import dev.dualrun.parity.config.ParityProperties;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -26,7 +27,7 @@ public final class CloudWatchClientFactory {
 	/**
 	 * @param settings the CloudWatch settings
 	 * @return a client; close it when the run ends
-	 * @throws IllegalArgumentException if no region can be found or the endpoint is not a
+	 * @throws ConfigurationException if no region can be found or the endpoint is not a
 	 * URI
 	 */
 	public static CloudWatchClient create(ParityProperties.CloudWatch settings) {
@@ -38,7 +39,7 @@ public final class CloudWatchClientFactory {
 				builder.endpointOverride(URI.create(settings.endpoint()));
 			}
 			catch (IllegalArgumentException ex) {
-				throw new IllegalArgumentException(
+				throw new ConfigurationException(
 						"CloudWatch endpoint '" + settings.endpoint() + "' is not a URI: " + ex.getMessage());
 			}
 		}
@@ -53,7 +54,7 @@ public final class CloudWatchClientFactory {
 			return new DefaultAwsRegionProviderChain().getRegion();
 		}
 		catch (SdkClientException ex) {
-			throw new IllegalArgumentException(
+			throw new ConfigurationException(
 					"no AWS region for CloudWatch: set AWS_REGION, a profile region, or --cloudwatch-region");
 		}
 	}

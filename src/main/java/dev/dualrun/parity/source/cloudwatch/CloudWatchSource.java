@@ -116,6 +116,7 @@ public final class CloudWatchSource implements MetricSource {
 			return;
 		}
 		catch (SdkException ex) {
+			this.calls.incrementAndGet();
 			SourceException failure = translate(ex, batch.size());
 			log.warn("{}", failure.getMessage());
 			batch.forEach((p) -> results.accept(SeriesResult.failed(p.id(), failure)));
@@ -145,7 +146,7 @@ public final class CloudWatchSource implements MetricSource {
 	private List<MetricDataQuery> queriesFor(String id, PairMapping pair, QueryWindow window) {
 		CloudWatchQuery cw = pair.cloudwatch();
 		int period = (int) window.period().toSeconds();
-		if (!cw.isExpression()) {
+		if (!cw.hasExpression()) {
 			return List.of(MetricDataQuery.builder()
 				.id(id)
 				.metricStat(stat(cw.namespace(), cw.metricName(), cw.dimensions(), cw.statistic().name(), cw.unit(),

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.dualrun.parity.config.ConfigurationException;
 import dev.dualrun.parity.config.ParityProperties;
 import okhttp3.Credentials;
 import okhttp3.FormBody;
@@ -43,7 +44,7 @@ public final class PrometheusClient {
 	public PrometheusClient(ParityProperties.Prometheus settings) {
 		HttpUrl url = HttpUrl.parse(settings.url());
 		if (url == null) {
-			throw new IllegalArgumentException("Prometheus URL '" + settings.url() + "' is not an http(s) URL");
+			throw new ConfigurationException("Prometheus URL '" + settings.url() + "' is not an http(s) URL");
 		}
 		this.base = url;
 		this.settings = settings;

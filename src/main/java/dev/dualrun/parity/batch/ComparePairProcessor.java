@@ -1,0 +1,101 @@
+package dev.dualrun.parity.batch;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+
+import dev.dualrun.parity.align.AlignedPair;
+import dev.dualrun.parity.align.Aligner;
+import dev.dualrun.parity.compare.ComparisonResult;
+import dev.dualrun.parity.compare.PairComparator;
+import dev.dualrun.parity.config.PairMapping;
+import dev.dualrun.parity.source.QueryWindow;
+import dev.dualrun.parity.source.SourceException;
+import dev.dualrun.parity.source.TimeSeries;
+import dev.dualrun.parity.source.prometheus.PrometheusSource;
+import dev.dualrun.parity.store.EvidenceRow;
+import dev.dualrun.parity.store.PackedSeries;
+import dev.dualrun.parity.store.PairDefinitions;
+import dev.dualrun.parity.store.ParityStore;
+import dev.dualrun.parity.store.RunPairRow;
+
+/**
+ * Judges one pair: the stored CloudWatch series against the Prometheus series fetched
+ * now, aligned and compared. A source failure becomes an ERROR judgement with its cause,
+ * and the run goes on. Called concurrently for the pairs of a chunk; holds no mutable
+ * state. Not final: it is a step-scoped proxy. At the end of the step it adds its
+ * Prometheus requests to the run.
+ */
+class ComparePairProcessor implements ItemProcessor<RunPairRow, JudgedPair>, StepExecutionListener {
+
+	private static final Logger log = LoggerFactory.getLogger(ComparePairProcessor.class);
+
+	private final ParityStore store;
+
+	private final PrometheusSource prometheus;
+
+	private final Clock clock;
+
+	ComparePairProcessor(ParityStore store, PrometheusSource prometheus, Clock clock) {
+		this.store = store;
+		this.prometheus = prometheus;
+		this.clock = clock;
+	}
+
+	@Override
+	public JudgedPair process(RunPairRow planned) {
+		PairMapping pair = PairDefinitions.fromJson(planned.definition());
+		long runId = planned.runId();
+		QueryWindow window = new QueryWindow(planned.windowStart(), planned.windowEnd(), pair.period());
+		EvidenceRow cw = this.store.results().evidence(runId, pair.id(), EvidenceRow.CLOUDWATCH).orElse(null);
+		if (cw == null || cw.error() != null) {
+			String error = (cw == null) ? "CloudWatch series was not fetched" : cw.error();
+			return error(runId, pair, error, null);
+		}
+		PackedSeries.Points cwPoints = PackedSeries.unpack(cw.packed());
+		TimeSeries cwSeries = new TimeSeries(Map.of(), cwPoints.timestamps(), cwPoints.values(), List.of());
+		String request = "query_range " + pair.promql() + " start=" + window.start().plus(pair.period()) + " end="
+				+ window.end() + " step=" + pair.period().toSeconds() + "s";
+		TimeSeries prom;
+		try {
+			prom = this.prometheus.fetch(pair, window);
+		}
+		catch (SourceException ex) {
+			String error = FetchCloudWatchTasklet.oneLine(ex.getMessage());
+			return error(runId, pair, error,
+					new EvidenceRow(runId, pair.id(), EvidenceRow.PROMETHEUS, request, (int) pair.period().toSeconds(),
+							pair.unitFactor(), 0, "{}", "[]", error, null, this.clock.instant()));
+		}
+		AlignedPair aligned = Aligner.align(window, cwSeries, prom, pair.unitFactor(), pair.publishedWhenNonZero());
+		ComparisonResult result = PairComparator.compare(aligned, pair.tolerance());
+		log.info("pair {}: {} ({})", pair.id(), result.verdict(), result.summary());
+		EvidenceRow evidence = new EvidenceRow(runId, pair.id(), EvidenceRow.PROMETHEUS, request,
+				(int) pair.period().toSeconds(), pair.unitFactor(), prom.size(), ParityStore.json(prom.labels()),
+				ParityStore.json(prom.messages()), null, PackedSeries.pack(window, prom.timestamps(), prom.values()),
+				this.clock.instant());
+		return new JudgedPair(this.store.resultRow(runId, pair.id(), result),
+				ParityStore.discrepancyRows(runId, pair.id(), result.points().discrepancies()), evidence);
+	}
+
+	@Override
+	public ExitStatus afterStep(StepExecution stepExecution) {
+		Long runId = RunContext.runId(stepExecution.getJobExecution());
+		if (runId != null) {
+			this.store.runs().addCalls(runId, 0, 0, this.prometheus.calls().calls());
+		}
+		return null;
+	}
+
+	private JudgedPair error(long runId, PairMapping pair, String error, EvidenceRow evidence) {
+		log.warn("pair {}: ERROR ({})", pair.id(), error);
+		return new JudgedPair(this.store.errorRow(runId, pair.id(), error), List.of(), evidence);
+	}
+
+}

@@ -1,0 +1,134 @@
+package dev.dualrun.parity.batch;
+
+import java.time.Clock;
+
+import javax.sql.DataSource;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.support.ListItemReader;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import dev.dualrun.parity.config.ParityProperties;
+import dev.dualrun.parity.source.prometheus.PrometheusClient;
+import dev.dualrun.parity.source.prometheus.PrometheusSource;
+import dev.dualrun.parity.store.ParityStore;
+
+/**
+ * The {@code parity} job: {@code plan} (mapping to stored plan), {@code fetch-cloudwatch}
+ * (fewest GetMetricData calls, evidence stored), {@code compare} (pairs judged
+ * concurrently on a bounded executor, each written in one transaction) and {@code report}
+ * (HTML and JSON). Only {@code plan} never runs twice: the other steps work on what is
+ * not done yet, so a restart of a failed run picks up the pairs that errored or were
+ * never judged.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ParityJobConfiguration {
+
+	@Bean
+	ParityProperties parityProperties(Environment environment) {
+		return Binder.get(environment)
+			.bind("parity", ParityProperties.class)
+			.orElseGet(() -> new ParityProperties(null, null, null, null, null));
+	}
+
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+	@Bean
+	ParityStore parityStore(DataSource dataSource, Clock clock) {
+		return ParityStore.open(dataSource, clock);
+	}
+
+	@Bean
+	ThreadPoolTaskExecutor pairExecutor(ParityProperties properties) {
+		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+		executor.setCorePoolSize(properties.threads());
+		executor.setMaxPoolSize(properties.threads());
+		executor.setThreadNamePrefix("pair-");
+		return executor;
+	}
+
+	@Bean
+	Job parityJob(JobRepository jobRepository, Step planStep, Step fetchCloudWatchStep, Step compareStep,
+			Step reportStep, ParityStore store, Clock clock) {
+		return new JobBuilder(ParityJobParameters.JOB_NAME, jobRepository).start(planStep)
+			.next(fetchCloudWatchStep)
+			.next(compareStep)
+			.next(reportStep)
+			.listener(new RunCompletionListener(store, clock))
+			.build();
+	}
+
+	@Bean
+	Step planStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, ParityStore store,
+			ParityProperties properties, Clock clock) {
+		return new StepBuilder("plan", jobRepository)
+			.tasklet(new PlanTasklet(store, properties, clock), transactionManager)
+			.build();
+	}
+
+	@Bean
+	Step fetchCloudWatchStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			ParityStore store, ParityProperties properties, Clock clock) {
+		return new StepBuilder("fetch-cloudwatch", jobRepository)
+			.tasklet(new FetchCloudWatchTasklet(store, properties, clock), transactionManager)
+			.allowStartIfComplete(true)
+			.build();
+	}
+
+	@Bean
+	Step compareStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			ListItemReader<dev.dualrun.parity.store.RunPairRow> unjudgedPairs, ComparePairProcessor comparePair,
+			ParityStore store, ParityProperties properties, ThreadPoolTaskExecutor pairExecutor) {
+		return new StepBuilder("compare", jobRepository).<dev.dualrun.parity.store.RunPairRow, JudgedPair>chunk(
+				properties.threads() * 2)
+			.transactionManager(transactionManager)
+			.reader(unjudgedPairs)
+			.processor(comparePair)
+			.writer((chunk) -> chunk
+				.forEach((j) -> store.saveResult(j.result(), j.discrepancies(), j.prometheusEvidence())))
+			.taskExecutor(pairExecutor)
+			.listener(comparePair)
+			.allowStartIfComplete(true)
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	ListItemReader<dev.dualrun.parity.store.RunPairRow> unjudgedPairs(ParityStore store,
+			@Value("#{jobExecutionContext['" + RunContext.RUN_ID + "']}") Long runId) {
+		return new ListItemReader<>(store.runs().unjudgedPairs(runId));
+	}
+
+	@Bean
+	@StepScope
+	ComparePairProcessor comparePair(ParityStore store, ParityProperties properties, Clock clock,
+			@Value("#{jobExecutionContext['" + RunContext.RUN_ID + "']}") Long runId) {
+		PrometheusClient client = new PrometheusClient(properties.prometheus());
+		store.runs().prometheusBackend(runId, client.url(), client.version());
+		return new ComparePairProcessor(store, new PrometheusSource(client), clock);
+	}
+
+	@Bean
+	Step reportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, ParityStore store,
+			ParityProperties properties, Clock clock) {
+		return new StepBuilder("report", jobRepository)
+			.tasklet(new ReportTasklet(store, properties, clock), transactionManager)
+			.allowStartIfComplete(true)
+			.build();
+	}
+
+}

@@ -1,0 +1,117 @@
+package dev.dualrun.parity.batch;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+import dev.dualrun.parity.config.ConfigurationException;
+import dev.dualrun.parity.config.MappingFile;
+import dev.dualrun.parity.config.MappingLoader;
+import dev.dualrun.parity.config.PairMapping;
+import dev.dualrun.parity.config.ParityProperties;
+import dev.dualrun.parity.source.QueryWindow;
+import dev.dualrun.parity.source.cloudwatch.CallPlanner;
+import dev.dualrun.parity.store.PairDefinitions;
+import dev.dualrun.parity.store.ParityStore;
+import dev.dualrun.parity.store.RunPairRow;
+
+/**
+ * Step {@code plan}: records the run, loads and validates the mapping, selects the pairs,
+ * aligns each pair's window (rule 2) and stores the plan in one transaction.
+ */
+final class PlanTasklet implements Tasklet {
+
+	private static final Logger log = LoggerFactory.getLogger(PlanTasklet.class);
+
+	private static final Duration DEFAULT_WINDOW = Duration.ofHours(24);
+
+	private final ParityStore store;
+
+	private final ParityProperties properties;
+
+	private final Clock clock;
+
+	PlanTasklet(ParityStore store, ParityProperties properties, Clock clock) {
+		this.store = store;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	@Override
+	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+		var jobExecution = contribution.getStepExecution().getJobExecution();
+		ParityJobParameters params = ParityJobParameters.of(jobExecution.getJobParameters());
+		Instant now = this.clock.instant();
+		Duration settle = this.properties.settle();
+		long runId = this.store.runs()
+			.insert(params.mapping(), params.pairs().isEmpty() ? null : String.join(",", params.pairs()), params.from(),
+					params.to(), (int) settle.toSeconds(), now, jobExecution.getId());
+		jobExecution.getExecutionContext().putLong(RunContext.RUN_ID, runId);
+		MappingFile mapping = new MappingLoader().load(Path.of(params.mapping()));
+		List<PairMapping> pairs = select(mapping, params.pairs());
+		Instant to = (params.to() != null) ? params.to() : now.minus(settle);
+		Instant from = (params.from() != null) ? params.from() : to.minus(DEFAULT_WINDOW);
+		if (!from.isBefore(to)) {
+			throw new ConfigurationException("--from " + from + " is not before --to " + to);
+		}
+		List<RunPairRow> rows = new ArrayList<>();
+		Map<QueryWindow, Integer> groups = new TreeMap<>(
+				java.util.Comparator.comparing(QueryWindow::start).thenComparing(QueryWindow::period));
+		Instant start = null;
+		Instant end = null;
+		for (int i = 0; i < pairs.size(); i++) {
+			PairMapping pair = pairs.get(i);
+			QueryWindow window;
+			try {
+				window = QueryWindow.aligned(from, to, now, settle, pair.period());
+			}
+			catch (IllegalArgumentException ex) {
+				throw new ConfigurationException("pair '" + pair.id() + "': " + ex.getMessage());
+			}
+			groups.merge(window, 1, Integer::sum);
+			start = (start == null || window.start().isBefore(start)) ? window.start() : start;
+			end = (end == null || window.end().isAfter(end)) ? window.end() : end;
+			rows.add(new RunPairRow(runId, pair.id(), i, (int) pair.period().toSeconds(), window.start(), window.end(),
+					PairDefinitions.toJson(pair)));
+		}
+		long minCalls = groups.entrySet()
+			.stream()
+			.mapToLong((e) -> CallPlanner.minimumCalls(e.getValue(), e.getKey().count()))
+			.sum();
+		this.store.plan(runId, rows);
+		this.store.runs().planned(runId, mapping.sha256(), start, end, rows.size(), minCalls);
+		log.info("run {}: planned {} pair(s) from {} over {} .. {}", runId, rows.size(), params.mapping(), start, end);
+		return RepeatStatus.FINISHED;
+	}
+
+	private static List<PairMapping> select(MappingFile mapping, List<String> ids) {
+		if (ids.isEmpty()) {
+			return mapping.pairs();
+		}
+		Set<String> wanted = new LinkedHashSet<>(ids);
+		List<PairMapping> selected = new ArrayList<>();
+		for (String id : wanted) {
+			PairMapping pair = mapping.pair(id)
+				.orElseThrow(() -> new ConfigurationException(
+						"unknown pair id '" + id + "' in " + mapping.source() + " (known: "
+								+ String.join(", ", mapping.pairs().stream().map(PairMapping::id).toList()) + ")"));
+			selected.add(pair);
+		}
+		return selected;
+	}
+
+}

@@ -1,0 +1,84 @@
+package dev.dualrun.parity.batch;
+
+import java.time.Clock;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
+
+import dev.dualrun.parity.config.ConfigurationException;
+import dev.dualrun.parity.source.SourceException;
+import dev.dualrun.parity.store.ParityStore;
+import dev.dualrun.parity.store.RunRow;
+
+/**
+ * Keeps the run row and the job execution in step: a job that failed marks its run FAILED
+ * with the first cause in one line; a run whose every pair errored fails its job, so a
+ * restart retries the errored pairs.
+ */
+final class RunCompletionListener implements JobExecutionListener {
+
+	private static final Logger log = LoggerFactory.getLogger(RunCompletionListener.class);
+
+	private final ParityStore store;
+
+	private final Clock clock;
+
+	RunCompletionListener(ParityStore store, Clock clock) {
+		this.store = store;
+		this.clock = clock;
+	}
+
+	@Override
+	public void beforeJob(JobExecution execution) {
+		Long runId = RunContext.runId(execution);
+		if (runId != null) {
+			this.store.runs().resumed(runId, execution.getId());
+			log.info("run {}: restarted as job execution {}", runId, execution.getId());
+		}
+	}
+
+	@Override
+	public void afterJob(JobExecution execution) {
+		Long runId = RunContext.runId(execution);
+		if (runId == null) {
+			return;
+		}
+		if (execution.getStatus() != BatchStatus.COMPLETED) {
+			String cause = execution.getAllFailureExceptions()
+				.stream()
+				.findFirst()
+				.map(RunCompletionListener::rootMessage)
+				.orElse("job ended " + execution.getStatus());
+			this.store.runs().finish(runId, "FAILED", this.clock.instant(), cause);
+			log.info("run {}: FAILED ({})", runId, cause);
+			return;
+		}
+		RunRow run = this.store.run(runId).orElseThrow();
+		if ("FAILED".equals(run.status())) {
+			execution.setStatus(BatchStatus.FAILED);
+			execution.setExitStatus(ExitStatus.FAILED.addExitDescription(run.error()));
+		}
+		log.info("run {}: {}, {} pair(s): {} pass, {} fail, {} no data, {} insufficient, {} error", runId, run.status(),
+				run.pairsTotal(), run.passCount(), run.failCount(), run.noDataCount(), run.insufficientCount(),
+				run.errorCount());
+	}
+
+	/**
+	 * @param failure a failure
+	 * @return the message of our own cause (configuration or source) if any, on one line
+	 */
+	static String rootMessage(Throwable failure) {
+		for (Throwable t = failure; t != null; t = t.getCause()) {
+			if (t instanceof ConfigurationException || t instanceof SourceException) {
+				return FetchCloudWatchTasklet.oneLine(t.getMessage());
+			}
+		}
+		return FetchCloudWatchTasklet
+			.oneLine((failure.getMessage() != null) ? failure.getMessage() : failure.toString());
+	}
+
+}

@@ -1,0 +1,75 @@
+package dev.dualrun.parity.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import picocli.CommandLine.Option;
+
+/**
+ * How to reach both backends and how to run. Every flag has a property and an environment
+ * variable (e.g. {@code --prometheus-url}, {@code parity.prometheus.url},
+ * {@code PARITY_PROMETHEUS_URL}); secrets are best given by environment only.
+ */
+final class BackendOptions {
+
+	@Option(names = "--prometheus-url", paramLabel = "URL",
+			description = "Prometheus-compatible API base URL (Prometheus, AMP workspace, Mimir .../prometheus, Thanos). "
+					+ "Default: http://localhost:9090")
+	String prometheusUrl;
+
+	@Option(names = "--prometheus-user", paramLabel = "USER",
+			description = "Basic-auth user; the password comes from PARITY_PROMETHEUS_PASSWORD")
+	String prometheusUser;
+
+	@Option(names = "--prometheus-header", paramLabel = "NAME=VALUE",
+			description = "Extra header for every Prometheus request, e.g. X-Scope-OrgID=team-a (repeatable). "
+					+ "A bearer token comes from PARITY_PROMETHEUS_BEARER_TOKEN")
+	Map<String, String> prometheusHeaders;
+
+	@Option(names = "--prometheus-timeout", paramLabel = "DURATION",
+			description = "Timeout of one Prometheus request, e.g. 30s. Default: 30s")
+	String prometheusTimeout;
+
+	@Option(names = "--cloudwatch-region", paramLabel = "REGION",
+			description = "AWS region. Default: the SDK chain (AWS_REGION, profile)")
+	String region;
+
+	@Option(names = "--cloudwatch-endpoint", paramLabel = "URL",
+			description = "Endpoint override for CloudWatch. Default: the SDK's (AWS_ENDPOINT_URL_CLOUDWATCH or AWS)")
+	String endpoint;
+
+	@Option(names = "--aws-profile", paramLabel = "NAME",
+			description = "Named profile for credentials. Default: the SDK's default credentials chain")
+	String profile;
+
+	@Option(names = "--settle", paramLabel = "DURATION",
+			description = "How far behind now the window must end; recent data still changes. Default: 10m")
+	String settle;
+
+	@Option(names = "--threads", paramLabel = "N", description = "Pairs compared at once. Default: 4")
+	Integer threads;
+
+	List<String> args() {
+		List<String> args = new ArrayList<>();
+		add(args, "parity.prometheus.url", this.prometheusUrl);
+		add(args, "parity.prometheus.username", this.prometheusUser);
+		add(args, "parity.prometheus.timeout", this.prometheusTimeout);
+		if (this.prometheusHeaders != null) {
+			this.prometheusHeaders.forEach((k, v) -> args.add("--parity.prometheus.headers[" + k + "]=" + v));
+		}
+		add(args, "parity.cloudwatch.region", this.region);
+		add(args, "parity.cloudwatch.endpoint", this.endpoint);
+		add(args, "parity.cloudwatch.profile", this.profile);
+		add(args, "parity.settle", this.settle);
+		add(args, "parity.threads", (this.threads != null) ? this.threads.toString() : null);
+		return args;
+	}
+
+	private static void add(List<String> args, String property, String value) {
+		if (value != null) {
+			args.add("--" + property + "=" + value);
+		}
+	}
+
+}

@@ -1,0 +1,100 @@
+package dev.dualrun.parity.cli;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import dev.dualrun.parity.batch.ParityJobParameters;
+import dev.dualrun.parity.demo.CloudWatchCompatibleServer;
+import dev.dualrun.parity.demo.DemoPrometheusServer;
+import dev.dualrun.parity.demo.DemoScenario;
+import dev.dualrun.parity.store.PairResultRow;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+
+/** {@code demo}: the real job on an embedded dual run. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+		description = { "Start a CloudWatch-compatible server and a Prometheus-compatible endpoint in process on",
+				"loopback, fill them with a seeded 26-hour dual run of a Flask app (12 pairs, 4 with injected",
+				"discrepancies), run the real job through the real SDK and OkHttp clients, and write the report." })
+final class DemoCommand implements Callable<Integer> {
+
+	@Spec
+	picocli.CommandLine.Model.CommandSpec spec;
+
+	@Option(names = "--seed", paramLabel = "N", description = "Seed of the simulated dual run. Default: 42")
+	long seed = 42;
+
+	@Mixin
+	StoreOptions store;
+
+	@Override
+	public Integer call() throws Exception {
+		Console console = new Console(this.spec.commandLine().getOut(), this.spec.commandLine().getErr());
+		long started = System.nanoTime();
+		Instant now = Clock.systemUTC().instant();
+		Path mapping = Path.of((this.store.dataDir != null) ? this.store.dataDir : "data", "demo", "mappings.yml");
+		try (CloudWatchCompatibleServer cloudwatch = CloudWatchCompatibleServer.start(Clock.systemUTC(), null);
+				DemoPrometheusServer prometheus = DemoPrometheusServer.start()) {
+			DemoScenario scenario = new DemoScenario(this.seed);
+			try (CloudWatchClient client = CloudWatchClient.builder()
+				.endpointOverride(cloudwatch.endpoint())
+				.region(Region.US_EAST_1)
+				.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("demo", "demo")))
+				.build()) {
+				scenario.load(client, prometheus, now, mapping);
+			}
+			console.line("demo: CloudWatch-compatible server at " + cloudwatch.endpoint() + " (" + scenario.putCalls()
+					+ " PutMetricData calls), Prometheus-compatible endpoint at " + prometheus.url() + ", mapping "
+					+ mapping);
+			// the job's client resolves credentials through the SDK's default chain
+			if (System.getProperty("aws.accessKeyId") == null && System.getenv("AWS_ACCESS_KEY_ID") == null) {
+				System.setProperty("aws.accessKeyId", "demo");
+				System.setProperty("aws.secretAccessKey", "demo");
+			}
+			List<String> args = new ArrayList<>(List.of("--parity.cloudwatch.endpoint=" + cloudwatch.endpoint(),
+					"--parity.cloudwatch.region=us-east-1", "--parity.prometheus.url=" + prometheus.url()));
+			this.store.addTo(args);
+			Map<String, PairResultRow> results = new HashMap<>();
+			int code = JobRun.execute(console, args, (context) -> {
+				ParityApplicationContext.Outcome outcome = context
+					.run(new ParityJobParameters(mapping.toString(), null, null, List.of(), now));
+				if (outcome.run() != null) {
+					context.store().results().results(outcome.run().id()).forEach((r) -> results.put(r.pairId(), r));
+				}
+				return outcome;
+			});
+			int matched = 0;
+			for (DemoScenario.Expectation e : scenario.expectations()) {
+				PairResultRow r = results.get(e.pairId());
+				boolean ok = r != null && r.verdict().equals(e.verdict())
+						&& (e.diagnosis() == null || r.diagnoses().contains("\"" + e.diagnosis() + "\""));
+				matched += ok ? 1 : 0;
+				if (!ok) {
+					console.line("demo: pair " + e.pairId() + " expected " + e.verdict()
+							+ ((e.diagnosis() != null) ? " " + e.diagnosis() : "") + ", got "
+							+ ((r != null) ? r.verdict() + " (" + r.summary() + ")" : "nothing"));
+				}
+			}
+			console.line(String.format(java.util.Locale.ROOT,
+					"demo: %d of %d verdicts match the injected discrepancies; %d CloudWatch GetMetricData call(s) "
+							+ "received; %.1f s",
+					matched, scenario.expectations().size(), cloudwatch.calls("GetMetricData"),
+					(System.nanoTime() - started) / 1e9));
+			return code;
+		}
+	}
+
+}

@@ -1,0 +1,58 @@
+package dev.dualrun.parity.cli;
+
+import java.util.List;
+
+/**
+ * Starts the application, runs or restarts the job, prints the outcome, returns the exit
+ * code.
+ */
+final class JobRun {
+
+	@FunctionalInterface
+	interface Launch {
+
+		ParityApplicationContext.Outcome launch(ParityApplicationContext context) throws Exception;
+
+	}
+
+	private JobRun() {
+	}
+
+	static int execute(Console console, List<String> args, Launch launch) {
+		try (ParityApplicationContext context = ParityApplicationContext.start(args)) {
+			ParityApplicationContext.Outcome outcome = launch.launch(context);
+			int code = outcome.exitCode();
+			if (outcome.run() != null && outcome.run().pairsTotal() > 0) {
+				console.summary(outcome.run());
+			}
+			if (code >= ExitCodes.CONFIGURATION) {
+				String cause = (outcome.run() != null && outcome.run().error() != null) ? outcome.run().error()
+						: outcome.execution()
+							.getAllFailureExceptions()
+							.stream()
+							.findFirst()
+							.map(Throwable::getMessage)
+							.orElse("job ended " + outcome.execution().getStatus());
+				String prefix = (outcome.run() != null) ? "run " + outcome.run().id() + " failed: " : "";
+				return console.error(code, prefix + cause);
+			}
+			return code;
+		}
+		catch (dev.dualrun.parity.config.ConfigurationException ex) {
+			return console.error(ExitCodes.CONFIGURATION, ex.getMessage());
+		}
+		catch (Exception ex) {
+			return console.error(ExitCodes.RUNTIME, rootCause(ex));
+		}
+	}
+
+	static String rootCause(Throwable ex) {
+		Throwable t = ex;
+		while (t.getCause() != null && t.getCause() != t) {
+			t = t.getCause();
+		}
+		String message = (t.getMessage() != null) ? t.getMessage() : t.toString();
+		return (t == ex) ? message : ex.getClass().getSimpleName() + ": " + message;
+	}
+
+}

@@ -1,0 +1,125 @@
+package dev.dualrun.parity.cli;
+
+import java.util.List;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import dev.dualrun.parity.batch.ParityBatchApplication;
+import dev.dualrun.parity.batch.ParityJobParameters;
+import dev.dualrun.parity.config.ConfigurationException;
+import dev.dualrun.parity.config.ParityProperties;
+import dev.dualrun.parity.store.ParityStore;
+import dev.dualrun.parity.store.RunRow;
+
+/**
+ * The Spring application for one command: started with the command's flags as property
+ * arguments (they win over environment and files), closed when the command ends.
+ */
+final class ParityApplicationContext implements AutoCloseable {
+
+	private final ConfigurableApplicationContext context;
+
+	private ParityApplicationContext(ConfigurableApplicationContext context) {
+		this.context = context;
+	}
+
+	static ParityApplicationContext start(List<String> propertyArgs) {
+		return new ParityApplicationContext(
+				new SpringApplicationBuilder(ParityBatchApplication.class).web(WebApplicationType.NONE)
+					.logStartupInfo(false)
+					.run(propertyArgs.toArray(String[]::new)));
+	}
+
+	ParityStore store() {
+		return this.context.getBean(ParityStore.class);
+	}
+
+	ParityProperties properties() {
+		return this.context.getBean(ParityProperties.class);
+	}
+
+	/**
+	 * Runs the parity job to its end.
+	 * @param parameters the job parameters
+	 * @return the outcome
+	 * @throws Exception if the job cannot be launched
+	 */
+	Outcome run(ParityJobParameters parameters) throws Exception {
+		JobExecution execution = this.context.getBean(JobOperator.class)
+			.start(this.context.getBean("parityJob", Job.class), parameters.toJobParameters());
+		return outcome(execution);
+	}
+
+	/**
+	 * Restarts the failed job execution of a run.
+	 * @param run the run
+	 * @return the outcome
+	 * @throws Exception if the run cannot be restarted
+	 */
+	Outcome restart(RunRow run) throws Exception {
+		JobRepository repository = this.context.getBean(JobRepository.class);
+		JobExecution last = repository.getJobExecution(run.jobExecutionId());
+		if (last == null) {
+			throw new ConfigurationException("run " + run.id() + " has no job execution to restart");
+		}
+		if (last.getStatus() == BatchStatus.COMPLETED) {
+			throw new ConfigurationException("run " + run.id() + " completed; only a failed run can be restarted "
+					+ "(start a new run with the same window instead)");
+		}
+		JobExecution execution = this.context.getBean(JobOperator.class).restart(last);
+		return outcome(execution);
+	}
+
+	private Outcome outcome(JobExecution execution) {
+		Long runId = execution.getExecutionContext().containsKey("parity.run-id")
+				? execution.getExecutionContext().getLong("parity.run-id") : null;
+		RunRow run = (runId != null) ? store().run(runId).orElse(null) : null;
+		return new Outcome(execution, run);
+	}
+
+	@Override
+	public void close() {
+		this.context.close();
+	}
+
+	/**
+	 * A finished job and its run.
+	 *
+	 * @param execution the job execution
+	 * @param run the run row, null if the job failed before recording it
+	 */
+	record Outcome(JobExecution execution, RunRow run) {
+
+		int exitCode() {
+			boolean configuration = this.execution.getAllFailureExceptions()
+				.stream()
+				.anyMatch(Outcome::isConfiguration);
+			if (configuration) {
+				return ExitCodes.CONFIGURATION;
+			}
+			if (this.execution.getStatus() != BatchStatus.COMPLETED || this.run == null
+					|| "FAILED".equals(this.run.status())) {
+				return ExitCodes.RUNTIME;
+			}
+			return (this.run.passCount() == this.run.pairsTotal()) ? ExitCodes.PASS : ExitCodes.NOT_ALL_PASS;
+		}
+
+		private static boolean isConfiguration(Throwable t) {
+			for (Throwable c = t; c != null; c = c.getCause()) {
+				if (c instanceof ConfigurationException) {
+					return true;
+				}
+			}
+			return false;
+		}
+
+	}
+
+}

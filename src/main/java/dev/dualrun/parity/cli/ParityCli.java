@@ -1,0 +1,52 @@
+package dev.dualrun.parity.cli;
+
+import java.io.PrintWriter;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code parity-validator} command and its subcommands. */
+@Command(name = "parity-validator", mixinStandardHelpOptions = true, version = "parity-validator 0.1.0",
+		description = { "Proves that metrics migrated from CloudWatch to Prometheus say the same thing in both.", "" },
+		subcommands = { DemoCommand.class, RunCommand.class, RestartCommand.class, ReportCommand.class,
+				RunsCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class },
+		footerHeading = "%nExit codes:%n",
+		footer = { "  0  every pair passed", "  1  at least one pair failed, had no or too little data, or errored",
+				"  2  bad usage or configuration (flags, mapping file, unknown pair, region, URL)",
+				"  3  a backend or runtime failure (every pair errored, database, crash)" })
+public final class ParityCli implements Runnable {
+
+	@CommandLine.Spec
+	CommandLine.Model.CommandSpec spec;
+
+	@Override
+	public void run() {
+		throw new CommandLine.ParameterException(this.spec.commandLine(), "missing command (try --help)");
+	}
+
+	/**
+	 * Runs the CLI.
+	 * @param args the arguments
+	 * @param out standard output
+	 * @param err standard error
+	 * @return the exit code
+	 */
+	public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+		CommandLine cli = new CommandLine(new ParityCli());
+		cli.setOut(out);
+		cli.setErr(err);
+		cli.setCaseInsensitiveEnumValuesAllowed(true);
+		cli.setParameterExceptionHandler((ex, a) -> {
+			err.println("parity-validator: " + ex.getMessage() + " (see --help)");
+			err.flush();
+			return ExitCodes.CONFIGURATION;
+		});
+		cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+			err.println("parity-validator: " + Console.oneLine(String.valueOf(ex.getMessage())));
+			err.flush();
+			return ExitCodes.RUNTIME;
+		});
+		return cli.execute(args);
+	}
+
+}

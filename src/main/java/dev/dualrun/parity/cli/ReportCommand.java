@@ -1,0 +1,52 @@
+package dev.dualrun.parity.cli;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import dev.dualrun.parity.report.ReportBuilder;
+import dev.dualrun.parity.report.ReportWriter;
+
+/** {@code report}: re-render a stored run without calling either backend. */
+@Command(name = "report", mixinStandardHelpOptions = true,
+		description = "Re-render the HTML and JSON reports of a stored run from the database.")
+final class ReportCommand implements Callable<Integer> {
+
+	@Spec
+	picocli.CommandLine.Model.CommandSpec spec;
+
+	@Option(names = "--run", required = true, paramLabel = "ID", description = "The run id")
+	long runId;
+
+	@Mixin
+	StoreOptions store;
+
+	@Override
+	public Integer call() {
+		Console console = new Console(this.spec.commandLine().getOut(), this.spec.commandLine().getErr());
+		List<String> args = new ArrayList<>();
+		this.store.addTo(args);
+		try (ParityApplicationContext context = ParityApplicationContext.start(args)) {
+			if (context.store().run(this.runId).isEmpty()) {
+				return console.error(ExitCodes.CONFIGURATION, "no run " + this.runId + " in the database");
+			}
+			Path file = new ReportWriter().write(
+					new ReportBuilder(context.store(), Clock.systemUTC()).build(this.runId),
+					context.properties().reportsDir());
+			context.store().runs().reported(this.runId, file.toString());
+			console.line("report: " + file);
+			return ExitCodes.PASS;
+		}
+		catch (RuntimeException ex) {
+			return console.error(ExitCodes.RUNTIME, JobRun.rootCause(ex));
+		}
+	}
+
+}

@@ -1,0 +1,67 @@
+package dev.dualrun.parity.cli;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import dev.dualrun.parity.batch.ParityJobParameters;
+
+/** {@code run}: the parity job over a mapping file and a window. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+		description = { "Compare every pair of a mapping file (or the pairs named with --metric) over a window,",
+				"store the results and write the report. Default window: the last complete 24 hours",
+				"ending at least --settle before now, aligned to each pair's period." })
+final class RunCommand implements Callable<Integer> {
+
+	@Spec
+	picocli.CommandLine.Model.CommandSpec spec;
+
+	@Option(names = "--mapping", required = true, paramLabel = "FILE", description = "The mapping file (YAML)")
+	String mapping;
+
+	@Option(names = "--from", paramLabel = "INSTANT",
+			description = "Window start, ISO-8601 UTC, e.g. 2026-11-20T00:00:00Z")
+	String from;
+
+	@Option(names = "--to", paramLabel = "INSTANT", description = "Window end (exclusive), ISO-8601 UTC")
+	String to;
+
+	@Option(names = { "--metric", "--pair" }, paramLabel = "ID", split = ",",
+			description = "Only these pair ids (repeatable or comma-separated): an ad-hoc rerun")
+	List<String> pairs = new ArrayList<>();
+
+	@Mixin
+	BackendOptions backends;
+
+	@Mixin
+	StoreOptions store;
+
+	@Override
+	public Integer call() throws Exception {
+		Console console = new Console(this.spec.commandLine().getOut(), this.spec.commandLine().getErr());
+		Instant fromInstant;
+		Instant toInstant;
+		try {
+			fromInstant = (this.from != null) ? Instant.parse(this.from) : null;
+			toInstant = (this.to != null) ? Instant.parse(this.to) : null;
+		}
+		catch (DateTimeParseException ex) {
+			return console.error(ExitCodes.CONFIGURATION, "--from/--to: '" + ex.getParsedString()
+					+ "' is not an ISO-8601 instant such as 2026-11-20T00:00:00Z");
+		}
+		ParityJobParameters parameters = new ParityJobParameters(this.mapping, fromInstant, toInstant, this.pairs,
+				Clock.systemUTC().instant());
+		List<String> args = new ArrayList<>(this.backends.args());
+		this.store.addTo(args);
+		return JobRun.execute(console, args, (context) -> context.run(parameters));
+	}
+
+}

@@ -1,0 +1,48 @@
+package dev.dualrun.parity.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import dev.dualrun.parity.store.RunRow;
+
+/** {@code runs}: list recent runs. */
+@Command(name = "runs", mixinStandardHelpOptions = true, description = "List the most recent runs.")
+final class RunsCommand implements Callable<Integer> {
+
+	@Spec
+	picocli.CommandLine.Model.CommandSpec spec;
+
+	@Option(names = "--last", paramLabel = "N", description = "How many runs. Default: 20")
+	int last = 20;
+
+	@Mixin
+	StoreOptions store;
+
+	@Override
+	public Integer call() {
+		Console console = new Console(this.spec.commandLine().getOut(), this.spec.commandLine().getErr());
+		List<String> args = new ArrayList<>();
+		this.store.addTo(args);
+		try (ParityApplicationContext context = ParityApplicationContext.start(args)) {
+			console.line(String.format(Locale.ROOT, "%5s  %-9s  %-20s  %-20s  %5s %4s %4s %4s %4s  %s", "run", "status",
+					"window start", "window end", "pairs", "pass", "fail", "nodt", "err", "mapping"));
+			for (RunRow r : context.store().runs().latest(this.last)) {
+				console.line(String.format(Locale.ROOT, "%5d  %-9s  %-20s  %-20s  %5d %4d %4d %4d %4d  %s", r.id(),
+						r.status(), r.windowStart(), r.windowEnd(), r.pairsTotal(), r.passCount(), r.failCount(),
+						r.noDataCount() + r.insufficientCount(), r.errorCount(), r.mappingSource()));
+			}
+			return ExitCodes.PASS;
+		}
+		catch (RuntimeException ex) {
+			return console.error(ExitCodes.RUNTIME, JobRun.rootCause(ex));
+		}
+	}
+
+}

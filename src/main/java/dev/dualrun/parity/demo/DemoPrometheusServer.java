@@ -1,0 +1,189 @@
+package dev.dualrun.parity.demo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A Prometheus-compatible {@code /api/v1/query_range} endpoint on loopback that serves
+ * the simulated Prometheus side of the demo. It is <b>not a PromQL engine</b>: it answers
+ * only the exact queries registered with it (whitespace-insensitive), with the
+ * precomputed value at each evaluation instant {@code start + k*step <= end}; any other
+ * query gets an empty matrix, as Prometheus answers for a metric that does not exist. GET
+ * and POST (form) are accepted.
+ */
+public final class DemoPrometheusServer implements AutoCloseable {
+
+	private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+	private final HttpServer server;
+
+	private final ExecutorService executor;
+
+	private final Map<String, Registered> series = new ConcurrentHashMap<>();
+
+	private final AtomicLong requests = new AtomicLong();
+
+	private record Registered(Map<String, String> labels, NavigableMap<Long, Double> values) {
+
+	}
+
+	private DemoPrometheusServer(HttpServer server) {
+		this.server = server;
+		this.executor = Executors.newFixedThreadPool(4, (r) -> {
+			Thread t = new Thread(r, "prometheus-compatible");
+			t.setDaemon(true);
+			return t;
+		});
+		server.setExecutor(this.executor);
+		server.createContext("/api/v1/query_range", this::queryRange);
+		server.createContext("/api/v1/status/buildinfo", (exchange) -> send(exchange, 200,
+				"{\"status\":\"success\",\"data\":{\"version\":\"demo (precomputed series, not a PromQL engine)\"}}"));
+	}
+
+	/**
+	 * @return a running server on a free loopback port
+	 * @throws IOException if no port can be bound
+	 */
+	public static DemoPrometheusServer start() throws IOException {
+		DemoPrometheusServer s = new DemoPrometheusServer(
+				HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0));
+		s.server.start();
+		return s;
+	}
+
+	/**
+	 * @return the base URL
+	 */
+	public URI url() {
+		return URI.create("http://127.0.0.1:" + this.server.getAddress().getPort());
+	}
+
+	/**
+	 * @return query_range requests answered
+	 */
+	public long requests() {
+		return this.requests.get();
+	}
+
+	/**
+	 * Registers the answer to a query.
+	 * @param query the PromQL exactly as the job will send it
+	 * @param labels the labels of the single series returned
+	 * @param values evaluation instant (epoch seconds) to value
+	 */
+	public void register(String query, Map<String, String> labels, NavigableMap<Long, Double> values) {
+		this.series.put(normalize(query), new Registered(Map.copyOf(labels), new TreeMap<>(values)));
+	}
+
+	private void queryRange(HttpExchange exchange) throws IOException {
+		this.requests.incrementAndGet();
+		Map<String, String> params = new HashMap<>();
+		parse(exchange.getRequestURI().getRawQuery(), params);
+		if ("POST".equals(exchange.getRequestMethod())) {
+			try (InputStream in = exchange.getRequestBody()) {
+				parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), params);
+			}
+		}
+		long start;
+		long end;
+		long step;
+		try {
+			start = (long) Double.parseDouble(params.get("start"));
+			end = (long) Double.parseDouble(params.get("end"));
+			step = (long) Double.parseDouble(params.get("step"));
+		}
+		catch (RuntimeException ex) {
+			send(exchange, 400,
+					"{\"status\":\"error\",\"errorType\":\"bad_data\",\"error\":\"invalid start, end or step\"}");
+			return;
+		}
+		if ((end - start) / step + 1 > 11_000) {
+			send(exchange, 400,
+					"{\"status\":\"error\",\"errorType\":\"bad_data\",\"error\":\"exceeded maximum resolution "
+							+ "of 11,000 points per timeseries. Try decreasing the query resolution (?step=XX)\"}");
+			return;
+		}
+		Registered r = this.series.get(normalize(params.getOrDefault("query", "")));
+		StringBuilder body = new StringBuilder(
+				"{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[");
+		if (r != null) {
+			body.append("{\"metric\":").append(JSON.writeValueAsString(r.labels())).append(",\"values\":[");
+			boolean first = true;
+			for (long t = start; t <= end; t += step) {
+				Double v = r.values().get(t);
+				if (v != null) {
+					body.append(first ? "" : ",").append('[').append(t).append(",\"").append(format(v)).append("\"]");
+					first = false;
+				}
+			}
+			body.append("]}");
+		}
+		body.append("]}}");
+		send(exchange, 200, body.toString());
+	}
+
+	private static String format(double v) {
+		if (Double.isNaN(v)) {
+			return "NaN";
+		}
+		if (Double.isInfinite(v)) {
+			return (v > 0) ? "+Inf" : "-Inf";
+		}
+		return String.format(Locale.ROOT, "%s", v);
+	}
+
+	private static void parse(String raw, Map<String, String> into) {
+		if (raw == null || raw.isEmpty()) {
+			return;
+		}
+		for (String part : raw.split("&")) {
+			int eq = part.indexOf('=');
+			if (eq > 0) {
+				into.put(URLDecoder.decode(part.substring(0, eq), StandardCharsets.UTF_8),
+						URLDecoder.decode(part.substring(eq + 1), StandardCharsets.UTF_8));
+			}
+		}
+	}
+
+	static String normalize(String query) {
+		return query.replaceAll("\\s+", "");
+	}
+
+	private static void send(HttpExchange exchange, int status, String body) throws IOException {
+		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders().add("Content-Type", "application/json");
+		exchange.sendResponseHeaders(status, bytes.length);
+		try (OutputStream out = exchange.getResponseBody()) {
+			out.write(bytes);
+		}
+		exchange.close();
+	}
+
+	@Override
+	public void close() {
+		this.server.stop(0);
+		this.executor.shutdownNow();
+	}
+
+}

@@ -1,0 +1,398 @@
+package dev.dualrun.parity.demo;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.DoubleUnaryOperator;
+
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatch.model.Dimension;
+import software.amazon.awssdk.services.cloudwatch.model.MetricDatum;
+import software.amazon.awssdk.services.cloudwatch.model.StatisticSet;
+
+/**
+ * The demo's dual run: a seeded Flask app (latency by endpoint and method, request and
+ * error counts) and two host gauges, published to a CloudWatch-compatible server through
+ * the real SDK and simulated on the Prometheus side. Eight pairs are equivalent under
+ * realistic noise; four carry an injected discrepancy (bias, gap, one-period shift, unit
+ * x1000), listed in {@link #expectations()}.
+ */
+public final class DemoScenario {
+
+	/**
+	 * What the job should find for a pair.
+	 *
+	 * @param pairId the pair
+	 * @param verdict PASS or FAIL
+	 * @param diagnosis the diagnosis code expected first for a FAIL, or null
+	 * @param injected what was injected, in words
+	 */
+	public record Expectation(String pairId, String verdict, String diagnosis, String injected) {
+
+	}
+
+	private static final String NS = "FlaskApp";
+
+	private static final FlaskSimulation.Endpoint ROOT = new FlaskSimulation.Endpoint("/", "GET", 120, 0.045, 0.002);
+
+	private static final FlaskSimulation.Endpoint ORDERS_GET = new FlaskSimulation.Endpoint("/api/orders", "GET", 60,
+			0.120, 0.002);
+
+	private static final FlaskSimulation.Endpoint ORDERS_POST = new FlaskSimulation.Endpoint("/api/orders", "POST", 30,
+			0.250, 0.02);
+
+	private static final FlaskSimulation.Endpoint USERS = new FlaskSimulation.Endpoint("/api/users", "GET", 80, 0.080,
+			0.002);
+
+	private static final long PERIOD = 300;
+
+	private final long seed;
+
+	private final List<Expectation> expectations = new ArrayList<>();
+
+	private final StringBuilder yaml = new StringBuilder();
+
+	private final Map<String, TreeMap<Long, Double>> prometheus = new LinkedHashMap<>();
+
+	private long putCalls;
+
+	public DemoScenario(long seed) {
+		this.seed = seed;
+	}
+
+	/**
+	 * @return what the job should find, pair by pair
+	 */
+	public List<Expectation> expectations() {
+		return List.copyOf(this.expectations);
+	}
+
+	/**
+	 * @return PutMetricData calls made while loading
+	 */
+	public long putCalls() {
+		return this.putCalls;
+	}
+
+	/**
+	 * Simulates 26 hours up to {@code now}, publishes the CloudWatch side, registers the
+	 * Prometheus side and writes the mapping file.
+	 * @param cloudwatch an SDK client pointed at the CloudWatch-compatible server
+	 * @param prometheus the Prometheus-compatible endpoint
+	 * @param now the current time
+	 * @param mappingFile where to write the mapping
+	 */
+	public void load(CloudWatchClient cloudwatch, DemoPrometheusServer prometheus, Instant now, Path mappingFile) {
+		long end = now.toEpochMilli();
+		long start = Math.floorDiv(end - 26 * 3_600_000L, PERIOD * 1000) * PERIOD * 1000;
+		FlaskSimulation sim = new FlaskSimulation(this.seed, start, end);
+		header();
+		Map<FlaskSimulation.Endpoint, FlaskSimulation.Requests> requests = new LinkedHashMap<>();
+		List<MetricDatum> data = new ArrayList<>();
+		for (FlaskSimulation.Endpoint e : List.of(ROOT, ORDERS_GET, ORDERS_POST, USERS)) {
+			FlaskSimulation.Requests r = sim.requests(e);
+			requests.put(e, r);
+			latencyData(r, "EndpointLatency", "Seconds", 1, data);
+			errorData(r, data);
+		}
+		latencyData(requests.get(ORDERS_POST), "PaymentLatency", "Milliseconds", 1000, data);
+		double[] queue = sim.gauge(50, 20, 0.6);
+		double[] cpu = sim.gauge(45, 15, 3);
+		gaugeData(sim, queue, "QueueDepth", "Queue", "orders", "Count", true, data);
+		gaugeData(sim, cpu, "CPUUtilization", "Host", "web-1", "Percent", false, data);
+		publish(cloudwatch, data);
+
+		FlaskSimulation.Scraped root = sim.scrape(requests.get(ROOT));
+		FlaskSimulation.Scraped ordersGet = sim.scrape(requests.get(ORDERS_GET));
+		FlaskSimulation.Scraped ordersPost = sim.scrape(requests.get(ORDERS_POST));
+		FlaskSimulation.Scraped users = sim.scrape(requests.get(USERS));
+		average("latency-root-get", "Mean latency of GET /", ROOT, root, sim, 1, "EndpointLatency", "Seconds", null,
+				"PASS", null, null);
+		average("latency-orders-post", "Mean latency of POST /api/orders", ORDERS_POST, ordersPost, sim, 1,
+				"EndpointLatency", "Seconds", null, "PASS", null, null);
+		count("requests-root-get", "Requests per 5 min to GET /", ROOT, root, sim, "", (v) -> v, "PASS", null, null);
+		count("requests-orders-post", "Requests per 5 min to POST /api/orders", ORDERS_POST, ordersPost, sim, "",
+				(v) -> v, "PASS", null, null);
+		percentile(sim, users);
+		errors(sim, ordersPost);
+		gauges(sim, queue, cpu);
+		average("latency-users-get", "Mean latency of GET /api/users", USERS, users, sim, 1.06, "EndpointLatency",
+				"Seconds", null, "FAIL", "BIAS", "bias: the exporter's latency is 6 % high");
+		gap(sim, requests.get(ORDERS_GET));
+		count("requests-users-get", "Requests per 5 min to GET /api/users", USERS, users, sim, " offset ${period}",
+				(v) -> v, "FAIL", "SHIFT", "shift: an 'offset' in the PromQL moves Prometheus one period late");
+		average("payment-latency-orders-post", "Payment latency of POST /api/orders (CloudWatch in ms)", ORDERS_POST,
+				ordersPost, sim, 1, "PaymentLatency", "Milliseconds", "1    # wrong: Prometheus is in seconds", "FAIL",
+				"UNIT_FACTOR", "unit: Prometheus seconds vs CloudWatch Milliseconds, unit-factor left at 1");
+		for (var e : this.prometheus.entrySet()) {
+			prometheus.register(e.getKey(), Map.of(), e.getValue());
+		}
+		try {
+			Files.createDirectories(mappingFile.toAbsolutePath().getParent());
+			Files.writeString(mappingFile, this.yaml.toString(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot write the demo mapping " + mappingFile, ex);
+		}
+	}
+
+	private void header() {
+		this.yaml.append("""
+				# Demo mapping: a Flask app and two host gauges, migrated from CloudWatch to Prometheus.
+				# Written by `parity-validator demo` (seed %d). Each pair: the CloudWatch metric and the
+				# PromQL that should reproduce it. ${period} in a query is replaced by the pair's period.
+				version: 1
+				defaults:
+				  period: 5m            # one period per pair; Prometheus step = period (rule 1)
+				pairs:
+				""".formatted(this.seed));
+	}
+
+	private void average(String id, String description, FlaskSimulation.Endpoint e, FlaskSimulation.Scraped s,
+			FlaskSimulation sim, double skew, String metric, String unit, String unitFactor, String verdict,
+			String diagnosis, String injected) {
+		String sel = selector(e, "");
+		String promql = "sum by (path, method) (increase(flask_http_request_duration_seconds_sum" + sel
+				+ "[${period}]))\n  / sum by (path, method) (increase(flask_http_request_duration_seconds_count" + sel
+				+ "[${period}]))";
+		TreeMap<Long, Double> values = new TreeMap<>();
+		for (long t = sim.firstGrid(PERIOD); t * 1000 <= sim.endMillis(); t += PERIOD) {
+			double sum = PromQlModel.increase(s.times(), s.sum(), t * 1000, PERIOD * 1000);
+			double count = PromQlModel.increase(s.times(), s.count(), t * 1000, PERIOD * 1000);
+			if (!Double.isNaN(sum) && !Double.isNaN(count)) {
+				values.put(t, (count == 0) ? Double.NaN : sum / count * skew);
+			}
+		}
+		pair(id, description, metric, e, "Average", unit, promql, null, unitFactor, null, values, verdict, diagnosis,
+				injected);
+	}
+
+	private void count(String id, String description, FlaskSimulation.Endpoint e, FlaskSimulation.Scraped s,
+			FlaskSimulation sim, String offset, DoubleUnaryOperator skew, String verdict, String diagnosis,
+			String injected) {
+		String promql = "sum by (path, method) (increase(flask_http_request_duration_seconds_count" + selector(e, "")
+				+ "[${period}]" + offset + "))";
+		TreeMap<Long, Double> values = new TreeMap<>();
+		long lag = offset.isEmpty() ? 0 : PERIOD;
+		for (long t = sim.firstGrid(PERIOD); t * 1000 <= sim.endMillis(); t += PERIOD) {
+			double v = PromQlModel.increase(s.times(), s.count(), (t - lag) * 1000, PERIOD * 1000);
+			if (!Double.isNaN(v)) {
+				values.put(t, skew.applyAsDouble(v));
+			}
+		}
+		pair(id, description, "EndpointLatency", e, "SampleCount", "Seconds", promql, null, null, null, values, verdict,
+				diagnosis, injected);
+	}
+
+	private void gap(FlaskSimulation sim, FlaskSimulation.Requests r) {
+		FlaskSimulation.Scraped s = sim.scrape(r);
+		long gapStart = sim.startMillis() + 14 * 3_600_000L;
+		long gapEnd = gapStart + 45 * 60_000L;
+		List<Integer> keep = new ArrayList<>();
+		for (int i = 0; i < s.times().length; i++) {
+			if (s.times()[i] < gapStart || s.times()[i] >= gapEnd) {
+				keep.add(i);
+			}
+		}
+		long[] times = keep.stream().mapToLong((i) -> s.times()[i]).toArray();
+		double[] counts = keep.stream().mapToDouble((i) -> s.count()[i]).toArray();
+		FlaskSimulation.Scraped gappy = new FlaskSimulation.Scraped(times, counts, counts, counts, new double[0][]);
+		count("requests-orders-get", "Requests per 5 min to GET /api/orders", ORDERS_GET, gappy, sim, "", (v) -> v,
+				"FAIL", "GAP_PROMETHEUS", "gap: the scrape target was down for 45 minutes");
+	}
+
+	private void percentile(FlaskSimulation sim, FlaskSimulation.Scraped s) {
+		String promql = "histogram_quantile(0.95,\n  sum by (le, path, method) (increase(flask_http_request_duration_seconds_bucket"
+				+ selector(USERS, "") + "[${period}])))";
+		TreeMap<Long, Double> values = new TreeMap<>();
+		int b = FlaskSimulation.BUCKETS.length;
+		for (long t = sim.firstGrid(PERIOD); t * 1000 <= sim.endMillis(); t += PERIOD) {
+			double[] cumulative = new double[b];
+			boolean any = true;
+			for (int k = 0; k < b; k++) {
+				double[] series = new double[s.times().length];
+				for (int j = 0; j < series.length; j++) {
+					series[j] = s.buckets()[j][k];
+				}
+				cumulative[k] = PromQlModel.increase(s.times(), series, t * 1000, PERIOD * 1000);
+				any &= !Double.isNaN(cumulative[k]);
+			}
+			if (any) {
+				values.put(t, PromQlModel.histogramQuantile(0.95, FlaskSimulation.BUCKETS, cumulative));
+			}
+		}
+		pair("latency-p95-users-get", "95th percentile latency of GET /api/users", "EndpointLatency", USERS, "p95",
+				"Seconds", promql, null, null,
+				"{ relative: 0.15 }   # histogram_quantile is exact only to the bucket width", values, "PASS", null,
+				null);
+	}
+
+	private void errors(FlaskSimulation sim, FlaskSimulation.Scraped s) {
+		String promql = "sum by (path, method) (increase(flask_http_request_duration_seconds_count"
+				+ selector(ORDERS_POST, ",status=~\"5..\"") + "[${period}]))";
+		TreeMap<Long, Double> values = new TreeMap<>();
+		for (long t = sim.firstGrid(PERIOD); t * 1000 <= sim.endMillis(); t += PERIOD) {
+			double v = PromQlModel.increase(s.times(), s.errors(), t * 1000, PERIOD * 1000);
+			if (!Double.isNaN(v)) {
+				values.put(t, v);
+			}
+		}
+		pair("errors-orders-post", "5xx answers per 5 min of POST /api/orders", "Errors", ORDERS_POST, "Sum", "Count",
+				promql, null, null, null, values, "PASS", null, null);
+		this.yaml.append("    published-when-non-zero: true   # the app publishes Errors only when there are some\n");
+	}
+
+	private void gauges(FlaskSimulation sim, double[] queue, double[] cpu) {
+		pairGauge("queue-depth-max", "Deepest orders queue per minute", "QueueDepth", "Queue", "orders", "Maximum",
+				"Count", "max_over_time(app_queue_depth{queue=\"orders\"}[${period}])", sim.overTime(queue, 60, true));
+		pairGauge("cpu-average", "Mean CPU of web-1 per minute", "CPUUtilization", "Host", "web-1", "Average",
+				"Percent", "avg_over_time(node_cpu_utilization_percent{host=\"web-1\"}[${period}])",
+				sim.overTime(cpu, 60, false));
+	}
+
+	private void pairGauge(String id, String description, String metric, String dim, String value, String stat,
+			String unit, String promql, TreeMap<Long, Double> values) {
+		this.yaml.append("  - id: ").append(id).append("\n    description: ").append(description).append('\n');
+		this.yaml.append("    period: 1m\n    cloudwatch:\n      namespace: Host\n      metric: ").append(metric);
+		this.yaml.append("\n      dimensions: { ").append(dim).append(": ").append(value).append(" }\n");
+		this.yaml.append("      statistic: ").append(stat).append("\n      unit: ").append(unit).append('\n');
+		this.yaml.append("    prometheus:\n      query: '").append(promql).append("'\n");
+		if (stat.equals("Average")) {
+			this.yaml
+				.append("    # avg_over_time sees 4 scrapes a minute; CloudWatch averages 60 one-second samples\n");
+			this.yaml.append("    tolerance: { relative: 0.08 }\n");
+		}
+		this.prometheus.put(promql.replace("${period}", "1m"), values);
+		this.expectations.add(new Expectation(id, "PASS", null, null));
+	}
+
+	private void pair(String id, String description, String metric, FlaskSimulation.Endpoint e, String stat,
+			String unit, String promql, String period, String unitFactor, String tolerance,
+			TreeMap<Long, Double> values, String verdict, String diagnosis, String injected) {
+		this.yaml.append("  - id: ").append(id).append('\n');
+		if (injected != null) {
+			this.yaml.append("    # injected discrepancy: ").append(injected).append('\n');
+		}
+		this.yaml.append("    description: ").append(description).append('\n');
+		if (period != null) {
+			this.yaml.append("    period: ").append(period).append('\n');
+		}
+		this.yaml.append("    cloudwatch:\n      namespace: ").append(NS).append("\n      metric: ").append(metric);
+		this.yaml.append("\n      dimensions: { Endpoint: \"")
+			.append(e.path())
+			.append("\", Method: ")
+			.append(e.method());
+		this.yaml.append(" }\n      statistic: ").append(stat).append("\n      unit: ").append(unit).append('\n');
+		this.yaml.append("    prometheus:\n      query: |\n");
+		for (String line : promql.split("\n")) {
+			this.yaml.append("        ").append(line).append('\n');
+		}
+		if (unitFactor != null) {
+			this.yaml.append("    unit-factor: ").append(unitFactor).append('\n');
+		}
+		if (tolerance != null) {
+			this.yaml.append("    tolerance: ").append(tolerance).append('\n');
+		}
+		this.prometheus.put(promql.replace("${period}", "5m"), values);
+		this.expectations.add(new Expectation(id, verdict, diagnosis, injected));
+	}
+
+	private static String selector(FlaskSimulation.Endpoint e, String extra) {
+		return "{path=\"" + e.path() + "\",method=\"" + e.method() + "\"" + extra + "}";
+	}
+
+	private static void latencyData(FlaskSimulation.Requests r, String metric, String unit, double scale,
+			List<MetricDatum> out) {
+		TreeMap<Long, TreeMap<Double, Double>> perMinute = new TreeMap<>();
+		for (int i = 0; i < r.times().length; i++) {
+			long minute = r.times()[i] - r.times()[i] % 60_000;
+			perMinute.computeIfAbsent(minute, (m) -> new TreeMap<>())
+				.merge(Math.round(r.latencies()[i] * scale * 1000) / 1000.0, 1.0, Double::sum);
+		}
+		perMinute.forEach((minute, distribution) -> {
+			List<Double> values = new ArrayList<>(distribution.keySet());
+			List<Double> counts = new ArrayList<>(distribution.values());
+			for (int from = 0; from < values.size(); from += 150) {
+				int to = Math.min(values.size(), from + 150);
+				out.add(MetricDatum.builder()
+					.metricName(metric)
+					.dimensions(dims(r.endpoint()))
+					.timestamp(Instant.ofEpochMilli(minute))
+					.values(values.subList(from, to))
+					.counts(counts.subList(from, to))
+					.unit(unit)
+					.build());
+			}
+		});
+	}
+
+	private static void errorData(FlaskSimulation.Requests r, List<MetricDatum> out) {
+		TreeMap<Long, Double> perMinute = new TreeMap<>();
+		for (int i = 0; i < r.times().length; i++) {
+			if (r.errors()[i]) {
+				perMinute.merge(r.times()[i] - r.times()[i] % 60_000, 1.0, Double::sum);
+			}
+		}
+		perMinute.forEach((minute,
+				n) -> out.add(MetricDatum.builder()
+					.metricName("Errors")
+					.dimensions(dims(r.endpoint()))
+					.timestamp(Instant.ofEpochMilli(minute))
+					.value(n)
+					.unit("Count")
+					.build()));
+	}
+
+	private static void gaugeData(FlaskSimulation sim, double[] gauge, String metric, String dim, String value,
+			String unit, boolean statisticSet, List<MetricDatum> out) {
+		for (int from = 0; from + 60 <= gauge.length; from += 60) {
+			double sum = 0;
+			double min = Double.POSITIVE_INFINITY;
+			double max = Double.NEGATIVE_INFINITY;
+			for (int i = from; i < from + 60; i++) {
+				sum += gauge[i];
+				min = Math.min(min, gauge[i]);
+				max = Math.max(max, gauge[i]);
+			}
+			MetricDatum.Builder d = MetricDatum.builder()
+				.metricName(metric)
+				.dimensions(Dimension.builder().name(dim).value(value).build())
+				.timestamp(Instant.ofEpochMilli(sim.startMillis() + from * 1000L))
+				.unit(unit);
+			out.add(statisticSet
+					? d.statisticValues(
+							StatisticSet.builder().sampleCount(60.0).sum(sum).minimum(min).maximum(max).build())
+						.build()
+					: d.value(sum / 60).build());
+		}
+	}
+
+	private void publish(CloudWatchClient cloudwatch, List<MetricDatum> data) {
+		Map<String, List<MetricDatum>> byNamespace = new LinkedHashMap<>();
+		for (MetricDatum d : data) {
+			String ns = d.metricName().equals("QueueDepth") || d.metricName().equals("CPUUtilization") ? "Host" : NS;
+			byNamespace.computeIfAbsent(ns, (k) -> new ArrayList<>()).add(d);
+		}
+		byNamespace.forEach((ns, list) -> {
+			for (int from = 0; from < list.size(); from += 200) {
+				List<MetricDatum> batch = list.subList(from, Math.min(list.size(), from + 200));
+				cloudwatch.putMetricData((r) -> r.namespace(ns).metricData(batch));
+				this.putCalls++;
+			}
+		});
+	}
+
+	private static List<Dimension> dims(FlaskSimulation.Endpoint e) {
+		return List.of(Dimension.builder().name("Endpoint").value(e.path()).build(),
+				Dimension.builder().name("Method").value(e.method()).build());
+	}
+
+}

@@ -1,0 +1,135 @@
+package dev.dualrun.parity.report;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import dev.dualrun.parity.compare.Verdict;
+import dev.dualrun.parity.config.PairMapping;
+import dev.dualrun.parity.config.Tolerance;
+import dev.dualrun.parity.store.PairDefinitions;
+import dev.dualrun.parity.store.PairResultRow;
+import dev.dualrun.parity.store.ParityStore;
+import dev.dualrun.parity.store.RunPairRow;
+import dev.dualrun.parity.store.RunRow;
+
+/** Builds a {@link RunReport} from what the store holds for a run. */
+public final class ReportBuilder {
+
+	/** Discrepancies listed per pair; the store keeps all of them. */
+	static final int WORST = 15;
+
+	/** Verdict shown for a planned pair that was never judged (the run stopped first). */
+	static final String NOT_JUDGED = "NOT_JUDGED";
+
+	private final ParityStore store;
+
+	private final Clock clock;
+
+	public ReportBuilder(ParityStore store, Clock clock) {
+		this.store = store;
+		this.clock = clock;
+	}
+
+	/**
+	 * @param runId the run
+	 * @return the report model
+	 * @throws IllegalArgumentException if there is no such run
+	 */
+	public RunReport build(long runId) {
+		RunRow run = this.store.run(runId)
+			.orElseThrow(() -> new IllegalArgumentException("no run " + runId + " in the database"));
+		Map<String, PairResultRow> results = new LinkedHashMap<>();
+		this.store.results().results(runId).forEach((r) -> results.put(r.pairId(), r));
+		Map<String, Integer> counts = new LinkedHashMap<>();
+		for (Verdict v : Verdict.values()) {
+			counts.put(v.name(), 0);
+		}
+		List<RunReport.PairSection> sections = new ArrayList<>();
+		for (RunPairRow planned : this.store.runs().pairs(runId)) {
+			PairResultRow result = results.get(planned.pairId());
+			String verdict = (result != null) ? result.verdict() : NOT_JUDGED;
+			counts.merge(verdict, 1, Integer::sum);
+			sections.add(section(planned, result));
+		}
+		return new RunReport(run, counts, sections, this.clock.instant().toString());
+	}
+
+	private RunReport.PairSection section(RunPairRow planned, PairResultRow r) {
+		PairMapping pair = PairDefinitions.fromJson(planned.definition());
+		Tolerance t = pair.tolerance();
+		String tolerance = String.format(Locale.ROOT,
+				"per point max(%s, %s %%); coverage >= %s %%; within >= %s %%; |bias| <= %s %%", num(t.absolute()),
+				num(t.relative() * 100), num(t.minCoverage() * 100), num(t.minWithin() * 100), num(t.maxBias() * 100));
+		if (r == null) {
+			return new RunReport.PairSection(pair.id(), pair.description(), NOT_JUDGED,
+					"not judged: the run stopped first", List.of(), List.of(), pair.cloudwatch().describe(),
+					pair.promql(), pair.period().toSeconds(), pair.unitFactor(), tolerance, Map.of(), List.of(), 0,
+					List.of());
+		}
+		Map<String, String> metrics = new LinkedHashMap<>();
+		metrics.put("periods compared", Integer.toString(r.commonPoints()));
+		metrics.put("within tolerance", pct(r.withinShare()));
+		metrics.put("bias", signedPct(r.bias()));
+		metrics.put("MAPE", pct(r.mape()));
+		metrics.put("CloudWatch coverage", pct(r.cloudwatchCoverage()));
+		metrics.put("Prometheus coverage", pct(r.prometheusCoverage()));
+		metrics.put("best lag (periods)", (r.bestLag() != null) ? String.format(Locale.ROOT, "%+d", r.bestLag()) : "-");
+		metrics.put("median ratio P/C", num(r.medianRatio()));
+		List<List<String>> aggregates = new ArrayList<>();
+		aggregates.add(List.of("count", num(toDouble(r.cwCount())), num(toDouble(r.promCount())), "-"));
+		row(aggregates, "mean", r.cwMean(), r.promMean());
+		row(aggregates, "sum", r.cwSum(), r.promSum());
+		row(aggregates, "min", r.cwMin(), r.promMin());
+		row(aggregates, "max", r.cwMax(), r.promMax());
+		row(aggregates, "p50", r.cwP50(), r.promP50());
+		row(aggregates, "p95", r.cwP95(), r.promP95());
+		row(aggregates, "p99", r.cwP99(), r.promP99());
+		return new RunReport.PairSection(pair.id(), pair.description(), r.verdict(), r.summary(),
+				ParityStore.diagnoses(r.diagnoses()), ParityStore.strings(r.notes()), pair.cloudwatch().describe(),
+				pair.promql(), pair.period().toSeconds(), pair.unitFactor(), tolerance, metrics, aggregates,
+				this.store.results().countDiscrepancies(planned.runId(), planned.pairId()),
+				this.store.results()
+					.worstDiscrepancies(planned.runId(), planned.pairId(), WORST)
+					.stream()
+					.map((d) -> new RunReport.DiscrepancyView(d.bucketStart().toString(), d.kind(),
+							num(d.cloudwatchValue()), num(d.prometheusValue()), num(d.absError()),
+							signedPct(d.relError())))
+					.toList());
+	}
+
+	private static void row(List<List<String>> rows, String name, Double c, Double p) {
+		String diff = (c != null && p != null && c != 0) ? signedPct((p - c) / Math.abs(c)) : "-";
+		rows.add(List.of(name, num(c), num(p), diff));
+	}
+
+	private static Double toDouble(Long v) {
+		return (v != null) ? v.doubleValue() : null;
+	}
+
+	/**
+	 * @param v a number or null
+	 * @return 4 significant digits, or "-"
+	 */
+	public static String num(Double v) {
+		if (v == null || v.isNaN()) {
+			return "-";
+		}
+		if (v == Math.rint(v) && Math.abs(v) < 1e12) {
+			return String.format(Locale.ROOT, "%d", v.longValue());
+		}
+		return String.format(Locale.ROOT, "%.4g", v);
+	}
+
+	static String pct(Double v) {
+		return (v == null) ? "-" : String.format(Locale.ROOT, "%.1f %%", v * 100);
+	}
+
+	static String signedPct(Double v) {
+		return (v == null) ? "-" : String.format(Locale.ROOT, "%+.2f %%", v * 100);
+	}
+
+}
