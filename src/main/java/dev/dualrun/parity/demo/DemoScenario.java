@@ -100,15 +100,15 @@ public final class DemoScenario {
 		for (FlaskSimulation.Endpoint e : List.of(ROOT, ORDERS_GET, ORDERS_POST, USERS)) {
 			FlaskSimulation.Requests r = sim.requests(e);
 			requests.put(e, r);
-			latencyData(r, "EndpointLatency", "Seconds", 1, data);
-			errorData(r, data);
+			CloudWatchPublishing.latency(r, "EndpointLatency", "Seconds", 1, data);
+			CloudWatchPublishing.errors(r, data);
 		}
-		latencyData(requests.get(ORDERS_POST), "PaymentLatency", "Milliseconds", 1000, data);
+		CloudWatchPublishing.latency(requests.get(ORDERS_POST), "PaymentLatency", "Milliseconds", 1000, data);
 		double[] queue = sim.gauge(50, 20, 0.6);
 		double[] cpu = sim.gauge(45, 15, 3);
-		gaugeData(sim, queue, "QueueDepth", "Queue", "orders", "Count", true, data);
-		gaugeData(sim, cpu, "CPUUtilization", "Host", "web-1", "Percent", false, data);
-		publish(cloudwatch, data);
+		CloudWatchPublishing.gauge(sim, queue, "QueueDepth", "Queue", "orders", "Count", true, data);
+		CloudWatchPublishing.gauge(sim, cpu, "CPUUtilization", "Host", "web-1", "Percent", false, data);
+		this.putCalls += CloudWatchPublishing.publish(cloudwatch, data);
 
 		FlaskSimulation.Scraped root = sim.scrape(requests.get(ROOT));
 		FlaskSimulation.Scraped ordersGet = sim.scrape(requests.get(ORDERS_GET));
@@ -307,92 +307,6 @@ public final class DemoScenario {
 
 	private static String selector(FlaskSimulation.Endpoint e, String extra) {
 		return "{path=\"" + e.path() + "\",method=\"" + e.method() + "\"" + extra + "}";
-	}
-
-	private static void latencyData(FlaskSimulation.Requests r, String metric, String unit, double scale,
-			List<MetricDatum> out) {
-		TreeMap<Long, TreeMap<Double, Double>> perMinute = new TreeMap<>();
-		for (int i = 0; i < r.times().length; i++) {
-			long minute = r.times()[i] - r.times()[i] % 60_000;
-			perMinute.computeIfAbsent(minute, (m) -> new TreeMap<>())
-				.merge(Math.round(r.latencies()[i] * scale * 1000) / 1000.0, 1.0, Double::sum);
-		}
-		perMinute.forEach((minute, distribution) -> {
-			List<Double> values = new ArrayList<>(distribution.keySet());
-			List<Double> counts = new ArrayList<>(distribution.values());
-			for (int from = 0; from < values.size(); from += 150) {
-				int to = Math.min(values.size(), from + 150);
-				out.add(MetricDatum.builder()
-					.metricName(metric)
-					.dimensions(dims(r.endpoint()))
-					.timestamp(Instant.ofEpochMilli(minute))
-					.values(values.subList(from, to))
-					.counts(counts.subList(from, to))
-					.unit(unit)
-					.build());
-			}
-		});
-	}
-
-	private static void errorData(FlaskSimulation.Requests r, List<MetricDatum> out) {
-		TreeMap<Long, Double> perMinute = new TreeMap<>();
-		for (int i = 0; i < r.times().length; i++) {
-			if (r.errors()[i]) {
-				perMinute.merge(r.times()[i] - r.times()[i] % 60_000, 1.0, Double::sum);
-			}
-		}
-		perMinute.forEach((minute,
-				n) -> out.add(MetricDatum.builder()
-					.metricName("Errors")
-					.dimensions(dims(r.endpoint()))
-					.timestamp(Instant.ofEpochMilli(minute))
-					.value(n)
-					.unit("Count")
-					.build()));
-	}
-
-	private static void gaugeData(FlaskSimulation sim, double[] gauge, String metric, String dim, String value,
-			String unit, boolean statisticSet, List<MetricDatum> out) {
-		for (int from = 0; from + 60 <= gauge.length; from += 60) {
-			double sum = 0;
-			double min = Double.POSITIVE_INFINITY;
-			double max = Double.NEGATIVE_INFINITY;
-			for (int i = from; i < from + 60; i++) {
-				sum += gauge[i];
-				min = Math.min(min, gauge[i]);
-				max = Math.max(max, gauge[i]);
-			}
-			MetricDatum.Builder d = MetricDatum.builder()
-				.metricName(metric)
-				.dimensions(Dimension.builder().name(dim).value(value).build())
-				.timestamp(Instant.ofEpochMilli(sim.startMillis() + from * 1000L))
-				.unit(unit);
-			out.add(statisticSet
-					? d.statisticValues(
-							StatisticSet.builder().sampleCount(60.0).sum(sum).minimum(min).maximum(max).build())
-						.build()
-					: d.value(sum / 60).build());
-		}
-	}
-
-	private void publish(CloudWatchClient cloudwatch, List<MetricDatum> data) {
-		Map<String, List<MetricDatum>> byNamespace = new LinkedHashMap<>();
-		for (MetricDatum d : data) {
-			String ns = d.metricName().equals("QueueDepth") || d.metricName().equals("CPUUtilization") ? "Host" : NS;
-			byNamespace.computeIfAbsent(ns, (k) -> new ArrayList<>()).add(d);
-		}
-		byNamespace.forEach((ns, list) -> {
-			for (int from = 0; from < list.size(); from += 200) {
-				List<MetricDatum> batch = list.subList(from, Math.min(list.size(), from + 200));
-				cloudwatch.putMetricData((r) -> r.namespace(ns).metricData(batch));
-				this.putCalls++;
-			}
-		});
-	}
-
-	private static List<Dimension> dims(FlaskSimulation.Endpoint e) {
-		return List.of(Dimension.builder().name("Endpoint").value(e.path()).build(),
-				Dimension.builder().name("Method").value(e.method()).build());
 	}
 
 }

@@ -13,11 +13,11 @@ import java.util.TreeMap;
  * returns over counters and histograms scraped every 15 s at :07, :22, :37, :52 with
  * jitter and 1 % dropped scrapes.
  */
-final class FlaskSimulation {
+public final class FlaskSimulation {
 
 	/** Histogram bucket upper bounds of the simulated exporter, in seconds. */
-	static final double[] BUCKETS = { 0.005, 0.01, 0.02, 0.03, 0.05, 0.075, 0.1, 0.125, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5,
-			0.75, 1, 2.5, 5, Double.POSITIVE_INFINITY };
+	public static final double[] BUCKETS = { 0.005, 0.01, 0.02, 0.03, 0.05, 0.075, 0.1, 0.125, 0.15, 0.2, 0.25, 0.3,
+			0.4, 0.5, 0.75, 1, 2.5, 5, Double.POSITIVE_INFINITY };
 
 	static final long SCRAPE_MILLIS = 15_000;
 
@@ -32,7 +32,7 @@ final class FlaskSimulation {
 	 * @param medianSeconds median latency
 	 * @param errorRate share of requests answered 5xx
 	 */
-	record Endpoint(String path, String method, double perMinute, double medianSeconds, double errorRate) {
+	public record Endpoint(String path, String method, double perMinute, double medianSeconds, double errorRate) {
 
 	}
 
@@ -44,7 +44,7 @@ final class FlaskSimulation {
 	 * @param latencies seconds, rounded to the millisecond
 	 * @param errors whether each request failed with 5xx
 	 */
-	record Requests(Endpoint endpoint, long[] times, double[] latencies, boolean[] errors) {
+	public record Requests(Endpoint endpoint, long[] times, double[] latencies, boolean[] errors) {
 
 	}
 
@@ -57,7 +57,7 @@ final class FlaskSimulation {
 	 * @param errors the _count counter of 5xx requests
 	 * @param buckets the _bucket counters, [scrape][bucket]
 	 */
-	record Scraped(long[] times, double[] count, double[] sum, double[] errors, double[][] buckets) {
+	public record Scraped(long[] times, double[] count, double[] sum, double[] errors, double[][] buckets) {
 
 	}
 
@@ -69,7 +69,12 @@ final class FlaskSimulation {
 
 	private final long[] scrapeTimes;
 
-	FlaskSimulation(long seed, long startMillis, long endMillis) {
+	/**
+	 * @param seed the seed
+	 * @param startMillis simulation start, epoch milliseconds
+	 * @param endMillis simulation end, epoch milliseconds
+	 */
+	public FlaskSimulation(long seed, long startMillis, long endMillis) {
 		this.random = new Random(seed);
 		this.startMillis = startMillis;
 		this.endMillis = endMillis;
@@ -83,7 +88,10 @@ final class FlaskSimulation {
 		this.scrapeTimes = scrapes.stream().mapToLong(Long::longValue).toArray();
 	}
 
-	long[] scrapeTimes() {
+	/**
+	 * @return scrape times, epoch milliseconds
+	 */
+	public long[] scrapeTimes() {
 		return this.scrapeTimes;
 	}
 
@@ -91,7 +99,7 @@ final class FlaskSimulation {
 	 * Requests of an endpoint: Poisson per second around a daily cycle, log-normal
 	 * latency.
 	 */
-	Requests requests(Endpoint e) {
+	public Requests requests(Endpoint e) {
 		List<long[]> times = new ArrayList<>();
 		int n = 0;
 		long[] ts = new long[1024];
@@ -135,7 +143,7 @@ final class FlaskSimulation {
 	 * The endpoint's counters at each scrape (a request counts once its time is <= the
 	 * scrape).
 	 */
-	Scraped scrape(Requests r) {
+	public Scraped scrape(Requests r) {
 		int m = this.scrapeTimes.length;
 		double[] count = new double[m];
 		double[] sum = new double[m];

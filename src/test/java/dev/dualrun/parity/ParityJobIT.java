@@ -1,0 +1,226 @@
+package dev.dualrun.parity;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.dualrun.parity.demo.CloudWatchCompatibleServer;
+import dev.dualrun.parity.store.PairResultRow;
+import dev.dualrun.parity.store.ParityStore;
+import dev.dualrun.parity.store.RunRow;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole job through the CLI: the real Prometheus (backfilled TSDB, scrapes off the
+ * grid) and the CloudWatch-compatible server filled through the real SDK, on a dataset
+ * with known answers; then bad input, a backend down, and a restart.
+ */
+class ParityJobIT {
+
+	@TempDir
+	static Path work;
+
+	private static CloudWatchCompatibleServer cloudwatch;
+
+	private static RealPrometheus prometheus;
+
+	private static DualRunFixture fixture;
+
+	private static Instant from;
+
+	private static Instant to;
+
+	private static Path mapping;
+
+	@BeforeAll
+	static void startBackends() throws Exception {
+		Instant now = Clock.systemUTC().instant();
+		fixture = new DualRunFixture(7, now, 7);
+		cloudwatch = CloudWatchCompatibleServer.start(Clock.systemUTC(), "AKIDPARITY");
+		try (CloudWatchClient client = CloudWatchClient.builder()
+			.endpointOverride(cloudwatch.endpoint())
+			.region(Region.US_EAST_1)
+			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDPARITY", "secret")))
+			.build()) {
+			fixture.publish(client);
+		}
+		Files.createDirectories(work.resolve("prometheus"));
+		prometheus = RealPrometheus.start(work.resolve("prometheus"), fixture.openMetrics());
+		System.setProperty("aws.accessKeyId", "AKIDPARITY");
+		System.setProperty("aws.secretAccessKey", "secret");
+		long p = 300;
+		from = Instant.ofEpochSecond((fixture.start.getEpochSecond() / p + 12) * p);
+		to = Instant.ofEpochSecond((now.getEpochSecond() - 900) / p * p);
+		mapping = work.resolve("mapping.yml");
+		Files.copy(Path.of("src/test/resources/it/dual-run-mapping.yml"), mapping);
+	}
+
+	@AfterAll
+	static void stopBackends() throws Exception {
+		prometheus.close();
+		cloudwatch.close();
+		System.clearProperty("aws.accessKeyId");
+		System.clearProperty("aws.secretAccessKey");
+	}
+
+	@Test
+	void judgesKnownAnswersAgainstRealPrometheus() {
+		CliRun run = run(List.of("--mapping", mapping.toString()), prometheus.url(), "main");
+		assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+		assertThat(run.out()).contains("report: ");
+		RunRow row = store("main").runs().latest(1).get(0);
+		Map<String, PairResultRow> results = results("main", row.id());
+		assertThat(results).hasSize(10);
+		for (String pass : List.of("latency-root-get", "requests-root-get", "latency-p95-users-get",
+				"errors-orders-post", "latency-ms-orders-post-math")) {
+			assertThat(results.get(pass).verdict()).as(pass + ": " + results.get(pass).summary()).isEqualTo("PASS");
+		}
+		assertVerdict(results, "latency-users-get", "FAIL", "BIAS");
+		assertThat(results.get("latency-users-get").bias()).isBetween(0.05, 0.07);
+		assertVerdict(results, "requests-orders-get", "FAIL", "GAP_PROMETHEUS");
+		assertVerdict(results, "requests-users-get", "FAIL", "SHIFT");
+		assertThat(results.get("requests-users-get").bestLag()).isEqualTo(1);
+		assertVerdict(results, "payment-latency-orders-post", "FAIL", "UNIT_FACTOR");
+		assertVerdict(results, "requests-all-by-path", "ERROR", "SOURCE_ERROR");
+		assertThat(results.get("requests-all-by-path").error())
+			.contains("8 series where one was meant", "path=/api/users")
+			.contains("sum by the labels that map the CloudWatch dimensions");
+		assertThat(row.cloudwatchCalls()).isEqualTo(row.cloudwatchMinCalls()).isEqualTo(1);
+		assertThat(row.prometheusVersion()).startsWith("2.");
+		assertThat(results.get("requests-orders-get").summary()).contains("(9 periods)");
+	}
+
+	@Test
+	void reRendersAStoredRunWithoutBackends() throws IOException {
+		run(List.of("--mapping", mapping.toString(), "--metric", "latency-root-get"), prometheus.url(), "rerender");
+		long runId = store("rerender").runs().latest(1).get(0).id();
+		Path reports = work.resolve("rerender-reports");
+		Files.delete(reports.resolve("run-" + runId + ".html"));
+		CliRun report = CliRun.of(List.of("report", "--run", Long.toString(runId), "--data-dir",
+				work.resolve("rerender").toString(), "--reports-dir", reports.toString()));
+		assertThat(report.exitCode()).as(report.err()).isZero();
+		String html = Files.readString(reports.resolve("run-" + runId + ".html"));
+		assertThat(html).contains("latency-root-get", "Content-Security-Policy", "1 of 1 pairs pass");
+		assertThat(Files.readString(reports.resolve("run-" + runId + ".json"))).contains("\"schemaVersion\" : 1");
+	}
+
+	@Test
+	void adHocRerunOfOneMetricPasses() {
+		CliRun run = run(List.of("--mapping", mapping.toString(), "--metric", "latency-root-get"), prometheus.url(),
+				"adhoc");
+		assertThat(run.exitCode()).as(run.err()).isZero();
+		assertThat(run.out()).contains("1 pair(s): 1 pass");
+	}
+
+	@Test
+	void prometheusDownFailsTheRunWithExitCode3AndOneLine() {
+		CliRun run = run(List.of("--mapping", mapping.toString(), "--metric", "latency-root-get,requests-root-get"),
+				"http://127.0.0.1:1", "down");
+		assertThat(run.exitCode()).isEqualTo(3);
+		assertThat(run.errLines()).hasSize(1);
+		assertThat(run.errLines().get(0)).contains("every pair errored",
+				"Prometheus not reachable at http://127.0.0.1:1");
+		assertThat(store("down").runs().latest(1).get(0).status()).isEqualTo("FAILED");
+	}
+
+	@Test
+	void queryErrorNamesTheQueryAndTheCause() throws IOException {
+		Path bad = work.resolve("bad-query.yml");
+		Files.writeString(bad, """
+				pairs:
+				  - id: broken
+				    cloudwatch: { namespace: FlaskApp, metric: EndpointLatency, statistic: Average,
+				                  dimensions: { Endpoint: "/", Method: GET } }
+				    prometheus: { query: 'sum by (path (rate(x[${period}]))' }
+				""");
+		CliRun run = run(List.of("--mapping", bad.toString()), prometheus.url(), "badquery");
+		assertThat(run.exitCode()).isEqualTo(3);
+		assertThat(run.errLines()).hasSize(1);
+		assertThat(run.errLines().get(0)).contains("HTTP 400", "bad_data", "sum by (path (rate(x[1m]))");
+	}
+
+	@Test
+	void malformedMappingGivesExitCode2NamingFileLineAndField() throws IOException {
+		Path bad = work.resolve("bad-stat.yml");
+		Files.writeString(bad, """
+				pairs:
+				  - id: latency
+				    cloudwatch:
+				      namespace: FlaskApp
+				      metric: EndpointLatency
+				      statistic: Avg
+				    prometheus: { query: 'x' }
+				""");
+		CliRun run = run(List.of("--mapping", bad.toString()), prometheus.url(), "badmapping");
+		assertThat(run.exitCode()).isEqualTo(2);
+		assertThat(run.errLines()).hasSize(1);
+		assertThat(run.errLines().get(0)).contains(bad + ":6: pairs[0].cloudwatch.statistic: unknown statistic 'Avg'");
+		RunRow failed = store("badmapping").runs().latest(1).get(0);
+		assertThat(failed.status()).isEqualTo("FAILED");
+		assertThat(failed.error()).contains("unknown statistic 'Avg'");
+	}
+
+	@Test
+	void restartJudgesThePairsThatErrored() {
+		CliRun first = run(List.of("--mapping", mapping.toString(), "--metric", "latency-root-get"),
+				"http://127.0.0.1:1", "restart");
+		assertThat(first.exitCode()).isEqualTo(3);
+		long runId = store("restart").runs().latest(1).get(0).id();
+		CliRun restart = CliRun.of(List.of("restart", "--run", Long.toString(runId), "--prometheus-url",
+				prometheus.url(), "--cloudwatch-endpoint", cloudwatch.endpoint().toString(), "--cloudwatch-region",
+				"us-east-1", "--data-dir", work.resolve("restart").toString(), "--reports-dir",
+				work.resolve("restart-reports").toString()));
+		assertThat(restart.exitCode()).as(restart.err()).isZero();
+		RunRow row = store("restart").run(runId).orElseThrow();
+		assertThat(row.status()).isEqualTo("COMPLETED");
+		assertThat(row.passCount()).isEqualTo(1);
+		assertThat(store("restart").runs().latest(5)).hasSize(1);
+	}
+
+	private static void assertVerdict(Map<String, PairResultRow> results, String id, String verdict, String code) {
+		PairResultRow r = results.get(id);
+		assertThat(r.verdict()).as(id + ": " + r.summary()).isEqualTo(verdict);
+		assertThat(ParityStore.diagnoses(r.diagnoses()).get(0).code().name()).as(id + ": " + r.summary())
+			.isEqualTo(code);
+	}
+
+	private static CliRun run(List<String> extra, String prometheusUrl, String name) {
+		List<String> args = new ArrayList<>(List.of("run", "--from", from.toString(), "--to", to.toString(),
+				"--prometheus-url", prometheusUrl, "--cloudwatch-endpoint", cloudwatch.endpoint().toString(),
+				"--cloudwatch-region", "us-east-1", "--data-dir", work.resolve(name).toString(), "--reports-dir",
+				work.resolve(name + "-reports").toString()));
+		args.addAll(extra);
+		return CliRun.of(args);
+	}
+
+	private static ParityStore store(String name) {
+		JdbcDataSource ds = new JdbcDataSource();
+		ds.setURL("jdbc:h2:file:" + work.resolve(name).resolve("parity"));
+		ds.setUser("sa");
+		return ParityStore.open(ds, Clock.systemUTC());
+	}
+
+	private static Map<String, PairResultRow> results(String name, long runId) {
+		Map<String, PairResultRow> byId = new HashMap<>();
+		store(name).results().results(runId).forEach((r) -> byId.put(r.pairId(), r));
+		return byId;
+	}
+
+}
