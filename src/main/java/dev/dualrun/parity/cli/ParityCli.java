@@ -25,6 +25,15 @@ public final class ParityCli implements Runnable {
 	}
 
 	/**
+	 * Runs the CLI on standard output and standard error.
+	 * @param args the arguments
+	 * @return the exit code
+	 */
+	public static int execute(String[] args) {
+		return execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+	}
+
+	/**
 	 * Runs the CLI.
 	 * @param args the arguments
 	 * @param out standard output

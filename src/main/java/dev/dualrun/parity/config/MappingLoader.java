@@ -16,6 +16,7 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.exc.PropertyBindingException;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
@@ -57,14 +58,19 @@ public final class MappingLoader {
 	 * @return the validated mapping
 	 */
 	public MappingFile parse(String source, byte[] bytes) {
-		MappingDocument doc;
 		Map<String, Integer> lines;
 		try {
-			doc = this.mapper.readValue(bytes, MappingDocument.class);
 			lines = lineIndex(bytes);
 		}
 		catch (JacksonException ex) {
-			throw bindingError(source, ex);
+			throw bindingError(source, ex, Map.of());
+		}
+		MappingDocument doc;
+		try {
+			doc = this.mapper.readValue(bytes, MappingDocument.class);
+		}
+		catch (JacksonException ex) {
+			throw bindingError(source, ex, lines);
 		}
 		if (doc == null) {
 			throw MappingException.at(source, 1, "", "the mapping file is empty");
@@ -92,20 +98,30 @@ public final class MappingLoader {
 		return lines;
 	}
 
-	private static MappingException bindingError(String source, JacksonException ex) {
+	private static MappingException bindingError(String source, JacksonException ex, Map<String, Integer> lines) {
+		StringBuilder pointer = new StringBuilder();
+		for (JacksonException.Reference ref : ex.getPath()) {
+			pointer.append('/').append((ref.getPropertyName() != null) ? ref.getPropertyName() : ref.getIndex());
+		}
+		Integer indexed = lines.get(pointer.toString());
 		TokenStreamLocation location = ex.getLocation();
-		int line = (location != null) ? location.getLineNr() : 0;
-		String field = MappingValidator.fieldName(ex.getPathReference());
-		String problem = ex.getOriginalMessage();
-		if (problem != null) {
-			problem = problem.replaceAll(" \\(class [^)]*\\)", "")
-				.replaceAll("\\s*\\(\\d+ known properties: ([^)]*)\\)", "; known fields: $1")
+		int line = (indexed != null) ? indexed : (location != null) ? location.getLineNr() : 0;
+		String field = MappingValidator.fieldName(pointer.toString());
+		String problem;
+		if (ex instanceof PropertyBindingException unknown) {
+			problem = "unknown field '" + unknown.getPropertyName() + "'"
+					+ ((unknown.getKnownPropertyIds() != null) ? " (known: " + unknown.getKnownPropertyIds()
+						.stream()
+						.map(String::valueOf)
+						.sorted()
+						.collect(java.util.stream.Collectors.joining(", ")) + ")" : "");
+		}
+		else {
+			problem = String.valueOf(ex.getOriginalMessage())
 				.replace("dev.dualrun.parity.config.MappingDocument$", "")
-				.replace('\n', ' ');
+				.replaceAll("\\s+", " ");
 			int cut = problem.indexOf(" at [Source");
-			if (cut > 0) {
-				problem = problem.substring(0, cut);
-			}
+			problem = (cut > 0) ? problem.substring(0, cut) : problem;
 		}
 		return new MappingException(
 				source + ((line > 0) ? ":" + line : "") + ": " + (field.isEmpty() ? "" : field + ": ") + problem, ex);

@@ -1,0 +1,87 @@
+package dev.dualrun.parity;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+
+/** Keeps the dependencies pointing one way, as the style guide describes. */
+class ArchitectureTest {
+
+	private static final JavaClasses CLASSES = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		.importPackages("dev.dualrun.parity");
+
+	@Test
+	void packagesDependOnlyOnPackagesAboveThem() {
+		layeredArchitecture().consideringOnlyDependenciesInLayers()
+			.layer("config")
+			.definedBy("dev.dualrun.parity.config..")
+			.layer("source")
+			.definedBy("dev.dualrun.parity.source")
+			.layer("cloudwatch")
+			.definedBy("dev.dualrun.parity.source.cloudwatch..")
+			.layer("prometheus")
+			.definedBy("dev.dualrun.parity.source.prometheus..")
+			.layer("align")
+			.definedBy("dev.dualrun.parity.align..")
+			.layer("compare")
+			.definedBy("dev.dualrun.parity.compare..")
+			.layer("store")
+			.definedBy("dev.dualrun.parity.store..")
+			.layer("report")
+			.definedBy("dev.dualrun.parity.report..")
+			.layer("batch")
+			.definedBy("dev.dualrun.parity.batch..")
+			.layer("demo")
+			.definedBy("dev.dualrun.parity.demo..")
+			.layer("cli")
+			.definedBy("dev.dualrun.parity.cli..")
+			.whereLayer("cli")
+			.mayNotBeAccessedByAnyLayer()
+			.whereLayer("demo")
+			.mayOnlyBeAccessedByLayers("cli")
+			.whereLayer("batch")
+			.mayOnlyBeAccessedByLayers("cli")
+			.whereLayer("report")
+			.mayOnlyBeAccessedByLayers("batch", "cli")
+			.whereLayer("store")
+			.mayOnlyBeAccessedByLayers("report", "batch", "cli")
+			.whereLayer("compare")
+			.mayOnlyBeAccessedByLayers("store", "report", "batch", "cli")
+			.whereLayer("align")
+			.mayOnlyBeAccessedByLayers("compare", "store", "report", "batch", "cli")
+			.whereLayer("cloudwatch")
+			.mayOnlyBeAccessedByLayers("batch", "cli")
+			.whereLayer("prometheus")
+			.mayOnlyBeAccessedByLayers("batch", "cli")
+			.whereLayer("source")
+			.mayOnlyBeAccessedByLayers("cloudwatch", "prometheus", "align", "compare", "store", "report", "batch",
+					"cli")
+			.check(CLASSES);
+	}
+
+	@Test
+	void everythingFromConfigToReportBuildsWithoutSpring() {
+		noClasses().that()
+			.resideInAnyPackage("..parity.config..", "..parity.source..", "..parity.align..", "..parity.compare..",
+					"..parity.store..", "..parity.report..", "..parity.demo..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("org.springframework..")
+			.check(CLASSES);
+	}
+
+	@Test
+	void onlyTheCliWritesToStandardOutput() {
+		noClasses().that()
+			.resideOutsideOfPackage("..parity.cli..")
+			.should()
+			.accessField(System.class, "out")
+			.check(CLASSES);
+	}
+
+}

@@ -1,0 +1,181 @@
+package dev.dualrun.parity.compare;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.IntFunction;
+
+import org.junit.jupiter.api.Test;
+
+import dev.dualrun.parity.align.AlignedPair;
+import dev.dualrun.parity.align.Aligner;
+import dev.dualrun.parity.config.Tolerance;
+import dev.dualrun.parity.source.QueryWindow;
+import dev.dualrun.parity.source.TimeSeries;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PairComparatorTest {
+
+	private static final Instant START = Instant.parse("2026-11-21T00:00:00Z");
+
+	private static final QueryWindow WINDOW = new QueryWindow(START, START.plus(Duration.ofHours(24)),
+			Duration.ofMinutes(5));
+
+	private final double[] truth = traffic(new Random(7));
+
+	@Test
+	void equivalentSeriesWithSmallNoisePass() {
+		Random noise = new Random(1);
+		ComparisonResult r = compare((k) -> this.truth[k] * (1 + 0.005 * noise.nextGaussian()), Tolerance.AVERAGE);
+		assertThat(r.verdict()).as(r.summary()).isEqualTo(Verdict.PASS);
+		assertThat(r.diagnoses()).isEmpty();
+		assertThat(r.points().common()).isEqualTo(288);
+	}
+
+	@Test
+	void aConstantBiasFailsWithItsSize() {
+		ComparisonResult r = compare((k) -> this.truth[k] * 1.048, Tolerance.COUNT);
+		assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
+		assertThat(r.diagnoses().get(0).code()).isEqualTo(Diagnosis.Code.BIAS);
+		assertThat(r.diagnoses().get(0).message()).contains("+4.8 % above CloudWatch");
+	}
+
+	@Test
+	void aGapOfSeveralPeriodsFailsWithItsTimes() {
+		ComparisonResult r = compare((k) -> (k >= 100 && k < 106) ? Double.NaN : this.truth[k], Tolerance.COUNT);
+		assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
+		Diagnosis gap = r.diagnoses().get(0);
+		assertThat(gap.code()).isEqualTo(Diagnosis.Code.GAP_PROMETHEUS);
+		assertThat(gap.message()).contains("2026-11-21 08:20 to 08:50 UTC (6 periods)");
+	}
+
+	@Test
+	void aSingleMissingPeriodIsTolerated() {
+		ComparisonResult r = compare((k) -> (k == 100) ? Double.NaN : this.truth[k], Tolerance.COUNT);
+		assertThat(r.verdict()).as(r.summary()).isEqualTo(Verdict.PASS);
+		assertThat(r.points().discrepancies()).extracting(Discrepancy::kind)
+			.containsExactly(Discrepancy.Kind.MISSING_PROMETHEUS);
+	}
+
+	@Test
+	void aOnePeriodShiftIsDiagnosedWithItsDirection() {
+		ComparisonResult r = compare((k) -> (k == 0) ? Double.NaN : this.truth[k - 1], Tolerance.COUNT);
+		assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
+		assertThat(r.lag().bestLag()).isEqualTo(1);
+		assertThat(r.diagnoses().get(0).code()).isEqualTo(Diagnosis.Code.SHIFT);
+		assertThat(r.diagnoses().get(0).message()).contains("300 s later");
+		ComparisonResult early = compare((k) -> (k == 287) ? Double.NaN : this.truth[k + 1], Tolerance.COUNT);
+		assertThat(early.lag().bestLag()).isEqualTo(-1);
+		assertThat(early.diagnoses().get(0).message()).contains("300 s earlier");
+	}
+
+	@Test
+	void aUnitFactorIsNamedWithTheFix() {
+		ComparisonResult r = compare((k) -> this.truth[k] / 1000, Tolerance.AVERAGE);
+		assertThat(r.diagnoses().get(0).code()).isEqualTo(Diagnosis.Code.UNIT_FACTOR);
+		assertThat(r.diagnoses().get(0).message()).contains("x1/1000", "multiply unit-factor by 1000");
+		ComparisonResult bytes = compare((k) -> this.truth[k] * 8, Tolerance.AVERAGE);
+		assertThat(bytes.diagnoses().get(0).message()).contains("Prometheus is x8 CloudWatch");
+	}
+
+	@Test
+	void noDataOnEitherSideIsNeverAPass() {
+		AlignedPair empty = Aligner.align(WINDOW, TimeSeries.empty(), TimeSeries.empty(), 1, false);
+		assertThat(PairComparator.compare(empty, Tolerance.AVERAGE).verdict()).isEqualTo(Verdict.NO_DATA);
+	}
+
+	@Test
+	void aSideWithNoSeriesFailsAsMissing() {
+		AlignedPair pair = Aligner.align(WINDOW, series((k) -> this.truth[k]), TimeSeries.empty(), 1, false);
+		ComparisonResult r = PairComparator.compare(pair, Tolerance.AVERAGE);
+		assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
+		assertThat(r.diagnoses().get(0).message()).startsWith("series missing on the Prometheus side");
+	}
+
+	@Test
+	void tooFewCommonPointsAreInsufficient() {
+		ComparisonResult r = compare((k) -> (k < 5) ? this.truth[k] : Double.NaN,
+				(k) -> (k < 5) ? this.truth[k] : Double.NaN, Tolerance.AVERAGE);
+		assertThat(r.verdict()).isEqualTo(Verdict.INSUFFICIENT_DATA);
+	}
+
+	@Test
+	void infinityIsADiscrepancyAndNaNOnBothSidesIsNoTraffic() {
+		ComparisonResult r = compare((k) -> (k == 10) ? Double.POSITIVE_INFINITY : this.truth[k], Tolerance.AVERAGE);
+		assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
+		assertThat(r.diagnoses()).extracting(Diagnosis::code).contains(Diagnosis.Code.NON_FINITE);
+		ComparisonResult quiet = compare((k) -> (k % 10 == 0) ? Double.NaN : this.truth[k],
+				(k) -> (k % 10 == 0) ? Double.NaN : this.truth[k], Tolerance.AVERAGE);
+		assertThat(quiet.verdict()).isEqualTo(Verdict.PASS);
+		assertThat(quiet.points().prometheusCoverage()).isEqualTo(1.0);
+	}
+
+	@Test
+	void offGridCloudWatchTimestampsAreAnAlignmentError() {
+		long[] ts = { START.plusSeconds(30).toEpochMilli() };
+		TimeSeries cw = concat(series((k) -> this.truth[k]), ts);
+		AlignedPair pair = Aligner.align(WINDOW, cw, series((k) -> this.truth[k]), 1, false);
+		ComparisonResult r = PairComparator.compare(pair, Tolerance.AVERAGE);
+		assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
+		assertThat(r.diagnoses()).extracting(Diagnosis::code).containsExactly(Diagnosis.Code.OFF_GRID);
+	}
+
+	@Test
+	void publishedOnlyWhenNonZeroReadsAMissingPeriodAsZero() {
+		IntFunction<Double> errors = (k) -> (k % 3 == 0) ? 2.0 : 0.0;
+		TimeSeries cw = series((k) -> (errors.apply(k) == 0) ? Double.NaN : errors.apply(k));
+		TimeSeries prom = series(errors::apply);
+		assertThat(PairComparator.compare(Aligner.align(WINDOW, cw, prom, 1, true), Tolerance.COUNT).verdict())
+			.isEqualTo(Verdict.PASS);
+		ComparisonResult strict = PairComparator.compare(Aligner.align(WINDOW, cw, prom, 1, false), Tolerance.COUNT);
+		assertThat(strict.verdict()).isEqualTo(Verdict.FAIL);
+		assertThat(strict.diagnoses()).extracting(Diagnosis::code).contains(Diagnosis.Code.GAP_CLOUDWATCH);
+	}
+
+	private ComparisonResult compare(IntFunction<Double> prometheus, Tolerance tolerance) {
+		return compare((k) -> this.truth[k], prometheus, tolerance);
+	}
+
+	private static ComparisonResult compare(IntFunction<Double> cloudwatch, IntFunction<Double> prometheus,
+			Tolerance tolerance) {
+		return PairComparator.compare(Aligner.align(WINDOW, series(cloudwatch), series(prometheus), 1, false),
+				tolerance);
+	}
+
+	/** A series on the grid; NaN values are left out (absent), as a source would. */
+	private static TimeSeries series(IntFunction<Double> value) {
+		List<Long> ts = new ArrayList<>();
+		List<Double> vs = new ArrayList<>();
+		for (int k = 0; k < WINDOW.count(); k++) {
+			double v = value.apply(k);
+			if (!Double.isNaN(v)) {
+				ts.add(WINDOW.bucket(k).toEpochMilli());
+				vs.add(v);
+			}
+		}
+		return new TimeSeries(Map.of(), ts.stream().mapToLong(Long::longValue).toArray(),
+				vs.stream().mapToDouble(Double::doubleValue).toArray(), List.of());
+	}
+
+	private static TimeSeries concat(TimeSeries s, long[] extra) {
+		long[] ts = java.util.Arrays.copyOf(s.timestamps(), s.size() + extra.length);
+		double[] vs = java.util.Arrays.copyOf(s.values(), s.size() + extra.length);
+		System.arraycopy(extra, 0, ts, s.size(), extra.length);
+		return new TimeSeries(Map.of(), ts, vs, List.of());
+	}
+
+	/** Requests per 5 minutes over a day: a daily wave with Poisson-like noise. */
+	private static double[] traffic(Random random) {
+		double[] v = new double[WINDOW.count()];
+		for (int k = 0; k < v.length; k++) {
+			double mean = 600 * (1 + 0.4 * Math.sin(2 * Math.PI * k / v.length));
+			v[k] = Math.round(mean + Math.sqrt(mean) * random.nextGaussian());
+		}
+		return v;
+	}
+
+}
