@@ -14,8 +14,8 @@ import picocli.CommandLine.Option;
 final class BackendOptions {
 
 	@Option(names = "--prometheus-url", paramLabel = "URL",
-			description = "Prometheus-compatible API base URL (Prometheus, AMP workspace, Mimir .../prometheus, Thanos). "
-					+ "Default: http://localhost:9090")
+			description = "Prometheus-compatible API base URL (Prometheus, Mimir .../prometheus, Thanos; Amazon Managed "
+					+ "Prometheus through a SigV4 proxy). Default: http://localhost:9090")
 	String prometheusUrl;
 
 	@Option(names = "--prometheus-user", paramLabel = "USER",

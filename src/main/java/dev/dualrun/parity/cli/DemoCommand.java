@@ -26,6 +26,7 @@ import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 
 /** {@code demo}: the real job on an embedded dual run. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
+		header = "Run the real job on an embedded, seeded dual run and write its report.",
 		description = { "Start a CloudWatch-compatible server and a Prometheus-compatible endpoint in process on",
 				"loopback, fill them with a seeded 26-hour dual run of a Flask app (12 pairs, 4 with injected",
 				"discrepancies), run the real job through the real SDK and OkHttp clients, and write the report." })

@@ -16,6 +16,7 @@ import dev.dualrun.parity.report.ReportWriter;
 
 /** {@code report}: re-render a stored run without calling either backend. */
 @Command(name = "report", mixinStandardHelpOptions = true,
+		header = "Re-render the reports of a stored run, without calling any backend.",
 		description = "Re-render the HTML and JSON reports of a stored run from the database.")
 final class ReportCommand implements Callable<Integer> {
 

@@ -14,6 +14,7 @@ import dev.dualrun.parity.store.RunRow;
 
 /** {@code restart}: continue a failed run where it stopped. */
 @Command(name = "restart", mixinStandardHelpOptions = true,
+		header = "Continue a failed run: judge the pairs that errored or were never judged.",
 		description = { "Restart a failed run: pairs already judged are kept, pairs that errored or were",
 				"never judged are fetched and compared again, and the report is rewritten." })
 final class RestartCommand implements Callable<Integer> {

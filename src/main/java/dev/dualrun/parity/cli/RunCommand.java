@@ -16,6 +16,7 @@ import dev.dualrun.parity.batch.ParityJobParameters;
 
 /** {@code run}: the parity job over a mapping file and a window. */
 @Command(name = "run", mixinStandardHelpOptions = true,
+		header = "Compare the pairs of a mapping file over a window; store results; write the report.",
 		description = { "Compare every pair of a mapping file (or the pairs named with --metric) over a window,",
 				"store the results and write the report. Default window: the last complete 24 hours",
 				"ending at least --settle before now, aligned to each pair's period." })

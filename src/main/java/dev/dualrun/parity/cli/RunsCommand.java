@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
 import dev.dualrun.parity.store.RunRow;
 
 /** {@code runs}: list recent runs. */
-@Command(name = "runs", mixinStandardHelpOptions = true, description = "List the most recent runs.")
+@Command(name = "runs", mixinStandardHelpOptions = true, header = "List the most recent runs.",
+		description = "List the most recent runs.")
 final class RunsCommand implements Callable<Integer> {
 
 	@Spec

@@ -13,6 +13,7 @@ import dev.dualrun.parity.config.MappingLoader;
 
 /** {@code validate}: check a mapping file without calling any backend. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
+		header = "Check a mapping file without calling any backend.",
 		description = "Check a mapping file (syntax, fields, statistics, periods, units) without calling any backend.")
 final class ValidateCommand implements Callable<Integer> {
 
