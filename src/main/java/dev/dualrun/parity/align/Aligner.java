@@ -102,6 +102,8 @@ public final class Aligner {
 				+ " s grid: alignment error (rule 2), not compared");
 		note(notes, promOutside, "Prometheus point(s) outside the window trimmed");
 		note(notes, promNaN, "Prometheus NaN value(s) (0/0: no traffic) treated as absent");
+		cloudwatch.messages().forEach((m) -> notes.add("CloudWatch said: " + m));
+		prometheus.messages().forEach((m) -> notes.add("Prometheus said: " + m));
 		return new AlignedPair(window, cw, cwPresent, prom, promPresent, List.copyOf(offGrid), List.copyOf(notes));
 	}
 

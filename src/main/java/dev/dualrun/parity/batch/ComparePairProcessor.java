@@ -60,7 +60,8 @@ class ComparePairProcessor implements ItemProcessor<RunPairRow, JudgedPair>, Ste
 			return error(runId, pair, error, null);
 		}
 		PackedSeries.Points cwPoints = PackedSeries.unpack(cw.packed());
-		TimeSeries cwSeries = new TimeSeries(Map.of(), cwPoints.timestamps(), cwPoints.values(), List.of());
+		TimeSeries cwSeries = new TimeSeries(Map.of(), cwPoints.timestamps(), cwPoints.values(),
+				ParityStore.strings(cw.messages()));
 		String request = "query_range " + pair.promql() + " start=" + window.start().plus(pair.period()) + " end="
 				+ window.end() + " step=" + pair.period().toSeconds() + "s";
 		TimeSeries prom;

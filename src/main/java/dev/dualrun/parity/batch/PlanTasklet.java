@@ -106,9 +106,10 @@ final class PlanTasklet implements Tasklet {
 		List<PairMapping> selected = new ArrayList<>();
 		for (String id : wanted) {
 			PairMapping pair = mapping.pair(id)
-				.orElseThrow(() -> new ConfigurationException(
-						"unknown pair id '" + id + "' in " + mapping.source() + " (known: "
-								+ String.join(", ", mapping.pairs().stream().map(PairMapping::id).toList()) + ")"));
+				.orElseThrow(() -> new ConfigurationException("unknown pair id '" + id + "' in " + mapping.source()
+						+ " (known: "
+						+ String.join(", ", mapping.pairs().stream().map(PairMapping::id).limit(10).toList())
+						+ ((mapping.pairs().size() > 10) ? ", ... " + mapping.pairs().size() + " in all" : "") + ")"));
 			selected.add(pair);
 		}
 		return selected;

@@ -46,13 +46,26 @@ final class JobRun {
 		}
 	}
 
+	/**
+	 * @param ex a failure
+	 * @return the most telling message of its chain: a database or migration failure by
+	 * name, else the deepest message
+	 */
 	static String rootCause(Throwable ex) {
-		Throwable t = ex;
-		while (t.getCause() != null && t.getCause() != t) {
-			t = t.getCause();
+		String deepest = null;
+		String migration = null;
+		for (Throwable t = ex; t != null; t = (t.getCause() != t) ? t.getCause() : null) {
+			if (t instanceof java.sql.SQLException) {
+				return "database failed: " + t.getMessage();
+			}
+			if (t instanceof org.flywaydb.core.api.FlywayException && migration == null) {
+				migration = "database migration failed: " + t.getMessage().lines().findFirst().orElse("");
+			}
+			if (t.getMessage() != null && !t.getMessage().isBlank()) {
+				deepest = t.getMessage();
+			}
 		}
-		String message = (t.getMessage() != null) ? t.getMessage() : t.toString();
-		return (t == ex) ? message : ex.getClass().getSimpleName() + ": " + message;
+		return (migration != null) ? migration : (deepest != null) ? deepest : ex.toString();
 	}
 
 }

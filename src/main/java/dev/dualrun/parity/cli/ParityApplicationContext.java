@@ -37,6 +37,25 @@ final class ParityApplicationContext implements AutoCloseable {
 					.run(propertyArgs.toArray(String[]::new)));
 	}
 
+	/**
+	 * Runs a command that needs only the store, reporting any failure in one line.
+	 * @param console where errors go
+	 * @param store the store options
+	 * @param command the command
+	 * @return the command's exit code, or {@link ExitCodes#RUNTIME} if it failed
+	 */
+	static int withStore(Console console, StoreOptions store,
+			java.util.function.ToIntFunction<ParityApplicationContext> command) {
+		List<String> args = new java.util.ArrayList<>();
+		store.addTo(args);
+		try (ParityApplicationContext context = start(args)) {
+			return command.applyAsInt(context);
+		}
+		catch (RuntimeException ex) {
+			return console.error(ExitCodes.RUNTIME, JobRun.rootCause(ex));
+		}
+	}
+
 	ParityStore store() {
 		return this.context.getBean(ParityStore.class);
 	}

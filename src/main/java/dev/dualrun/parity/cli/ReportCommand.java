@@ -2,8 +2,6 @@ package dev.dualrun.parity.cli;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -32,9 +30,7 @@ final class ReportCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		Console console = new Console(this.spec.commandLine().getOut(), this.spec.commandLine().getErr());
-		List<String> args = new ArrayList<>();
-		this.store.addTo(args);
-		try (ParityApplicationContext context = ParityApplicationContext.start(args)) {
+		return ParityApplicationContext.withStore(console, this.store, (context) -> {
 			if (context.store().run(this.runId).isEmpty()) {
 				return console.error(ExitCodes.CONFIGURATION, "no run " + this.runId + " in the database");
 			}
@@ -44,10 +40,7 @@ final class ReportCommand implements Callable<Integer> {
 			context.store().runs().reported(this.runId, file.toString());
 			console.line("report: " + file);
 			return ExitCodes.PASS;
-		}
-		catch (RuntimeException ex) {
-			return console.error(ExitCodes.RUNTIME, JobRun.rootCause(ex));
-		}
+		});
 	}
 
 }

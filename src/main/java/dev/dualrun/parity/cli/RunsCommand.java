@@ -1,7 +1,5 @@
 package dev.dualrun.parity.cli;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -29,9 +27,7 @@ final class RunsCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		Console console = new Console(this.spec.commandLine().getOut(), this.spec.commandLine().getErr());
-		List<String> args = new ArrayList<>();
-		this.store.addTo(args);
-		try (ParityApplicationContext context = ParityApplicationContext.start(args)) {
+		return ParityApplicationContext.withStore(console, this.store, (context) -> {
 			console.line(String.format(Locale.ROOT, "%5s  %-9s  %-20s  %-20s  %5s %4s %4s %4s %4s  %s", "run", "status",
 					"window start", "window end", "pairs", "pass", "fail", "nodt", "err", "mapping"));
 			for (RunRow r : context.store().runs().latest(this.last)) {
@@ -40,10 +36,7 @@ final class RunsCommand implements Callable<Integer> {
 						r.noDataCount() + r.insufficientCount(), r.errorCount(), r.mappingSource()));
 			}
 			return ExitCodes.PASS;
-		}
-		catch (RuntimeException ex) {
-			return console.error(ExitCodes.RUNTIME, JobRun.rootCause(ex));
-		}
+		});
 	}
 
 }

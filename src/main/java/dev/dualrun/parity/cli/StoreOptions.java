@@ -16,7 +16,9 @@ final class StoreOptions {
 
 	void addTo(List<String> args) {
 		if (this.dataDir != null) {
-			args.add("--parity.data-dir=" + this.dataDir);
+			// H2 refuses a path relative to the working directory unless it starts with
+			// ./
+			args.add("--parity.data-dir=" + java.nio.file.Path.of(this.dataDir).toAbsolutePath().normalize());
 		}
 		if (this.reportsDir != null) {
 			args.add("--parity.reports-dir=" + this.reportsDir);

@@ -5,7 +5,8 @@ import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 
 /**
  * Summary of one side's finite values in the window. All fields are NaN when count is 0.
- * Percentiles use commons-math's default estimation (R6 / Excel PERCENTILE.EXC style).
+ * Percentiles are commons-math's R-7 estimate (linear interpolation between order
+ * statistics, as numpy's default and Excel's PERCENTILE.INC).
  *
  * @param count number of values
  * @param mean arithmetic mean

@@ -76,7 +76,7 @@ public final class PairComparator {
 			UnitFactorCheck unit, List<Diagnosis> out) {
 		long periodSeconds = pair.window().period().toSeconds();
 		boolean withinOk = points.withinShare() >= tolerance.minWithin();
-		boolean biasOk = Math.abs(points.bias()) <= tolerance.maxBias();
+		boolean biasOk = Math.abs(points.bias()) <= biasLimit(points, tolerance);
 		if (unit.found() && !(withinOk && biasOk)) {
 			double f = unit.factor();
 			out.add(new Diagnosis(Diagnosis.Code.UNIT_FACTOR,
@@ -95,10 +95,9 @@ public final class PairComparator {
 					l)));
 		}
 		else if (!biasOk) {
-			out.add(new Diagnosis(Diagnosis.Code.BIAS,
-					String.format(Locale.ROOT,
-							"constant bias: Prometheus is %+.1f %% %s CloudWatch over the window (limit +-%.1f %%)",
-							points.bias() * 100, (points.bias() > 0) ? "above" : "below", tolerance.maxBias() * 100)));
+			out.add(new Diagnosis(Diagnosis.Code.BIAS, String.format(Locale.ROOT,
+					"constant bias: Prometheus is %+.1f %% %s CloudWatch over the window (limit +-%.1f %%)",
+					points.bias() * 100, (points.bias() > 0) ? "above" : "below", biasLimit(points, tolerance) * 100)));
 		}
 		gaps(pair, GapFinder.missingOnPrometheus(pair), "Prometheus", Diagnosis.Code.GAP_PROMETHEUS, out);
 		gaps(pair, GapFinder.missingOnCloudWatch(pair), "CloudWatch", Diagnosis.Code.GAP_CLOUDWATCH, out);
@@ -122,6 +121,19 @@ public final class PairComparator {
 							+ TIME.format(Instant.ofEpochMilli(pair.offGrid().get(0)))
 							+ " UTC: the period or start time does not match (rule 2)"));
 		}
+	}
+
+	/**
+	 * The largest accepted |bias|: {@code max-bias}, or, when larger, the per-point
+	 * absolute floor summed as independent noise over the common periods
+	 * ({@code absolute * sqrt(n)}), relative to the CloudWatch sum. A sparse counter (a
+	 * few errors per period) differs by whole events at period edges; its window sum
+	 * cannot be held to 2 %.
+	 */
+	static double biasLimit(PointErrors points, Tolerance tolerance) {
+		double noise = tolerance.absolute() * Math.sqrt(points.common());
+		double sum = Math.abs(points.cloudwatchSum());
+		return (sum > 0) ? Math.max(tolerance.maxBias(), noise / sum) : tolerance.maxBias();
 	}
 
 	private static void gaps(AlignedPair pair, List<GapFinder.Gap> gaps, String side, Diagnosis.Code code,

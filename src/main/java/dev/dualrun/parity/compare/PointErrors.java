@@ -19,10 +19,11 @@ import dev.dualrun.parity.config.Tolerance;
  * periods
  * @param mape mean absolute percentage error over common periods with a non-zero
  * CloudWatch value
+ * @param cloudwatchSum sum of the CloudWatch values over common periods
  * @param discrepancies every period that disagrees, in time order
  */
 public record PointErrors(int common, int within, int cloudwatchOnly, int prometheusOnly, int union, double bias,
-		double mape, List<Discrepancy> discrepancies) {
+		double mape, double cloudwatchSum, List<Discrepancy> discrepancies) {
 
 	/**
 	 * @param pair the aligned pair
@@ -84,7 +85,7 @@ public record PointErrors(int common, int within, int cloudwatchOnly, int promet
 		}
 		double bias = (common == 0) ? Double.NaN : Aggregates.rel(sumCw, sumProm);
 		double mape = (apeCount == 0) ? Double.NaN : ape / apeCount;
-		return new PointErrors(common, within, cwOnly, promOnly, union, bias, mape, List.copyOf(discrepancies));
+		return new PointErrors(common, within, cwOnly, promOnly, union, bias, mape, sumCw, List.copyOf(discrepancies));
 	}
 
 	/**
