@@ -80,7 +80,7 @@ public final class ReportBuilder {
 		metrics.put("best lag (periods)", (r.bestLag() != null) ? String.format(Locale.ROOT, "%+d", r.bestLag()) : "-");
 		metrics.put("median ratio P/C", num(r.medianRatio()));
 		List<List<String>> aggregates = new ArrayList<>();
-		aggregates.add(List.of("count", num(toDouble(r.cwCount())), num(toDouble(r.promCount())), "-"));
+		aggregates.add(List.of("periods with data", num(toDouble(r.cwCount())), num(toDouble(r.promCount())), "-"));
 		row(aggregates, "mean", r.cwMean(), r.promMean());
 		row(aggregates, "sum", r.cwSum(), r.promSum());
 		row(aggregates, "min", r.cwMin(), r.promMin());

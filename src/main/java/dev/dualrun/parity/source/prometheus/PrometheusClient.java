@@ -176,7 +176,8 @@ public final class PrometheusClient {
 		}
 		catch (InterruptedIOException ex) {
 			throw new PrometheusQueryException(
-					"Prometheus timed out after " + this.settings.timeout().toSeconds() + " s at " + where, true, ex);
+					"Prometheus timed out after " + this.settings.timeout().toMillis() / 1000.0 + " s at " + where,
+					true, ex);
 		}
 		catch (IOException ex) {
 			throw new PrometheusQueryException("Prometheus request failed (" + ex + ") at " + where, true, ex);

@@ -1,0 +1,39 @@
+package dev.dualrun.parity.report;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.dualrun.parity.compare.Diagnosis;
+import dev.dualrun.parity.store.RunRow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ReportWriterTest {
+
+	private static final String XSS = "<img src=x onerror=alert(1)>";
+
+	@Test
+	void escapesEverythingThatCameFromABackendOrAMappingFile() {
+		Instant t = Instant.parse("2026-11-21T00:00:00Z");
+		RunRow run = new RunRow(7, 1L, "COMPLETED", "m.yml", "0".repeat(64), null, null, null, t, t.plusSeconds(3600),
+				600, t, t, 1, 0, 1, 0, 0, 0, 1, 1, 1, 1, "http://cw", "GetMetricData", "http://prom", XSS, null, null);
+		RunReport.PairSection pair = new RunReport.PairSection("p1", XSS, "FAIL", XSS,
+				List.of(new Diagnosis(Diagnosis.Code.BIAS, XSS)), List.of(XSS), XSS, "up{path=\"" + XSS + "\"}", 60, 1,
+				"t", Map.of("bias", "+6 %"), List.of(List.of("mean", "1", "2", "+100 %")), 1,
+				List.of(new RunReport.DiscrepancyView(t.toString(), "OUT_OF_TOLERANCE", "1", "2", "1", "+100 %")));
+		Map<String, Integer> counts = new LinkedHashMap<>();
+		counts.put("PASS", 0);
+		counts.put("FAIL", 1);
+		String html = new ReportWriter().html(new RunReport(run, counts, List.of(pair), t.toString()));
+		assertThat(html).doesNotContain(XSS).contains("&lt;img src=x onerror=alert(1)&gt;");
+		assertThat(html).contains("default-src 'none'")
+			.doesNotContain("<script")
+			.doesNotContain("http-equiv=\"refresh\"");
+		assertThat(html).contains("0 of 1 pairs pass", "1 fail");
+	}
+
+}

@@ -1,0 +1,70 @@
+package dev.dualrun.parity.store;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The store on a fresh in-memory H2 with the Flyway migrations of sql/. */
+class ParityStoreTest {
+
+	private static final Instant T = Instant.parse("2026-11-21T00:00:00Z");
+
+	private ParityStore store;
+
+	private long runId;
+
+	@BeforeEach
+	void open() {
+		JdbcDataSource ds = new JdbcDataSource();
+		ds.setURL("jdbc:h2:mem:" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+		this.store = ParityStore.open(ds, Clock.fixed(T, ZoneOffset.UTC));
+		this.runId = this.store.runs().insert("m.yml", null, null, null, 600, T, 1L);
+		this.store.plan(this.runId, List.of(new RunPairRow(this.runId, "a", 0, 60, T, T.plusSeconds(3600), "{}")));
+	}
+
+	@Test
+	void aPairIsWrittenWholeOrNotAtAll() {
+		DiscrepancyRow d = new DiscrepancyRow(this.runId, "a", T, "OUT_OF_TOLERANCE", 1.0, 2.0, 1.0, 1.0);
+		// two discrepancies for one period violate the primary key: the whole pair must
+		// roll back
+		assertThatThrownBy(() -> this.store.saveResult(this.store.errorRow(this.runId, "a", "x"), List.of(d, d), null))
+			.isNotNull();
+		assertThat(this.store.results().results(this.runId)).isEmpty();
+		assertThat(this.store.results().countDiscrepancies(this.runId, "a")).isZero();
+	}
+
+	@Test
+	void judgingAPairAgainReplacesItsEarlierResult() {
+		DiscrepancyRow d = new DiscrepancyRow(this.runId, "a", T, "MISSING_PROMETHEUS", 1.0, null, null, null);
+		this.store.saveResult(this.store.errorRow(this.runId, "a", "Prometheus down"), List.of(d), null);
+		assertThat(this.store.runs().unjudgedPairs(this.runId)).as("an ERROR is judged again on restart").hasSize(1);
+		PairResultRow pass = new PairResultRow(this.runId, "a", "PASS", "ok", "[]", "[]", null, 60, 1.0, 0.0, 0.0, 1.0,
+				1.0, 0, 1.0, 60L, 1.0, 60.0, 1.0, 1.0, 1.0, 1.0, 1.0, 60L, 1.0, 60.0, 1.0, 1.0, 1.0, 1.0, 1.0, T);
+		this.store.saveResult(pass, List.of(), null);
+		assertThat(this.store.results().results(this.runId)).extracting(PairResultRow::verdict).containsExactly("PASS");
+		assertThat(this.store.results().countDiscrepancies(this.runId, "a")).isZero();
+		assertThat(this.store.runs().unjudgedPairs(this.runId)).isEmpty();
+		this.store.runs().finish(this.runId, "COMPLETED", T, null);
+		assertThat(this.store.run(this.runId).orElseThrow().passCount()).isEqualTo(1);
+	}
+
+	@Test
+	void keepsNaNAndInfinityInPackedEvidence() {
+		var window = new dev.dualrun.parity.source.QueryWindow(T, T.plusSeconds(3600), java.time.Duration.ofMinutes(1));
+		byte[] packed = PackedSeries.pack(window, new long[] { T.toEpochMilli() }, new double[] { Double.NaN });
+		this.store.saveEvidence(
+				new EvidenceRow(this.runId, "a", EvidenceRow.CLOUDWATCH, "req", 0, 1, 1, "{}", "[]", null, packed, T));
+		EvidenceRow read = this.store.results().evidence(this.runId, "a", EvidenceRow.CLOUDWATCH).orElseThrow();
+		assertThat(PackedSeries.unpack(read.packed()).values()[0]).isNaN();
+		assertThat(read.fetchedAt()).isEqualTo(T);
+	}
+
+}
