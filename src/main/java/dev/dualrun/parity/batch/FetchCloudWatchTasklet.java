@@ -35,21 +35,9 @@ import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
  * (or its failure) as evidence as soon as its batch is answered. On restart, pairs
  * already fetched are not asked again.
  */
-final class FetchCloudWatchTasklet implements Tasklet {
+record FetchCloudWatchTasklet(ParityStore store, ParityProperties properties, Clock clock) implements Tasklet {
 
 	private static final Logger log = LoggerFactory.getLogger(FetchCloudWatchTasklet.class);
-
-	private final ParityStore store;
-
-	private final ParityProperties properties;
-
-	private final Clock clock;
-
-	FetchCloudWatchTasklet(ParityStore store, ParityProperties properties, Clock clock) {
-		this.store = store;
-		this.properties = properties;
-		this.clock = clock;
-	}
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {

@@ -33,23 +33,11 @@ import dev.dualrun.parity.store.RunPairRow;
  * Step {@code plan}: records the run, loads and validates the mapping, selects the pairs,
  * aligns each pair's window (rule 2) and stores the plan in one transaction.
  */
-final class PlanTasklet implements Tasklet {
+record PlanTasklet(ParityStore store, ParityProperties properties, Clock clock) implements Tasklet {
 
 	private static final Logger log = LoggerFactory.getLogger(PlanTasklet.class);
 
 	private static final Duration DEFAULT_WINDOW = Duration.ofHours(24);
-
-	private final ParityStore store;
-
-	private final ParityProperties properties;
-
-	private final Clock clock;
-
-	PlanTasklet(ParityStore store, ParityProperties properties, Clock clock) {
-		this.store = store;
-		this.properties = properties;
-		this.clock = clock;
-	}
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
