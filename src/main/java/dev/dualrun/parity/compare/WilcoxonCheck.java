@@ -1,0 +1,62 @@
+package dev.dualrun.parity.compare;
+
+import org.apache.commons.math3.distribution.NormalDistribution;
+import org.apache.commons.math3.stat.inference.WilcoxonSignedRankTest;
+
+/**
+ * Wilcoxon signed-rank test on the paired differences (Prometheus - CloudWatch): is their
+ * median zero? Zero differences are dropped first (commons-math would rank them); the
+ * exact distribution is used up to 30 non-zero differences, the normal approximation
+ * beyond.
+ *
+ * @param n non-zero differences used
+ * @param statistic min(W+, W-), as SciPy reports it for a two-sided test
+ * @param pValue two-sided p-value, NaN for fewer than 5 differences
+ * @param exact whether the exact distribution was used
+ */
+public record WilcoxonCheck(int n, double statistic, double pValue, boolean exact) {
+
+	/** Largest n for which commons-math computes the exact distribution. */
+	static final int EXACT_LIMIT = 30;
+
+	/**
+	 * @param cloudwatch finite CloudWatch values
+	 * @param prometheus finite Prometheus values, paired by index
+	 * @return the test's result
+	 */
+	public static WilcoxonCheck of(double[] cloudwatch, double[] prometheus) {
+		int m = 0;
+		double[] x = new double[cloudwatch.length];
+		double[] y = new double[cloudwatch.length];
+		for (int i = 0; i < cloudwatch.length; i++) {
+			if (prometheus[i] != cloudwatch[i]) {
+				x[m] = prometheus[i];
+				y[m++] = cloudwatch[i];
+			}
+		}
+		if (m < 5) {
+			return new WilcoxonCheck(m, Double.NaN, Double.NaN, false);
+		}
+		double[] px = java.util.Arrays.copyOf(x, m);
+		double[] py = java.util.Arrays.copyOf(y, m);
+		WilcoxonSignedRankTest test = new WilcoxonSignedRankTest();
+		double max = test.wilcoxonSignedRank(px, py);
+		boolean exact = m <= EXACT_LIMIT;
+		double min = m * (m + 1) / 2.0 - max;
+		double p = exact ? test.wilcoxonSignedRankTest(px, py, true) : asymptoticPValue(min, m);
+		return new WilcoxonCheck(m, min, p, exact);
+	}
+
+	/**
+	 * The normal approximation with the continuity correction toward the mean.
+	 * commons-math 3.6.1 subtracts the 0.5 instead of adding it, which makes its p-values
+	 * too small (StatisticsGoldenTest compares with SciPy).
+	 */
+	static double asymptoticPValue(double wMin, int n) {
+		double mean = n * (n + 1) / 4.0;
+		double sd = Math.sqrt(n * (n + 1) * (2.0 * n + 1) / 24.0);
+		double z = (wMin - mean + 0.5) / sd;
+		return Math.min(1, 2 * new NormalDistribution(null, 0, 1).cumulativeProbability(z));
+	}
+
+}
