@@ -75,7 +75,7 @@ class ComparePairProcessor implements ItemProcessor<RunPairRow, JudgedPair>, Ste
 							pair.unitFactor(), 0, "{}", "[]", error, null, this.clock.instant()));
 		}
 		AlignedPair aligned = Aligner.align(window, cwSeries, prom, pair.unitFactor(), pair.publishedWhenNonZero());
-		ComparisonResult result = PairComparator.compare(aligned, pair.tolerance());
+		ComparisonResult result = PairComparator.compare(aligned, pair.tolerance(), pair.kind());
 		log.info("pair {}: {} ({})", pair.id(), result.verdict(), result.summary());
 		EvidenceRow evidence = new EvidenceRow(runId, pair.id(), EvidenceRow.PROMETHEUS, request,
 				(int) pair.period().toSeconds(), pair.unitFactor(), prom.size(), ParityStore.json(prom.labels()),

@@ -30,6 +30,7 @@ record ReportTasklet(ParityStore store, ParityProperties properties, Clock clock
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
 		long runId = RunContext.requireRunId(contribution.getStepExecution().getJobExecution());
+		this.store.adjustFalseDiscoveries(runId);
 		RunRow run = this.store.run(runId).orElseThrow();
 		List<PairResultRow> results = this.store.results().results(runId);
 		boolean allErrored = run.pairsTotal() > 0 && results.size() == run.pairsTotal()

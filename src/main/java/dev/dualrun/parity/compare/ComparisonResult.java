@@ -13,9 +13,11 @@ import java.util.List;
  * @param lag the lag check
  * @param unitFactor the unit-factor check
  * @param notes what alignment did, in words
+ * @param evidence the statistical evidence, null when too few points were compared
  */
 public record ComparisonResult(Verdict verdict, List<Diagnosis> diagnoses, Aggregates cloudwatch, Aggregates prometheus,
-		PointErrors points, LagCheck lag, UnitFactorCheck unitFactor, List<String> notes) {
+		PointErrors points, LagCheck lag, UnitFactorCheck unitFactor, List<String> notes,
+		StatisticalEvidence evidence) {
 
 	/**
 	 * @return the first diagnosis' message, or "equivalent within tolerance"

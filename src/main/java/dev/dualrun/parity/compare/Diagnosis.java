@@ -35,6 +35,16 @@ public record Diagnosis(Code code, String message) {
 		NO_DATA,
 		/** Too few comparable points. */
 		INSUFFICIENT_DATA,
+		/** One or two periods far off on one side while the other side stays put. */
+		SPIKE,
+		/** A counter reset the PromQL does not handle (negative counts). */
+		COUNTER_RESET,
+		/** The PromQL returned several series where one was meant (rule 4). */
+		CARDINALITY,
+		/** The Prometheus labels do not carry the CloudWatch dimensions (rule 4). */
+		IDENTITY,
+		/** Passes the rules, but equivalence within the tolerance is not shown. */
+		WEAK_EVIDENCE,
 		/** A source failed. */
 		SOURCE_ERROR
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 
 import dev.dualrun.parity.align.AlignedPair;
+import dev.dualrun.parity.config.Statistic;
 import dev.dualrun.parity.config.Tolerance;
 
 /**
@@ -38,6 +39,17 @@ public final class PairComparator {
 	 * @return the judgement
 	 */
 	public static ComparisonResult compare(AlignedPair pair, Tolerance tolerance) {
+		return compare(pair, tolerance, Statistic.Kind.AVERAGE);
+	}
+
+	/**
+	 * @param pair the aligned pair
+	 * @param tolerance the pair's tolerance
+	 * @param kind what the CloudWatch statistic measures (counter checks apply to Sum and
+	 * SampleCount)
+	 * @return the judgement
+	 */
+	public static ComparisonResult compare(AlignedPair pair, Tolerance tolerance, Statistic.Kind kind) {
 		PointErrors points = PointErrors.of(pair, tolerance);
 		Aggregates cw = Aggregates.of(finite(pair.cloudwatch(), pair.cloudwatchPresent()));
 		Aggregates prom = Aggregates.of(finite(pair.prometheus(), pair.prometheusPresent()));
@@ -49,7 +61,7 @@ public final class PairComparator {
 		if (cwCount == 0 && promCount == 0) {
 			diagnoses.add(new Diagnosis(Diagnosis.Code.NO_DATA,
 					"no data on either side in the window: nothing was compared (check both queries)"));
-			return new ComparisonResult(Verdict.NO_DATA, diagnoses, cw, prom, points, lag, unit, pair.notes());
+			return new ComparisonResult(Verdict.NO_DATA, diagnoses, cw, prom, points, lag, unit, pair.notes(), null);
 		}
 		if (cwCount == 0 || promCount == 0) {
 			String missing = (cwCount == 0) ? "CloudWatch" : "Prometheus";
@@ -59,17 +71,30 @@ public final class PairComparator {
 			diagnoses.add(new Diagnosis(Diagnosis.Code.SERIES_MISSING,
 					"series missing on the " + missing + " side: " + present + " has " + Math.max(cwCount, promCount)
 							+ " points, " + missing + " none (" + hint + ")"));
-			return new ComparisonResult(Verdict.FAIL, diagnoses, cw, prom, points, lag, unit, pair.notes());
+			return new ComparisonResult(Verdict.FAIL, diagnoses, cw, prom, points, lag, unit, pair.notes(), null);
 		}
 		if (points.common() < MIN_POINTS) {
 			diagnoses.add(new Diagnosis(Diagnosis.Code.INSUFFICIENT_DATA, "only " + points.common()
 					+ " period(s) with data on both sides; at least " + MIN_POINTS + " are needed to judge"));
-			return new ComparisonResult(Verdict.INSUFFICIENT_DATA, diagnoses, cw, prom, points, lag, unit,
-					pair.notes());
+			return new ComparisonResult(Verdict.INSUFFICIENT_DATA, diagnoses, cw, prom, points, lag, unit, pair.notes(),
+					null);
 		}
 		diagnose(pair, tolerance, points, lag, unit, diagnoses);
+		if (diagnoses.stream().noneMatch((d) -> d.code() == Diagnosis.Code.UNIT_FACTOR)) {
+			diagnoses.addAll(AnomalyFinder.find(pair, tolerance, kind));
+		}
+		StatisticalEvidence evidence = StatisticalEvidence.of(pair, tolerance);
 		Verdict verdict = diagnoses.isEmpty() ? Verdict.PASS : Verdict.FAIL;
-		return new ComparisonResult(verdict, diagnoses, cw, prom, points, lag, unit, pair.notes());
+		if (verdict == Verdict.PASS && !evidence.equivalence().equivalent()) {
+			verdict = Verdict.WARN;
+			EquivalenceCheck e = evidence.equivalence();
+			diagnoses.add(new Diagnosis(Diagnosis.Code.WEAK_EVIDENCE, String.format(Locale.ROOT,
+					"the rules pass, but equivalence within +-%s is not shown: mean difference %s, TOST p = %.3f "
+							+ "with %.0f effective of %d points",
+					AnomalyFinder.format(e.margin()), AnomalyFinder.format(e.meanDifference()), e.pValue(),
+					e.effectiveN(), points.common())));
+		}
+		return new ComparisonResult(verdict, diagnoses, cw, prom, points, lag, unit, pair.notes(), evidence);
 	}
 
 	private static void diagnose(AlignedPair pair, Tolerance tolerance, PointErrors points, LagCheck lag,

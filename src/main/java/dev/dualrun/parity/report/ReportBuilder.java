@@ -15,6 +15,9 @@ import dev.dualrun.parity.store.PairResultRow;
 import dev.dualrun.parity.store.ParityStore;
 import dev.dualrun.parity.store.RunPairRow;
 import dev.dualrun.parity.store.RunRow;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Builds a {@link RunReport} from what the store holds for a run. */
 public final class ReportBuilder {
@@ -24,6 +27,8 @@ public final class ReportBuilder {
 
 	/** Verdict shown for a planned pair that was never judged (the run stopped first). */
 	static final String NOT_JUDGED = "NOT_JUDGED";
+
+	private static final ObjectMapper JSON = JsonMapper.builder().build();
 
 	private final ParityStore store;
 
@@ -67,8 +72,8 @@ public final class ReportBuilder {
 		if (r == null) {
 			return new RunReport.PairSection(pair.id(), pair.description(), NOT_JUDGED,
 					"not judged: the run stopped first", List.of(), List.of(), pair.cloudwatch().describe(),
-					pair.promql(), pair.period().toSeconds(), pair.unitFactor(), tolerance, Map.of(), List.of(), 0,
-					List.of());
+					pair.promql(), pair.period().toSeconds(), pair.unitFactor(), tolerance, Map.of(), Map.of(),
+					List.of(), 0, List.of());
 		}
 		Map<String, String> metrics = new LinkedHashMap<>();
 		metrics.put("periods compared", Integer.toString(r.commonPoints()));
@@ -90,8 +95,8 @@ public final class ReportBuilder {
 		row(aggregates, "p99", r.cwP99(), r.promP99());
 		return new RunReport.PairSection(pair.id(), pair.description(), r.verdict(), r.summary(),
 				ParityStore.diagnoses(r.diagnoses()), ParityStore.strings(r.notes()), pair.cloudwatch().describe(),
-				pair.promql(), pair.period().toSeconds(), pair.unitFactor(), tolerance, metrics, aggregates,
-				this.store.results().countDiscrepancies(planned.runId(), planned.pairId()),
+				pair.promql(), pair.period().toSeconds(), pair.unitFactor(), tolerance, metrics, evidence(r),
+				aggregates, this.store.results().countDiscrepancies(planned.runId(), planned.pairId()),
 				this.store.results()
 					.worstDiscrepancies(planned.runId(), planned.pairId(), WORST)
 					.stream()
@@ -99,6 +104,39 @@ public final class ReportBuilder {
 							num(d.cloudwatchValue()), num(d.prometheusValue()), num(d.absError()),
 							signedPct(d.relError())))
 					.toList());
+	}
+
+	/** The stored evidence in words a reviewer can read. */
+	static Map<String, String> evidence(PairResultRow r) {
+		Map<String, String> out = new LinkedHashMap<>();
+		if (r.evidence() == null) {
+			return out;
+		}
+		JsonNode e = JSON.readTree(r.evidence());
+		JsonNode ess = e.path("effectiveSampleSize");
+		out.put("effective points", String.format(Locale.ROOT, "%s of %d (lag-1 autocorrelation %s)",
+				num(ess.path("effective").asDouble()), ess.path("n").asInt(), num(number(ess.path("lag1")))));
+		JsonNode c = e.path("correlation");
+		out.put("Pearson / Spearman", num(number(c.path("pearson"))) + " / " + num(number(c.path("spearman"))));
+		JsonNode w = e.path("wilcoxon");
+		out.put("Wilcoxon signed-rank",
+				String.format(Locale.ROOT, "p = %s, q = %s (%d non-zero differences%s)", num(number(w.path("pValue"))),
+						num(r.qValue()), w.path("n").asInt(), w.path("exact").asBoolean() ? ", exact" : ""));
+		JsonNode t = e.path("equivalence");
+		out.put("equivalence (TOST)", String.format(Locale.ROOT, "p = %s within +-%s (mean difference %s)",
+				num(number(t.path("pValue"))), num(number(t.path("margin"))), num(number(t.path("meanDifference")))));
+		JsonNode d = e.path("distribution");
+		out.put("Kolmogorov-Smirnov", String.format(Locale.ROOT, "D = %s, p = %s", num(number(d.path("ksStatistic"))),
+				num(number(d.path("ksPValue")))));
+		out.put("Mann-Whitney", "p = " + num(number(d.path("mannWhitneyPValue"))));
+		return out;
+	}
+
+	private static Double number(JsonNode node) {
+		if (node.isNumber()) {
+			return node.asDouble();
+		}
+		return node.isString() ? Double.valueOf(node.asString().replace("Infinity", "Infinity")) : null;
 	}
 
 	private static void row(List<List<String>> rows, String name, Double c, Double p) {

@@ -32,14 +32,15 @@ public record RunReport(RunRow run, Map<String, Integer> counts, List<PairSectio
 	 * @param tolerance the tolerance, described
 	 * @param metrics key figures (coverage, within share, bias, MAPE, lag, ratio) as
 	 * label to text
+	 * @param evidence the statistical evidence as label to text (empty when not computed)
 	 * @param aggregates rows of (name, CloudWatch, Prometheus, relative difference)
 	 * @param discrepancyCount all discrepancies of the pair
 	 * @param worst the worst discrepancies
 	 */
 	public record PairSection(String id, String description, String verdict, String summary, List<Diagnosis> diagnoses,
 			List<String> notes, String cloudwatchQuery, String promql, long period, double unitFactor, String tolerance,
-			Map<String, String> metrics, List<List<String>> aggregates, int discrepancyCount,
-			List<DiscrepancyView> worst) {
+			Map<String, String> metrics, Map<String, String> evidence, List<List<String>> aggregates,
+			int discrepancyCount, List<DiscrepancyView> worst) {
 
 	}
 

@@ -37,12 +37,16 @@ import java.time.Instant;
  * @param promP95 Prometheus p95
  * @param promP99 Prometheus p99
  * @param comparedAt when it was judged
+ * @param evidence JSON of the statistical evidence, or null
+ * @param wilcoxonP p-value of the Wilcoxon signed-rank test, or null
+ * @param qValue that p-value adjusted across the run's pairs (Benjamini-Hochberg), or
+ * null
  */
 public record PairResultRow(long runId, String pairId, String verdict, String summary, String diagnoses, String notes,
 		String error, int commonPoints, Double withinShare, Double bias, Double mape, Double cloudwatchCoverage,
 		Double prometheusCoverage, Integer bestLag, Double medianRatio, Long cwCount, Double cwMean, Double cwSum,
 		Double cwMin, Double cwMax, Double cwP50, Double cwP95, Double cwP99, Long promCount, Double promMean,
 		Double promSum, Double promMin, Double promMax, Double promP50, Double promP95, Double promP99,
-		Instant comparedAt) {
+		Instant comparedAt, String evidence, Double wilcoxonP, Double qValue) {
 
 }

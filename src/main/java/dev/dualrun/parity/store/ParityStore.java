@@ -14,6 +14,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 import dev.dualrun.parity.compare.Aggregates;
+import dev.dualrun.parity.compare.BenjaminiHochberg;
 import dev.dualrun.parity.compare.ComparisonResult;
 import dev.dualrun.parity.compare.Diagnosis;
 import dev.dualrun.parity.compare.Discrepancy;
@@ -115,6 +116,23 @@ public final class ParityStore {
 	}
 
 	/**
+	 * Adjusts the Wilcoxon p-values of a run's pairs for the number of pairs
+	 * (Benjamini-Hochberg) and stores them as q-values, in one transaction.
+	 * @param runId the run
+	 */
+	public void adjustFalseDiscoveries(long runId) {
+		List<PairResultRow> rows = results().results(runId);
+		double[] p = rows.stream().mapToDouble((r) -> (r.wilcoxonP() != null) ? r.wilcoxonP() : Double.NaN).toArray();
+		double[] q = BenjaminiHochberg.adjust(p);
+		this.jdbi.useTransaction((handle) -> {
+			ResultDao dao = handle.attach(ResultDao.class);
+			for (int i = 0; i < rows.size(); i++) {
+				dao.updateQValue(runId, rows.get(i).pairId(), num(q[i]));
+			}
+		});
+	}
+
+	/**
 	 * @param runId the run
 	 * @return the run
 	 */
@@ -139,7 +157,8 @@ public final class ParityStore {
 				result.lag().bestLag(), num(result.unitFactor().medianRatio()), c.count(), num(c.mean()), num(c.sum()),
 				num(c.min()), num(c.max()), num(c.p50()), num(c.p95()), num(c.p99()), p.count(), num(p.mean()),
 				num(p.sum()), num(p.min()), num(p.max()), num(p.p50()), num(p.p95()), num(p.p99()),
-				this.clock.instant());
+				this.clock.instant(), (result.evidence() != null) ? json(result.evidence()) : null,
+				(result.evidence() != null) ? num(result.evidence().wilcoxon().pValue()) : null, null);
 	}
 
 	/**
@@ -153,7 +172,7 @@ public final class ParityStore {
 		List<Diagnosis> diagnoses = List.of(new Diagnosis(Diagnosis.Code.SOURCE_ERROR, error));
 		return new PairResultRow(runId, pairId, Verdict.ERROR.name(), error, json(diagnoses), "[]", error, 0, null,
 				null, null, null, null, null, null, 0L, null, null, null, null, null, null, null, 0L, null, null, null,
-				null, null, null, null, this.clock.instant());
+				null, null, null, null, this.clock.instant(), null, null, null);
 	}
 
 	/**

@@ -20,11 +20,13 @@ public interface ResultDao {
 			INSERT INTO pair_result (run_id, pair_id, verdict, summary, diagnoses, notes, error, common_points,
 			    within_share, bias, mape, cloudwatch_coverage, prometheus_coverage, best_lag, median_ratio,
 			    cw_count, cw_mean, cw_sum, cw_min, cw_max, cw_p50, cw_p95, cw_p99,
-			    prom_count, prom_mean, prom_sum, prom_min, prom_max, prom_p50, prom_p95, prom_p99, compared_at)
+			    prom_count, prom_mean, prom_sum, prom_min, prom_max, prom_p50, prom_p95, prom_p99, compared_at,
+			    evidence, wilcoxon_p)
 			VALUES (:runId, :pairId, :verdict, :summary, :diagnoses, :notes, :error, :commonPoints,
 			    :withinShare, :bias, :mape, :cloudwatchCoverage, :prometheusCoverage, :bestLag, :medianRatio,
 			    :cwCount, :cwMean, :cwSum, :cwMin, :cwMax, :cwP50, :cwP95, :cwP99,
-			    :promCount, :promMean, :promSum, :promMin, :promMax, :promP50, :promP95, :promP99, :comparedAt)
+			    :promCount, :promMean, :promSum, :promMin, :promMax, :promP50, :promP95, :promP99, :comparedAt,
+			    :evidence, :wilcoxonP)
 			""")
 	void insertResult(@BindMethods PairResultRow row);
 
@@ -37,6 +39,9 @@ public interface ResultDao {
 
 	@SqlUpdate("DELETE FROM discrepancy WHERE run_id = :runId AND pair_id = :pairId")
 	void deleteDiscrepancies(@Bind("runId") long runId, @Bind("pairId") String pairId);
+
+	@SqlUpdate("UPDATE pair_result SET q_value = :qValue WHERE run_id = :runId AND pair_id = :pairId")
+	void updateQValue(@Bind("runId") long runId, @Bind("pairId") String pairId, @Bind("qValue") Double qValue);
 
 	@SqlUpdate("DELETE FROM pair_result WHERE run_id = :runId AND pair_id = :pairId")
 	void deleteResult(@Bind("runId") long runId, @Bind("pairId") String pairId);

@@ -23,7 +23,7 @@ class ReportWriterTest {
 				600, t, t, 1, 0, 1, 0, 0, 0, 1, 1, 1, 1, "http://cw", "GetMetricData", "http://prom", XSS, null, null);
 		RunReport.PairSection pair = new RunReport.PairSection("p1", XSS, "FAIL", XSS,
 				List.of(new Diagnosis(Diagnosis.Code.BIAS, XSS)), List.of(XSS), XSS, "up{path=\"" + XSS + "\"}", 60, 1,
-				"t", Map.of("bias", "+6 %"), List.of(List.of("mean", "1", "2", "+100 %")), 1,
+				"t", Map.of("bias", "+6 %"), Map.of("Wilcoxon", XSS), List.of(List.of("mean", "1", "2", "+100 %")), 1,
 				List.of(new RunReport.DiscrepancyView(t.toString(), "OUT_OF_TOLERANCE", "1", "2", "1", "+100 %")));
 		Map<String, Integer> counts = new LinkedHashMap<>();
 		counts.put("PASS", 0);
