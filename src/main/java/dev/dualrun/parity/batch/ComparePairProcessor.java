@@ -52,6 +52,18 @@ class ComparePairProcessor implements ItemProcessor<RunPairRow, JudgedPair>, Ste
 	@Override
 	public JudgedPair process(RunPairRow planned) {
 		PairMapping pair = PairDefinitions.fromJson(planned.definition());
+		try {
+			return judge(planned, pair);
+		}
+		catch (RuntimeException ex) {
+			// a defect in judging one pair must not stop the others: record it as the
+			// pair's cause
+			log.warn("pair {}: internal error while judging", pair.id(), ex);
+			return error(planned.runId(), pair, "internal error while judging the pair: " + ex, null);
+		}
+	}
+
+	private JudgedPair judge(RunPairRow planned, PairMapping pair) {
 		long runId = planned.runId();
 		QueryWindow window = new QueryWindow(planned.windowStart(), planned.windowEnd(), pair.period());
 		EvidenceRow cw = this.store.results().evidence(runId, pair.id(), EvidenceRow.CLOUDWATCH).orElse(null);

@@ -29,9 +29,34 @@ public record DistributionCheck(double ksStatistic, double ksPValue, double mann
 		KolmogorovSmirnovTest ks = new KolmogorovSmirnovTest();
 		MannWhitneyUTest mw = new MannWhitneyUTest();
 		double uMax = mw.mannWhitneyU(prometheus, cloudwatch);
-		return new DistributionCheck(ks.kolmogorovSmirnovStatistic(prometheus, cloudwatch),
-				ks.kolmogorovSmirnovTest(prometheus, cloudwatch, false), uPrometheus(prometheus, cloudwatch, uMax),
-				mw.mannWhitneyUTest(prometheus, cloudwatch));
+		double d = ks.kolmogorovSmirnovStatistic(prometheus, cloudwatch);
+		return new DistributionCheck(d, ksPValue(ks, d, prometheus, cloudwatch),
+				uPrometheus(prometheus, cloudwatch, uMax), mw.mannWhitneyUTest(prometheus, cloudwatch));
+	}
+
+	/**
+	 * The exact p-value only for small samples without ties: it is not valid with ties,
+	 * and commons-math 3.6.1 fails with an internal error on some of them (counts tie all
+	 * the time). Otherwise the asymptotic Kolmogorov distribution.
+	 */
+	private static double ksPValue(KolmogorovSmirnovTest ks, double d, double[] x, double[] y) {
+		if ((long) x.length * y.length < 10_000 && !hasTies(x, y)) {
+			return ks.kolmogorovSmirnovTest(x, y, false);
+		}
+		return ks.approximateP(d, x.length, y.length);
+	}
+
+	private static boolean hasTies(double[] x, double[] y) {
+		double[] all = new double[x.length + y.length];
+		System.arraycopy(x, 0, all, 0, x.length);
+		System.arraycopy(y, 0, all, x.length, y.length);
+		java.util.Arrays.sort(all);
+		for (int i = 1; i < all.length; i++) {
+			if (all[i] == all[i - 1]) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

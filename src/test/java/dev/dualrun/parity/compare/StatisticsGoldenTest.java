@@ -91,6 +91,18 @@ class StatisticsGoldenTest {
 	}
 
 	@Test
+	void kolmogorovSmirnovWithTiedCountsUsesTheAsymptoticDistribution() {
+		double[] c = new double[60];
+		double[] p = new double[60];
+		for (int i = 0; i < 60; i++) {
+			c[i] = 10 + i % 7;
+			p[i] = 10 + (i + 3) % 8;
+		}
+		DistributionCheck d = DistributionCheck.of(c, p);
+		assertThat(d.ksPValue()).isBetween(0.0, 1.0);
+	}
+
+	@Test
 	void effectiveSampleSizeOfAnAutocorrelatedSeries() {
 		JsonNode g = golden.get("effectiveSampleSize");
 		EffectiveSampleSize e = EffectiveSampleSize.of(array(g, "values"));
