@@ -16,6 +16,8 @@ import dev.dualrun.parity.align.Aligner;
 import dev.dualrun.parity.compare.ComparisonResult;
 import dev.dualrun.parity.compare.PairComparator;
 import dev.dualrun.parity.config.PairMapping;
+import dev.dualrun.parity.compare.Diagnosis;
+import dev.dualrun.parity.source.CardinalityException;
 import dev.dualrun.parity.source.QueryWindow;
 import dev.dualrun.parity.source.SourceException;
 import dev.dualrun.parity.source.TimeSeries;
@@ -79,6 +81,16 @@ class ComparePairProcessor implements ItemProcessor<RunPairRow, JudgedPair>, Ste
 		TimeSeries prom;
 		try {
 			prom = this.prometheus.fetch(pair, window);
+		}
+		catch (CardinalityException ex) {
+			String message = FetchCloudWatchTasklet.oneLine(ex.getMessage());
+			log.info("pair {}: FAIL ({})", pair.id(), message);
+			return new JudgedPair(
+					this.store.failureRow(runId, pair.id(), new Diagnosis(Diagnosis.Code.CARDINALITY, message)),
+					List.of(),
+					new EvidenceRow(runId, pair.id(), EvidenceRow.PROMETHEUS, request, (int) pair.period().toSeconds(),
+							pair.unitFactor(), 0, ParityStore.json(ex.labelSets()), "[]", message, null,
+							this.clock.instant()));
 		}
 		catch (SourceException ex) {
 			String error = FetchCloudWatchTasklet.oneLine(ex.getMessage());

@@ -27,6 +27,11 @@ final class AnomalyFinder {
 	 */
 	static final double SPIKE_Z = 8;
 
+	/**
+	 * A spike is also at least this many per-point tolerances away from the other side.
+	 */
+	static final double SPIKE_TOLERANCES = 3;
+
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
 		.withZone(ZoneOffset.UTC);
 
@@ -36,7 +41,11 @@ final class AnomalyFinder {
 	static List<Diagnosis> find(AlignedPair pair, Tolerance tolerance, Statistic.Kind kind) {
 		List<Diagnosis> out = new ArrayList<>();
 		resets(pair, kind, out);
-		spikes(pair, tolerance, out);
+		if (kind != Statistic.Kind.PERCENTILE && out.isEmpty()) {
+			// a percentile of a few requests jumps by a bucket on its own: no spike
+			// detection there
+			spikes(pair, tolerance, out);
+		}
 		return out;
 	}
 
@@ -93,7 +102,7 @@ final class AnomalyFinder {
 			double p = pair.prometheus()[k];
 			double limit = Math.max(tolerance.absolute(), tolerance.relative() * Math.abs(c));
 			double z = (mad > 0) ? Math.abs(d[k] - median) / mad : Double.POSITIVE_INFINITY;
-			if (Math.abs(d[k]) > limit && z > SPIKE_Z && isolated(both, d, median, mad, k)) {
+			if (Math.abs(d[k]) > SPIKE_TOLERANCES * limit && z > SPIKE_Z && isolated(both, d, median, mad, k)) {
 				String side = ownNeighbourDeviation(pair.prometheus(), both,
 						k) > ownNeighbourDeviation(pair.cloudwatch(), both, k) ? "Prometheus" : "CloudWatch";
 				found.add(String.format(Locale.ROOT, "on the %s side at %s UTC: CloudWatch %s, Prometheus %s", side,

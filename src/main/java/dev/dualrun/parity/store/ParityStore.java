@@ -169,10 +169,26 @@ public final class ParityStore {
 	 * @return the result row with verdict ERROR
 	 */
 	public PairResultRow errorRow(long runId, String pairId, String error) {
-		List<Diagnosis> diagnoses = List.of(new Diagnosis(Diagnosis.Code.SOURCE_ERROR, error));
-		return new PairResultRow(runId, pairId, Verdict.ERROR.name(), error, json(diagnoses), "[]", error, 0, null,
-				null, null, null, null, null, null, 0L, null, null, null, null, null, null, null, 0L, null, null, null,
-				null, null, null, null, this.clock.instant(), null, null, null);
+		return row(runId, pairId, Verdict.ERROR, new Diagnosis(Diagnosis.Code.SOURCE_ERROR, error), error);
+	}
+
+	/**
+	 * The row of a pair that fails before any comparison (e.g. several series where one
+	 * was meant).
+	 * @param runId the run
+	 * @param pairId the pair
+	 * @param diagnosis why
+	 * @return the result row with verdict FAIL
+	 */
+	public PairResultRow failureRow(long runId, String pairId, Diagnosis diagnosis) {
+		return row(runId, pairId, Verdict.FAIL, diagnosis, null);
+	}
+
+	private PairResultRow row(long runId, String pairId, Verdict verdict, Diagnosis diagnosis, String error) {
+		List<Diagnosis> diagnoses = List.of(diagnosis);
+		return new PairResultRow(runId, pairId, verdict.name(), diagnosis.message(), json(diagnoses), "[]", error, 0,
+				null, null, null, null, null, null, null, 0L, null, null, null, null, null, null, null, 0L, null, null,
+				null, null, null, null, null, this.clock.instant(), null, null, null);
 	}
 
 	/**

@@ -58,6 +58,22 @@ class PairComparatorTest {
 	}
 
 	@Test
+	void aFewPeriodsOutOfToleranceByChanceDoNotFailButManyDo() {
+		// 17 of 288 periods 3 % off (5.9 %, binomial p ~ 0.27 against 5 %): chance for an
+		// equivalent pair
+		ComparisonResult some = compare((k) -> this.truth[k] * ((k % 17 == 0) ? ((k % 34 == 0) ? 1.03 : 0.97) : 1),
+				Tolerance.AVERAGE);
+		assertThat(some.points().withinShare()).isLessThan(0.95);
+		assertThat(some.verdict()).as(some.summary()).isEqualTo(Verdict.PASS);
+		// 48 of 288 (16.7 %, p < 0.0001): not chance
+		ComparisonResult many = compare((k) -> this.truth[k] * ((k % 6 == 0) ? ((k % 12 == 0) ? 1.03 : 0.97) : 1),
+				Tolerance.AVERAGE);
+		assertThat(many.verdict()).isEqualTo(Verdict.FAIL);
+		assertThat(many.diagnoses().get(0).code()).isEqualTo(Diagnosis.Code.OUT_OF_TOLERANCE);
+		assertThat(many.diagnoses().get(0).message()).contains("16.7 % of 288 common periods out of tolerance");
+	}
+
+	@Test
 	void aGapOfSeveralPeriodsFailsWithItsTimes() {
 		ComparisonResult r = compare((k) -> (k >= 100 && k < 106) ? Double.NaN : this.truth[k], Tolerance.COUNT);
 		assertThat(r.verdict()).isEqualTo(Verdict.FAIL);

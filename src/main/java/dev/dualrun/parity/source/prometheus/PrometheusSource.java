@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import dev.dualrun.parity.config.PairMapping;
+import dev.dualrun.parity.source.CardinalityException;
 import dev.dualrun.parity.source.MetricSource;
 import dev.dualrun.parity.source.QueryWindow;
 import dev.dualrun.parity.source.SeriesResult;
@@ -66,12 +67,12 @@ public final class PrometheusSource implements MetricSource {
 				.limit(5)
 				.map((s) -> s.labels().toString())
 				.collect(Collectors.joining(", "));
-			throw new SourceException(
+			throw new CardinalityException(
 					"Prometheus returned " + result.series().size() + " series where one was meant for pair '"
 							+ pair.id() + "' (" + labels + ((result.series().size() > 5) ? ", ..." : "")
 							+ "): sum by the labels that map the CloudWatch dimensions; query "
 							+ PrometheusClient.oneLine(pair.promql()),
-					false);
+					result.series().stream().map(RangeResult.Series::labels).toList());
 		}
 		RangeResult.Series s = result.series().get(0);
 		long[] shifted = new long[s.timestamps().length];

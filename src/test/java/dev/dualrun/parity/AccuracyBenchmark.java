@@ -1,0 +1,203 @@
+package dev.dualrun.parity;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+
+import dev.dualrun.parity.compare.Diagnosis;
+import dev.dualrun.parity.demo.CloudWatchCompatibleServer;
+import dev.dualrun.parity.store.PairResultRow;
+import dev.dualrun.parity.store.ParityStore;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatch.model.MetricDatum;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The accuracy benchmark (not part of the test suite): a labelled corpus of pairs through
+ * the real path (CloudWatch-compatible server through the SDK, the real Prometheus from a
+ * backfilled TSDB, the whole job through the CLI). Prints the confusion matrix per class
+ * and size, writes it to {@code target/benchmark/accuracy.md}, and checks the targets: no
+ * FAIL on an equivalent pair; every discrepancy at or above its detectable size detected
+ * (FAIL) with the right diagnosis in at least 95 % of them.
+ *
+ * <pre>mvn -B verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=AccuracyBenchmark</pre>
+ */
+class AccuracyBenchmark {
+
+	/**
+	 * Sizes below which a discrepancy is not expected to be caught (the issue's targets).
+	 */
+	private static final Set<String> BELOW_DETECTABLE = Set.of("bias|1 %", "bias|2 %", "gap|1 periods");
+
+	@Test
+	void measuresTheConfusionMatrix() throws Exception {
+		Path work = Files.createTempDirectory("parity-benchmark");
+		long started = System.nanoTime();
+		BenchmarkScenario scenario = new BenchmarkScenario(Clock.systemUTC().instant(), 6).build(30);
+		List<BenchmarkScenario.Pair> pairs = scenario.pairs();
+		try (CloudWatchCompatibleServer cloudwatch = CloudWatchCompatibleServer.start(Clock.systemUTC(), null)) {
+			publish(cloudwatch, pairs);
+			Files.createDirectories(work.resolve("prometheus"));
+			try (RealPrometheus prometheus = RealPrometheus.start(work.resolve("prometheus"), openMetrics(pairs))) {
+				Path mapping = work.resolve("benchmark.yml");
+				StringBuilder yaml = new StringBuilder("version: 1\ndefaults:\n  period: 5m\npairs:\n");
+				pairs.forEach((p) -> yaml.append(p.yaml()));
+				Files.writeString(mapping, yaml);
+				System.setProperty("aws.accessKeyId", "bench");
+				System.setProperty("aws.secretAccessKey", "bench");
+				long jobStarted = System.nanoTime();
+				CliRun run = CliRun.of(List.of("run", "--mapping", mapping.toString(), "--from",
+						scenario.from().toString(), "--to", scenario.to().toString(), "--prometheus-url",
+						prometheus.url(), "--cloudwatch-endpoint", cloudwatch.endpoint().toString(),
+						"--cloudwatch-region", "us-east-1", "--data-dir", work.resolve("data").toString(),
+						"--reports-dir", work.resolve("reports").toString(), "--threads", "4"));
+				double jobSeconds = (System.nanoTime() - jobStarted) / 1e9;
+				assertThat(run.out()).as(run.err()).contains("report: ");
+				Map<String, PairResultRow> results = results(work.resolve("data"));
+				String matrix = matrix(pairs, results, run.out().lines().findFirst().orElse(""), jobSeconds,
+						(System.nanoTime() - started) / 1e9);
+				System.out.println(matrix);
+				Path out = Path.of("target", "benchmark", "accuracy.md");
+				Files.createDirectories(out.getParent());
+				Files.writeString(out, matrix);
+				checkTargets(pairs, results);
+			}
+		}
+	}
+
+	private static void publish(CloudWatchCompatibleServer server, List<BenchmarkScenario.Pair> pairs) {
+		try (CloudWatchClient client = CloudWatchClient.builder()
+			.endpointOverride(server.endpoint())
+			.region(Region.US_EAST_1)
+			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")))
+			.build()) {
+			List<MetricDatum> all = new ArrayList<>();
+			pairs.forEach((p) -> all.addAll(p.datums()));
+			for (int from = 0; from < all.size(); from += 400) {
+				List<MetricDatum> batch = all.subList(from, Math.min(all.size(), from + 400));
+				client.putMetricData((r) -> r.namespace("Bench").metricData(batch));
+			}
+		}
+	}
+
+	private static String openMetrics(List<BenchmarkScenario.Pair> pairs) {
+		Map<String, StringBuilder> families = new LinkedHashMap<>();
+		for (BenchmarkScenario.Pair p : pairs) {
+			p.families()
+				.forEach((name, lines) -> families.computeIfAbsent(name, (k) -> new StringBuilder()).append(lines));
+		}
+		StringBuilder om = new StringBuilder();
+		families.forEach((name, lines) -> om.append("# TYPE ").append(name).append(" unknown\n").append(lines));
+		return om.append("# EOF\n").toString();
+	}
+
+	private static Map<String, PairResultRow> results(Path dataDir) {
+		JdbcDataSource ds = new JdbcDataSource();
+		ds.setURL("jdbc:h2:file:" + dataDir.resolve("parity"));
+		ds.setUser("sa");
+		ParityStore store = ParityStore.open(ds, Clock.systemUTC());
+		long runId = store.runs().latest(1).get(0).id();
+		Map<String, PairResultRow> byId = new HashMap<>();
+		store.results().results(runId).forEach((r) -> byId.put(r.pairId(), r));
+		return byId;
+	}
+
+	/** One row per class and size: verdict counts, detection and right diagnosis. */
+	static String matrix(List<BenchmarkScenario.Pair> pairs, Map<String, PairResultRow> results, String summary,
+			double jobSeconds, double totalSeconds) {
+		Map<String, int[]> rows = new LinkedHashMap<>();
+		Map<String, Set<String>> misses = new LinkedHashMap<>();
+		for (BenchmarkScenario.Pair p : pairs) {
+			String key = p.clazz() + "|" + p.size();
+			int[] c = rows.computeIfAbsent(key, (k) -> new int[8]);
+			PairResultRow r = results.get(p.id());
+			String verdict = (r != null) ? r.verdict() : "MISSING";
+			c[0]++;
+			switch (verdict) {
+				case "PASS" -> c[1]++;
+				case "WARN" -> c[2]++;
+				case "FAIL" -> c[3]++;
+				default -> c[4]++;
+			}
+			if (!p.equivalent() && "FAIL".equals(verdict)) {
+				List<Diagnosis> d = ParityStore.diagnoses(r.diagnoses());
+				boolean first = !d.isEmpty() && d.get(0).code().name().equals(p.expectedDiagnosis());
+				boolean any = d.stream().anyMatch((x) -> x.code().name().equals(p.expectedDiagnosis()));
+				c[5] += first ? 1 : 0;
+				c[6] += any ? 1 : 0;
+				if (!any) {
+					misses.computeIfAbsent(key, (k) -> new TreeSet<>()).add(p.id() + ": " + r.summary());
+				}
+			}
+			if (p.equivalent() && !"PASS".equals(verdict) && r != null) {
+				misses.computeIfAbsent(key, (k) -> new TreeSet<>()).add(p.id() + " " + verdict + ": " + r.summary());
+			}
+		}
+		StringBuilder out = new StringBuilder("# Accuracy benchmark\n\n");
+		out.append(String.format(Locale.ROOT,
+				"%d labelled pairs, 6 hours at 5-minute periods, through the real path. Job %.1f s, whole benchmark "
+						+ "%.1f s.%n%n%s%n%n",
+				pairs.size(), jobSeconds, totalSeconds, summary));
+		out.append("| class | size | pairs | PASS | WARN | FAIL | other | detected | right diagnosis (first) "
+				+ "| right diagnosis (any) |\n|---|---|---|---|---|---|---|---|---|---|\n");
+		rows.forEach((key, c) -> {
+			String clazz = key.substring(0, key.indexOf('|'));
+			String size = key.substring(clazz.length() + 1);
+			boolean equivalent = clazz.equals("equivalent");
+			out.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %d | %d | %d | %s | %s | %s |%n", clazz, size,
+					c[0], c[1], c[2], c[3], c[4], equivalent ? "-" : pct(c[3], c[0]),
+					equivalent ? "-" : pct(c[5], c[3]), equivalent ? "-" : pct(c[6], c[3])));
+		});
+		if (!misses.isEmpty()) {
+			out.append("\nPairs not as expected:\n");
+			misses.forEach((k, v) -> v
+				.forEach((m) -> out.append("- ").append(k.replace('|', ' ')).append(": ").append(m).append('\n')));
+		}
+		return out.toString();
+	}
+
+	private static String pct(int a, int b) {
+		return (b == 0) ? "-" : String.format(Locale.ROOT, "%d/%d (%.0f %%)", a, b, 100.0 * a / b);
+	}
+
+	private static void checkTargets(List<BenchmarkScenario.Pair> pairs, Map<String, PairResultRow> results) {
+		int detectable = 0;
+		int detected = 0;
+		int right = 0;
+		for (BenchmarkScenario.Pair p : pairs) {
+			PairResultRow r = results.get(p.id());
+			if (p.equivalent()) {
+				assertThat(r.verdict()).as("equivalent pair " + p.id() + ": " + r.summary()).isNotEqualTo("FAIL");
+			}
+			else if (!BELOW_DETECTABLE.contains(p.clazz() + "|" + p.size())) {
+				detectable++;
+				if ("FAIL".equals(r.verdict())) {
+					detected++;
+					right += ParityStore.diagnoses(r.diagnoses())
+						.stream()
+						.anyMatch((d) -> d.code().name().equals(p.expectedDiagnosis())) ? 1 : 0;
+				}
+			}
+		}
+		assertThat(detected).as("detectable discrepancies detected").isEqualTo(detectable);
+		assertThat(right).as("detected with the right diagnosis")
+			.isGreaterThanOrEqualTo((int) Math.ceil(0.95 * detected));
+	}
+
+}

@@ -1,0 +1,463 @@
+package dev.dualrun.parity;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.TreeMap;
+
+import dev.dualrun.parity.demo.FlaskSimulation;
+import software.amazon.awssdk.services.cloudwatch.model.Dimension;
+import software.amazon.awssdk.services.cloudwatch.model.MetricDatum;
+import software.amazon.awssdk.services.cloudwatch.model.StatisticSet;
+
+/**
+ * The labelled corpus of the accuracy benchmark: one metric per pair, seen by both
+ * pipelines under realistic noise (15 s scrapes at :07 with jitter, 1 % dropped scrapes,
+ * process restarts resetting counters, latencies on bucket edges, CloudWatch datums
+ * published out of order), and each discrepancy class at several sizes. Every pair knows
+ * what the validator should say.
+ */
+final class BenchmarkScenario {
+
+	static final long PERIOD = 300;
+
+	/** A labelled pair: its mapping, its data on both sides, and the expected outcome. */
+	record Pair(String id, String clazz, String size, String expectedDiagnosis, String yaml, List<MetricDatum> datums,
+			java.util.Map<String, StringBuilder> families) {
+
+		boolean equivalent() {
+			return this.expectedDiagnosis == null;
+		}
+
+	}
+
+	/** Statistics of the equivalent pairs. */
+	enum Stat {
+
+		SUM, SAMPLE_COUNT, AVERAGE, MAXIMUM, P95
+
+	}
+
+	private final long start;
+
+	private final long end;
+
+	private final long windowStart;
+
+	private final List<Pair> pairs = new ArrayList<>();
+
+	/**
+	 * @param now the current time
+	 * @param hours the compared window's length
+	 */
+	BenchmarkScenario(Instant now, int hours) {
+		long p = PERIOD * 1000;
+		long windowEnd = Math.floorDiv(now.toEpochMilli() - 20 * 60_000L, p) * p;
+		this.windowStart = windowEnd - hours * 3_600_000L;
+		this.start = this.windowStart - 30 * 60_000L;
+		this.end = now.toEpochMilli();
+	}
+
+	Instant from() {
+		return Instant.ofEpochMilli(this.windowStart);
+	}
+
+	Instant to() {
+		return Instant.ofEpochMilli(this.windowStart + (this.end - this.windowStart) / p() * p());
+	}
+
+	private static long p() {
+		return PERIOD * 1000;
+	}
+
+	List<Pair> pairs() {
+		return this.pairs;
+	}
+
+	/**
+	 * Builds the corpus: equivalent pairs per statistic, then each class at each size.
+	 */
+	BenchmarkScenario build(int equivalentPerStat) {
+		int n = 0;
+		for (Stat stat : Stat.values()) {
+			for (int i = 0; i < equivalentPerStat; i++) {
+				this.pairs.add(pair(n++, stat, "equivalent", stat.name().toLowerCase(Locale.ROOT), null, 0));
+			}
+		}
+		for (double bias : new double[] { 0.01, 0.02, 0.03, 0.05, 0.10 }) {
+			for (int i = 0; i < 8; i++) {
+				Stat stat = (i % 2 == 0) ? Stat.SUM : Stat.AVERAGE;
+				this.pairs.add(pair(n++, stat, "bias", pct(bias), "BIAS", bias));
+			}
+		}
+		for (int gap : new int[] { 1, 2, 5, 10, 30 }) {
+			for (int i = 0; i < 6; i++) {
+				this.pairs.add(pair(n++, (i % 2 == 0) ? Stat.SUM : Stat.SAMPLE_COUNT, "gap", gap + " periods",
+						"GAP_PROMETHEUS", gap));
+			}
+		}
+		for (int shift : new int[] { 1, -1 }) {
+			for (int i = 0; i < 10; i++) {
+				this.pairs
+					.add(pair(n++, Stat.SUM, "shift", ((shift > 0) ? "+" : "") + shift + " period", "SHIFT", shift));
+			}
+		}
+		for (double factor : new double[] { 1000, 60, 8, 1024, 100 }) {
+			for (int i = 0; i < 6; i++) {
+				Stat stat = (factor == 1000 || factor == 60) ? Stat.AVERAGE : Stat.MAXIMUM;
+				this.pairs.add(pair(n++, stat, "unit", "x" + (long) factor, "UNIT_FACTOR", factor));
+			}
+		}
+		for (String side : new String[] { "Prometheus", "CloudWatch" }) {
+			for (int i = 0; i < 8; i++) {
+				this.pairs
+					.add(pair(n++, Stat.SUM, "spike", "x8 on " + side, "SPIKE", side.equals("Prometheus") ? 1 : -1));
+			}
+		}
+		for (int i = 0; i < 10; i++) {
+			this.pairs.add(pair(n++, Stat.SUM, "reset", "raw difference", "COUNTER_RESET", 0));
+		}
+		for (int i = 0; i < 10; i++) {
+			this.pairs.add(pair(n++, Stat.SUM, "second series", "2 instances", "CARDINALITY", 0));
+		}
+		return this;
+	}
+
+	private Pair pair(int index, Stat stat, String clazz, String size, String expected, double amount) {
+		String id = String.format(Locale.ROOT, "b%03d-%s", index, clazz.replace(' ', '-'));
+		Random random = new Random(1000L + index);
+		double perMinute = 20 + random.nextInt(100);
+		double median = 0.03 + random.nextDouble() * 0.25;
+		Series s = new Series(random, perMinute, median, clazz.equals("spike") ? (int) amount : 0);
+		List<MetricDatum> datums = new ArrayList<>();
+		java.util.Map<String, StringBuilder> om = new java.util.LinkedHashMap<>();
+		String yaml;
+		String label = "pair=\"" + id + "\"";
+		Dimension dim = Dimension.builder().name("Pair").value(id).build();
+		switch (stat) {
+			case MAXIMUM -> {
+				double scale = clazz.equals("unit") ? amount : 1;
+				s.gaugeData(datums, dim);
+				s.gaugeScrapes(om, "bench_queue_depth", label, scale, this.start, this.end);
+				yaml = yaml(id, "QueueDepth", "Maximum", "Count",
+						"max_over_time(bench_queue_depth{" + label + "}[${period}])", null);
+			}
+			case AVERAGE -> {
+				double factor = 1 + (clazz.equals("bias") ? amount : 0);
+				double scale = clazz.equals("unit") ? amount : 1;
+				s.latencyData(datums, dim);
+				s.counterScrapes(om, label, factor * scale, 1, this);
+				yaml = yaml(id, "Latency", "Average", "Seconds",
+						"sum by (pair) (increase(bench_latency_seconds_sum{" + label
+								+ "}[${period}])) / sum by (pair) (increase(bench_latency_seconds_count{" + label
+								+ "}[${period}]))",
+						null);
+			}
+			case P95 -> {
+				s.latencyData(datums, dim);
+				s.counterScrapes(om, label, 1, 1, this);
+				s.bucketScrapes(om, label, this);
+				yaml = yaml(id, "Latency", "p95", "Seconds",
+						"histogram_quantile(0.95, sum by (le, pair) (increase(bench_latency_seconds_bucket{" + label
+								+ "}[${period}])))",
+						"{ relative: 0.15 }");
+			}
+			default -> {
+				double factor = 1 + (clazz.equals("bias") ? amount : 0);
+				boolean count = stat == Stat.SAMPLE_COUNT;
+				if (count) {
+					s.latencyData(datums, dim);
+				}
+				else {
+					s.requestData(datums, dim);
+				}
+				String metric = count ? "bench_latency_seconds_count" : "bench_requests_total";
+				String selector = metric + "{" + label + "}";
+				String query = "sum by (pair) (increase(" + selector + "[${period}]))";
+				if (clazz.equals("reset")) {
+					query = "sum by (pair) (" + selector + " - " + selector + " offset ${period})";
+				}
+				if (clazz.equals("second series")) {
+					query = "increase(" + selector + "[${period}])";
+				}
+				s.requestScrapes(om, metric, label, factor, this, clazz, amount);
+				yaml = yaml(id, count ? "Latency" : "Requests", count ? "SampleCount" : "Sum",
+						count ? "Seconds" : "Count", query, null);
+			}
+		}
+		Collections.shuffle(datums, random);
+		return new Pair(id, clazz, size, expected, yaml, datums, om);
+	}
+
+	private static String yaml(String id, String metric, String stat, String unit, String query, String tolerance) {
+		return "  - id: " + id + "\n    cloudwatch: { namespace: Bench, metric: " + metric + ", dimensions: { Pair: "
+				+ id + " }, statistic: " + stat + ", unit: " + unit + " }\n    prometheus:\n      query: '" + query
+				+ "'\n" + ((tolerance != null) ? "    tolerance: " + tolerance + "\n" : "");
+	}
+
+	private static String pct(double v) {
+		return String.format(Locale.ROOT, "%.0f %%", v * 100);
+	}
+
+	/** Where a gap starts: two hours into the window, on a period boundary. */
+	long gapStart() {
+		return this.windowStart + 2 * 3_600_000L;
+	}
+
+	/** One pair's traffic: requests per second with latencies, and a gauge per second. */
+	private final class Series {
+
+		private final Random random;
+
+		private final long[] times;
+
+		private final double[] latencies;
+
+		private final double[] gauge;
+
+		private final long restart;
+
+		private final long spikeMinute;
+
+		private final int spikeSide;
+
+		Series(Random random, double perMinute, double median, int spikeSide) {
+			this.random = random;
+			this.spikeSide = spikeSide;
+			this.spikeMinute = BenchmarkScenario.this.windowStart + 3 * 3_600_000L + 2 * 60_000L;
+			List<Long> ts = new ArrayList<>();
+			List<Double> ls = new ArrayList<>();
+			double[] edges = FlaskSimulation.BUCKETS;
+			for (long s = BenchmarkScenario.this.start; s < BenchmarkScenario.this.end; s += 1000) {
+				double daily = 1 + 0.3 * Math.sin(2 * Math.PI * (s % 86_400_000L) / 86_400_000.0);
+				int k = poisson(perMinute / 60 * daily);
+				for (int i = 0; i < k; i++) {
+					ts.add(s + random.nextInt(1000));
+					double l = median * Math.exp(0.35 * random.nextGaussian());
+					if (random.nextDouble() < 0.05) {
+						l = nearestEdge(edges, l);
+					}
+					ls.add(Math.max(0.001, Math.round(l * 1000) / 1000.0));
+				}
+			}
+			this.times = ts.stream().mapToLong(Long::longValue).toArray();
+			this.latencies = ls.stream().mapToDouble(Double::doubleValue).toArray();
+			int n = (int) ((BenchmarkScenario.this.end - BenchmarkScenario.this.start) / 1000);
+			this.gauge = new double[n];
+			double level = 40 + random.nextInt(40);
+			for (int i = 0; i < n; i++) {
+				this.gauge[i] = Math.max(0,
+						level * (1 + 0.3 * Math.sin(2 * Math.PI * i / 7200.0)) + 0.5 * random.nextGaussian());
+			}
+			this.restart = (random.nextInt(3) == 0)
+					? BenchmarkScenario.this.windowStart + (long) (random.nextDouble() * 5 * 3_600_000L)
+					: Long.MAX_VALUE;
+		}
+
+		/** A request that lands exactly on the bucket bound nearest its latency. */
+		private static double nearestEdge(double[] edges, double l) {
+			double best = edges[0];
+			for (int i = 0; i < edges.length - 1; i++) {
+				if (Math.abs(edges[i] - l) < Math.abs(best - l)) {
+					best = edges[i];
+				}
+			}
+			return best;
+		}
+
+		private int poisson(double lambda) {
+			double l = Math.exp(-lambda);
+			int k = 0;
+			double p = 1;
+			do {
+				k++;
+				p *= this.random.nextDouble();
+			}
+			while (p > l);
+			return k - 1;
+		}
+
+		/** Requests per minute as a Value (a counter published by the old pipeline). */
+		void requestData(List<MetricDatum> out, Dimension dim) {
+			TreeMap<Long, Double> perMinute = new TreeMap<>();
+			for (long t : this.times) {
+				perMinute.merge(t - t % 60_000, 1.0, Double::sum);
+			}
+			if (this.spikeSide < 0) {
+				perMinute.merge(this.spikeMinute, 8 * perMinute.getOrDefault(this.spikeMinute, 10.0), Double::sum);
+			}
+			perMinute.forEach((m, n) -> out.add(datum(dim, "Requests", m, "Count").value(n).build()));
+		}
+
+		/** Latency per minute as Values/Counts. */
+		void latencyData(List<MetricDatum> out, Dimension dim) {
+			TreeMap<Long, TreeMap<Double, Double>> perMinute = new TreeMap<>();
+			for (int i = 0; i < this.times.length; i++) {
+				perMinute.computeIfAbsent(this.times[i] - this.times[i] % 60_000, (m) -> new TreeMap<>())
+					.merge(this.latencies[i], 1.0, Double::sum);
+			}
+			perMinute.forEach((m, dist) -> {
+				List<Double> values = new ArrayList<>(dist.keySet());
+				List<Double> counts = new ArrayList<>(dist.values());
+				for (int from = 0; from < values.size(); from += 150) {
+					int to = Math.min(values.size(), from + 150);
+					out.add(datum(dim, "Latency", m, "Seconds").values(values.subList(from, to))
+						.counts(counts.subList(from, to))
+						.build());
+				}
+			});
+		}
+
+		/** The gauge per minute as a statistic set. */
+		void gaugeData(List<MetricDatum> out, Dimension dim) {
+			for (int from = 0; from + 60 <= this.gauge.length; from += 60) {
+				double sum = 0;
+				double min = Double.POSITIVE_INFINITY;
+				double max = Double.NEGATIVE_INFINITY;
+				for (int i = from; i < from + 60; i++) {
+					sum += this.gauge[i];
+					min = Math.min(min, this.gauge[i]);
+					max = Math.max(max, this.gauge[i]);
+				}
+				out.add(datum(dim, "QueueDepth", BenchmarkScenario.this.start + from * 1000L, "Count")
+					.statisticValues(
+							StatisticSet.builder().sampleCount(60.0).sum(sum).minimum(min).maximum(max).build())
+					.build());
+			}
+		}
+
+		void gaugeScrapes(java.util.Map<String, StringBuilder> om, String metric, String label, double scale, long from,
+				long to) {
+			for (long s : scrapes()) {
+				int i = (int) ((s - BenchmarkScenario.this.start) / 1000);
+				if (i >= 0 && i < this.gauge.length) {
+					line(om, metric, label, this.gauge[i] * scale, s);
+				}
+			}
+		}
+
+		/** Number of requests with time <= t. */
+		private int upTo(long t) {
+			int lo = 0;
+			int hi = this.times.length;
+			while (lo < hi) {
+				int mid = (lo + hi) >>> 1;
+				if (this.times[mid] <= t) {
+					lo = mid + 1;
+				}
+				else {
+					hi = mid;
+				}
+			}
+			return lo;
+		}
+
+		/**
+		 * Index of the first request the counter counts at t: after a restart, only later
+		 * ones.
+		 */
+		private int origin(long restartAt, long t) {
+			return (t >= restartAt) ? upTo(restartAt) : 0;
+		}
+
+		/** A request counter at each scrape, with the class's distortion. */
+		void requestScrapes(java.util.Map<String, StringBuilder> om, String metric, String label, double factor,
+				BenchmarkScenario sc, String clazz, double amount) {
+			long gapFrom = Long.MAX_VALUE;
+			long gapTo = Long.MIN_VALUE;
+			if (clazz.equals("gap")) {
+				gapFrom = sc.gapStart() + 10_000;
+				gapTo = sc.gapStart() + (long) amount * PERIOD * 1000 - 20_000;
+			}
+			long shift = clazz.equals("shift") ? (long) amount * PERIOD * 1000 : 0;
+			long restartAt = clazz.equals("reset") ? sc.windowStart + 2 * 3_600_000L + 100_000 : this.restart;
+			double burst = 8 * Math.max(10, upTo(this.spikeMinute + 59_999) - upTo(this.spikeMinute - 1));
+			String[] instances = clazz.equals("second series") ? new String[] { "a", "b" } : new String[] { null };
+			for (int inst = 0; inst < instances.length; inst++) {
+				String l = (instances[inst] != null) ? label + ",instance=\"" + instances[inst] + "\"" : label;
+				for (long s : scrapes()) {
+					if (s >= gapFrom && s < gapTo) {
+						continue;
+					}
+					long t = s - shift;
+					double count = upTo(t) - origin(restartAt, t);
+					if (this.spikeSide > 0 && t >= this.spikeMinute + 60_000) {
+						count += burst;
+					}
+					if (instances.length > 1) {
+						count = Math.floor(count / 2) + ((inst == 0) ? count % 2 : 0);
+					}
+					line(om, metric, l, count * factor, s);
+				}
+			}
+		}
+
+		/**
+		 * Latency _count and _sum counters (the _sum scaled by the class's distortion).
+		 */
+		void counterScrapes(java.util.Map<String, StringBuilder> om, String label, double sumFactor, double countFactor,
+				BenchmarkScenario sc) {
+			double[] prefix = new double[this.times.length + 1];
+			for (int i = 0; i < this.times.length; i++) {
+				prefix[i + 1] = prefix[i] + this.latencies[i];
+			}
+			for (long s : scrapes()) {
+				int to = upTo(s);
+				int from = origin(this.restart, s);
+				line(om, "bench_latency_seconds_count", label, (to - from) * countFactor, s);
+				line(om, "bench_latency_seconds_sum", label, (prefix[to] - prefix[from]) * sumFactor, s);
+			}
+		}
+
+		void bucketScrapes(java.util.Map<String, StringBuilder> om, String label, BenchmarkScenario sc) {
+			double[] edges = FlaskSimulation.BUCKETS;
+			for (int b = 0; b < edges.length; b++) {
+				String le = Double.isInfinite(edges[b]) ? "+Inf" : Double.toString(edges[b]);
+				int[] prefix = new int[this.times.length + 1];
+				for (int i = 0; i < this.times.length; i++) {
+					prefix[i + 1] = prefix[i] + ((this.latencies[i] <= edges[b]) ? 1 : 0);
+				}
+				for (long s : scrapes()) {
+					line(om, "bench_latency_seconds_bucket", label + ",le=\"" + le + "\"",
+							prefix[upTo(s)] - prefix[origin(this.restart, s)], s);
+				}
+			}
+		}
+
+		private List<Long> scrapes() {
+			List<Long> out = new ArrayList<>();
+			Random r = new Random(this.times.length);
+			long first = BenchmarkScenario.this.start - BenchmarkScenario.this.start % 15_000 + 7_000;
+			for (long s = first; s < BenchmarkScenario.this.end; s += 15_000) {
+				if (r.nextDouble() >= 0.01) {
+					out.add(s + (long) (r.nextGaussian() * 150));
+				}
+			}
+			return out;
+		}
+
+	}
+
+	private static MetricDatum.Builder datum(Dimension dim, String metric, long epochMillis, String unit) {
+		return MetricDatum.builder()
+			.metricName(metric)
+			.dimensions(dim)
+			.timestamp(Instant.ofEpochMilli(epochMillis))
+			.unit(unit);
+	}
+
+	private static void line(java.util.Map<String, StringBuilder> families, String name, String labels, double value,
+			long millis) {
+		families.computeIfAbsent(name, (k) -> new StringBuilder())
+			.append(name)
+			.append('{')
+			.append(labels)
+			.append("} ")
+			.append(String.format(Locale.ROOT, "%.6f %.3f", value, millis / 1000.0))
+			.append('\n');
+	}
+
+}
