@@ -142,7 +142,26 @@ class ParityJobIT {
 
 	@Test
 	void queryErrorNamesTheQueryAndTheCause() throws IOException {
+		// parses, so the linter lets it through, but Prometheus refuses it: sum() of a
+		// range vector
 		Path bad = work.resolve("bad-query.yml");
+		Files.writeString(bad, """
+				pairs:
+				  - id: broken
+				    cloudwatch: { namespace: FlaskApp, metric: EndpointLatency, statistic: Average,
+				                  dimensions: { Endpoint: "/", Method: GET } }
+				    prometheus: { query: 'sum by (path, method) (x[${period}])' }
+				""");
+		CliRun run = run(List.of("--mapping", bad.toString()), prometheus.url(), "badquery");
+		assertThat(run.exitCode()).isEqualTo(3);
+		assertThat(run.errLines()).hasSize(1);
+		assertThat(run.errLines().get(0)).contains("HTTP 400", "bad_data", "range vector",
+				"sum by (path, method) (x[1m])");
+	}
+
+	@Test
+	void aPromQlSyntaxErrorIsRefusedBeforeAnyCallWithExitCode2() throws IOException {
+		Path bad = work.resolve("bad-syntax.yml");
 		Files.writeString(bad, """
 				pairs:
 				  - id: broken
@@ -150,10 +169,13 @@ class ParityJobIT {
 				                  dimensions: { Endpoint: "/", Method: GET } }
 				    prometheus: { query: 'sum by (path (rate(x[${period}]))' }
 				""");
-		CliRun run = run(List.of("--mapping", bad.toString()), prometheus.url(), "badquery");
-		assertThat(run.exitCode()).isEqualTo(3);
+		long before = cloudwatch.calls("GetMetricData");
+		CliRun run = run(List.of("--mapping", bad.toString()), prometheus.url(), "badsyntax");
+		assertThat(run.exitCode()).isEqualTo(2);
 		assertThat(run.errLines()).hasSize(1);
-		assertThat(run.errLines().get(0)).contains("HTTP 400", "bad_data", "sum by (path (rate(x[1m]))");
+		assertThat(run.errLines().get(0)).contains(bad + ":2: broken: ERROR promql-syntax: PromQL does not parse",
+				"column 14");
+		assertThat(cloudwatch.calls("GetMetricData")).isEqualTo(before);
 	}
 
 	@Test

@@ -20,6 +20,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import dev.dualrun.parity.config.ConfigurationException;
 import dev.dualrun.parity.config.MappingFile;
+import dev.dualrun.parity.config.MappingLinter;
 import dev.dualrun.parity.config.MappingLoader;
 import dev.dualrun.parity.config.PairMapping;
 import dev.dualrun.parity.config.ParityProperties;
@@ -51,6 +52,7 @@ record PlanTasklet(ParityStore store, ParityProperties properties, Clock clock) 
 		jobExecution.getExecutionContext().putLong(RunContext.RUN_ID, runId);
 		MappingFile mapping = new MappingLoader().load(Path.of(params.mapping()));
 		List<PairMapping> pairs = select(mapping, params.pairs());
+		Map<String, List<String>> warnings = lint(mapping, pairs);
 		Instant to = (params.to() != null) ? params.to() : now.minus(settle);
 		Instant from = (params.from() != null) ? params.from() : to.minus(DEFAULT_WINDOW);
 		if (!from.isBefore(to)) {
@@ -74,7 +76,7 @@ record PlanTasklet(ParityStore store, ParityProperties properties, Clock clock) 
 			start = (start == null || window.start().isBefore(start)) ? window.start() : start;
 			end = (end == null || window.end().isAfter(end)) ? window.end() : end;
 			rows.add(new RunPairRow(runId, pair.id(), i, (int) pair.period().toSeconds(), window.start(), window.end(),
-					PairDefinitions.toJson(pair)));
+					PairDefinitions.toJson(pair), ParityStore.json(warnings.getOrDefault(pair.id(), List.of()))));
 		}
 		long minCalls = groups.entrySet()
 			.stream()
@@ -84,6 +86,31 @@ record PlanTasklet(ParityStore store, ParityProperties properties, Clock clock) 
 		this.store.runs().planned(runId, mapping.sha256(), start, end, rows.size(), minCalls);
 		log.info("run {}: planned {} pair(s) from {} over {} .. {}", runId, rows.size(), params.mapping(), start, end);
 		return RepeatStatus.FINISHED;
+	}
+
+	/**
+	 * Runs the linter on the selected pairs: an ERROR stops the run (exit 2), naming
+	 * file, line, pair and rule; warnings are kept with each planned pair.
+	 */
+	private static Map<String, List<String>> lint(MappingFile mapping, List<PairMapping> pairs) {
+		Map<String, List<String>> warnings = new java.util.HashMap<>();
+		List<MappingLinter.Finding> errors = new ArrayList<>();
+		for (PairMapping pair : pairs) {
+			for (MappingLinter.Finding f : MappingLinter.lint(pair)) {
+				if (f.severity() == MappingLinter.Severity.ERROR) {
+					errors.add(f);
+				}
+				else {
+					warnings.computeIfAbsent(pair.id(), (k) -> new ArrayList<>()).add(f.rule() + ": " + f.message());
+					log.warn("{}", f.format(mapping.source()));
+				}
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new ConfigurationException(errors.get(0).format(mapping.source()) + ((errors.size() > 1)
+					? " (and " + (errors.size() - 1) + " more lint error(s); see the lint command)" : ""));
+		}
+		return warnings;
 	}
 
 	private static List<PairMapping> select(MappingFile mapping, List<String> ids) {

@@ -57,4 +57,12 @@ public final class Durations {
 		return s + "s";
 	}
 
+	/**
+	 * @param v a number
+	 * @return it without a trailing {@code .0} when whole
+	 */
+	static String trim(double v) {
+		return (v == Math.rint(v) && Math.abs(v) < 1e15) ? Long.toString((long) v) : Double.toString(v);
+	}
+
 }

@@ -252,9 +252,10 @@ public final class DemoScenario {
 
 	private void gauges(FlaskSimulation sim, double[] queue, double[] cpu) {
 		pairGauge("queue-depth-max", "Deepest orders queue per minute", "QueueDepth", "Queue", "orders", "Maximum",
-				"Count", "max_over_time(app_queue_depth{queue=\"orders\"}[${period}])", sim.overTime(queue, 60, true));
+				"Count", "max by (queue) (max_over_time(app_queue_depth{queue=\"orders\"}[${period}]))",
+				sim.overTime(queue, 60, true));
 		pairGauge("cpu-average", "Mean CPU of web-1 per minute", "CPUUtilization", "Host", "web-1", "Average",
-				"Percent", "avg_over_time(node_cpu_utilization_percent{host=\"web-1\"}[${period}])",
+				"Percent", "avg by (host) (avg_over_time(node_cpu_utilization_percent{host=\"web-1\"}[${period}]))",
 				sim.overTime(cpu, 60, false));
 	}
 

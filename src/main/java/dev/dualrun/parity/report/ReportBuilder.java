@@ -94,9 +94,9 @@ public final class ReportBuilder {
 		row(aggregates, "p95", r.cwP95(), r.promP95());
 		row(aggregates, "p99", r.cwP99(), r.promP99());
 		return new RunReport.PairSection(pair.id(), pair.description(), r.verdict(), r.summary(),
-				ParityStore.diagnoses(r.diagnoses()), ParityStore.strings(r.notes()), pair.cloudwatch().describe(),
-				pair.promql(), pair.period().toSeconds(), pair.unitFactor(), tolerance, metrics, evidence(r),
-				aggregates, this.store.results().countDiscrepancies(planned.runId(), planned.pairId()),
+				ParityStore.diagnoses(r.diagnoses()), notes(planned, r), pair.cloudwatch().describe(), pair.promql(),
+				pair.period().toSeconds(), pair.unitFactor(), tolerance, metrics, evidence(r), aggregates,
+				this.store.results().countDiscrepancies(planned.runId(), planned.pairId()),
 				this.store.results()
 					.worstDiscrepancies(planned.runId(), planned.pairId(), WORST)
 					.stream()
@@ -104,6 +104,15 @@ public final class ReportBuilder {
 							num(d.cloudwatchValue()), num(d.prometheusValue()), num(d.absError()),
 							signedPct(d.relError())))
 					.toList());
+	}
+
+	/** Alignment notes, then the linter's warnings. */
+	private static List<String> notes(RunPairRow planned, PairResultRow r) {
+		List<String> notes = new ArrayList<>(ParityStore.strings(r.notes()));
+		if (planned.lint() != null) {
+			ParityStore.strings(planned.lint()).forEach((w) -> notes.add("lint " + w));
+		}
+		return notes;
 	}
 
 	/** The stored evidence in words a reviewer can read. */

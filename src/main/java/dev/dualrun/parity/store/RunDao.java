@@ -77,8 +77,8 @@ public interface RunDao {
 	List<RunRow> latest(@Bind("limit") int limit);
 
 	@SqlUpdate("""
-			INSERT INTO run_pair (run_id, pair_id, ordinal, period_seconds, window_start, window_end, definition)
-			VALUES (:runId, :pairId, :ordinal, :periodSeconds, :windowStart, :windowEnd, :definition)
+			INSERT INTO run_pair (run_id, pair_id, ordinal, period_seconds, window_start, window_end, definition, lint)
+			VALUES (:runId, :pairId, :ordinal, :periodSeconds, :windowStart, :windowEnd, :definition, :lint)
 			""")
 	void insertPair(@org.jdbi.v3.sqlobject.customizer.BindMethods RunPairRow row);
 

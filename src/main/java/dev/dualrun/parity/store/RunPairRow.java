@@ -12,8 +12,9 @@ import java.time.Instant;
  * @param windowStart aligned window start, inclusive
  * @param windowEnd aligned window end, exclusive
  * @param definition JSON of the resolved {@link dev.dualrun.parity.config.PairMapping}
+ * @param lint JSON list of the linter's warnings, or null
  */
 public record RunPairRow(long runId, String pairId, int ordinal, int periodSeconds, Instant windowStart,
-		Instant windowEnd, String definition) {
+		Instant windowEnd, String definition, String lint) {
 
 }

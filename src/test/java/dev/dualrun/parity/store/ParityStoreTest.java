@@ -27,7 +27,8 @@ class ParityStoreTest {
 		ds.setURL("jdbc:h2:mem:" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
 		this.store = ParityStore.open(ds, Clock.fixed(T, ZoneOffset.UTC));
 		this.runId = this.store.runs().insert("m.yml", null, null, null, 600, T, 1L);
-		this.store.plan(this.runId, List.of(new RunPairRow(this.runId, "a", 0, 60, T, T.plusSeconds(3600), "{}")));
+		this.store.plan(this.runId,
+				List.of(new RunPairRow(this.runId, "a", 0, 60, T, T.plusSeconds(3600), "{}", null)));
 	}
 
 	@Test

@@ -1,0 +1,50 @@
+package dev.dualrun.parity.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.util.List;
+
+import dev.dualrun.parity.config.MappingException;
+import dev.dualrun.parity.config.MappingLinter;
+import dev.dualrun.parity.config.MappingFile;
+import dev.dualrun.parity.config.MappingLoader;
+
+/**
+ * {@code lint} (alias {@code validate}): check a mapping file and lint its PromQL,
+ * calling no backend.
+ */
+@Command(name = "lint", aliases = "validate", mixinStandardHelpOptions = true,
+		header = "Check a mapping file and lint its PromQL against the statistics, calling no backend.",
+		description = { "Check a mapping file (YAML, fields, statistics, periods, units) and lint each pair's PromQL",
+				"against its CloudWatch statistic (semantics rule 5). ERRORs exit 2; WARNINGs are printed and exit 0." })
+final class LintCommand implements Callable<Integer> {
+
+	@Spec
+	picocli.CommandLine.Model.CommandSpec spec;
+
+	@Option(names = "--mapping", required = true, paramLabel = "FILE", description = "The mapping file (YAML)")
+	String mapping;
+
+	@Override
+	public Integer call() {
+		Console console = new Console(this.spec.commandLine().getOut(), this.spec.commandLine().getErr());
+		try {
+			MappingFile file = new MappingLoader().load(Path.of(this.mapping));
+			List<MappingLinter.Finding> findings = MappingLinter.lint(file);
+			findings.forEach((f) -> console.line(f.format(this.mapping)));
+			long errors = findings.stream().filter((f) -> f.severity() == MappingLinter.Severity.ERROR).count();
+			console.line(this.mapping + ": " + file.pairs().size() + " pair(s), " + errors + " error(s), "
+					+ (findings.size() - errors) + " warning(s)");
+			return (errors > 0) ? ExitCodes.CONFIGURATION : ExitCodes.PASS;
+		}
+		catch (MappingException ex) {
+			return console.error(ExitCodes.CONFIGURATION, ex.getMessage());
+		}
+	}
+
+}

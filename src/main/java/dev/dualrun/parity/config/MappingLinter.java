@@ -1,0 +1,322 @@
+package dev.dualrun.parity.config;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * Checks each pair's PromQL against its CloudWatch statistic before any call is made (the
+ * pairings of semantics rule 5). ERROR findings stop a run: the pair cannot be compared
+ * as written. WARNING findings are shown in the report beside the verdict. What it cannot
+ * check: that metrics and labels exist, that a series is really a counter, and what a
+ * recording rule computes.
+ */
+public final class MappingLinter {
+
+	/** How serious a finding is. */
+	public enum Severity {
+
+		/** The pair cannot be compared as written. */
+		ERROR,
+		/** The pair can be compared, but likely not as meant. */
+		WARNING
+
+	}
+
+	/**
+	 * One finding.
+	 *
+	 * @param pairId the pair
+	 * @param line the pair's line in the mapping file
+	 * @param severity ERROR or WARNING
+	 * @param rule a stable rule name
+	 * @param message what is wrong and what to write instead
+	 */
+	public record Finding(String pairId, int line, Severity severity, String rule, String message) {
+
+		/**
+		 * @param source the mapping file's name
+		 * @return {@code file:line: pair: SEVERITY rule: message}
+		 */
+		public String format(String source) {
+			return source + ":" + this.line + ": " + this.pairId + ": " + this.severity + " " + this.rule + ": "
+					+ this.message;
+		}
+
+	}
+
+	private MappingLinter() {
+	}
+
+	/**
+	 * @param file a validated mapping
+	 * @return all findings, in pair order
+	 */
+	public static List<Finding> lint(MappingFile file) {
+		List<Finding> findings = new ArrayList<>();
+		for (PairMapping pair : file.pairs()) {
+			findings.addAll(lint(pair));
+		}
+		return findings;
+	}
+
+	/**
+	 * @param pair a pair
+	 * @return its findings
+	 */
+	public static List<Finding> lint(PairMapping pair) {
+		List<Finding> out = new ArrayList<>();
+		Consumer<String[]> error = (f) -> out.add(new Finding(pair.id(), pair.line(), Severity.ERROR, f[0], f[1]));
+		Consumer<String[]> warning = (f) -> out.add(new Finding(pair.id(), pair.line(), Severity.WARNING, f[0], f[1]));
+		PromQl.Node root;
+		try {
+			root = PromQl.parse(pair.promql());
+		}
+		catch (PromQl.SyntaxError ex) {
+			error.accept(new String[] { "promql-syntax", "PromQL does not parse: " + ex.getMessage() });
+			return out;
+		}
+		Tree tree = new Tree(root);
+		String period = Durations.promql(pair.period());
+		for (PromQl.Range r : tree.ranges) {
+			if (r.range() != null && !r.subquery() && !sameDuration(r.range(), pair.period().toSeconds())) {
+				error.accept(new String[] { "range-period", "range [" + r.range() + "] differs from the period "
+						+ period + ": write [${period}] so each window covers one CloudWatch period (rule 1)" });
+			}
+			if (r.offset() != null) {
+				warning.accept(new String[] { "offset", "offset " + r.offset()
+						+ " moves Prometheus in time; the validator already aligns the windows (rule 3)" });
+			}
+		}
+		for (PromQl.Selector s : tree.selectors) {
+			if (s.matchers().stream().anyMatch((m) -> m.label().equals("quantile"))) {
+				error.accept(new String[] { "summary-quantile", "summary quantiles are computed per instance over "
+						+ "the client's own window: they cannot be compared point for point; use a histogram" });
+			}
+		}
+		if (pair.cloudwatch().hasExpression()) {
+			return out;
+		}
+		if (pair.cloudwatch().unit() == null) {
+			warning.accept(new String[] { "unit", "no unit declared: CloudWatch returns data of any unit; declare "
+					+ "it so data published in another unit shows as missing, not as a wrong value" });
+		}
+		grouping(pair, tree, warning);
+		statistic(pair, tree, error, warning);
+		units(pair, tree, warning);
+		return out;
+	}
+
+	/**
+	 * Prometheus names carry their base unit (_seconds, _bytes): compare with the
+	 * CloudWatch unit.
+	 */
+	private static void units(PairMapping pair, Tree tree, Consumer<String[]> warning) {
+		String unit = pair.cloudwatch().unit();
+		boolean seconds = tree.selectors.stream()
+			.anyMatch((s) -> s.metric() != null && s.metric().contains("_seconds"));
+		boolean bytes = tree.selectors.stream().anyMatch((s) -> s.metric() != null && s.metric().contains("_bytes"));
+		double expected = Double.NaN;
+		if (seconds && "Milliseconds".equals(unit)) {
+			expected = 1000;
+		}
+		else if (seconds && "Microseconds".equals(unit)) {
+			expected = 1_000_000;
+		}
+		else if (bytes && "Bits".equals(unit)) {
+			expected = 8;
+		}
+		if (!Double.isNaN(expected) && pair.unitFactor() != expected) {
+			warning.accept(new String[] { "unit-factor", String.format(Locale.ROOT,
+					"CloudWatch unit %s, Prometheus metrics in %s: unit-factor should be %s, not %s (rule 6)", unit,
+					seconds ? "seconds" : "bytes", Durations.trim(expected), Durations.trim(pair.unitFactor())) });
+		}
+	}
+
+	private static void statistic(PairMapping pair, Tree tree, Consumer<String[]> error, Consumer<String[]> warning) {
+		Statistic stat = pair.cloudwatch().statistic();
+		switch (stat.kind()) {
+			case SUM, SAMPLE_COUNT -> {
+				if (tree.calls.contains("rate") || tree.calls.contains("irate")) {
+					warning.accept(new String[] { "per-second", "rate() is per second; a " + stat
+							+ " per period is increase(x[${period}]) (or rate x the period in seconds)" });
+				}
+				else if (!tree.calls.contains("increase") && !tree.calls.contains("sum_over_time")
+						&& !tree.calls.contains("count_over_time")) {
+					warning.accept(new String[] { "counter", "no increase(): the raw value of a counter is not a "
+							+ stat + " per period; write sum by (...) (increase(x[${period}]))" });
+				}
+				if (stat.kind() == Statistic.Kind.SAMPLE_COUNT && tree.selectors.stream()
+					.noneMatch((s) -> s.metric() != null
+							&& (s.metric().endsWith("_count") || s.metric().endsWith("_total")))) {
+					warning.accept(new String[] { "sample-count", "SampleCount counts observations: expect a "
+							+ "histogram's or summary's _count (a gauge has no SampleCount to compare)" });
+				}
+			}
+			case AVERAGE -> {
+				boolean ratio = tree.root instanceof PromQl.Binary b && b.op().equals("/") && mentions(b.left(), "_sum")
+						&& mentions(b.right(), "_count");
+				if (!ratio && !tree.calls.contains("avg_over_time")) {
+					warning.accept(new String[] { "average", "an Average is sum by (...) (increase(x_sum[${period}])) "
+							+ "/ sum by (...) (increase(x_count[${period}])), or avg_over_time(g[${period}]) for a gauge" });
+				}
+			}
+			case PERCENTILE -> percentile(pair, tree, error, warning);
+			case MAXIMUM, MINIMUM -> {
+				String expected = (stat.kind() == Statistic.Kind.MAXIMUM) ? "max_over_time" : "min_over_time";
+				if (!tree.calls.contains(expected)) {
+					warning.accept(new String[] { "extremum", "a " + stat + " of a gauge is " + expected
+							+ "(g[${period}]); Prometheus sees only scraped samples, so it can only be "
+							+ ((stat.kind() == Statistic.Kind.MAXIMUM) ? "below" : "above") + " CloudWatch's" });
+				}
+			}
+		}
+	}
+
+	private static void percentile(PairMapping pair, Tree tree, Consumer<String[]> error, Consumer<String[]> warning) {
+		double p = pair.cloudwatch().statistic().percentile();
+		PromQl.Call hq = tree.callsByName.stream()
+			.filter((c) -> c.name().equals("histogram_quantile"))
+			.findFirst()
+			.orElse(null);
+		if (hq == null) {
+			error.accept(new String[] { "percentile", "a " + pair.cloudwatch().statistic() + " is histogram_quantile("
+					+ quantile(p) + ", sum by (le, ...) (increase(x_bucket[${period}])))" });
+			return;
+		}
+		if (!hq.args().isEmpty() && hq.args().get(0) instanceof PromQl.Literal q) {
+			try {
+				if (Math.abs(Double.parseDouble(q.text()) - p / 100) > 1e-9) {
+					error.accept(new String[] { "percentile", "histogram_quantile(" + q.text() + ") for "
+							+ pair.cloudwatch().statistic() + ": write " + quantile(p) });
+				}
+			}
+			catch (NumberFormatException ex) {
+				// not a number: Prometheus will say so
+			}
+		}
+		boolean le = tree.aggregations.stream().anyMatch((a) -> !a.without() && a.labels().contains("le"));
+		if (!le) {
+			error.accept(new String[] { "percentile", "the buckets must be summed by le: histogram_quantile("
+					+ quantile(p) + ", sum by (le, ...) (increase(x_bucket[${period}])))" });
+		}
+		if (tree.selectors.stream().noneMatch((s) -> s.metric() != null && s.metric().endsWith("_bucket"))) {
+			warning.accept(new String[] { "percentile", "histogram_quantile expects a histogram's _bucket series" });
+		}
+	}
+
+	private static void grouping(PairMapping pair, Tree tree, Consumer<String[]> warning) {
+		int dims = pair.cloudwatch().dimensions().size();
+		List<PromQl.Node> tops = new ArrayList<>();
+		PromQl.Node root = tree.root;
+		if (root instanceof PromQl.Binary b && !(b.left() instanceof PromQl.Literal)
+				&& !(b.right() instanceof PromQl.Literal)) {
+			tops.add(b.left());
+			tops.add(b.right());
+		}
+		else {
+			tops.add(root);
+		}
+		for (PromQl.Node top : tops) {
+			PromQl.Node node = (top instanceof PromQl.Call c && c.name().equals("histogram_quantile")
+					&& c.args().size() == 2) ? c.args().get(1) : top;
+			if (node instanceof PromQl.Binary b) {
+				node = (b.left() instanceof PromQl.Literal) ? b.right() : b.left();
+			}
+			if (node instanceof PromQl.Aggregation a && !a.without()) {
+				List<String> labels = a.labels().stream().filter((l) -> !l.equals("le")).toList();
+				if (labels.size() != dims) {
+					warning.accept(new String[] { "labels-dimensions", String.format(Locale.ROOT,
+							"%s by (%s) keeps %d label(s) for %d dimension(s) %s: keep exactly the labels that map "
+									+ "the dimensions (rule 4)",
+							a.op(), String.join(", ", a.labels()), labels.size(), dims,
+							pair.cloudwatch().dimensions().keySet()) });
+				}
+			}
+			else if (!(node instanceof PromQl.Aggregation) && !(node instanceof PromQl.Literal)) {
+				warning.accept(new String[] { "aggregation", "no sum by (...) around the series: every label that "
+						+ "does not map a dimension (instance, pod, status) must be summed away (rule 4)" });
+			}
+		}
+	}
+
+	private static boolean mentions(PromQl.Node node, String suffix) {
+		Tree t = new Tree(node);
+		return t.selectors.stream().anyMatch((s) -> s.metric() != null && s.metric().endsWith(suffix));
+	}
+
+	private static boolean sameDuration(String range, long seconds) {
+		try {
+			long total = 0;
+			java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)(ms|s|m|h|d|w|y)?").matcher(range);
+			while (m.find()) {
+				long n = Long.parseLong(m.group(1));
+				String unit = (m.group(2) != null) ? m.group(2) : "s";
+				total += switch (unit) {
+					case "ms" -> n / 1000;
+					case "m" -> n * 60;
+					case "h" -> n * 3600;
+					case "d" -> n * 86_400;
+					case "w" -> n * 604_800;
+					case "y" -> n * 31_536_000;
+					default -> n;
+				};
+			}
+			return total == seconds;
+		}
+		catch (NumberFormatException ex) {
+			return false;
+		}
+	}
+
+	private static String quantile(double p) {
+		return String.format(Locale.ROOT, "%s", p / 100);
+	}
+
+	/** Everything of interest in a tree, collected once. */
+	private static final class Tree {
+
+		final PromQl.Node root;
+
+		final List<PromQl.Range> ranges = new ArrayList<>();
+
+		final List<PromQl.Selector> selectors = new ArrayList<>();
+
+		final List<PromQl.Aggregation> aggregations = new ArrayList<>();
+
+		final List<PromQl.Call> callsByName = new ArrayList<>();
+
+		final java.util.Set<String> calls = new java.util.HashSet<>();
+
+		Tree(PromQl.Node root) {
+			this.root = root;
+			walk(root);
+		}
+
+		private void walk(PromQl.Node node) {
+			if (node instanceof PromQl.Range r) {
+				this.ranges.add(r);
+				walk(r.inner());
+			}
+			else if (node instanceof PromQl.Selector s) {
+				this.selectors.add(s);
+			}
+			else if (node instanceof PromQl.Call c) {
+				this.callsByName.add(c);
+				this.calls.add(c.name());
+				c.args().forEach(this::walk);
+			}
+			else if (node instanceof PromQl.Aggregation a) {
+				this.aggregations.add(a);
+				a.args().forEach(this::walk);
+			}
+			else if (node instanceof PromQl.Binary b) {
+				walk(b.left());
+				walk(b.right());
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,92 @@
+package dev.dualrun.parity.config;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MappingLinterTest {
+
+	@Test
+	void aWellFormedMappingHasNoFindings() {
+		assertThat(lint("SampleCount", "Seconds", "sum by (path, method) (increase(x_count{path=\"/\"}[${period}]))"))
+			.isEmpty();
+		assertThat(lint("Average", "Seconds",
+				"sum by (path, method) (increase(x_sum[${period}])) / sum by (path, method) (increase(x_count[${period}]))"))
+			.isEmpty();
+		assertThat(lint("p99", "Seconds",
+				"histogram_quantile(0.99, sum by (le, path, method) (increase(x_bucket[${period}])))"))
+			.isEmpty();
+	}
+
+	@Test
+	void findsTheShapesThatDoNotMatchTheStatistic() {
+		assertThat(rules(lint("Sum", "Count", "sum by (path, method) (rate(x_total[${period}]))")))
+			.containsExactly("WARNING per-second");
+		assertThat(rules(lint("Sum", "Count", "sum by (path, method) (x_total)"))).containsExactly("WARNING counter");
+		assertThat(rules(lint("Average", "Seconds", "avg by (path, method) (rate(x_sum[${period}]))")))
+			.containsExactly("WARNING average");
+		assertThat(rules(lint("Maximum", "Count", "max by (path, method) (avg_over_time(g[${period}]))")))
+			.containsExactly("WARNING extremum");
+	}
+
+	@Test
+	void refusesPercentilesThatCannotMatch() {
+		assertThat(rules(lint("p95", "Seconds",
+				"histogram_quantile(0.9, sum by (le, path, method) (increase(x_bucket[${period}])))")))
+			.containsExactly("ERROR percentile");
+		assertThat(rules(lint("p95", "Seconds",
+				"histogram_quantile(0.95, sum by (path, method) (increase(x_bucket[${period}])))")))
+			.contains("ERROR percentile");
+		assertThat(rules(lint("p99", "Seconds", "sum by (path, method) (x{quantile=\"0.99\"})")))
+			.contains("ERROR summary-quantile", "ERROR percentile");
+	}
+
+	@Test
+	void checksRangesOffsetsLabelsAndUnits() {
+		assertThat(rules(lint("Sum", "Count", "sum by (path, method) (increase(x_total[1m]))")))
+			.containsExactly("ERROR range-period");
+		assertThat(rules(lint("Sum", "Count", "sum by (path, method) (increase(x_total[${period}] offset 5m))")))
+			.containsExactly("WARNING offset");
+		assertThat(rules(lint("Sum", "Count", "sum by (path) (increase(x_total[${period}]))")))
+			.containsExactly("WARNING labels-dimensions");
+		assertThat(rules(lint("Sum", "Count", "increase(x_total[${period}])"))).containsExactly("WARNING aggregation");
+		assertThat(rules(lint("Average", "Milliseconds",
+				"sum by (path, method) (increase(x_seconds_sum[${period}])) / sum by (path, method) (increase(x_seconds_count[${period}]))")))
+			.containsExactly("WARNING unit-factor");
+		assertThat(rules(lint("Sum", null, "sum by (path, method) (increase(x_total[${period}]))")))
+			.containsExactly("WARNING unit");
+	}
+
+	@Test
+	void aSyntaxErrorNamesTheColumn() {
+		List<MappingLinter.Finding> f = lint("Sum", "Count", "sum by (path (rate(x[${period}]))");
+		assertThat(f).hasSize(1);
+		assertThat(f.get(0).message()).startsWith("PromQL does not parse: expected ')'").contains("column 14");
+	}
+
+	@Test
+	void parsesTheGrammarTheMappingsUse() {
+		for (String q : List.of("sum without (instance) (rate(x[5m]))", "sum(rate(x[5m])) by (job)",
+				"a / on (job) group_left (x) b", "x > bool 3", "max_over_time(rate(x[1m])[10m:1m])", "-x + 2 ^ 3",
+				"x @ 1609746000", "x offset -5m", "count_values(\"v\", x)", "{__name__=~\"a.*\", job!=\"x\"}",
+				"histogram_quantile(0.9, sum by (le) (rate(x_bucket{a=~'b|c'}[5m])))", "1e3 * x",
+				"x # comment\n + y")) {
+			PromQl.parse(q);
+		}
+	}
+
+	private static List<String> rules(List<MappingLinter.Finding> findings) {
+		return findings.stream().map((f) -> f.severity() + " " + f.rule()).toList();
+	}
+
+	private static List<MappingLinter.Finding> lint(String statistic, String unit, String query) {
+		String yaml = "pairs:\n  - id: p\n    period: 5m\n    cloudwatch: { namespace: N, metric: M, statistic: "
+				+ statistic + ((unit != null) ? ", unit: " + unit : "")
+				+ ", dimensions: { Endpoint: /, Method: GET } }\n" + "    prometheus: { query: '" + query + "' }\n";
+		return MappingLinter.lint(new MappingLoader().parse("m.yml", yaml.getBytes(StandardCharsets.UTF_8)));
+	}
+
+}
