@@ -122,6 +122,27 @@ class ParityJobIT {
 	}
 
 	@Test
+	void rejudgesAStoredRunWithOtherTolerancesWithoutCallingABackend() {
+		CliRun first = run(List.of("--mapping", mapping.toString(), "--metric", "latency-users-get,latency-root-get"),
+				prometheus.url(), "rejudge");
+		assertThat(first.exitCode()).as(first.err()).isEqualTo(1);
+		long runId = store("rejudge").runs().latest(1).get(0).id();
+		long getMetricData = cloudwatch.calls("GetMetricData");
+		CliRun again = CliRun.of(List.of("rejudge", "--run", Long.toString(runId), "--max-bias", "0.08", "--relative",
+				"0.1", "--data-dir", work.resolve("rejudge").toString(), "--reports-dir",
+				work.resolve("rejudge-reports").toString()));
+		assertThat(again.exitCode()).as(again.err()).isZero();
+		assertThat(again.out()).contains("judgement of run " + runId + " with relative 0.1, max-bias 0.08",
+				"2 pair(s): 2 pass");
+		assertThat(cloudwatch.calls("GetMetricData")).isEqualTo(getMetricData);
+		RunRow judgement = store("rejudge").runs().latest(1).get(0);
+		assertThat(judgement.judgedFrom()).isEqualTo(runId);
+		assertThat(results("rejudge", runId).get("latency-users-get").verdict()).as("the original stays")
+			.isEqualTo("FAIL");
+		assertThat(results("rejudge", judgement.id()).get("latency-users-get").verdict()).isEqualTo("PASS");
+	}
+
+	@Test
 	void adHocRerunOfOneMetricPasses() {
 		CliRun run = run(List.of("--mapping", mapping.toString(), "--metric", "latency-root-get"), prometheus.url(),
 				"adhoc");

@@ -64,6 +64,18 @@ public interface RunDao {
 	void finish(@Bind("id") long id, @Bind("status") String status, @Bind("finishedAt") Instant finishedAt,
 			@Bind("error") String error);
 
+	@SqlUpdate("""
+			UPDATE parity_run SET judged_from = :from, judgement_note = :note, window_start = :windowStart,
+			       window_end = :windowEnd, pairs_total = :pairs, mapping_sha256 = :sha256,
+			       cloudwatch_endpoint = :cwEndpoint, cloudwatch_version = :cwVersion,
+			       prometheus_url = :promUrl, prometheus_version = :promVersion
+			WHERE id = :id
+			""")
+	void judgement(@Bind("id") long id, @Bind("from") long from, @Bind("note") String note,
+			@Bind("windowStart") Instant windowStart, @Bind("windowEnd") Instant windowEnd, @Bind("pairs") int pairs,
+			@Bind("sha256") String sha256, @Bind("cwEndpoint") String cwEndpoint, @Bind("cwVersion") String cwVersion,
+			@Bind("promUrl") String promUrl, @Bind("promVersion") String promVersion);
+
 	@SqlUpdate("UPDATE parity_run SET report_path = :path WHERE id = :id")
 	void reported(@Bind("id") long id, @Bind("path") String path);
 

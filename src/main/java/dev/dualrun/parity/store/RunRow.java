@@ -34,12 +34,15 @@ import java.time.Instant;
  * @param prometheusVersion buildinfo version
  * @param reportPath the last rendered report
  * @param error why the run failed
+ * @param judgedFrom for a re-judgement, the run whose evidence it judged; otherwise null
+ * @param judgementNote for a re-judgement, the tolerance it applied
  */
 public record RunRow(long id, Long jobExecutionId, String status, String mappingSource, String mappingSha256,
 		String pairFilter, Instant requestedFrom, Instant requestedTo, Instant windowStart, Instant windowEnd,
 		int settleSeconds, Instant startedAt, Instant finishedAt, int pairsTotal, int passCount, int failCount,
 		int noDataCount, int insufficientCount, int errorCount, long cloudwatchCalls, long cloudwatchMetrics,
 		long cloudwatchMinCalls, long prometheusCalls, String cloudwatchEndpoint, String cloudwatchVersion,
-		String prometheusUrl, String prometheusVersion, String reportPath, String error) {
+		String prometheusUrl, String prometheusVersion, String reportPath, String error, Long judgedFrom,
+		String judgementNote) {
 
 }

@@ -20,7 +20,8 @@ class ReportWriterTest {
 	void escapesEverythingThatCameFromABackendOrAMappingFile() {
 		Instant t = Instant.parse("2026-11-21T00:00:00Z");
 		RunRow run = new RunRow(7, 1L, "COMPLETED", "m.yml", "0".repeat(64), null, null, null, t, t.plusSeconds(3600),
-				600, t, t, 1, 0, 1, 0, 0, 0, 1, 1, 1, 1, "http://cw", "GetMetricData", "http://prom", XSS, null, null);
+				600, t, t, 1, 0, 1, 0, 0, 0, 1, 1, 1, 1, "http://cw", "GetMetricData", "http://prom", XSS, null, null,
+				null, null);
 		RunReport.PairSection pair = new RunReport.PairSection("p1", XSS, "FAIL", XSS,
 				List.of(new Diagnosis(Diagnosis.Code.BIAS, XSS)), List.of(XSS), XSS, "up{path=\"" + XSS + "\"}", 60, 1,
 				"t", Map.of("bias", "+6 %"), Map.of("Wilcoxon", XSS), List.of(List.of("mean", "1", "2", "+100 %")), 1,

@@ -1,0 +1,98 @@
+package dev.dualrun.parity.cli;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import dev.dualrun.parity.config.Tolerance;
+import dev.dualrun.parity.report.ReportBuilder;
+import dev.dualrun.parity.report.ReportWriter;
+import dev.dualrun.parity.store.Rejudgement;
+import dev.dualrun.parity.store.RunRow;
+
+/**
+ * {@code rejudge}: judge a stored run again with other tolerances, calling no backend.
+ */
+@Command(name = "rejudge", mixinStandardHelpOptions = true,
+		header = "Judge a stored run again with other tolerances, calling no backend.",
+		description = { "Recompute the verdicts of a past run from its stored series with other tolerances and store",
+				"them as a new judgement (a run that names the run it judged), with its own report.",
+				"Tolerance flags change every pair; fields not given keep each pair's own." })
+final class RejudgeCommand implements Callable<Integer> {
+
+	@Spec
+	picocli.CommandLine.Model.CommandSpec spec;
+
+	@Option(names = "--run", required = true, paramLabel = "ID", description = "The run to judge again")
+	long runId;
+
+	@Option(names = "--relative", paramLabel = "SHARE", description = "Per-point relative tolerance, e.g. 0.05")
+	Double relative;
+
+	@Option(names = "--absolute", paramLabel = "VALUE", description = "Per-point absolute floor, CloudWatch unit")
+	Double absolute;
+
+	@Option(names = "--min-coverage", paramLabel = "SHARE", description = "Share of periods each side must have")
+	Double minCoverage;
+
+	@Option(names = "--min-within", paramLabel = "SHARE", description = "Expected share of periods within tolerance")
+	Double minWithin;
+
+	@Option(names = "--max-bias", paramLabel = "SHARE", description = "Largest accepted bias of the sums, e.g. 0.05")
+	Double maxBias;
+
+	@Mixin
+	StoreOptions store;
+
+	@Override
+	public Integer call() {
+		Console console = new Console(this.spec.commandLine().getOut(), this.spec.commandLine().getErr());
+		Tolerance.Override override = new Tolerance.Override(this.relative, this.absolute, this.minCoverage,
+				this.minWithin, this.maxBias);
+		List<String> changes = new ArrayList<>();
+		add(changes, "relative", this.relative);
+		add(changes, "absolute", this.absolute);
+		add(changes, "min-coverage", this.minCoverage);
+		add(changes, "min-within", this.minWithin);
+		add(changes, "max-bias", this.maxBias);
+		if (changes.isEmpty()) {
+			return console.error(ExitCodes.CONFIGURATION,
+					"rejudge: give at least one tolerance to change (--relative, --absolute, --min-coverage, "
+							+ "--min-within, --max-bias)");
+		}
+		return ParityApplicationContext.withStore(console, this.store, (context) -> {
+			if (context.store().run(this.runId).isEmpty()) {
+				return console.error(ExitCodes.CONFIGURATION, "no run " + this.runId + " in the database");
+			}
+			long id;
+			try {
+				id = new Rejudgement(context.store(), Clock.systemUTC()).rejudge(this.runId, override,
+						String.join(", ", changes));
+			}
+			catch (IllegalArgumentException ex) {
+				return console.error(ExitCodes.CONFIGURATION, ex.getMessage());
+			}
+			Path file = new ReportWriter().write(new ReportBuilder(context.store(), Clock.systemUTC()).build(id),
+					context.properties().reportsDir());
+			context.store().runs().reported(id, file.toString());
+			RunRow run = context.store().run(id).orElseThrow();
+			console.line("judgement of run " + this.runId + " with " + String.join(", ", changes) + ":");
+			console.summary(run);
+			return (run.passCount() == run.pairsTotal()) ? ExitCodes.PASS : ExitCodes.NOT_ALL_PASS;
+		});
+	}
+
+	private static void add(List<String> changes, String name, Double value) {
+		if (value != null) {
+			changes.add(name + " " + value);
+		}
+	}
+
+}

@@ -1,0 +1,108 @@
+package dev.dualrun.parity.store;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+import dev.dualrun.parity.align.AlignedPair;
+import dev.dualrun.parity.align.Aligner;
+import dev.dualrun.parity.compare.ComparisonResult;
+import dev.dualrun.parity.compare.PairComparator;
+import dev.dualrun.parity.config.PairMapping;
+import dev.dualrun.parity.config.Tolerance;
+import dev.dualrun.parity.source.QueryWindow;
+import dev.dualrun.parity.source.TimeSeries;
+
+/**
+ * Judges the stored evidence of a past run again with other tolerances, calling no
+ * backend, and stores the verdicts as a new judgement: a run of its own that names the
+ * run it judged.
+ */
+public final class Rejudgement {
+
+	private final ParityStore store;
+
+	private final Clock clock;
+
+	public Rejudgement(ParityStore store, Clock clock) {
+		this.store = store;
+		this.clock = clock;
+	}
+
+	/**
+	 * @param runId the run to judge again
+	 * @param override the tolerance fields to change (null fields keep each pair's own)
+	 * @param note the change in words, stored with the judgement
+	 * @return the new judgement's run id
+	 * @throws IllegalArgumentException if there is no such run or it has no planned pairs
+	 */
+	public long rejudge(long runId, Tolerance.Override override, String note) {
+		RunRow source = this.store.run(runId)
+			.orElseThrow(() -> new IllegalArgumentException("no run " + runId + " in the database"));
+		List<RunPairRow> planned = this.store.runs().pairs(runId);
+		if (planned.isEmpty()) {
+			throw new IllegalArgumentException(
+					"run " + runId + " has no planned pairs to judge (it failed before planning)");
+		}
+		long id = this.store.runs()
+			.insert(source.mappingSource(), source.pairFilter(), source.requestedFrom(), source.requestedTo(),
+					source.settleSeconds(), this.clock.instant(), null);
+		this.store.runs()
+			.judgement(id, runId, note, source.windowStart(), source.windowEnd(), planned.size(),
+					source.mappingSha256(), source.cloudwatchEndpoint(), source.cloudwatchVersion(),
+					source.prometheusUrl(), source.prometheusVersion());
+		List<RunPairRow> copies = planned.stream()
+			.map((p) -> new RunPairRow(id, p.pairId(), p.ordinal(), p.periodSeconds(), p.windowStart(), p.windowEnd(),
+					PairDefinitions.toJson(withTolerance(PairDefinitions.fromJson(p.definition()), override)),
+					p.lint()))
+			.toList();
+		this.store.plan(id, copies);
+		for (RunPairRow pair : copies) {
+			judge(runId, id, pair);
+		}
+		this.store.adjustFalseDiscoveries(id);
+		this.store.runs().finish(id, "COMPLETED", this.clock.instant(), null);
+		return id;
+	}
+
+	private void judge(long sourceRun, long judgementRun, RunPairRow planned) {
+		PairMapping pair = PairDefinitions.fromJson(planned.definition());
+		EvidenceRow cw = this.store.results().evidence(sourceRun, pair.id(), EvidenceRow.CLOUDWATCH).orElse(null);
+		EvidenceRow prom = this.store.results().evidence(sourceRun, pair.id(), EvidenceRow.PROMETHEUS).orElse(null);
+		String missing = (cw == null || prom == null) ? "no stored evidence of run " + sourceRun + " for this pair"
+				: (cw.error() != null) ? cw.error() : prom.error();
+		if (missing != null) {
+			PairResultRow earlier = this.store.results()
+				.results(sourceRun)
+				.stream()
+				.filter((r) -> r.pairId().equals(pair.id()))
+				.findFirst()
+				.orElse(null);
+			PairResultRow row = (earlier != null && "FAIL".equals(earlier.verdict()))
+					? new PairResultRow(judgementRun, pair.id(), earlier.verdict(), earlier.summary(),
+							earlier.diagnoses(), earlier.notes(), earlier.error(), 0, null, null, null, null, null,
+							null, null, 0L, null, null, null, null, null, null, null, 0L, null, null, null, null, null,
+							null, null, this.clock.instant(), null, null, null)
+					: this.store.errorRow(judgementRun, pair.id(), missing);
+			this.store.saveResult(row, List.of(), null);
+			return;
+		}
+		QueryWindow window = new QueryWindow(planned.windowStart(), planned.windowEnd(), pair.period());
+		AlignedPair aligned = Aligner.align(window, series(cw), series(prom), pair.unitFactor(),
+				pair.publishedWhenNonZero());
+		ComparisonResult result = PairComparator.compare(aligned, pair.tolerance(), pair.kind());
+		this.store.saveResult(this.store.resultRow(judgementRun, pair.id(), result),
+				ParityStore.discrepancyRows(judgementRun, pair.id(), result.points().discrepancies()), null);
+	}
+
+	private static TimeSeries series(EvidenceRow row) {
+		PackedSeries.Points p = PackedSeries.unpack(row.packed());
+		return new TimeSeries(Map.of(), p.timestamps(), p.values(), ParityStore.strings(row.messages()));
+	}
+
+	private static PairMapping withTolerance(PairMapping pair, Tolerance.Override override) {
+		return new PairMapping(pair.id(), pair.description(), pair.line(), pair.cloudwatch(), pair.promql(),
+				pair.period(), pair.unitFactor(), pair.tolerance().with(override), pair.publishedWhenNonZero());
+	}
+
+}
