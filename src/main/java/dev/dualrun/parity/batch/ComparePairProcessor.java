@@ -17,6 +17,7 @@ import dev.dualrun.parity.compare.ComparisonResult;
 import dev.dualrun.parity.compare.PairComparator;
 import dev.dualrun.parity.config.PairMapping;
 import dev.dualrun.parity.compare.Diagnosis;
+import dev.dualrun.parity.compare.IdentityCheck;
 import dev.dualrun.parity.source.CardinalityException;
 import dev.dualrun.parity.source.QueryWindow;
 import dev.dualrun.parity.source.SourceException;
@@ -99,7 +100,10 @@ class ComparePairProcessor implements ItemProcessor<RunPairRow, JudgedPair>, Ste
 							pair.unitFactor(), 0, "{}", "[]", error, null, this.clock.instant()));
 		}
 		AlignedPair aligned = Aligner.align(window, cwSeries, prom, pair.unitFactor(), pair.publishedWhenNonZero());
-		ComparisonResult result = PairComparator.compare(aligned, pair.tolerance(), pair.kind());
+		ComparisonResult compared = PairComparator.compare(aligned, pair.tolerance(), pair.kind());
+		ComparisonResult result = IdentityCheck.of(pair.cloudwatch().dimensions(), prom.labels())
+			.map((d) -> compared.failWith(d))
+			.orElse(compared);
 		log.info("pair {}: {} ({})", pair.id(), result.verdict(), result.summary());
 		EvidenceRow evidence = new EvidenceRow(runId, pair.id(), EvidenceRow.PROMETHEUS, request,
 				(int) pair.period().toSeconds(), pair.unitFactor(), prom.size(), ParityStore.json(prom.labels()),

@@ -72,6 +72,7 @@ record PlanTasklet(ParityStore store, ParityProperties properties, Clock clock) 
 			catch (IllegalArgumentException ex) {
 				throw new ConfigurationException("pair '" + pair.id() + "': " + ex.getMessage());
 			}
+			legalForAge(pair, window, now);
 			groups.merge(window, 1, Integer::sum);
 			start = (start == null || window.start().isBefore(start)) ? window.start() : start;
 			end = (end == null || window.end().isAfter(end)) ? window.end() : end;
@@ -86,6 +87,30 @@ record PlanTasklet(ParityStore store, ParityProperties properties, Clock clock) 
 		this.store.runs().planned(runId, mapping.sha256(), start, end, rows.size(), minCalls);
 		log.info("run {}: planned {} pair(s) from {} over {} .. {}", runId, rows.size(), params.mapping(), start, end);
 		return RepeatStatus.FINISHED;
+	}
+
+	/**
+	 * Rule 1: CloudWatch keeps sub-minute data 3 hours, one-minute data 15 days,
+	 * five-minute data 63 days; older data only exists at the coarser period.
+	 */
+	private static void legalForAge(PairMapping pair, QueryWindow window, Instant now) {
+		long p = pair.period().toSeconds();
+		Duration age = Duration.between(window.start(), now);
+		String problem = null;
+		if (p < 60 && age.compareTo(Duration.ofHours(3)) > 0) {
+			problem = "CloudWatch keeps sub-minute data 3 hours";
+		}
+		else if (p % 300 != 0 && age.compareTo(Duration.ofDays(15)) > 0) {
+			problem = "CloudWatch keeps one-minute data 15 days: use a multiple of 5m";
+		}
+		else if (p % 3600 != 0 && age.compareTo(Duration.ofDays(63)) > 0) {
+			problem = "CloudWatch keeps five-minute data 63 days: use a multiple of 1h";
+		}
+		if (problem != null) {
+			throw new ConfigurationException(
+					"pair '" + pair.id() + "': period " + p + " s is not available for a " + "window starting "
+							+ window.start() + " (" + age.toDays() + " days ago): " + problem + " (rule 1)");
+		}
 	}
 
 	/**

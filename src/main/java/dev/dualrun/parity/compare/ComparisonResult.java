@@ -26,4 +26,16 @@ public record ComparisonResult(Verdict verdict, List<Diagnosis> diagnoses, Aggre
 		return this.diagnoses.isEmpty() ? "equivalent within tolerance" : this.diagnoses.get(0).message();
 	}
 
+	/**
+	 * @param diagnosis a finding made outside the comparison (e.g. the identity check)
+	 * @return this result, failed, with the finding first
+	 */
+	public ComparisonResult failWith(Diagnosis diagnosis) {
+		List<Diagnosis> all = new java.util.ArrayList<>();
+		all.add(diagnosis);
+		all.addAll(this.diagnoses);
+		return new ComparisonResult(Verdict.FAIL, List.copyOf(all), this.cloudwatch, this.prometheus, this.points,
+				this.lag, this.unitFactor, this.notes, this.evidence);
+	}
+
 }

@@ -10,12 +10,13 @@ import java.util.Map;
  */
 record MappingDocument(Integer version, Defaults defaults, List<Pair> pairs) {
 
-	record Defaults(String period, Double unitFactor, Tolerance.Override tolerance, Boolean publishedWhenNonZero) {
+	record Defaults(String period, Double unitFactor, Tolerance.Override tolerance, Boolean publishedWhenNonZero,
+			String scrapeInterval) {
 
 	}
 
 	record Pair(String id, String description, String period, Double unitFactor, Boolean publishedWhenNonZero,
-			Tolerance.Override tolerance, CloudWatch cloudwatch, Prometheus prometheus) {
+			Tolerance.Override tolerance, CloudWatch cloudwatch, Prometheus prometheus, String scrapeInterval) {
 
 	}
 

@@ -45,7 +45,7 @@ final class MappingValidator {
 			throw error("/version", "unsupported version " + doc.version() + " (this tool reads version 1)");
 		}
 		MappingDocument.Defaults defaults = (doc.defaults() != null) ? doc.defaults()
-				: new MappingDocument.Defaults(null, null, null, null);
+				: new MappingDocument.Defaults(null, null, null, null, null);
 		Duration defaultPeriod = (defaults.period() != null) ? period(defaults.period(), "/defaults/period")
 				: Duration.ofSeconds(60);
 		if (doc.pairs() == null || doc.pairs().isEmpty()) {
@@ -73,6 +73,14 @@ final class MappingValidator {
 			throw error(at + "/id", "'" + id + "' is not a valid id (letters, digits, '.', '_', '-'; at most 128)");
 		}
 		Duration period = (raw.period() != null) ? period(raw.period(), at + "/period") : defaultPeriod;
+		String scrapeText = (raw.scrapeInterval() != null) ? raw.scrapeInterval() : defaults.scrapeInterval();
+		String scrapeAt = (raw.scrapeInterval() != null) ? at + "/scrape-interval" : "/defaults/scrape-interval";
+		Duration scrape = (scrapeText != null) ? duration(scrapeText, scrapeAt) : Duration.ofSeconds(15);
+		if (period.compareTo(scrape.multipliedBy(4)) < 0) {
+			throw error((raw.period() != null) ? at + "/period" : at, "period " + Durations.promql(period)
+					+ " is shorter than 4x the scrape interval " + Durations.promql(scrape)
+					+ ": a window would hold too few samples and increase() would extrapolate most of it (rule 1)");
+		}
 		if (raw.cloudwatch() == null) {
 			throw error(at + "/cloudwatch", "missing: every pair needs a 'cloudwatch:' side");
 		}
@@ -163,6 +171,15 @@ final class MappingValidator {
 					"unknown CloudWatch unit '" + raw + "' (e.g. Seconds, Milliseconds, Count, Bytes, Percent)");
 		}
 		return raw;
+	}
+
+	private Duration duration(String raw, String at) {
+		try {
+			return Durations.parse(raw);
+		}
+		catch (IllegalArgumentException ex) {
+			throw error(at, ex.getMessage());
+		}
 	}
 
 	private Duration period(String raw, String at) {

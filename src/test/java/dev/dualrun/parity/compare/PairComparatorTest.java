@@ -74,6 +74,16 @@ class PairComparatorTest {
 	}
 
 	@Test
+	void theSeriesMustCarryTheDimensionValues() {
+		var dims = new java.util.TreeMap<>(Map.of("Endpoint", "/api/orders", "Method", "GET"));
+		assertThat(IdentityCheck.of(dims, Map.of("path", "/api/orders", "method", "get"))).isEmpty();
+		assertThat(IdentityCheck.of(dims, Map.of())).as("everything summed away: cannot check").isEmpty();
+		Diagnosis d = IdentityCheck.of(dims, Map.of("path", "/api/users", "method", "GET")).orElseThrow();
+		assertThat(d.code()).isEqualTo(Diagnosis.Code.IDENTITY);
+		assertThat(d.message()).contains("Endpoint=/api/orders", "rule 4");
+	}
+
+	@Test
 	void aGapOfSeveralPeriodsFailsWithItsTimes() {
 		ComparisonResult r = compare((k) -> (k >= 100 && k < 106) ? Double.NaN : this.truth[k], Tolerance.COUNT);
 		assertThat(r.verdict()).isEqualTo(Verdict.FAIL);

@@ -120,6 +120,19 @@ class MappingLoaderTest {
 	}
 
 	@Test
+	void refusesAPeriodShorterThanFourScrapeIntervals() {
+		assertThatThrownBy(() -> parse("""
+				defaults: { scrape-interval: 30s }
+				pairs:
+				  - id: a
+				    period: 1m
+				    cloudwatch: { namespace: N, metric: M, statistic: Sum }
+				    prometheus: { query: x }
+				"""))
+			.hasMessageContaining("m.yml:4: pairs[0].period: period 1m is shorter than 4x the scrape interval 30s");
+	}
+
+	@Test
 	void refusesTextThatIsNotYaml() {
 		assertThatThrownBy(() -> parse("pairs: [ { id: a,\n")).isInstanceOf(MappingException.class)
 			.hasMessageStartingWith("m.yml:");
