@@ -54,13 +54,18 @@ final class DualRunFixture {
 
 	/** Publishes the CloudWatch side through the real SDK client. */
 	long publish(CloudWatchClient client) {
+		return publish(client, (t) -> true);
+	}
+
+	/** Publishes the datums whose timestamp passes the filter (to simulate late data). */
+	long publish(CloudWatchClient client, java.util.function.Predicate<Instant> when) {
 		List<MetricDatum> data = new ArrayList<>();
 		this.requests.values().forEach((r) -> {
 			CloudWatchPublishing.latency(r, "EndpointLatency", "Seconds", 1, data);
 			CloudWatchPublishing.errors(r, data);
 		});
 		CloudWatchPublishing.latency(this.requests.get(ORDERS_POST), "PaymentLatency", "Milliseconds", 1000, data);
-		return CloudWatchPublishing.publish(client, data);
+		return CloudWatchPublishing.publish(client, data.stream().filter((d) -> when.test(d.timestamp())).toList());
 	}
 
 	/**

@@ -143,6 +143,35 @@ class ParityJobIT {
 	}
 
 	@Test
+	void aPairFailingOnlyInItsNewestPeriodsThatChangeOnReReadIsUnsettled() throws IOException {
+		Instant cut = to.minusSeconds(20 * 60);
+		try (CloudWatchCompatibleServer late = CloudWatchCompatibleServer.start(Clock.systemUTC(), null);
+				CloudWatchClient client = client(late)) {
+			fixture.publish(client, (t) -> t.isBefore(cut));
+			late.afterNextCall("GetMetricData", () -> fixture.publish(client, (t) -> !t.isBefore(cut)));
+			List<String> args = new ArrayList<>(List.of("run", "--from", from.toString(), "--to", to.toString(),
+					"--prometheus-url", prometheus.url(), "--cloudwatch-endpoint", late.endpoint().toString(),
+					"--cloudwatch-region", "us-east-1", "--data-dir", work.resolve("late").toString(), "--reports-dir",
+					work.resolve("late-reports").toString(), "--settle-recheck", "1s", "--mapping", mapping.toString(),
+					"--metric", "requests-root-get"));
+			CliRun run = CliRun.of(args);
+			assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+			PairResultRow r = results("late", store("late").runs().latest(1).get(0).id()).get("requests-root-get");
+			assertThat(r.verdict()).as(r.summary()).isEqualTo("UNSETTLED");
+			assertThat(r.summary()).contains("newest 30 minutes changed when read again", "CloudWatch: 4 period(s)");
+			assertThat(late.calls("GetMetricData")).isEqualTo(2);
+		}
+	}
+
+	private static CloudWatchClient client(CloudWatchCompatibleServer server) {
+		return CloudWatchClient.builder()
+			.endpointOverride(server.endpoint())
+			.region(Region.US_EAST_1)
+			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDPARITY", "secret")))
+			.build();
+	}
+
+	@Test
 	void adHocRerunOfOneMetricPasses() {
 		CliRun run = run(List.of("--mapping", mapping.toString(), "--metric", "latency-root-get"), prometheus.url(),
 				"adhoc");

@@ -46,10 +46,13 @@ class ComparePairProcessor implements ItemProcessor<RunPairRow, JudgedPair>, Ste
 
 	private final Clock clock;
 
-	ComparePairProcessor(ParityStore store, PrometheusSource prometheus, Clock clock) {
+	private final SettleRecheck recheck;
+
+	ComparePairProcessor(ParityStore store, PrometheusSource prometheus, Clock clock, SettleRecheck recheck) {
 		this.store = store;
 		this.prometheus = prometheus;
 		this.clock = clock;
+		this.recheck = recheck;
 	}
 
 	@Override
@@ -101,9 +104,11 @@ class ComparePairProcessor implements ItemProcessor<RunPairRow, JudgedPair>, Ste
 		}
 		AlignedPair aligned = Aligner.align(window, cwSeries, prom, pair.unitFactor(), pair.publishedWhenNonZero());
 		ComparisonResult compared = PairComparator.compare(aligned, pair.tolerance(), pair.kind());
-		ComparisonResult result = IdentityCheck.of(pair.cloudwatch().dimensions(), prom.labels())
+		ComparisonResult identified = IdentityCheck.of(pair.cloudwatch().dimensions(), prom.labels())
 			.map((d) -> compared.failWith(d))
 			.orElse(compared);
+		ComparisonResult result = this.recheck.applies(identified, window)
+				? this.recheck.recheck(pair, window, aligned, identified, this.prometheus) : identified;
 		log.info("pair {}: {} ({})", pair.id(), result.verdict(), result.summary());
 		EvidenceRow evidence = new EvidenceRow(runId, pair.id(), EvidenceRow.PROMETHEUS, request,
 				(int) pair.period().toSeconds(), pair.unitFactor(), prom.size(), ParityStore.json(prom.labels()),
@@ -117,8 +122,11 @@ class ComparePairProcessor implements ItemProcessor<RunPairRow, JudgedPair>, Ste
 	public ExitStatus afterStep(StepExecution stepExecution) {
 		Long runId = RunContext.runId(stepExecution.getJobExecution());
 		if (runId != null) {
-			this.store.runs().addCalls(runId, 0, 0, this.prometheus.calls().calls());
+			var rechecks = this.recheck.calls();
+			this.store.runs()
+				.addCalls(runId, rechecks.calls(), rechecks.metricsRequested(), this.prometheus.calls().calls());
 		}
+		this.recheck.close();
 		return null;
 	}
 

@@ -39,7 +39,7 @@ public class ParityJobConfiguration {
 	ParityProperties parityProperties(Environment environment) {
 		return Binder.get(environment)
 			.bind("parity", ParityProperties.class)
-			.orElseGet(() -> new ParityProperties(null, null, null, null, null));
+			.orElseGet(() -> new ParityProperties(null, null, null, null, null, null));
 	}
 
 	@Bean
@@ -119,7 +119,8 @@ public class ParityJobConfiguration {
 			@Value("#{jobExecutionContext['" + RunContext.RUN_ID + "']}") Long runId) {
 		PrometheusClient client = new PrometheusClient(properties.prometheus());
 		store.runs().prometheusBackend(runId, client.url(), client.version());
-		return new ComparePairProcessor(store, new PrometheusSource(client), clock);
+		return new ComparePairProcessor(store, new PrometheusSource(client), clock,
+				new SettleRecheck(properties.settleRecheck(), properties.cloudwatch()));
 	}
 
 	@Bean

@@ -47,6 +47,11 @@ final class BackendOptions {
 			description = "How far behind now the window must end; recent data still changes. Default: 10m")
 	String settle;
 
+	@Option(names = "--settle-recheck", paramLabel = "DURATION",
+			description = "Pause before a pair failing only in its newest 30 minutes is read again; 0 turns the "
+					+ "re-read off. Default: 60s")
+	String settleRecheck;
+
 	@Option(names = "--threads", paramLabel = "N", description = "Pairs compared at once. Default: 4")
 	Integer threads;
 
@@ -62,6 +67,7 @@ final class BackendOptions {
 		add(args, "parity.cloudwatch.endpoint", this.endpoint);
 		add(args, "parity.cloudwatch.profile", this.profile);
 		add(args, "parity.settle", this.settle);
+		add(args, "parity.settle-recheck", this.settleRecheck);
 		add(args, "parity.threads", (this.threads != null) ? this.threads.toString() : null);
 		return args;
 	}

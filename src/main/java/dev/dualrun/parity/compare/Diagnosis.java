@@ -43,6 +43,8 @@ public record Diagnosis(Code code, String message) {
 		CARDINALITY,
 		/** The Prometheus labels do not carry the CloudWatch dimensions (rule 4). */
 		IDENTITY,
+		/** The newest periods changed when read again: late data (rule 9). */
+		UNSETTLED,
 		/** Passes the rules, but equivalence within the tolerance is not shown. */
 		WEAK_EVIDENCE,
 		/** A source failed. */

@@ -15,11 +15,12 @@ import java.util.Map;
  * @param prometheus the Prometheus-compatible API
  * @param cloudwatch the CloudWatch API
  */
-public record ParityProperties(Duration settle, Integer threads, Path reportsDir, Prometheus prometheus,
-		CloudWatch cloudwatch) {
+public record ParityProperties(Duration settle, Duration settleRecheck, Integer threads, Path reportsDir,
+		Prometheus prometheus, CloudWatch cloudwatch) {
 
 	public ParityProperties {
 		settle = (settle != null) ? settle : Duration.ofMinutes(10);
+		settleRecheck = (settleRecheck != null) ? settleRecheck : Duration.ofSeconds(60);
 		threads = (threads != null && threads > 0) ? threads : 4;
 		reportsDir = (reportsDir != null) ? reportsDir : Path.of("reports");
 		prometheus = (prometheus != null) ? prometheus : new Prometheus(null, null, null, null, null, null, null, null);

@@ -56,6 +56,8 @@ public final class CloudWatchCompatibleServer implements AutoCloseable {
 
 	private final String accessKeyId;
 
+	private final Map<String, Runnable> afterNextCall = new ConcurrentHashMap<>();
+
 	private CloudWatchCompatibleServer(HttpServer server, Clock clock, String accessKeyId) {
 		this.server = server;
 		this.accessKeyId = accessKeyId;
@@ -107,6 +109,16 @@ public final class CloudWatchCompatibleServer implements AutoCloseable {
 		return (n != null) ? n.get() : 0;
 	}
 
+	/**
+	 * Runs an action once, after the next successful call of an operation has computed
+	 * its answer and before the answer is sent (for tests: data that arrives late).
+	 * @param operation e.g. {@code GetMetricData}
+	 * @param action the action
+	 */
+	public void afterNextCall(String operation, Runnable action) {
+		this.afterNextCall.put(operation, action);
+	}
+
 	private void handle(HttpExchange exchange) throws IOException {
 		try (exchange) {
 			String path = exchange.getRequestURI().getPath();
@@ -127,6 +139,12 @@ public final class CloudWatchCompatibleServer implements AutoCloseable {
 					default -> throw new CloudWatchError(400, "InvalidAction", "InvalidAction",
 							"Operation '" + operation + "' is not implemented by this CloudWatch-compatible server");
 				};
+				Runnable hook = this.afterNextCall.remove(operation);
+				if (hook != null) {
+					// the answer is computed: the action changes only what later calls
+					// see
+					hook.run();
+				}
 				send(exchange, 200, response);
 			}
 			catch (CloudWatchError ex) {
