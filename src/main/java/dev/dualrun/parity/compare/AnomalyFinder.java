@@ -142,8 +142,11 @@ final class AnomalyFinder {
 	}
 
 	static String format(double v) {
-		return (v == Math.rint(v) && Math.abs(v) < 1e15) ? String.format(Locale.ROOT, "%,d", (long) v)
-				: String.format(Locale.ROOT, "%.4g", v);
+		if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+			return String.format(Locale.ROOT, "%,d", (long) v);
+		}
+		String s = String.format(Locale.ROOT, "%.4g", v);
+		return (s.contains(".") && !s.contains("e")) ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
 	}
 
 }

@@ -84,6 +84,25 @@ class PairComparatorTest {
 	}
 
 	@Test
+	void passingRulesWithoutShownEquivalenceIsAWarning() {
+		QueryWindow hour = new QueryWindow(START, START.plus(Duration.ofHours(1)), Duration.ofMinutes(5));
+		long[] ts = new long[12];
+		double[] c = new double[12];
+		double[] p = new double[12];
+		for (int k = 0; k < 12; k++) {
+			ts[k] = hour.bucket(k).toEpochMilli();
+			c[k] = 100;
+			p[k] = (k < 6) ? 101.9 : 98.1;
+		}
+		ComparisonResult r = PairComparator.compare(Aligner.align(hour, new TimeSeries(Map.of(), ts, c, List.of()),
+				new TimeSeries(Map.of(), ts, p, List.of()), 1, false), Tolerance.AVERAGE);
+		assertThat(r.verdict()).as(r.summary()).isEqualTo(Verdict.WARN);
+		assertThat(r.diagnoses().get(0).code()).isEqualTo(Diagnosis.Code.WEAK_EVIDENCE);
+		assertThat(r.evidence().effectiveSampleSize().effective()).isLessThan(3);
+		assertThat(r.summary()).contains("equivalence within +-2 is not shown");
+	}
+
+	@Test
 	void aGapOfSeveralPeriodsFailsWithItsTimes() {
 		ComparisonResult r = compare((k) -> (k >= 100 && k < 106) ? Double.NaN : this.truth[k], Tolerance.COUNT);
 		assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
