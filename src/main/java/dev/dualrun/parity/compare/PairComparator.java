@@ -55,7 +55,7 @@ public final class PairComparator {
 	 * @return the judgement
 	 */
 	public static ComparisonResult compare(AlignedPair pair, Tolerance tolerance, Statistic.Kind kind) {
-		PointErrors points = PointErrors.of(pair, tolerance);
+		PointErrors points = PointErrors.of(pair, tolerance, kind);
 		Aggregates cw = Aggregates.of(finite(pair.cloudwatch(), pair.cloudwatchPresent()));
 		Aggregates prom = Aggregates.of(finite(pair.prometheus(), pair.prometheusPresent()));
 		LagCheck lag = LagCheck.of(pair);

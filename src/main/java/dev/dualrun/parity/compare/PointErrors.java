@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.dualrun.parity.align.AlignedPair;
+import dev.dualrun.parity.config.Statistic;
 import dev.dualrun.parity.config.Tolerance;
 
 /**
@@ -31,6 +32,18 @@ public record PointErrors(int common, int within, int cloudwatchOnly, int promet
 	 * @return the per-point comparison
 	 */
 	public static PointErrors of(AlignedPair pair, Tolerance tolerance) {
+		return of(pair, tolerance, Statistic.Kind.AVERAGE);
+	}
+
+	/**
+	 * @param pair the aligned pair
+	 * @param tolerance the tolerance
+	 * @param kind the statistic: for Maximum the tolerance is one-sided below CloudWatch
+	 * (Prometheus sees only scraped samples, so its maximum can only be lower), for
+	 * Minimum above
+	 * @return the per-point comparison
+	 */
+	public static PointErrors of(AlignedPair pair, Tolerance tolerance, Statistic.Kind kind) {
 		int common = 0;
 		int within = 0;
 		int cwOnly = 0;
@@ -76,7 +89,10 @@ public record PointErrors(int common, int within, int cloudwatchOnly, int promet
 				ape += rel;
 				apeCount++;
 			}
-			if (abs <= Math.max(tolerance.absolute(), tolerance.relative() * Math.abs(c))) {
+			double limit = Math.max(tolerance.absolute(), tolerance.relative() * Math.abs(c));
+			boolean wrongSide = (kind == Statistic.Kind.MAXIMUM && p - c > tolerance.absolute())
+					|| (kind == Statistic.Kind.MINIMUM && c - p > tolerance.absolute());
+			if (abs <= limit && !wrongSide) {
 				within++;
 			}
 			else {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.dualrun.parity.align.AlignedPair;
 import dev.dualrun.parity.align.Aligner;
+import dev.dualrun.parity.config.Statistic;
 import dev.dualrun.parity.config.Tolerance;
 import dev.dualrun.parity.source.QueryWindow;
 import dev.dualrun.parity.source.TimeSeries;
@@ -81,6 +82,19 @@ class PairComparatorTest {
 		Diagnosis d = IdentityCheck.of(dims, Map.of("path", "/api/users", "method", "GET")).orElseThrow();
 		assertThat(d.code()).isEqualTo(Diagnosis.Code.IDENTITY);
 		assertThat(d.message()).contains("Endpoint=/api/orders", "rule 4");
+	}
+
+	@Test
+	void aMaximumIsOneSidedBecausePrometheusSeesOnlyScrapedSamples() {
+		AlignedPair below = Aligner.align(WINDOW, series((k) -> this.truth[k]), series((k) -> this.truth[k] * 0.95), 1,
+				false);
+		assertThat(PairComparator.compare(below, Tolerance.EXTREMUM, Statistic.Kind.MAXIMUM).verdict())
+			.isEqualTo(Verdict.PASS);
+		AlignedPair above = Aligner.align(WINDOW, series((k) -> this.truth[k]), series((k) -> this.truth[k] * 1.05), 1,
+				false);
+		ComparisonResult r = PairComparator.compare(above, Tolerance.EXTREMUM, Statistic.Kind.MAXIMUM);
+		assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
+		assertThat(r.summary()).contains("Prometheus is higher in 100 % of them");
 	}
 
 	@Test
