@@ -54,13 +54,19 @@ public final class ReportBuilder {
 			counts.put(v.name(), 0);
 		}
 		List<RunReport.PairSection> sections = new ArrayList<>();
+		List<PairChart> charts = new ArrayList<>();
+		long evidenceRun = (run.judgedFrom() != null) ? run.judgedFrom() : runId;
 		for (RunPairRow planned : this.store.runs().pairs(runId)) {
 			PairResultRow result = results.get(planned.pairId());
 			String verdict = (result != null) ? result.verdict() : NOT_JUDGED;
 			counts.merge(verdict, 1, Integer::sum);
 			sections.add(section(planned, result));
+			ChartBuilder
+				.build(this.store, evidenceRun, planned, PairDefinitions.fromJson(planned.definition()),
+						this.store.results().worstDiscrepancies(runId, planned.pairId(), 500))
+				.ifPresent(charts::add);
 		}
-		return new RunReport(run, counts, sections, this.clock.instant().toString());
+		return new RunReport(run, counts, sections, this.clock.instant().toString(), charts);
 	}
 
 	private RunReport.PairSection section(RunPairRow planned, PairResultRow r) {

@@ -7,6 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.stream.Collectors;
 
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
@@ -25,9 +30,17 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ReportWriter {
 
+	/** Chart.js from its webjar, inlined: the report loads nothing from the network. */
+	static final String CHART_JS = resource("META-INF/resources/webjars/chart.js/4.5.1/dist/chart.umd.min.js");
+
+	/** Draws each pair's charts when its section scrolls into view. */
+	static final String CHART_INIT = resource("templates/charts.js");
+
 	private final TemplateEngine engine;
 
 	private final ObjectMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+	private final ObjectMapper compact = JsonMapper.builder().build();
 
 	public ReportWriter() {
 		ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
@@ -47,7 +60,36 @@ public final class ReportWriter {
 		Context context = new Context(java.util.Locale.ROOT);
 		context.setVariable("r", report);
 		context.setVariable("run", report.run());
+		context.setVariable("charted", report.charts().stream().map(PairChart::pair).collect(Collectors.toSet()));
+		context.setVariable("chartData", this.compact.writeValueAsString(report.charts()).replace("<", "\\u003c"));
+		context.setVariable("chartJs", CHART_JS);
+		context.setVariable("chartInit", CHART_INIT);
+		context.setVariable("csp", "default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src '"
+				+ sha256(CHART_JS) + "' '" + sha256(CHART_INIT) + "'");
 		return this.engine.process("run-report", context);
+	}
+
+	private static String resource(String name) {
+		try (InputStream in = ReportWriter.class.getClassLoader().getResourceAsStream(name)) {
+			if (in == null) {
+				throw new IllegalStateException("missing resource " + name);
+			}
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** The CSP source of an inline script: sha256 of its exact text, base64. */
+	static String sha256(String script) {
+		try {
+			return "sha256-" + Base64.getEncoder()
+				.encodeToString(MessageDigest.getInstance("SHA-256").digest(script.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/**

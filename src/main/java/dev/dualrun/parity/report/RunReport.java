@@ -13,8 +13,10 @@ import dev.dualrun.parity.store.RunRow;
  * @param counts pairs per verdict, in verdict order
  * @param pairs one section per pair, in mapping order
  * @param generatedAt when the report was rendered (ISO-8601)
+ * @param charts the charts of the pairs that have stored series
  */
-public record RunReport(RunRow run, Map<String, Integer> counts, List<PairSection> pairs, String generatedAt) {
+public record RunReport(RunRow run, Map<String, Integer> counts, List<PairSection> pairs, String generatedAt,
+		List<PairChart> charts) {
 
 	/**
 	 * One pair's section.

@@ -29,7 +29,7 @@ class ReportWriterTest {
 		Map<String, Integer> counts = new LinkedHashMap<>();
 		counts.put("PASS", 0);
 		counts.put("FAIL", 1);
-		String html = new ReportWriter().html(new RunReport(run, counts, List.of(pair), t.toString()));
+		String html = new ReportWriter().html(new RunReport(run, counts, List.of(pair), t.toString(), List.of()));
 		assertThat(html).doesNotContain(XSS).contains("&lt;img src=x onerror=alert(1)&gt;");
 		assertThat(html).contains("default-src 'none'")
 			.doesNotContain("<script")

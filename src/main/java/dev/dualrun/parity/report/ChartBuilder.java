@@ -1,0 +1,132 @@
+package dev.dualrun.parity.report;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.dualrun.parity.align.AlignedPair;
+import dev.dualrun.parity.align.Aligner;
+import dev.dualrun.parity.config.PairMapping;
+import dev.dualrun.parity.source.QueryWindow;
+import dev.dualrun.parity.source.TimeSeries;
+import dev.dualrun.parity.store.DiscrepancyRow;
+import dev.dualrun.parity.store.EvidenceRow;
+import dev.dualrun.parity.store.PackedSeries;
+import dev.dualrun.parity.store.ParityStore;
+import dev.dualrun.parity.store.RunPairRow;
+
+/**
+ * Builds a pair's charts from its stored evidence: both series on the grid, the residual
+ * and the tolerance band, downsampled with {@link Lttb} to at most {@link #POINTS} points
+ * per series, with a break wherever the series has a hole.
+ */
+final class ChartBuilder {
+
+	/** Points drawn per series; a 1,000-pair report stays under 10 MB. */
+	static final int POINTS = 240;
+
+	private ChartBuilder() {
+	}
+
+	/**
+	 * @param store the store
+	 * @param evidenceRun the run that holds the evidence (the judged run for a
+	 * re-judgement)
+	 * @param planned the planned pair
+	 * @param pair its definition
+	 * @param discrepancies its stored discrepancies
+	 * @return the charts, empty when a side has no stored series
+	 */
+	static Optional<PairChart> build(ParityStore store, long evidenceRun, RunPairRow planned, PairMapping pair,
+			List<DiscrepancyRow> discrepancies) {
+		EvidenceRow cw = store.results().evidence(evidenceRun, pair.id(), EvidenceRow.CLOUDWATCH).orElse(null);
+		EvidenceRow prom = store.results().evidence(evidenceRun, pair.id(), EvidenceRow.PROMETHEUS).orElse(null);
+		if (cw == null || prom == null || cw.packed() == null || prom.packed() == null) {
+			return Optional.empty();
+		}
+		QueryWindow window = new QueryWindow(planned.windowStart(), planned.windowEnd(),
+				Duration.ofSeconds(planned.periodSeconds()));
+		AlignedPair a = Aligner.align(window, series(cw), series(prom), pair.unitFactor(), pair.publishedWhenNonZero());
+		int n = a.size();
+		BitSet both = (BitSet) a.cloudwatchPresent().clone();
+		both.and(a.prometheusPresent());
+		double[] residual = new double[n];
+		double[] band = new double[n];
+		for (int k = both.nextSetBit(0); k >= 0; k = both.nextSetBit(k + 1)) {
+			residual[k] = a.prometheus()[k] - a.cloudwatch()[k];
+			band[k] = Math.max(pair.tolerance().absolute(), pair.tolerance().relative() * Math.abs(a.cloudwatch()[k]));
+		}
+		PairChart.Series res = downsample(residual, both);
+		int[] disc = discrepancies.stream()
+			.mapToInt((d) -> window.indexOf(d.bucketStart()))
+			.filter((k) -> k >= 0)
+			.limit(500)
+			.toArray();
+		return Optional.of(new PairChart(pair.id(), window.start().toEpochMilli(), window.period().toMillis(),
+				window.end().toEpochMilli(), (pair.cloudwatch().unit() != null) ? pair.cloudwatch().unit() : "",
+				downsample(a.cloudwatch(), a.cloudwatchPresent()), downsample(a.prometheus(), a.prometheusPresent()),
+				res, at(res, band), disc));
+	}
+
+	private static TimeSeries series(EvidenceRow row) {
+		PackedSeries.Points p = PackedSeries.unpack(row.packed());
+		return new TimeSeries(Map.of(), p.timestamps(), p.values(), List.of());
+	}
+
+	/**
+	 * LTTB over the finite present values; a null after any kept point followed by a
+	 * hole.
+	 */
+	static PairChart.Series downsample(double[] values, BitSet present) {
+		List<Integer> slots = new ArrayList<>();
+		for (int k = present.nextSetBit(0); k >= 0; k = present.nextSetBit(k + 1)) {
+			if (Double.isFinite(values[k])) {
+				slots.add(k);
+			}
+		}
+		double[] x = new double[slots.size()];
+		double[] y = new double[slots.size()];
+		for (int j = 0; j < x.length; j++) {
+			x[j] = slots.get(j);
+			y[j] = values[slots.get(j)];
+		}
+		int[] kept = Lttb.downsample(x, y, POINTS);
+		List<Integer> i = new ArrayList<>();
+		List<Double> v = new ArrayList<>();
+		for (int j = 0; j < kept.length; j++) {
+			int slot = slots.get(kept[j]);
+			if (j > 0) {
+				int previous = slots.get(kept[j - 1]);
+				int presentBetween = kept[j] - kept[j - 1] - 1;
+				if (slot - previous - 1 > presentBetween) {
+					i.add(previous + 1);
+					v.add(null);
+				}
+			}
+			i.add(slot);
+			v.add(round(values[slot]));
+		}
+		return new PairChart.Series(i.stream().mapToInt(Integer::intValue).toArray(), v.toArray(Double[]::new));
+	}
+
+	private static PairChart.Series at(PairChart.Series series, double[] values) {
+		Double[] v = new Double[series.i().length];
+		for (int j = 0; j < v.length; j++) {
+			v[j] = (series.v()[j] != null) ? round(values[series.i()[j]]) : null;
+		}
+		return new PairChart.Series(series.i(), v);
+	}
+
+	/** Six significant digits are plenty for drawing and keep the report small. */
+	private static double round(double v) {
+		if (v == 0 || !Double.isFinite(v)) {
+			return v;
+		}
+		double scale = Math.pow(10, 5 - Math.floor(Math.log10(Math.abs(v))));
+		return Math.round(v * scale) / scale;
+	}
+
+}

@@ -1,0 +1,56 @@
+(function () {
+  'use strict';
+  var node = document.getElementById('chart-data');
+  if (!node || typeof Chart === 'undefined') { return; }
+  var charts = JSON.parse(node.textContent);
+  var byPair = {};
+  charts.forEach(function (c) { byPair[c.pair] = c; });
+  function time(ms) { return new Date(ms).toISOString().substring(5, 16).replace('T', ' '); }
+  function points(chart, s) {
+    var out = [];
+    for (var j = 0; j < s.i.length; j++) { out.push({ x: chart.start + s.i[j] * chart.step, y: s.v[j] }); }
+    return out;
+  }
+  function negate(chart, s) {
+    return points(chart, s).map(function (p) { return { x: p.x, y: p.y === null ? null : -p.y }; });
+  }
+  function options(c, yTitle) {
+    return {
+      animation: false, parsing: false, normalized: true, responsive: true, maintainAspectRatio: false,
+      interaction: { mode: 'nearest', axis: 'x', intersect: false },
+      scales: {
+        x: { type: 'linear', min: c.start, max: c.end, ticks: { maxTicksLimit: 8, callback: function (v) { return time(v) + ' UTC'; } } },
+        y: { title: { display: true, text: yTitle } }
+      },
+      plugins: { legend: { position: 'bottom' },
+        tooltip: { callbacks: { title: function (items) { return items.length ? time(items[0].parsed.x) + ' UTC' : ''; } } } }
+    };
+  }
+  function draw(el, c) {
+    var marks = c.discrepancies.map(function (k) {
+      var j = c.cloudwatch.i.indexOf(k);
+      return { x: c.start + k * c.step, y: j >= 0 ? c.cloudwatch.v[j] : null };
+    }).filter(function (p) { return p.y !== null; });
+    new Chart(el.querySelector('canvas.overlay'), { type: 'line', data: { datasets: [
+      { label: 'CloudWatch', data: points(c, c.cloudwatch), borderColor: '#0969da', backgroundColor: '#0969da', borderWidth: 1.5, pointRadius: 0, spanGaps: false },
+      { label: 'Prometheus (x unit factor)', data: points(c, c.prometheus), borderColor: '#bc4c00', backgroundColor: '#bc4c00', borderWidth: 1.5, pointRadius: 0, spanGaps: false },
+      { label: 'discrepancy', type: 'scatter', data: marks, borderColor: '#cf222e', backgroundColor: '#cf222e', pointRadius: 3 }
+    ] }, options: options(c, c.unit || 'value') });
+    new Chart(el.querySelector('canvas.residual'), { type: 'line', data: { datasets: [
+      { label: 'Prometheus - CloudWatch', data: points(c, c.residual), borderColor: '#57606a', borderWidth: 1, pointRadius: 0, spanGaps: false },
+      { label: 'tolerance', data: points(c, c.tolerance), borderColor: '#1a7f37', borderDash: [4, 3], borderWidth: 1, pointRadius: 0, spanGaps: false, fill: false },
+      { label: '- tolerance', data: negate(c, c.tolerance), borderColor: '#1a7f37', borderDash: [4, 3], borderWidth: 1, pointRadius: 0, spanGaps: false, fill: '-1', backgroundColor: 'rgba(26,127,55,0.08)' }
+    ] }, options: options(c, 'difference') });
+    el.setAttribute('data-drawn', 'true');
+  }
+  var pending = document.querySelectorAll('.charts[data-pair]');
+  var observer = new IntersectionObserver(function (entries) {
+    entries.forEach(function (e) {
+      if (e.isIntersecting && !e.target.getAttribute('data-drawn') && byPair[e.target.getAttribute('data-pair')]) {
+        draw(e.target, byPair[e.target.getAttribute('data-pair')]);
+        observer.unobserve(e.target);
+      }
+    });
+  }, { rootMargin: '400px' });
+  pending.forEach(function (el) { observer.observe(el); });
+})();
