@@ -105,6 +105,8 @@ public final class ReportWriter {
 			atomically(htmlFile, html(report).getBytes(StandardCharsets.UTF_8));
 			atomically(directory.resolve("run-" + report.run().id() + ".json"),
 					this.json.writeValueAsBytes(new JsonReport(1, report)));
+			atomically(directory.resolve("run-" + report.run().id() + ".junit.xml"),
+					JUnitXml.of(report).getBytes(StandardCharsets.UTF_8));
 			return htmlFile;
 		}
 		catch (IOException ex) {

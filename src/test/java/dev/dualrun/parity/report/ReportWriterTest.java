@@ -41,4 +41,28 @@ class ReportWriterTest {
 		assertThat(html).contains("0 of 1 pairs pass", "1 fail");
 	}
 
+	@Test
+	void writesOneJUnitTestCasePerPairWithTheDiagnosisAsFailure() throws Exception {
+		Instant t = Instant.parse("2026-11-21T00:00:00Z");
+		RunRow run = new RunRow(8, 1L, "COMPLETED", "m.yml", "0".repeat(64), null, null, null, t, t.plusSeconds(3600),
+				600, t, t, 2, 1, 1, 0, 0, 0, 1, 1, 1, 1, null, null, null, null, null, null, null, null);
+		RunReport.PairSection pass = new RunReport.PairSection("ok", "", "PASS", "equivalent", List.of(), List.of(),
+				"q", "q", 60, 1, "t", Map.of(), Map.of(), List.of(), 0, List.of());
+		RunReport.PairSection fail = new RunReport.PairSection("bad\"<&", "", "FAIL", "constant bias: +6.0 %",
+				List.of(new Diagnosis(Diagnosis.Code.BIAS, "constant bias: +6.0 %")), List.of(), "q", "q", 60, 1, "t",
+				Map.of(), Map.of(), List.of(), 0, List.of());
+		String xml = JUnitXml.of(new RunReport(run, Map.of(), List.of(pass, fail), t.toString(), List.of()));
+		var doc = javax.xml.parsers.DocumentBuilderFactory.newInstance()
+			.newDocumentBuilder()
+			.parse(new java.io.ByteArrayInputStream(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+		var suite = doc.getDocumentElement();
+		assertThat(suite.getAttribute("tests")).isEqualTo("2");
+		assertThat(suite.getAttribute("failures")).isEqualTo("1");
+		var cases = doc.getElementsByTagName("testcase");
+		assertThat(((org.w3c.dom.Element) cases.item(1)).getAttribute("name")).isEqualTo("bad\"<&");
+		var failure = (org.w3c.dom.Element) doc.getElementsByTagName("failure").item(0);
+		assertThat(failure.getAttribute("message")).isEqualTo("constant bias: +6.0 %");
+		assertThat(failure.getTextContent()).isEqualTo("BIAS: constant bias: +6.0 %");
+	}
+
 }

@@ -1,0 +1,147 @@
+package dev.dualrun.parity.report;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import dev.dualrun.parity.compare.Diagnosis;
+import dev.dualrun.parity.store.RunRow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Opens a report in the real headless Chromium (Debian's {@code chromium}, installed by
+ * {@code .ci/run}) as a person would: no console errors, every chart drawn, a hostile
+ * pair description executes nothing, and a screenshot under {@code target/browser/} to
+ * look at.
+ */
+class ReportBrowserIT {
+
+	private static final String XSS = "<img src=x onerror=\"document.title='pwned'\">";
+
+	private static Path html;
+
+	@BeforeAll
+	static void render() throws Exception {
+		Instant t = Instant.parse("2026-11-21T00:00:00Z");
+		RunRow run = new RunRow(5, 1L, "COMPLETED", "m.yml", "0".repeat(64), null, null, null, t, t.plusSeconds(86_400),
+				600, t, t, 2, 1, 1, 0, 0, 0, 1, 2, 1, 3, "http://cw", "GetMetricData", "http://prom", "2.42.0", null,
+				null, null, null);
+		List<RunReport.PairSection> pairs = List.of(section("latency", "PASS", "equivalent within tolerance"),
+				section("requests", "FAIL", "gap on the Prometheus side"));
+		List<PairChart> charts = List.of(chart("latency", t, false), chart("requests", t, true));
+		Map<String, Integer> counts = new LinkedHashMap<>();
+		counts.put("PASS", 1);
+		counts.put("FAIL", 1);
+		html = Path.of("target", "browser", "report.html").toAbsolutePath();
+		Files.createDirectories(html.getParent());
+		Files.writeString(html, new ReportWriter().html(new RunReport(run, counts, pairs, t.toString(), charts)));
+	}
+
+	@Test
+	void opensWithoutConsoleErrorsDrawsEveryChartAndExecutesNothingFromTheData() throws Exception {
+		Chromium.Page page = Chromium.open(html, html.resolveSibling("report.png"));
+		assertThat(page.console()).as("console messages")
+			.noneMatch((l) -> l.contains("Uncaught") || l.contains("Refused") || l.contains("Content Security Policy")
+					|| l.contains("Error"));
+		assertThat(page.dom()).contains("<title>Parity run 5: 1 of 2 pairs pass</title>");
+		assertThat(count(page.dom(), "data-drawn=\"true\"")).as("pairs whose charts were drawn").isEqualTo(2);
+		assertThat(page.dom()).doesNotContain("<img src=\"x\"").contains("&lt;img src=x onerror=");
+		assertThat(Files.size(html.resolveSibling("report.png"))).isGreaterThan(10_000);
+	}
+
+	private static int count(String text, String needle) {
+		int n = 0;
+		for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
+			n++;
+		}
+		return n;
+	}
+
+	private static RunReport.PairSection section(String id, String verdict, String summary) {
+		return new RunReport.PairSection(id, XSS, verdict, summary,
+				List.of(new Diagnosis(Diagnosis.Code.GAP_PROMETHEUS, XSS)), List.of(XSS), "FlaskApp/X", "up", 300, 1,
+				"t", Map.of("bias", "+0.1 %"), Map.of("Wilcoxon", "p = 0.5"), List.of(), 0, List.of());
+	}
+
+	private static PairChart chart(String id, Instant t, boolean gap) {
+		List<Integer> i = new ArrayList<>();
+		List<Double> c = new ArrayList<>();
+		List<Double> p = new ArrayList<>();
+		List<Double> r = new ArrayList<>();
+		List<Double> tol = new ArrayList<>();
+		for (int k = 0; k < 288; k++) {
+			if (gap && k >= 100 && k < 110) {
+				continue;
+			}
+			double v = 100 + 30 * Math.sin(k / 20.0);
+			i.add(k);
+			c.add(v);
+			p.add(v * 1.01);
+			r.add(v * 0.01);
+			tol.add(v * 0.02);
+		}
+		int[] idx = i.stream().mapToInt(Integer::intValue).toArray();
+		return new PairChart(id, t.toEpochMilli(), 300_000, t.plusSeconds(86_400).toEpochMilli(), "Count",
+				new PairChart.Series(idx, c.toArray(Double[]::new)),
+				new PairChart.Series(idx, p.toArray(Double[]::new)),
+				new PairChart.Series(idx, r.toArray(Double[]::new)),
+				new PairChart.Series(idx, tol.toArray(Double[]::new)), new int[] { 99, 110 });
+	}
+
+	/** The real Chromium, headless, as the environment's probe starts it. */
+	static final class Chromium {
+
+		record Page(String dom, List<String> console) {
+
+		}
+
+		static Page open(Path file, Path screenshot) throws Exception {
+			String chromium = executable();
+			Path profile = Files.createTempDirectory("chromium-profile");
+			List<String> common = List.of(chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+					"--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+					"--user-data-dir=" + profile, "--window-size=1300,6000", "--virtual-time-budget=5000");
+			List<String> dump = new ArrayList<>(common);
+			dump.addAll(List.of("--enable-logging=stderr", "--v=0", "--dump-dom", file.toUri().toString()));
+			Path out = Files.createTempFile("dom", ".html");
+			Path err = Files.createTempFile("console", ".log");
+			run(new ProcessBuilder(dump).redirectOutput(out.toFile()).redirectError(err.toFile()));
+			List<String> shot = new ArrayList<>(common);
+			shot.addAll(List.of("--screenshot=" + screenshot, file.toUri().toString()));
+			run(new ProcessBuilder(shot).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD));
+			List<String> console = Files.readAllLines(err).stream().filter((l) -> l.contains("CONSOLE")).toList();
+			return new Page(Files.readString(out), console);
+		}
+
+		private static void run(ProcessBuilder pb) throws Exception {
+			Process p = pb.start();
+			if (!p.waitFor(90, TimeUnit.SECONDS)) {
+				p.destroyForcibly();
+				throw new IllegalStateException("chromium did not finish in 90 s");
+			}
+		}
+
+		private static String executable() {
+			for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(":")) {
+				for (String name : new String[] { "chromium", "chromium-browser" }) {
+					if (Files.isExecutable(Path.of(dir, name))) {
+						return Path.of(dir, name).toString();
+					}
+				}
+			}
+			throw new IllegalStateException("chromium not found on PATH: the report tests open reports in the real "
+					+ "browser; install it with 'apt-get install -y chromium' (bash .ci/run does it)");
+		}
+
+	}
+
+}
