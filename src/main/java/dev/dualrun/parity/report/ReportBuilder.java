@@ -30,9 +30,17 @@ public final class ReportBuilder {
 
 	private static final ObjectMapper JSON = JsonMapper.builder().build();
 
+	/** Runs shown in each pair's history strip. */
+	static final int HISTORY = 14;
+
+	/** Runs listed on the index page. */
+	static final int INDEX = 200;
+
 	private final ParityStore store;
 
 	private final Clock clock;
+
+	private Map<String, List<RunReport.HistoryEntry>> history = Map.of();
 
 	public ReportBuilder(ParityStore store, Clock clock) {
 		this.store = store;
@@ -55,6 +63,7 @@ public final class ReportBuilder {
 		}
 		List<RunReport.PairSection> sections = new ArrayList<>();
 		List<PairChart> charts = new ArrayList<>();
+		this.history = history(runId);
 		long evidenceRun = (run.judgedFrom() != null) ? run.judgedFrom() : runId;
 		for (RunPairRow planned : this.store.runs().pairs(runId)) {
 			PairResultRow result = results.get(planned.pairId());
@@ -66,7 +75,8 @@ public final class ReportBuilder {
 						this.store.results().worstDiscrepancies(runId, planned.pairId(), 500))
 				.ifPresent(charts::add);
 		}
-		return new RunReport(run, counts, sections, this.clock.instant().toString(), charts);
+		return new RunReport(run, counts, sections, this.clock.instant().toString(), charts,
+				this.store.runs().latest(INDEX));
 	}
 
 	private RunReport.PairSection section(RunPairRow planned, PairResultRow r) {
@@ -79,7 +89,7 @@ public final class ReportBuilder {
 			return new RunReport.PairSection(pair.id(), pair.description(), NOT_JUDGED,
 					"not judged: the run stopped first", List.of(), List.of(), pair.cloudwatch().describe(),
 					pair.promql(), pair.period().toSeconds(), pair.unitFactor(), tolerance, Map.of(), Map.of(),
-					List.of(), 0, List.of());
+					List.of(), 0, List.of(), this.history.getOrDefault(pair.id(), List.of()));
 		}
 		Map<String, String> metrics = new LinkedHashMap<>();
 		metrics.put("periods compared", Integer.toString(r.commonPoints()));
@@ -109,7 +119,26 @@ public final class ReportBuilder {
 					.map((d) -> new RunReport.DiscrepancyView(d.bucketStart().toString(), d.kind(),
 							num(d.cloudwatchValue()), num(d.prometheusValue()), num(d.absError()),
 							signedPct(d.relError())))
-					.toList());
+					.toList(),
+				this.history.getOrDefault(pair.id(), List.of()));
+	}
+
+	/** Each pair's verdict in the last runs (re-judgements left out), oldest first. */
+	private Map<String, List<RunReport.HistoryEntry>> history(long runId) {
+		List<Long> runs = new ArrayList<>(this.store.results().recentRuns(runId, HISTORY));
+		if (runs.isEmpty()) {
+			return Map.of();
+		}
+		java.util.Collections.reverse(runs);
+		Map<String, Map<Long, String>> verdicts = new java.util.HashMap<>();
+		this.store.results()
+			.verdicts(runs)
+			.forEach((v) -> verdicts.computeIfAbsent(v.pairId(), (k) -> new java.util.HashMap<>())
+				.put(v.runId(), v.verdict()));
+		Map<String, List<RunReport.HistoryEntry>> out = new java.util.HashMap<>();
+		verdicts.forEach((pair, byRun) -> out.put(pair,
+				runs.stream().map((r) -> new RunReport.HistoryEntry(r, byRun.getOrDefault(r, "-"))).toList()));
+		return out;
 	}
 
 	/** Alignment notes, then the linter's warnings. */

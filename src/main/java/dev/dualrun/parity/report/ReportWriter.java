@@ -69,6 +69,17 @@ public final class ReportWriter {
 		return this.engine.process("run-report", context);
 	}
 
+	/**
+	 * @param report a run's report
+	 * @return the index page listing the latest runs
+	 */
+	public String index(RunReport report) {
+		Context context = new Context(java.util.Locale.ROOT);
+		context.setVariable("runs", report.recentRuns());
+		context.setVariable("generatedAt", report.generatedAt());
+		return this.engine.process("index", context);
+	}
+
 	private static String resource(String name) {
 		try (InputStream in = ReportWriter.class.getClassLoader().getResourceAsStream(name)) {
 			if (in == null) {
@@ -107,6 +118,7 @@ public final class ReportWriter {
 					this.json.writeValueAsBytes(new JsonReport(1, report)));
 			atomically(directory.resolve("run-" + report.run().id() + ".junit.xml"),
 					JUnitXml.of(report).getBytes(StandardCharsets.UTF_8));
+			atomically(directory.resolve("index.html"), index(report).getBytes(StandardCharsets.UTF_8));
 			return htmlFile;
 		}
 		catch (IOException ex) {

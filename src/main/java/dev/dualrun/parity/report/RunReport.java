@@ -14,9 +14,10 @@ import dev.dualrun.parity.store.RunRow;
  * @param pairs one section per pair, in mapping order
  * @param generatedAt when the report was rendered (ISO-8601)
  * @param charts the charts of the pairs that have stored series
+ * @param recentRuns the latest runs, newest first, for the index page
  */
 public record RunReport(RunRow run, Map<String, Integer> counts, List<PairSection> pairs, String generatedAt,
-		List<PairChart> charts) {
+		List<PairChart> charts, List<RunRow> recentRuns) {
 
 	/**
 	 * One pair's section.
@@ -42,7 +43,17 @@ public record RunReport(RunRow run, Map<String, Integer> counts, List<PairSectio
 	public record PairSection(String id, String description, String verdict, String summary, List<Diagnosis> diagnoses,
 			List<String> notes, String cloudwatchQuery, String promql, long period, double unitFactor, String tolerance,
 			Map<String, String> metrics, Map<String, String> evidence, List<List<String>> aggregates,
-			int discrepancyCount, List<DiscrepancyView> worst) {
+			int discrepancyCount, List<DiscrepancyView> worst, List<HistoryEntry> history) {
+
+	}
+
+	/**
+	 * A pair's verdict in one earlier run.
+	 *
+	 * @param runId the run
+	 * @param verdict its verdict, or "-" if the pair was not in that run
+	 */
+	public record HistoryEntry(long runId, String verdict) {
 
 	}
 

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -76,6 +77,16 @@ public interface ResultDao {
 			""")
 	List<DiscrepancyRow> worstDiscrepancies(@Bind("runId") long runId, @Bind("pairId") String pairId,
 			@Bind("limit") int limit);
+
+	@SqlQuery("""
+			SELECT id FROM parity_run WHERE id <= :runId AND judged_from IS NULL AND status <> 'RUNNING'
+			ORDER BY id DESC LIMIT :n
+			""")
+	List<Long> recentRuns(@Bind("runId") long runId, @Bind("n") int n);
+
+	@SqlQuery("SELECT pair_id, run_id, verdict FROM pair_result WHERE run_id IN (<runs>)")
+	@RegisterConstructorMapper(VerdictRow.class)
+	List<VerdictRow> verdicts(@BindList("runs") List<Long> runs);
 
 	@SqlQuery("SELECT COUNT(*) FROM discrepancy WHERE run_id = :runId AND pair_id = :pairId")
 	int countDiscrepancies(@Bind("runId") long runId, @Bind("pairId") String pairId);

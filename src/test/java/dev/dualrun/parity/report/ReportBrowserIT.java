@@ -43,7 +43,8 @@ class ReportBrowserIT {
 		counts.put("FAIL", 1);
 		html = Path.of("target", "browser", "report.html").toAbsolutePath();
 		Files.createDirectories(html.getParent());
-		Files.writeString(html, new ReportWriter().html(new RunReport(run, counts, pairs, t.toString(), charts)));
+		Files.writeString(html,
+				new ReportWriter().html(new RunReport(run, counts, pairs, t.toString(), charts, List.of(run))));
 	}
 
 	@Test
@@ -69,7 +70,8 @@ class ReportBrowserIT {
 	private static RunReport.PairSection section(String id, String verdict, String summary) {
 		return new RunReport.PairSection(id, XSS, verdict, summary,
 				List.of(new Diagnosis(Diagnosis.Code.GAP_PROMETHEUS, XSS)), List.of(XSS), "FlaskApp/X", "up", 300, 1,
-				"t", Map.of("bias", "+0.1 %"), Map.of("Wilcoxon", "p = 0.5"), List.of(), 0, List.of());
+				"t", Map.of("bias", "+0.1 %"), Map.of("Wilcoxon", "p = 0.5"), List.of(), 0, List.of(),
+				List.of(new RunReport.HistoryEntry(3, "PASS"), new RunReport.HistoryEntry(4, "FAIL")));
 	}
 
 	private static PairChart chart(String id, Instant t, boolean gap) {
