@@ -6,13 +6,20 @@
   var byPair = {};
   charts.forEach(function (c) { byPair[c.pair] = c; });
   function time(ms) { return new Date(ms).toISOString().substring(5, 16).replace('T', ' '); }
-  function points(chart, s) {
-    var out = [];
-    for (var j = 0; j < s.i.length; j++) { out.push({ x: chart.start + s.i[j] * chart.step, y: s.v[j] }); }
+  function slots(s) {
+    var out = [], k = 0;
+    for (var j = 0; j < s.d.length; j++) { k += s.d[j]; out.push(k); }
     return out;
   }
-  function negate(chart, s) {
-    return points(chart, s).map(function (p) { return { x: p.x, y: p.y === null ? null : -p.y }; });
+  function points(chart, s) {
+    var k = slots(s), out = [];
+    for (var j = 0; j < k.length; j++) { out.push({ x: chart.start + k[j] * chart.step, y: s.v[j] }); }
+    return out;
+  }
+  function band(chart, sign) {
+    return points(chart, chart.cloudwatch).map(function (p) {
+      return { x: p.x, y: p.y === null ? null : sign * Math.max(chart.absolute, chart.relative * Math.abs(p.y)) };
+    });
   }
   function options(c, yTitle) {
     return {
@@ -27,8 +34,9 @@
     };
   }
   function draw(el, c) {
+    var cwSlots = slots(c.cloudwatch);
     var marks = c.discrepancies.map(function (k) {
-      var j = c.cloudwatch.i.indexOf(k);
+      var j = cwSlots.indexOf(k);
       return { x: c.start + k * c.step, y: j >= 0 ? c.cloudwatch.v[j] : null };
     }).filter(function (p) { return p.y !== null; });
     new Chart(el.querySelector('canvas.overlay'), { type: 'line', data: { datasets: [
@@ -38,8 +46,8 @@
     ] }, options: options(c, c.unit || 'value') });
     new Chart(el.querySelector('canvas.residual'), { type: 'line', data: { datasets: [
       { label: 'Prometheus - CloudWatch', data: points(c, c.residual), borderColor: '#57606a', borderWidth: 1, pointRadius: 0, spanGaps: false },
-      { label: 'tolerance', data: points(c, c.tolerance), borderColor: '#1a7f37', borderDash: [4, 3], borderWidth: 1, pointRadius: 0, spanGaps: false, fill: false },
-      { label: '- tolerance', data: negate(c, c.tolerance), borderColor: '#1a7f37', borderDash: [4, 3], borderWidth: 1, pointRadius: 0, spanGaps: false, fill: '-1', backgroundColor: 'rgba(26,127,55,0.08)' }
+      { label: 'tolerance', data: band(c, 1), borderColor: '#1a7f37', borderDash: [4, 3], borderWidth: 1, pointRadius: 0, spanGaps: false, fill: false },
+      { label: '- tolerance', data: band(c, -1), borderColor: '#1a7f37', borderDash: [4, 3], borderWidth: 1, pointRadius: 0, spanGaps: false, fill: '-1', backgroundColor: 'rgba(26,127,55,0.08)' }
     ] }, options: options(c, 'difference') });
     el.setAttribute('data-drawn', 'true');
   }
@@ -52,5 +60,12 @@
       }
     });
   }, { rootMargin: '400px' });
-  pending.forEach(function (el) { observer.observe(el); });
+  pending.forEach(function (el) {
+    var chart = byPair[el.getAttribute('data-pair')];
+    if (chart && el.getBoundingClientRect().top < window.innerHeight + 400) {
+      draw(el, chart);
+    } else {
+      observer.observe(el);
+    }
+  });
 })();

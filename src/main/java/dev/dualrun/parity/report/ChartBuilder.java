@@ -25,8 +25,11 @@ import dev.dualrun.parity.store.RunPairRow;
  */
 final class ChartBuilder {
 
-	/** Points drawn per series; a 1,000-pair report stays under 10 MB. */
-	static final int POINTS = 240;
+	/**
+	 * Points drawn per series (one per 9 minutes of a day); a 1,000-pair report stays
+	 * under 10 MB.
+	 */
+	static final int POINTS = 160;
 
 	private ChartBuilder() {
 	}
@@ -54,12 +57,9 @@ final class ChartBuilder {
 		BitSet both = (BitSet) a.cloudwatchPresent().clone();
 		both.and(a.prometheusPresent());
 		double[] residual = new double[n];
-		double[] band = new double[n];
 		for (int k = both.nextSetBit(0); k >= 0; k = both.nextSetBit(k + 1)) {
 			residual[k] = a.prometheus()[k] - a.cloudwatch()[k];
-			band[k] = Math.max(pair.tolerance().absolute(), pair.tolerance().relative() * Math.abs(a.cloudwatch()[k]));
 		}
-		PairChart.Series res = downsample(residual, both);
 		int[] disc = discrepancies.stream()
 			.mapToInt((d) -> window.indexOf(d.bucketStart()))
 			.filter((k) -> k >= 0)
@@ -68,7 +68,7 @@ final class ChartBuilder {
 		return Optional.of(new PairChart(pair.id(), window.start().toEpochMilli(), window.period().toMillis(),
 				window.end().toEpochMilli(), (pair.cloudwatch().unit() != null) ? pair.cloudwatch().unit() : "",
 				downsample(a.cloudwatch(), a.cloudwatchPresent()), downsample(a.prometheus(), a.prometheusPresent()),
-				res, at(res, band), disc));
+				downsample(residual, both), pair.tolerance().absolute(), pair.tolerance().relative(), disc));
 	}
 
 	private static TimeSeries series(EvidenceRow row) {
@@ -109,24 +109,22 @@ final class ChartBuilder {
 			i.add(slot);
 			v.add(round(values[slot]));
 		}
-		return new PairChart.Series(i.stream().mapToInt(Integer::intValue).toArray(), v.toArray(Double[]::new));
-	}
-
-	private static PairChart.Series at(PairChart.Series series, double[] values) {
-		Double[] v = new Double[series.i().length];
-		for (int j = 0; j < v.length; j++) {
-			v[j] = (series.v()[j] != null) ? round(values[series.i()[j]]) : null;
+		int[] deltas = new int[i.size()];
+		for (int j = 0; j < deltas.length; j++) {
+			deltas[j] = i.get(j) - ((j > 0) ? i.get(j - 1) : 0);
 		}
-		return new PairChart.Series(series.i(), v);
+		return new PairChart.Series(deltas, v.toArray(Double[]::new));
 	}
 
-	/** Six significant digits are plenty for drawing and keep the report small. */
-	private static double round(double v) {
+	/**
+	 * Four significant digits are plenty for a line on a screen and keep the report
+	 * small.
+	 */
+	static double round(double v) {
 		if (v == 0 || !Double.isFinite(v)) {
 			return v;
 		}
-		double scale = Math.pow(10, 5 - Math.floor(Math.log10(Math.abs(v))));
-		return Math.round(v * scale) / scale;
+		return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).doubleValue();
 	}
 
 }

@@ -13,19 +13,20 @@ package dev.dualrun.parity.report;
  * @param cloudwatch the CloudWatch series
  * @param prometheus the Prometheus series (unit factor applied)
  * @param residual Prometheus - CloudWatch where both have values
- * @param tolerance the per-point tolerance at the residual's points (the band is +- this)
+ * @param absolute the per-point absolute tolerance
+ * @param relative the per-point relative tolerance
  * @param discrepancies slots where the sides disagree
  */
 public record PairChart(String pair, long start, long step, long end, String unit, Series cloudwatch, Series prometheus,
-		Series residual, Series tolerance, int[] discrepancies) {
+		Series residual, double absolute, double relative, int[] discrepancies) {
 
 	/**
 	 * A drawn series.
 	 *
-	 * @param i slot indices, ascending
+	 * @param d slot of each point minus the slot of the one before (the first from 0)
 	 * @param v values, null for a break
 	 */
-	public record Series(int[] i, Double[] v) {
+	public record Series(int[] d, Double[] v) {
 
 	}
 
