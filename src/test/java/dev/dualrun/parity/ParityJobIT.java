@@ -118,7 +118,9 @@ class ParityJobIT {
 		assertThat(report.exitCode()).as(report.err()).isZero();
 		String html = Files.readString(reports.resolve("run-" + runId + ".html"));
 		assertThat(html).contains("latency-root-get", "Content-Security-Policy", "1 of 1 pairs pass");
-		assertThat(Files.readString(reports.resolve("run-" + runId + ".json"))).contains("\"schemaVersion\" : 1");
+		assertThat(Files.readString(reports.resolve("run-" + runId + ".json"))).contains("\"schemaVersion\" : 1")
+			.contains("\"schema\" : \"parity-validator/run\"", "\"verdict\" : \"PASS\"")
+			.doesNotContain("\"cloudwatch\" : {\n      \"d\"");
 		assertThat(Files.readString(reports.resolve("run-" + runId + ".junit.xml")))
 			.contains("<testcase classname=\"parity\" name=\"latency-root-get\"");
 		assertThat(Files.readString(reports.resolve("index.html"))).contains("href=\"run-" + runId + ".html\"");

@@ -69,7 +69,7 @@ public final class ReportBuilder {
 			PairResultRow result = results.get(planned.pairId());
 			String verdict = (result != null) ? result.verdict() : NOT_JUDGED;
 			counts.merge(verdict, 1, Integer::sum);
-			sections.add(section(planned, result));
+			sections.add(section(run, planned, result));
 			ChartBuilder
 				.build(this.store, evidenceRun, planned, PairDefinitions.fromJson(planned.definition()),
 						this.store.results().worstDiscrepancies(runId, planned.pairId(), 500))
@@ -79,9 +79,13 @@ public final class ReportBuilder {
 				this.store.runs().latest(INDEX));
 	}
 
-	private RunReport.PairSection section(RunPairRow planned, PairResultRow r) {
+	private RunReport.PairSection section(RunRow run, RunPairRow planned, PairResultRow r) {
 		PairMapping pair = PairDefinitions.fromJson(planned.definition());
 		Tolerance t = pair.tolerance();
+		String promLink = DeepLinks.prometheus(run.prometheusUrl(), pair.promql(), planned.windowStart(),
+				planned.windowEnd(), pair.period().toSeconds());
+		String cwLink = DeepLinks.cloudwatch(run.cloudwatchEndpoint(), pair.cloudwatch(), planned.windowStart(),
+				planned.windowEnd(), pair.period().toSeconds());
 		String tolerance = String.format(Locale.ROOT,
 				"per point max(%s, %s %%); coverage >= %s %%; within >= %s %%; |bias| <= %s %%", num(t.absolute()),
 				num(t.relative() * 100), num(t.minCoverage() * 100), num(t.minWithin() * 100), num(t.maxBias() * 100));
@@ -89,7 +93,7 @@ public final class ReportBuilder {
 			return new RunReport.PairSection(pair.id(), pair.description(), NOT_JUDGED,
 					"not judged: the run stopped first", List.of(), List.of(), pair.cloudwatch().describe(),
 					pair.promql(), pair.period().toSeconds(), pair.unitFactor(), tolerance, Map.of(), Map.of(),
-					List.of(), 0, List.of(), this.history.getOrDefault(pair.id(), List.of()));
+					List.of(), 0, List.of(), this.history.getOrDefault(pair.id(), List.of()), promLink, cwLink);
 		}
 		Map<String, String> metrics = new LinkedHashMap<>();
 		metrics.put("periods compared", Integer.toString(r.commonPoints()));
@@ -120,7 +124,7 @@ public final class ReportBuilder {
 							num(d.cloudwatchValue()), num(d.prometheusValue()), num(d.absError()),
 							signedPct(d.relError())))
 					.toList(),
-				this.history.getOrDefault(pair.id(), List.of()));
+				this.history.getOrDefault(pair.id(), List.of()), promLink, cwLink);
 	}
 
 	/** Each pair's verdict in the last runs (re-judgements left out), oldest first. */

@@ -33,8 +33,11 @@ public final class ReportWriter {
 	/** Chart.js from its webjar, inlined: the report loads nothing from the network. */
 	static final String CHART_JS = resource("META-INF/resources/webjars/chart.js/4.5.1/dist/chart.umd.min.js");
 
-	/** Draws each pair's charts when its section scrolls into view. */
-	static final String CHART_INIT = resource("templates/charts.js");
+	/**
+	 * Sorts and filters the pairs table; draws each pair's charts when its section
+	 * scrolls into view.
+	 */
+	static final String CHART_INIT = resource("templates/report.js");
 
 	private final TemplateEngine engine;
 
@@ -115,7 +118,7 @@ public final class ReportWriter {
 			Path htmlFile = directory.resolve("run-" + report.run().id() + ".html");
 			atomically(htmlFile, html(report).getBytes(StandardCharsets.UTF_8));
 			atomically(directory.resolve("run-" + report.run().id() + ".json"),
-					this.json.writeValueAsBytes(new JsonReport(1, report)));
+					this.json.writeValueAsBytes(JsonReport.of(report)));
 			atomically(directory.resolve("run-" + report.run().id() + ".junit.xml"),
 					JUnitXml.of(report).getBytes(StandardCharsets.UTF_8));
 			atomically(directory.resolve("index.html"), index(report).getBytes(StandardCharsets.UTF_8));
@@ -138,16 +141,6 @@ public final class ReportWriter {
 		finally {
 			Files.deleteIfExists(tmp);
 		}
-	}
-
-	/**
-	 * The JSON document: a schema version and the report model.
-	 *
-	 * @param schemaVersion incremented on incompatible changes
-	 * @param report the report
-	 */
-	record JsonReport(int schemaVersion, RunReport report) {
-
 	}
 
 }

@@ -43,7 +43,22 @@ public record RunReport(RunRow run, Map<String, Integer> counts, List<PairSectio
 	public record PairSection(String id, String description, String verdict, String summary, List<Diagnosis> diagnoses,
 			List<String> notes, String cloudwatchQuery, String promql, long period, double unitFactor, String tolerance,
 			Map<String, String> metrics, Map<String, String> evidence, List<List<String>> aggregates,
-			int discrepancyCount, List<DiscrepancyView> worst, List<HistoryEntry> history) {
+			int discrepancyCount, List<DiscrepancyView> worst, List<HistoryEntry> history, String prometheusLink,
+			String cloudwatchLink) {
+
+		/**
+		 * @return a sort key: problems first when sorted descending
+		 */
+		public int verdictRank() {
+			return switch (this.verdict) {
+				case "PASS" -> 0;
+				case "WARN" -> 1;
+				case "UNSETTLED" -> 2;
+				case "INSUFFICIENT_DATA", "NO_DATA", "NOT_JUDGED" -> 3;
+				case "FAIL" -> 4;
+				default -> 5;
+			};
+		}
 
 	}
 

@@ -26,7 +26,7 @@ class ReportWriterTest {
 				List.of(new Diagnosis(Diagnosis.Code.BIAS, XSS)), List.of(XSS), XSS, "up{path=\"" + XSS + "\"}", 60, 1,
 				"t", Map.of("bias", "+6 %"), Map.of("Wilcoxon", XSS), List.of(List.of("mean", "1", "2", "+100 %")), 1,
 				List.of(new RunReport.DiscrepancyView(t.toString(), "OUT_OF_TOLERANCE", "1", "2", "1", "+100 %")),
-				List.of());
+				List.of(), null, null);
 		Map<String, Integer> counts = new LinkedHashMap<>();
 		counts.put("PASS", 0);
 		counts.put("FAIL", 1);
@@ -49,10 +49,10 @@ class ReportWriterTest {
 		RunRow run = new RunRow(8, 1L, "COMPLETED", "m.yml", "0".repeat(64), null, null, null, t, t.plusSeconds(3600),
 				600, t, t, 2, 1, 1, 0, 0, 0, 1, 1, 1, 1, null, null, null, null, null, null, null, null);
 		RunReport.PairSection pass = new RunReport.PairSection("ok", "", "PASS", "equivalent", List.of(), List.of(),
-				"q", "q", 60, 1, "t", Map.of(), Map.of(), List.of(), 0, List.of(), List.of());
+				"q", "q", 60, 1, "t", Map.of(), Map.of(), List.of(), 0, List.of(), List.of(), null, null);
 		RunReport.PairSection fail = new RunReport.PairSection("bad\"<&", "", "FAIL", "constant bias: +6.0 %",
 				List.of(new Diagnosis(Diagnosis.Code.BIAS, "constant bias: +6.0 %")), List.of(), "q", "q", 60, 1, "t",
-				Map.of(), Map.of(), List.of(), 0, List.of(), List.of());
+				Map.of(), Map.of(), List.of(), 0, List.of(), List.of(), null, null);
 		String xml = JUnitXml.of(new RunReport(run, Map.of(), List.of(pass, fail), t.toString(), List.of(), List.of()));
 		var doc = javax.xml.parsers.DocumentBuilderFactory.newInstance()
 			.newDocumentBuilder()

@@ -1,5 +1,37 @@
 (function () {
   'use strict';
+  // the pairs table: filter by verdict, sort by a column (numbers by their data-value)
+  var table = document.getElementById('pairs');
+  if (table) {
+    var body = table.tBodies[0];
+    var buttons = document.querySelectorAll('button[data-filter]');
+    buttons.forEach(function (b) {
+      b.addEventListener('click', function () {
+        var verdict = b.getAttribute('data-filter');
+        Array.prototype.forEach.call(body.rows, function (r) {
+          r.hidden = verdict !== 'ALL' && r.getAttribute('data-verdict') !== verdict;
+        });
+        buttons.forEach(function (x) { x.setAttribute('aria-pressed', x === b ? 'true' : 'false'); });
+      });
+    });
+    table.querySelectorAll('th[data-sort]').forEach(function (th) {
+      th.addEventListener('click', function () {
+        var index = th.cellIndex;
+        var ascending = th.getAttribute('aria-sort') !== 'ascending';
+        table.querySelectorAll('th[data-sort]').forEach(function (x) { x.removeAttribute('aria-sort'); });
+        th.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
+        var rows = Array.prototype.slice.call(body.rows);
+        rows.sort(function (a, b) {
+          var x = a.cells[index].getAttribute('data-value') || a.cells[index].textContent.trim();
+          var y = b.cells[index].getAttribute('data-value') || b.cells[index].textContent.trim();
+          var nx = parseFloat(x), ny = parseFloat(y);
+          var c = (!isNaN(nx) && !isNaN(ny)) ? nx - ny : x.localeCompare(y);
+          return ascending ? c : -c;
+        });
+        rows.forEach(function (r) { body.appendChild(r); });
+      });
+    });
+  }
   var node = document.getElementById('chart-data');
   if (!node || typeof Chart === 'undefined') { return; }
   var charts = JSON.parse(node.textContent);

@@ -1,0 +1,94 @@
+package dev.dualrun.parity.report;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.dualrun.parity.compare.Diagnosis;
+import dev.dualrun.parity.store.RunRow;
+
+/**
+ * The machine-readable report, {@code run-<id>.json}: a stable, versioned schema
+ * documented in the README (not the internal report model). {@code schemaVersion} changes
+ * only when a field is removed or changes meaning; new fields may appear within a
+ * version.
+ *
+ * @param schema always {@code parity-validator/run}
+ * @param schemaVersion 1
+ * @param run the run
+ * @param pairs one entry per planned pair, in mapping order
+ */
+public record JsonReport(String schema, int schemaVersion, Run run, List<Pair> pairs) {
+
+	/**
+	 * @param id run id
+	 * @param status RUNNING, COMPLETED or FAILED
+	 * @param error why it failed, or null
+	 * @param startedAt ISO-8601
+	 * @param finishedAt ISO-8601, or null
+	 * @param windowStart aligned window start, inclusive
+	 * @param windowEnd aligned window end, exclusive
+	 * @param mapping the mapping file as named
+	 * @param mappingSha256 its hash
+	 * @param judgedFrom for a re-judgement, the run judged; else null
+	 * @param counts pairs per verdict
+	 * @param cloudwatch endpoint, version, calls, minimum calls, metrics requested
+	 * @param prometheus url, version, requests
+	 */
+	public record Run(long id, String status, String error, String startedAt, String finishedAt, String windowStart,
+			String windowEnd, String mapping, String mappingSha256, Long judgedFrom, Map<String, Integer> counts,
+			Map<String, Object> cloudwatch, Map<String, Object> prometheus) {
+
+	}
+
+	/**
+	 * @param id pair id
+	 * @param description what it means
+	 * @param verdict PASS, WARN, FAIL, NO_DATA, INSUFFICIENT_DATA, UNSETTLED, ERROR or
+	 * NOT_JUDGED
+	 * @param summary the first reason
+	 * @param diagnoses all reasons, with stable codes
+	 * @param figures key figures as text
+	 * @param evidence statistical evidence as text
+	 * @param cloudwatchQuery the CloudWatch side, described
+	 * @param promql the PromQL sent
+	 * @param periodSeconds the period
+	 * @param unitFactor the unit factor
+	 * @param tolerance the tolerance, described
+	 * @param discrepancies how many periods disagree
+	 * @param history verdicts in the last runs, oldest first
+	 */
+	public record Pair(String id, String description, String verdict, String summary, List<Diagnosis> diagnoses,
+			Map<String, String> figures, Map<String, String> evidence, String cloudwatchQuery, String promql,
+			long periodSeconds, double unitFactor, String tolerance, int discrepancies,
+			List<RunReport.HistoryEntry> history) {
+
+	}
+
+	static JsonReport of(RunReport report) {
+		RunRow r = report.run();
+		Run run = new Run(r.id(), r.status(), r.error(), String.valueOf(r.startedAt()),
+				(r.finishedAt() != null) ? r.finishedAt().toString() : null,
+				(r.windowStart() != null) ? r.windowStart().toString() : null,
+				(r.windowEnd() != null) ? r.windowEnd().toString() : null, r.mappingSource(), r.mappingSha256(),
+				r.judgedFrom(), report.counts(),
+				map("endpoint", r.cloudwatchEndpoint(), "version", r.cloudwatchVersion(), "calls", r.cloudwatchCalls(),
+						"minimumCalls", r.cloudwatchMinCalls(), "metricsRequested", r.cloudwatchMetrics()),
+				map("url", r.prometheusUrl(), "version", r.prometheusVersion(), "requests", r.prometheusCalls()));
+		List<Pair> pairs = report.pairs()
+			.stream()
+			.map((p) -> new Pair(p.id(), p.description(), p.verdict(), p.summary(), p.diagnoses(), p.metrics(),
+					p.evidence(), p.cloudwatchQuery(), p.promql(), p.period(), p.unitFactor(), p.tolerance(),
+					p.discrepancyCount(), p.history()))
+			.toList();
+		return new JsonReport("parity-validator/run", 1, run, pairs);
+	}
+
+	private static Map<String, Object> map(Object... keyValues) {
+		Map<String, Object> m = new java.util.LinkedHashMap<>();
+		for (int i = 0; i < keyValues.length; i += 2) {
+			m.put((String) keyValues[i], keyValues[i + 1]);
+		}
+		return m;
+	}
+
+}
