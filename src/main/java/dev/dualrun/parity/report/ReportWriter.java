@@ -83,6 +83,31 @@ public final class ReportWriter {
 		return this.engine.process("index", context);
 	}
 
+	/**
+	 * Writes the sign-off report as {@code signoff.html} and {@code signoff.json}.
+	 * @param signOff the sign-off
+	 * @param directory the reports directory
+	 * @return the HTML file
+	 */
+	public Path writeSignOff(SignOffReport signOff, Path directory) {
+		Context context = new Context(java.util.Locale.ROOT);
+		context.setVariable("s", signOff);
+		context.setVariable("T_SIGNED", SignOffReport.Status.SIGNED_OFF);
+		context.setVariable("T_WAIVED", SignOffReport.Status.WAIVED);
+		context.setVariable("T_BLOCKED", SignOffReport.Status.BLOCKED);
+		context.setVariable("T_EXPIRED", SignOffReport.Status.WAIVER_EXPIRED);
+		try {
+			Files.createDirectories(directory);
+			Path html = directory.resolve("signoff.html");
+			atomically(html, this.engine.process("signoff", context).getBytes(StandardCharsets.UTF_8));
+			atomically(directory.resolve("signoff.json"), this.json.writeValueAsBytes(signOff));
+			return html;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot write the sign-off under " + directory + ": " + ex.getMessage(), ex);
+		}
+	}
+
 	private static String resource(String name) {
 		try (InputStream in = ReportWriter.class.getClassLoader().getResourceAsStream(name)) {
 			if (in == null) {

@@ -49,4 +49,17 @@ public record PairResultRow(long runId, String pairId, String verdict, String su
 		Double promSum, Double promMin, Double promMax, Double promP50, Double promP95, Double promP99,
 		Instant comparedAt, String evidence, Double wilcoxonP, Double qValue) {
 
+	/**
+	 * @param verdict another verdict
+	 * @return this row with that verdict
+	 */
+	public PairResultRow withVerdict(String verdict) {
+		return new PairResultRow(this.runId, this.pairId, verdict, this.summary, this.diagnoses, this.notes, this.error,
+				this.commonPoints, this.withinShare, this.bias, this.mape, this.cloudwatchCoverage,
+				this.prometheusCoverage, this.bestLag, this.medianRatio, this.cwCount, this.cwMean, this.cwSum,
+				this.cwMin, this.cwMax, this.cwP50, this.cwP95, this.cwP99, this.promCount, this.promMean, this.promSum,
+				this.promMin, this.promMax, this.promP50, this.promP95, this.promP99, this.comparedAt, this.evidence,
+				this.wilcoxonP, this.qValue);
+	}
+
 }

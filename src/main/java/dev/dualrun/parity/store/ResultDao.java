@@ -84,6 +84,13 @@ public interface ResultDao {
 			""")
 	List<Long> recentRuns(@Bind("runId") long runId, @Bind("n") int n);
 
+	@SqlQuery("""
+			SELECT id FROM parity_run
+			WHERE mapping_source = :mapping AND judged_from IS NULL AND status = 'COMPLETED'
+			ORDER BY id DESC LIMIT :n
+			""")
+	List<Long> recentRunsOf(@Bind("mapping") String mapping, @Bind("n") int n);
+
 	@SqlQuery("SELECT pair_id, run_id, verdict FROM pair_result WHERE run_id IN (<runs>)")
 	@RegisterConstructorMapper(VerdictRow.class)
 	List<VerdictRow> verdicts(@BindList("runs") List<Long> runs);

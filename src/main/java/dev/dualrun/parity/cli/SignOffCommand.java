@@ -1,0 +1,84 @@
+package dev.dualrun.parity.cli;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import dev.dualrun.parity.config.MappingException;
+import dev.dualrun.parity.config.MappingFile;
+import dev.dualrun.parity.config.MappingLoader;
+import dev.dualrun.parity.config.Waiver;
+import dev.dualrun.parity.config.WaiverLoader;
+import dev.dualrun.parity.report.ReportWriter;
+import dev.dualrun.parity.report.SignOffReport;
+
+/** {@code signoff}: can the migration be signed off, and what blocks it? */
+@Command(name = "signoff", mixinStandardHelpOptions = true,
+		header = "Say whether the migration can be signed off, and what blocks it, pair by pair.",
+		description = { "A pair is signed off when it passed in each of the last --runs completed runs of the mapping",
+				"file, or when a waiver that has not expired accepts its difference. Writes",
+				"reports/signoff.html and signoff.json. Exit 0 when the migration can be signed off, 1 if not." })
+final class SignOffCommand implements Callable<Integer> {
+
+	@Spec
+	picocli.CommandLine.Model.CommandSpec spec;
+
+	@Option(names = "--mapping", required = true, paramLabel = "FILE",
+			description = "The mapping file, as named in the runs")
+	String mapping;
+
+	@Option(names = "--runs", paramLabel = "K", description = "Consecutive passing runs a pair needs. Default: 7")
+	int runs = 7;
+
+	@Option(names = "--waivers", paramLabel = "FILE",
+			description = "Accepted differences (pair, reason, owner, expires). Default: waivers.yml next to the mapping")
+	String waivers;
+
+	@Mixin
+	StoreOptions store;
+
+	@Override
+	public Integer call() {
+		Console console = new Console(this.spec.commandLine().getOut(), this.spec.commandLine().getErr());
+		MappingFile file;
+		List<Waiver> waiverList;
+		try {
+			file = new MappingLoader().load(Path.of(this.mapping));
+			Path waiverFile = (this.waivers != null) ? Path.of(this.waivers)
+					: Path.of(this.mapping).toAbsolutePath().resolveSibling("waivers.yml");
+			waiverList = new WaiverLoader().load(waiverFile, file);
+		}
+		catch (MappingException ex) {
+			return console.error(ExitCodes.CONFIGURATION, ex.getMessage());
+		}
+		if (this.runs < 1) {
+			return console.error(ExitCodes.CONFIGURATION, "--runs must be at least 1");
+		}
+		return ParityApplicationContext.withStore(console, this.store, (context) -> {
+			SignOffReport s = SignOffReport.build(context.store(), file, waiverList, this.runs,
+					LocalDate.now(ZoneOffset.UTC));
+			Path html = new ReportWriter().writeSignOff(s, context.properties().reportsDir());
+			String blocking = s.pairs()
+				.stream()
+				.filter((p) -> p.status() == SignOffReport.Status.BLOCKED
+						|| p.status() == SignOffReport.Status.WAIVER_EXPIRED)
+				.map((p) -> p.id() + " (" + p.reason() + ")")
+				.collect(Collectors.joining("; "));
+			console.line((s.signedOff() ? "SIGNED OFF: " : "NOT SIGNED OFF: ") + s.pairs().size() + " pair(s): "
+					+ s.count(SignOffReport.Status.SIGNED_OFF) + " passed the last " + this.runs + " runs, "
+					+ s.count(SignOffReport.Status.WAIVED) + " waived"
+					+ (blocking.isEmpty() ? "" : "; blocking: " + blocking));
+			console.line("report: " + html);
+			return s.signedOff() ? ExitCodes.PASS : ExitCodes.NOT_ALL_PASS;
+		});
+	}
+
+}

@@ -1,0 +1,102 @@
+package dev.dualrun.parity.report;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.dualrun.parity.compare.Diagnosis;
+import dev.dualrun.parity.config.MappingException;
+import dev.dualrun.parity.config.MappingFile;
+import dev.dualrun.parity.config.MappingLoader;
+import dev.dualrun.parity.config.Waiver;
+import dev.dualrun.parity.config.WaiverLoader;
+import dev.dualrun.parity.store.ParityStore;
+import dev.dualrun.parity.store.RunPairRow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SignOffReportTest {
+
+	private static final Instant T = Instant.parse("2026-11-21T00:00:00Z");
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void signsOffPassingPairsAndWaivedOnesAndNamesWhatBlocks() throws Exception {
+		MappingFile mapping = mapping();
+		ParityStore store = store();
+		// three runs: a passes every time, b fails in the last, c fails in the last, d
+		// fails once
+		String[][] verdicts = { { "PASS", "PASS", "PASS", "FAIL" }, { "PASS", "PASS", "PASS", "PASS" },
+				{ "PASS", "FAIL", "FAIL", "PASS" } };
+		for (String[] run : verdicts) {
+			long id = store.runs().insert(mapping.source(), null, null, null, 600, T, null);
+			String[] ids = { "a", "b", "c", "d" };
+			for (int i = 0; i < ids.length; i++) {
+				store.plan(id, List.of(new RunPairRow(id, ids[i], i, 60, T, T.plusSeconds(3600), "{}", null)));
+				store.saveResult(run[i].equals("PASS")
+						? store.failureRow(id, ids[i], new Diagnosis(Diagnosis.Code.BIAS, "x")).withVerdict("PASS")
+						: store.failureRow(id, ids[i], new Diagnosis(Diagnosis.Code.BIAS, "constant bias: +6.0 %")),
+						List.of(), null);
+			}
+			store.runs().finish(id, "COMPLETED", T, null);
+		}
+		List<Waiver> waivers = List.of(new Waiver("b", "accepted", "alice", LocalDate.parse("2026-12-31"), 3),
+				new Waiver("c", "accepted", "bob", LocalDate.parse("2026-11-01"), 7));
+		SignOffReport s = SignOffReport.build(store, mapping, waivers, 3, LocalDate.parse("2026-11-22"));
+		assertThat(s.pairs()).extracting(SignOffReport.PairStatus::status)
+			.containsExactly(SignOffReport.Status.SIGNED_OFF, SignOffReport.Status.WAIVED,
+					SignOffReport.Status.WAIVER_EXPIRED, SignOffReport.Status.BLOCKED);
+		assertThat(s.signedOff()).isFalse();
+		assertThat(s.pairs().get(2).reason()).contains("EXPIRED on 2026-11-01", "FAIL in run 3: constant bias: +6.0 %");
+		assertThat(s.pairs().get(3).reason()).isEqualTo("FAIL in run 1: constant bias: +6.0 %");
+		assertThat(
+				SignOffReport.build(store, mapping, waivers, 4, LocalDate.parse("2026-11-22")).pairs().get(0).reason())
+			.isEqualTo("only 3 of the 4 runs needed so far");
+		Path html = new ReportWriter().writeSignOff(s, this.dir.resolve("reports"));
+		assertThat(Files.readString(html)).contains("The migration cannot be signed off yet.", "EXPIRED");
+	}
+
+	@Test
+	void aWaiverFileNamesTheLineAndFieldOfItsProblems() throws Exception {
+		MappingFile mapping = mapping();
+		Path file = this.dir.resolve("waivers.yml");
+		Files.writeString(file, "waivers:\n  - pair: a\n    reason: r\n    owner: o\n    expires: soon\n");
+		assertThatThrownBy(() -> new WaiverLoader().load(file, mapping)).isInstanceOf(MappingException.class)
+			.hasMessage(file + ":2: waivers[0].expires: 'soon' is not a date such as 2026-12-31");
+		Files.writeString(file, "waivers:\n  - pair: zz\n    reason: r\n    owner: o\n    expires: 2026-12-31\n");
+		assertThatThrownBy(() -> new WaiverLoader().load(file, mapping)).hasMessageContaining("no pair 'zz' in m.yml");
+		Files.writeString(file, "waivers:\n  - pair: a\n    reason: r\n    expires: 2026-12-31\n");
+		assertThatThrownBy(() -> new WaiverLoader().load(file, mapping))
+			.hasMessage(file + ":2: waivers[0].owner: missing (required)");
+		assertThat(new WaiverLoader().load(this.dir.resolve("none.yml"), mapping)).isEmpty();
+	}
+
+	private ParityStore store() {
+		JdbcDataSource ds = new JdbcDataSource();
+		ds.setURL("jdbc:h2:mem:" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+		return ParityStore.open(ds, Clock.fixed(T, ZoneOffset.UTC));
+	}
+
+	private static MappingFile mapping() {
+		StringBuilder yaml = new StringBuilder("pairs:\n");
+		for (String id : new String[] { "a", "b", "c", "d" }) {
+			yaml.append("  - { id: ")
+				.append(id)
+				.append(", cloudwatch: { namespace: N, metric: M, statistic: Sum, unit: Count }, prometheus: { query: 'sum(increase(x[${period}]))' } }\n");
+		}
+		return new MappingLoader().parse("m.yml", yaml.toString().getBytes(StandardCharsets.UTF_8));
+	}
+
+}
