@@ -15,9 +15,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import dev.dualrun.parity.batch.ParityJobParameters;
+import dev.dualrun.parity.config.MappingFile;
+import dev.dualrun.parity.config.MappingLoader;
 import dev.dualrun.parity.demo.CloudWatchCompatibleServer;
 import dev.dualrun.parity.demo.DemoPrometheusServer;
 import dev.dualrun.parity.demo.DemoScenario;
+import dev.dualrun.parity.report.ReportWriter;
+import dev.dualrun.parity.report.SignOffReport;
 import dev.dualrun.parity.store.PairResultRow;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -40,6 +44,24 @@ final class DemoCommand implements Callable<Integer> {
 
 	@Mixin
 	StoreOptions store;
+
+	/**
+	 * Runs a pair must pass in the demo's sign-off: run the demo twice to see it decide.
+	 */
+	static final int SIGN_OFF_RUNS = 2;
+
+	/** The demo's sign-off over its last runs, as the line to print. */
+	private static String signOff(ParityApplicationContext context, Path mapping) {
+		MappingFile file = new MappingLoader().load(mapping);
+		SignOffReport s = SignOffReport.build(context.store(), file, List.of(), SIGN_OFF_RUNS,
+				java.time.LocalDate.now(java.time.ZoneOffset.UTC));
+		Path html = new ReportWriter().writeSignOff(s, context.properties().reportsDir());
+		long blocking = s.count(SignOffReport.Status.BLOCKED) + s.count(SignOffReport.Status.WAIVER_EXPIRED);
+		return "sign-off: " + html + " ("
+				+ (s.signedOff() ? "signed off"
+						: "not signed off: " + blocking + " of " + s.pairs().size() + " pairs block")
+				+ " over the last " + SIGN_OFF_RUNS + " runs); JSON and JUnit XML beside the run's report";
+	}
 
 	@Override
 	public Integer call() throws Exception {
@@ -69,14 +91,19 @@ final class DemoCommand implements Callable<Integer> {
 					"--parity.cloudwatch.region=us-east-1", "--parity.prometheus.url=" + prometheus.url()));
 			this.store.addTo(args);
 			Map<String, PairResultRow> results = new HashMap<>();
+			java.util.concurrent.atomic.AtomicReference<String> signOffLine = new java.util.concurrent.atomic.AtomicReference<>();
 			int code = JobRun.execute(console, args, (context) -> {
 				ParityApplicationContext.Outcome outcome = context
 					.run(new ParityJobParameters(mapping.toString(), null, null, List.of(), now));
 				if (outcome.run() != null) {
 					context.store().results().results(outcome.run().id()).forEach((r) -> results.put(r.pairId(), r));
+					signOffLine.set(signOff(context, mapping));
 				}
 				return outcome;
 			});
+			if (signOffLine.get() != null) {
+				console.line(signOffLine.get());
+			}
 			int matched = 0;
 			for (DemoScenario.Expectation e : scenario.expectations()) {
 				PairResultRow r = results.get(e.pairId());
