@@ -269,15 +269,7 @@ final class BenchmarkScenario {
 		}
 
 		private int poisson(double lambda) {
-			double l = Math.exp(-lambda);
-			int k = 0;
-			double p = 1;
-			do {
-				k++;
-				p *= this.random.nextDouble();
-			}
-			while (p > l);
-			return k - 1;
+			return FlaskSimulation.poisson(this.random, lambda);
 		}
 
 		/** Requests per minute as a Value (a counter published by the old pipeline). */

@@ -235,12 +235,23 @@ public final class FlaskSimulation {
 	}
 
 	private int poisson(double lambda) {
+		return poisson(this.random, lambda);
+	}
+
+	/**
+	 * A Poisson-distributed count (Knuth's method; fine for the small means of per-second
+	 * traffic).
+	 * @param random the random source
+	 * @param lambda the mean
+	 * @return the count
+	 */
+	public static int poisson(java.util.Random random, double lambda) {
 		double l = Math.exp(-lambda);
 		int k = 0;
 		double p = 1;
 		do {
 			k++;
-			p *= this.random.nextDouble();
+			p *= random.nextDouble();
 		}
 		while (p > l);
 		return k - 1;
