@@ -31,6 +31,9 @@ final class ChartBuilder {
 	 */
 	static final int POINTS = 160;
 
+	/** Discrepancies marked on a chart, worst first. */
+	static final int MARKS = 500;
+
 	private ChartBuilder() {
 	}
 
@@ -63,7 +66,6 @@ final class ChartBuilder {
 		int[] disc = discrepancies.stream()
 			.mapToInt((d) -> window.indexOf(d.bucketStart()))
 			.filter((k) -> k >= 0)
-			.limit(500)
 			.toArray();
 		return Optional.of(new PairChart(pair.id(), window.start().toEpochMilli(), window.period().toMillis(),
 				window.end().toEpochMilli(), (pair.cloudwatch().unit() != null) ? pair.cloudwatch().unit() : "",

@@ -10,6 +10,7 @@ import java.util.Map;
 import dev.dualrun.parity.compare.Verdict;
 import dev.dualrun.parity.config.PairMapping;
 import dev.dualrun.parity.config.Tolerance;
+import dev.dualrun.parity.store.DiscrepancyRow;
 import dev.dualrun.parity.store.PairDefinitions;
 import dev.dualrun.parity.store.PairResultRow;
 import dev.dualrun.parity.store.ParityStore;
@@ -69,17 +70,19 @@ public final class ReportBuilder {
 			PairResultRow result = results.get(planned.pairId());
 			String verdict = (result != null) ? result.verdict() : NOT_JUDGED;
 			counts.merge(verdict, 1, Integer::sum);
-			sections.add(section(run, planned, result));
+			List<DiscrepancyRow> discrepancies = this.store.results()
+				.worstDiscrepancies(runId, planned.pairId(), ChartBuilder.MARKS);
+			sections.add(section(run, planned, result, discrepancies));
 			ChartBuilder
-				.build(this.store, evidenceRun, planned, PairDefinitions.fromJson(planned.definition()),
-						this.store.results().worstDiscrepancies(runId, planned.pairId(), 500))
+				.build(this.store, evidenceRun, planned, PairDefinitions.fromJson(planned.definition()), discrepancies)
 				.ifPresent(charts::add);
 		}
 		return new RunReport(run, counts, sections, this.clock.instant().toString(), charts,
 				this.store.runs().latest(INDEX));
 	}
 
-	private RunReport.PairSection section(RunRow run, RunPairRow planned, PairResultRow r) {
+	private RunReport.PairSection section(RunRow run, RunPairRow planned, PairResultRow r,
+			List<DiscrepancyRow> worstFirst) {
 		PairMapping pair = PairDefinitions.fromJson(planned.definition());
 		Tolerance t = pair.tolerance();
 		String promLink = DeepLinks.prometheus(run.prometheusUrl(), pair.promql(), planned.windowStart(),
@@ -117,8 +120,7 @@ public final class ReportBuilder {
 				ParityStore.diagnoses(r.diagnoses()), notes(planned, r), pair.cloudwatch().describe(), pair.promql(),
 				pair.period().toSeconds(), pair.unitFactor(), tolerance, metrics, evidence(r), aggregates,
 				this.store.results().countDiscrepancies(planned.runId(), planned.pairId()),
-				this.store.results()
-					.worstDiscrepancies(planned.runId(), planned.pairId(), WORST)
+				worstFirst.subList(0, Math.min(WORST, worstFirst.size()))
 					.stream()
 					.map((d) -> new RunReport.DiscrepancyView(d.bucketStart().toString(), d.kind(),
 							num(d.cloudwatchValue()), num(d.prometheusValue()), num(d.absError()),
