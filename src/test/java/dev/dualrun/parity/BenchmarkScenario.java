@@ -141,7 +141,7 @@ final class BenchmarkScenario {
 			case MAXIMUM -> {
 				double scale = clazz.equals("unit") ? amount : 1;
 				s.gaugeData(datums, dim);
-				s.gaugeScrapes(om, "bench_queue_depth", label, scale, this.start, this.end);
+				s.gaugeScrapes(om, "bench_queue_depth", label, scale);
 				yaml = yaml(id, "QueueDepth", "Maximum", "Count",
 						"max_over_time(bench_queue_depth{" + label + "}[${period}])", null);
 			}
@@ -149,7 +149,7 @@ final class BenchmarkScenario {
 				double factor = 1 + (clazz.equals("bias") ? amount : 0);
 				double scale = clazz.equals("unit") ? amount : 1;
 				s.latencyData(datums, dim);
-				s.counterScrapes(om, label, factor * scale, 1, this);
+				s.counterScrapes(om, label, factor * scale, 1);
 				yaml = yaml(id, "Latency", "Average", "Seconds",
 						"sum by (pair) (increase(bench_latency_seconds_sum{" + label
 								+ "}[${period}])) / sum by (pair) (increase(bench_latency_seconds_count{" + label
@@ -158,8 +158,8 @@ final class BenchmarkScenario {
 			}
 			case P95 -> {
 				s.latencyData(datums, dim);
-				s.counterScrapes(om, label, 1, 1, this);
-				s.bucketScrapes(om, label, this);
+				s.counterScrapes(om, label, 1, 1);
+				s.bucketScrapes(om, label);
 				yaml = yaml(id, "Latency", "p95", "Seconds",
 						"histogram_quantile(0.95, sum by (le, pair) (increase(bench_latency_seconds_bucket{" + label
 								+ "}[${period}])))",
@@ -321,8 +321,7 @@ final class BenchmarkScenario {
 			}
 		}
 
-		void gaugeScrapes(java.util.Map<String, StringBuilder> om, String metric, String label, double scale, long from,
-				long to) {
+		void gaugeScrapes(java.util.Map<String, StringBuilder> om, String metric, String label, double scale) {
 			for (long s : scrapes()) {
 				int i = (int) ((s - BenchmarkScenario.this.start) / 1000);
 				if (i >= 0 && i < this.gauge.length) {
@@ -390,8 +389,8 @@ final class BenchmarkScenario {
 		/**
 		 * Latency _count and _sum counters (the _sum scaled by the class's distortion).
 		 */
-		void counterScrapes(java.util.Map<String, StringBuilder> om, String label, double sumFactor, double countFactor,
-				BenchmarkScenario sc) {
+		void counterScrapes(java.util.Map<String, StringBuilder> om, String label, double sumFactor,
+				double countFactor) {
 			double[] prefix = new double[this.times.length + 1];
 			for (int i = 0; i < this.times.length; i++) {
 				prefix[i + 1] = prefix[i] + this.latencies[i];
@@ -404,7 +403,7 @@ final class BenchmarkScenario {
 			}
 		}
 
-		void bucketScrapes(java.util.Map<String, StringBuilder> om, String label, BenchmarkScenario sc) {
+		void bucketScrapes(java.util.Map<String, StringBuilder> om, String label) {
 			double[] edges = FlaskSimulation.BUCKETS;
 			for (int b = 0; b < edges.length; b++) {
 				String le = Double.isInfinite(edges[b]) ? "+Inf" : Double.toString(edges[b]);

@@ -16,6 +16,14 @@ final class Console {
 		this.err = err;
 	}
 
+	/**
+	 * @param spec the running command's spec
+	 * @return a console on the command line's output and error writers
+	 */
+	static Console of(picocli.CommandLine.Model.CommandSpec spec) {
+		return new Console(spec.commandLine().getOut(), spec.commandLine().getErr());
+	}
+
 	void line(String text) {
 		this.out.println(text);
 		this.out.flush();

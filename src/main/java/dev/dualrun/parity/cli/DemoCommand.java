@@ -65,7 +65,7 @@ final class DemoCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
-		Console console = new Console(this.spec.commandLine().getOut(), this.spec.commandLine().getErr());
+		Console console = Console.of(this.spec);
 		long started = System.nanoTime();
 		Instant now = Clock.systemUTC().instant();
 		Path mapping = Path.of((this.store.dataDir != null) ? this.store.dataDir : "data", "demo", "mappings.yml");

@@ -32,7 +32,7 @@ final class LintCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		Console console = new Console(this.spec.commandLine().getOut(), this.spec.commandLine().getErr());
+		Console console = Console.of(this.spec);
 		try {
 			MappingFile file = new MappingLoader().load(Path.of(this.mapping));
 			List<MappingLinter.Finding> findings = MappingLinter.lint(file);

@@ -53,7 +53,7 @@ final class RejudgeCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		Console console = new Console(this.spec.commandLine().getOut(), this.spec.commandLine().getErr());
+		Console console = Console.of(this.spec);
 		Tolerance.Override override = new Tolerance.Override(this.relative, this.absolute, this.minCoverage,
 				this.minWithin, this.maxBias);
 		List<String> changes = new ArrayList<>();

@@ -29,7 +29,7 @@ final class ReportCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		Console console = new Console(this.spec.commandLine().getOut(), this.spec.commandLine().getErr());
+		Console console = Console.of(this.spec);
 		return ParityApplicationContext.withStore(console, this.store, (context) -> {
 			if (context.store().run(this.runId).isEmpty()) {
 				return console.error(ExitCodes.CONFIGURATION, "no run " + this.runId + " in the database");

@@ -33,7 +33,7 @@ final class RestartCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		Console console = new Console(this.spec.commandLine().getOut(), this.spec.commandLine().getErr());
+		Console console = Console.of(this.spec);
 		List<String> args = new ArrayList<>(this.backends.args());
 		this.store.addTo(args);
 		return JobRun.execute(console, args, (context) -> {

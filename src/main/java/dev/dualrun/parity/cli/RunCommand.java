@@ -47,7 +47,7 @@ final class RunCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
-		Console console = new Console(this.spec.commandLine().getOut(), this.spec.commandLine().getErr());
+		Console console = Console.of(this.spec);
 		Instant fromInstant;
 		Instant toInstant;
 		try {

@@ -26,7 +26,7 @@ final class RunsCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		Console console = new Console(this.spec.commandLine().getOut(), this.spec.commandLine().getErr());
+		Console console = Console.of(this.spec);
 		return ParityApplicationContext.withStore(console, this.store, (context) -> {
 			console.line(String.format(Locale.ROOT, "%5s  %-9s  %-20s  %-20s  %5s %4s %4s %4s %4s  %s", "run", "status",
 					"window start", "window end", "pairs", "pass", "fail", "nodt", "err", "mapping"));

@@ -47,7 +47,7 @@ final class SignOffCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		Console console = new Console(this.spec.commandLine().getOut(), this.spec.commandLine().getErr());
+		Console console = Console.of(this.spec);
 		MappingFile file;
 		List<Waiver> waiverList;
 		try {

@@ -28,10 +28,9 @@ public record DistributionCheck(double ksStatistic, double ksPValue, double mann
 		}
 		KolmogorovSmirnovTest ks = new KolmogorovSmirnovTest();
 		MannWhitneyUTest mw = new MannWhitneyUTest();
-		double uMax = mw.mannWhitneyU(prometheus, cloudwatch);
 		double d = ks.kolmogorovSmirnovStatistic(prometheus, cloudwatch);
-		return new DistributionCheck(d, ksPValue(ks, d, prometheus, cloudwatch),
-				uPrometheus(prometheus, cloudwatch, uMax), mw.mannWhitneyUTest(prometheus, cloudwatch));
+		return new DistributionCheck(d, ksPValue(ks, d, prometheus, cloudwatch), uPrometheus(prometheus, cloudwatch),
+				mw.mannWhitneyUTest(prometheus, cloudwatch));
 	}
 
 	/**
@@ -63,7 +62,7 @@ public record DistributionCheck(double ksStatistic, double ksPValue, double mann
 	 * commons-math answers max(U1, U2); SciPy and most texts report U of the first
 	 * sample.
 	 */
-	private static double uPrometheus(double[] prometheus, double[] cloudwatch, double uMax) {
+	private static double uPrometheus(double[] prometheus, double[] cloudwatch) {
 		double greater = 0;
 		for (double p : prometheus) {
 			for (double c : cloudwatch) {

@@ -62,4 +62,18 @@ public record PairResultRow(long runId, String pairId, String verdict, String su
 				this.wilcoxonP, this.qValue);
 	}
 
+	/**
+	 * @param run another run (a re-judgement)
+	 * @param at when it was judged there
+	 * @return this judgement, carried over unchanged into that run
+	 */
+	public PairResultRow inRun(long run, Instant at) {
+		return new PairResultRow(run, this.pairId, this.verdict, this.summary, this.diagnoses, this.notes, this.error,
+				this.commonPoints, this.withinShare, this.bias, this.mape, this.cloudwatchCoverage,
+				this.prometheusCoverage, this.bestLag, this.medianRatio, this.cwCount, this.cwMean, this.cwSum,
+				this.cwMin, this.cwMax, this.cwP50, this.cwP95, this.cwP99, this.promCount, this.promMean, this.promSum,
+				this.promMin, this.promMax, this.promP50, this.promP95, this.promP99, at, this.evidence, this.wilcoxonP,
+				null);
+	}
+
 }

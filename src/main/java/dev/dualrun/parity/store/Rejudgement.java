@@ -78,11 +78,10 @@ public final class Rejudgement {
 				.filter((r) -> r.pairId().equals(pair.id()))
 				.findFirst()
 				.orElse(null);
+			// a pair that failed without comparable series (e.g. several series) fails
+			// the same way again
 			PairResultRow row = (earlier != null && "FAIL".equals(earlier.verdict()))
-					? new PairResultRow(judgementRun, pair.id(), earlier.verdict(), earlier.summary(),
-							earlier.diagnoses(), earlier.notes(), earlier.error(), 0, null, null, null, null, null,
-							null, null, 0L, null, null, null, null, null, null, null, 0L, null, null, null, null, null,
-							null, null, this.clock.instant(), null, null, null)
+					? earlier.inRun(judgementRun, this.clock.instant())
 					: this.store.errorRow(judgementRun, pair.id(), missing);
 			this.store.saveResult(row, List.of(), null);
 			return;
