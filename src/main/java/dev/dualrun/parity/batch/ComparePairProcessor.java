@@ -16,6 +16,7 @@ import dev.dualrun.parity.align.Aligner;
 import dev.dualrun.parity.compare.ComparisonResult;
 import dev.dualrun.parity.compare.PairComparator;
 import dev.dualrun.parity.config.PairMapping;
+import dev.dualrun.parity.config.Text;
 import dev.dualrun.parity.compare.Diagnosis;
 import dev.dualrun.parity.compare.IdentityCheck;
 import dev.dualrun.parity.source.CardinalityException;
@@ -87,7 +88,7 @@ class ComparePairProcessor implements ItemProcessor<RunPairRow, JudgedPair>, Ste
 			prom = this.prometheus.fetch(pair, window);
 		}
 		catch (CardinalityException ex) {
-			String message = FetchCloudWatchTasklet.oneLine(ex.getMessage());
+			String message = Text.oneLine(ex.getMessage());
 			log.info("pair {}: FAIL ({})", pair.id(), message);
 			return new JudgedPair(
 					this.store.failureRow(runId, pair.id(), new Diagnosis(Diagnosis.Code.CARDINALITY, message)),
@@ -97,7 +98,7 @@ class ComparePairProcessor implements ItemProcessor<RunPairRow, JudgedPair>, Ste
 							this.clock.instant()));
 		}
 		catch (SourceException ex) {
-			String error = FetchCloudWatchTasklet.oneLine(ex.getMessage());
+			String error = Text.oneLine(ex.getMessage());
 			return error(runId, pair, error,
 					new EvidenceRow(runId, pair.id(), EvidenceRow.PROMETHEUS, request, (int) pair.period().toSeconds(),
 							pair.unitFactor(), 0, "{}", "[]", error, null, this.clock.instant()));
@@ -123,8 +124,10 @@ class ComparePairProcessor implements ItemProcessor<RunPairRow, JudgedPair>, Ste
 		Long runId = RunContext.runId(stepExecution.getJobExecution());
 		if (runId != null) {
 			var rechecks = this.recheck.calls();
+			var prometheus = this.prometheus.calls();
 			this.store.runs()
-				.addCalls(runId, rechecks.calls(), rechecks.metricsRequested(), this.prometheus.calls().calls());
+				.addCalls(runId, rechecks.calls(), rechecks.metricsRequested(), prometheus.calls(), rechecks.retries(),
+						prometheus.retries());
 		}
 		this.recheck.close();
 		return null;

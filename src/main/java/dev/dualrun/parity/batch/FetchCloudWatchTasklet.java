@@ -17,6 +17,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import dev.dualrun.parity.config.PairMapping;
 import dev.dualrun.parity.config.ParityProperties;
+import dev.dualrun.parity.config.Text;
 import dev.dualrun.parity.source.MetricSource;
 import dev.dualrun.parity.source.QueryWindow;
 import dev.dualrun.parity.source.SeriesResult;
@@ -54,15 +55,16 @@ record FetchCloudWatchTasklet(ParityStore store, ParityProperties properties, Cl
 			}
 		}
 		ParityProperties.CloudWatch settings = this.properties.cloudwatch();
-		String endpoint = (settings.endpoint() != null) ? settings.endpoint()
-				: "region " + ((settings.region() != null) ? settings.region() : "from the default chain");
-		try (CloudWatchClient client = CloudWatchClientFactory.create(settings)) {
-			CloudWatchSource source = new CloudWatchSource(client, endpoint);
+		CloudWatchClientFactory.AttemptCounter attempts = new CloudWatchClientFactory.AttemptCounter();
+		try (CloudWatchClient client = CloudWatchClientFactory.create(settings, attempts)) {
+			String region = client.serviceClientConfiguration().region().id();
+			String endpoint = (settings.endpoint() != null) ? settings.endpoint() : "region " + region;
+			CloudWatchSource source = new CloudWatchSource(client, endpoint, attempts);
 			groups.forEach(
 					(window, pairs) -> source.fetch(pairs, window, (result) -> save(runId, window, pairs, result)));
 			MetricSource.CallCount calls = source.calls();
-			this.store.runs().addCalls(runId, calls.calls(), calls.metricsRequested(), 0);
-			this.store.runs().cloudwatchBackend(runId, endpoint, source.version());
+			this.store.runs().addCalls(runId, calls.calls(), calls.metricsRequested(), 0, calls.retries(), 0);
+			this.store.runs().cloudwatchBackend(runId, endpoint, source.version(), region);
 			log.info("run {}: CloudWatch answered {} pair(s) in {} GetMetricData call(s), {} metric(s) requested",
 					runId, groups.values().stream().mapToInt(List::size).sum(), calls.calls(),
 					calls.metricsRequested());
@@ -76,18 +78,13 @@ record FetchCloudWatchTasklet(ParityStore store, ParityProperties properties, Cl
 				+ window.start() + " .. " + window.end();
 		if (!result.isOk()) {
 			this.store.saveEvidence(new EvidenceRow(runId, pair.id(), EvidenceRow.CLOUDWATCH, request, 0, 1.0, 0, "{}",
-					"[]", oneLine(result.failure().getMessage()), null, this.clock.instant()));
+					"[]", Text.oneLine(result.failure().getMessage()), null, this.clock.instant()));
 			return;
 		}
 		var s = result.series();
 		this.store.saveEvidence(new EvidenceRow(runId, pair.id(), EvidenceRow.CLOUDWATCH, request, 0, 1.0, s.size(),
 				ParityStore.json(s.labels()), ParityStore.json(s.messages()), null,
 				PackedSeries.pack(window, s.timestamps(), s.values()), this.clock.instant()));
-	}
-
-	static String oneLine(String text) {
-		String line = (text == null) ? "unknown failure" : text.replaceAll("\\s+", " ").strip();
-		return (line.length() > 3900) ? line.substring(0, 3897) + "..." : line;
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.dualrun.parity.batch;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import javax.sql.DataSource;
 
@@ -13,12 +14,16 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.support.ListItemReader;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import dev.dualrun.parity.config.Durations;
 import dev.dualrun.parity.config.ParityProperties;
 import dev.dualrun.parity.source.prometheus.PrometheusClient;
 import dev.dualrun.parity.source.prometheus.PrometheusSource;
@@ -35,10 +40,17 @@ import dev.dualrun.parity.store.ParityStore;
 @Configuration(proxyBeanMethods = false)
 public class ParityJobConfiguration {
 
+	/**
+	 * Binds {@code parity.*} with the tool's one duration syntax ({@link Durations}: a
+	 * bare number is seconds), not Spring's (where it is milliseconds).
+	 */
 	@Bean
 	ParityProperties parityProperties(Environment environment) {
-		return Binder.get(environment)
-			.bind("parity", ParityProperties.class)
+		ApplicationConversionService conversion = new ApplicationConversionService();
+		conversion.addConverter(String.class, Duration.class, Durations::parse);
+		Binder binder = new Binder(ConfigurationPropertySources.get(environment),
+				new PropertySourcesPlaceholdersResolver(environment), conversion);
+		return binder.bind("parity", ParityProperties.class)
 			.orElseGet(() -> new ParityProperties(null, null, null, null, null, null));
 	}
 

@@ -10,6 +10,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 
 import dev.dualrun.parity.config.ConfigurationException;
+import dev.dualrun.parity.config.Text;
 import dev.dualrun.parity.source.SourceException;
 import dev.dualrun.parity.store.ParityStore;
 import dev.dualrun.parity.store.RunRow;
@@ -62,9 +63,7 @@ final class RunCompletionListener implements JobExecutionListener {
 			execution.setStatus(BatchStatus.FAILED);
 			execution.setExitStatus(ExitStatus.FAILED.addExitDescription(run.error()));
 		}
-		log.info("run {}: {}, {} pair(s): {} pass, {} fail, {} no data, {} insufficient, {} error", runId, run.status(),
-				run.pairsTotal(), run.passCount(), run.failCount(), run.noDataCount(), run.insufficientCount(),
-				run.errorCount());
+		log.info("run {}: {}, {} pair(s): {}", runId, run.status(), run.pairsTotal(), run.counts());
 	}
 
 	/**
@@ -74,11 +73,10 @@ final class RunCompletionListener implements JobExecutionListener {
 	static String rootMessage(Throwable failure) {
 		for (Throwable t = failure; t != null; t = t.getCause()) {
 			if (t instanceof ConfigurationException || t instanceof SourceException) {
-				return FetchCloudWatchTasklet.oneLine(t.getMessage());
+				return Text.oneLine(t.getMessage());
 			}
 		}
-		return FetchCloudWatchTasklet
-			.oneLine((failure.getMessage() != null) ? failure.getMessage() : failure.toString());
+		return Text.oneLine((failure.getMessage() != null) ? failure.getMessage() : failure.toString());
 	}
 
 }

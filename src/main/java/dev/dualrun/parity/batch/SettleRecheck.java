@@ -109,10 +109,11 @@ final class SettleRecheck implements AutoCloseable {
 	}
 
 	private synchronized CloudWatchSource newSource() {
-		CloudWatchClient c = CloudWatchClientFactory.create(this.settings);
+		CloudWatchClientFactory.AttemptCounter attempts = new CloudWatchClientFactory.AttemptCounter();
+		CloudWatchClient c = CloudWatchClientFactory.create(this.settings, attempts);
 		this.client.set(c);
-		return new CloudWatchSource(c,
-				(this.settings.endpoint() != null) ? this.settings.endpoint() : "region " + this.settings.region());
+		return new CloudWatchSource(c, (this.settings.endpoint() != null) ? this.settings.endpoint()
+				: "region " + c.serviceClientConfiguration().region().id(), attempts);
 	}
 
 	private static int changed(double[] a, java.util.BitSet aPresent, double[] b, java.util.BitSet bPresent, int from) {
@@ -133,7 +134,7 @@ final class SettleRecheck implements AutoCloseable {
 	 */
 	MetricSource.CallCount calls() {
 		CloudWatchSource s = this.source.get();
-		return (s != null) ? s.calls() : new MetricSource.CallCount(0, 0);
+		return (s != null) ? s.calls() : new MetricSource.CallCount(0, 0, 0);
 	}
 
 	@Override

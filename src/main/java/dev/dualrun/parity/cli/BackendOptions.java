@@ -6,6 +6,9 @@ import java.util.Map;
 
 import picocli.CommandLine.Option;
 
+import dev.dualrun.parity.config.ConfigurationException;
+import dev.dualrun.parity.config.Durations;
+
 /**
  * How to reach both backends and how to run. Every flag has a property and an environment
  * variable (e.g. {@code --prometheus-url}, {@code parity.prometheus.url},
@@ -55,7 +58,23 @@ final class BackendOptions {
 	@Option(names = "--threads", paramLabel = "N", description = "Pairs compared at once. Default: 4")
 	Integer threads;
 
+	/**
+	 * @return these options as property arguments of the Spring application
+	 * @throws ConfigurationException naming the flag if a value is malformed
+	 */
 	List<String> args() {
+		duration("--prometheus-timeout", this.prometheusTimeout);
+		duration("--settle", this.settle);
+		duration("--settle-recheck", this.settleRecheck);
+		if (this.threads != null && (this.threads < 1 || this.threads > 256)) {
+			throw new ConfigurationException("--threads " + this.threads + ": give 1 to 256 pairs at once");
+		}
+		if (this.prometheusUrl != null) {
+			checkUrl("--prometheus-url", this.prometheusUrl);
+		}
+		if (this.endpoint != null) {
+			checkUrl("--cloudwatch-endpoint", this.endpoint);
+		}
 		List<String> args = new ArrayList<>();
 		add(args, "parity.prometheus.url", this.prometheusUrl);
 		add(args, "parity.prometheus.username", this.prometheusUser);
@@ -70,6 +89,33 @@ final class BackendOptions {
 		add(args, "parity.settle-recheck", this.settleRecheck);
 		add(args, "parity.threads", (this.threads != null) ? this.threads.toString() : null);
 		return args;
+	}
+
+	private static void checkUrl(String flag, String value) {
+		java.net.URI uri;
+		try {
+			uri = new java.net.URI(value.strip());
+		}
+		catch (java.net.URISyntaxException ex) {
+			uri = null;
+		}
+		if (uri == null || uri.getHost() == null
+				|| !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
+			String shown = value.replaceAll("//[^/@]*@", "//***@");
+			throw new ConfigurationException(
+					flag + " '" + Console.oneLine(shown) + "' is not an http(s) URL such as http://prometheus:9090");
+		}
+	}
+
+	private static void duration(String flag, String value) {
+		if (value != null) {
+			try {
+				Durations.parse(value);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new ConfigurationException(flag + ": " + ex.getMessage());
+			}
+		}
 	}
 
 	private static void add(List<String> args, String property, String value) {

@@ -2,6 +2,7 @@ package dev.dualrun.parity.cli;
 
 import java.io.PrintWriter;
 
+import dev.dualrun.parity.config.Text;
 import dev.dualrun.parity.store.RunRow;
 
 /** What the CLI prints: results on standard output, one-line errors on standard error. */
@@ -35,23 +36,44 @@ final class Console {
 		return code;
 	}
 
+	/**
+	 * Prints a failure in one line, and its stack trace only with {@code --debug}.
+	 * @param code the exit code to return
+	 * @param message the line
+	 * @param failure the failure behind it
+	 * @return the code
+	 */
+	int error(int code, String message, Throwable failure) {
+		if (showTraces && failure != null) {
+			failure.printStackTrace(this.err);
+		}
+		return error(code, message);
+	}
+
+	private static volatile boolean showTraces;
+
+	/**
+	 * @param on whether failures print their stack trace too ({@code --debug})
+	 */
+	static void showTraces(boolean on) {
+		showTraces = on;
+	}
+
 	/** Prints the run's one-line summary and the report path. */
 	void summary(RunRow run) {
-		String answer = "FAILED".equals(run.status()) ? "FAILED"
-				: (run.passCount() == run.pairsTotal()) ? "PASS" : "NOT ALL PASS";
-		line(String.format(java.util.Locale.ROOT,
-				"run %d %s: %d pair(s): %d pass, %d fail, %d no data, %d insufficient, %d error; window %s .. %s; "
-						+ "CloudWatch %d call(s) (minimum %d), %d metric(s); Prometheus %d request(s)",
-				run.id(), answer, run.pairsTotal(), run.passCount(), run.failCount(), run.noDataCount(),
-				run.insufficientCount(), run.errorCount(), run.windowStart(), run.windowEnd(), run.cloudwatchCalls(),
-				run.cloudwatchMinCalls(), run.cloudwatchMetrics(), run.prometheusCalls()));
+		String answer = "FAILED".equals(run.status()) ? "FAILED" : run.allPassed() ? "PASS" : "NOT ALL PASS";
+		line(String.format(java.util.Locale.ROOT, "run %d %s: %d pair(s): %s; window %s .. %s; "
+				+ "CloudWatch %d call(s) (minimum %d, %d retried), %d metric(s); Prometheus %d request(s) (%d retried)",
+				run.id(), answer, run.pairsTotal(), run.counts(), run.windowStart(), run.windowEnd(),
+				run.cloudwatchCalls(), run.cloudwatchMinCalls(), run.cloudwatchRetries(), run.cloudwatchMetrics(),
+				run.prometheusCalls(), run.prometheusRetries()));
 		if (run.reportPath() != null) {
 			line("report: " + run.reportPath());
 		}
 	}
 
 	static String oneLine(String message) {
-		return (message == null) ? "unknown error" : message.replaceAll("\\s+", " ").strip();
+		return Text.oneLine((message == null) ? "unknown error" : message);
 	}
 
 }

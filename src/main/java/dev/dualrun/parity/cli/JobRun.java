@@ -39,11 +39,34 @@ final class JobRun {
 			return code;
 		}
 		catch (dev.dualrun.parity.config.ConfigurationException ex) {
-			return console.error(ExitCodes.CONFIGURATION, ex.getMessage());
+			return console.error(ExitCodes.CONFIGURATION, ex.getMessage(), ex);
 		}
 		catch (Exception ex) {
-			return console.error(ExitCodes.RUNTIME, rootCause(ex));
+			String setting = badSetting(ex);
+			if (setting != null) {
+				return console.error(ExitCodes.CONFIGURATION, setting, ex);
+			}
+			return console.error(ExitCodes.RUNTIME, rootCause(ex), ex);
 		}
+	}
+
+	/**
+	 * @param ex a failure
+	 * @return a line naming the setting and the problem if a {@code parity.*} setting
+	 * (property or environment variable) could not be bound, else null
+	 */
+	static String badSetting(Throwable ex) {
+		for (Throwable t = ex; t != null; t = (t.getCause() != t) ? t.getCause() : null) {
+			if (t instanceof org.springframework.boot.context.properties.bind.BindException bind) {
+				Throwable cause = bind;
+				while (cause.getCause() != null && cause.getCause() != cause) {
+					cause = cause.getCause();
+				}
+				return "setting '" + bind.getName() + "': "
+						+ ((cause != bind && cause.getMessage() != null) ? cause.getMessage() : bind.getMessage());
+			}
+		}
+		return null;
 	}
 
 	/**

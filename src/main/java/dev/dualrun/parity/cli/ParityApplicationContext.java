@@ -51,8 +51,11 @@ final class ParityApplicationContext implements AutoCloseable {
 		try (ParityApplicationContext context = start(args)) {
 			return command.applyAsInt(context);
 		}
+		catch (ConfigurationException ex) {
+			return console.error(ExitCodes.CONFIGURATION, ex.getMessage(), ex);
+		}
 		catch (RuntimeException ex) {
-			return console.error(ExitCodes.RUNTIME, JobRun.rootCause(ex));
+			return console.error(ExitCodes.RUNTIME, JobRun.rootCause(ex), ex);
 		}
 	}
 
@@ -127,7 +130,7 @@ final class ParityApplicationContext implements AutoCloseable {
 					|| "FAILED".equals(this.run.status())) {
 				return ExitCodes.RUNTIME;
 			}
-			return (this.run.passCount() == this.run.pairsTotal()) ? ExitCodes.PASS : ExitCodes.NOT_ALL_PASS;
+			return this.run.allPassed() ? ExitCodes.PASS : ExitCodes.NOT_ALL_PASS;
 		}
 
 		private static boolean isConfiguration(Throwable t) {

@@ -3,6 +3,8 @@ package dev.dualrun.parity.cli;
 import java.io.PrintWriter;
 
 import picocli.CommandLine;
+
+import dev.dualrun.parity.config.ConfigurationException;
 import picocli.CommandLine.Command;
 
 /** The {@code parity-validator} command and its subcommands. */
@@ -51,11 +53,9 @@ public final class ParityCli implements Runnable {
 			err.flush();
 			return ExitCodes.CONFIGURATION;
 		});
-		cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-			err.println("parity-validator: " + Console.oneLine(String.valueOf(ex.getMessage())));
-			err.flush();
-			return ExitCodes.RUNTIME;
-		});
+		cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> new Console(out, err).error(
+				(ex instanceof ConfigurationException) ? ExitCodes.CONFIGURATION : ExitCodes.RUNTIME,
+				(ex instanceof ConfigurationException) ? ex.getMessage() : JobRun.rootCause(ex), ex));
 		return cli.execute(args);
 	}
 

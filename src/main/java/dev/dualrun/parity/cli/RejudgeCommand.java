@@ -85,7 +85,7 @@ final class RejudgeCommand implements Callable<Integer> {
 			RunRow run = context.store().run(id).orElseThrow();
 			console.line("judgement of run " + this.runId + " with " + String.join(", ", changes) + ":");
 			console.summary(run);
-			return (run.passCount() == run.pairsTotal()) ? ExitCodes.PASS : ExitCodes.NOT_ALL_PASS;
+			return run.allPassed() ? ExitCodes.PASS : ExitCodes.NOT_ALL_PASS;
 		});
 	}
 

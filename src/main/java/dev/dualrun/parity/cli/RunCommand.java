@@ -58,6 +58,12 @@ final class RunCommand implements Callable<Integer> {
 			return console.error(ExitCodes.CONFIGURATION, "--from/--to: '" + ex.getParsedString()
 					+ "' is not an ISO-8601 instant such as 2026-11-20T00:00:00Z");
 		}
+		for (String id : this.pairs) {
+			if (id.isBlank()) {
+				return console.error(ExitCodes.CONFIGURATION,
+						"--metric: an empty pair id (give the id of a pair of " + this.mapping + ")");
+			}
+		}
 		ParityJobParameters parameters = new ParityJobParameters(this.mapping, fromInstant, toInstant, this.pairs,
 				Clock.systemUTC().instant());
 		List<String> args = new ArrayList<>(this.backends.args());

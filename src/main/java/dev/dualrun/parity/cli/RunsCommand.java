@@ -28,12 +28,14 @@ final class RunsCommand implements Callable<Integer> {
 	public Integer call() {
 		Console console = Console.of(this.spec);
 		return ParityApplicationContext.withStore(console, this.store, (context) -> {
-			console.line(String.format(Locale.ROOT, "%5s  %-9s  %-20s  %-20s  %5s %4s %4s %4s %4s  %s", "run", "status",
-					"window start", "window end", "pairs", "pass", "fail", "nodt", "err", "mapping"));
+			console.line(String.format(Locale.ROOT, "%5s  %-9s  %-20s  %-20s  %5s %5s %4s %4s %5s %4s %4s  %s", "run",
+					"status", "window start", "window end", "pairs", "pass", "warn", "fail", "unset", "nodt", "err",
+					"mapping"));
 			for (RunRow r : context.store().runs().latest(this.last)) {
-				console.line(String.format(Locale.ROOT, "%5d  %-9s  %-20s  %-20s  %5d %4d %4d %4d %4d  %s", r.id(),
-						r.status(), r.windowStart(), r.windowEnd(), r.pairsTotal(), r.passCount(), r.failCount(),
-						r.noDataCount() + r.insufficientCount(), r.errorCount(), r.mappingSource()));
+				console.line(String.format(Locale.ROOT, "%5d  %-9s  %-20s  %-20s  %5d %5d %4d %4d %5d %4d %4d  %s",
+						r.id(), r.status(), r.windowStart(), r.windowEnd(), r.pairsTotal(), r.passCount(),
+						r.warnCount(), r.failCount(), r.unsettledCount(), r.noDataCount() + r.insufficientCount(),
+						r.errorCount(), Console.oneLine(r.mappingSource())));
 			}
 			return ExitCodes.PASS;
 		});

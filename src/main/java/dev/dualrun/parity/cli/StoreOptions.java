@@ -4,6 +4,8 @@ import java.util.List;
 
 import picocli.CommandLine.Option;
 
+import dev.dualrun.parity.config.ConfigurationException;
+
 /** Where the database and the reports live. */
 final class StoreOptions {
 
@@ -14,8 +16,26 @@ final class StoreOptions {
 	@Option(names = "--reports-dir", paramLabel = "DIR", description = "Where reports are written. Default: ./reports")
 	String reportsDir;
 
+	@Option(names = "--debug",
+			description = "Also show the libraries' messages and every stack trace on the console; they always "
+					+ "go to <data-dir>/logs/parity.log")
+	boolean debug;
+
+	/**
+	 * Adds these options as property arguments of the Spring application.
+	 * @param args the arguments to add to
+	 * @throws ConfigurationException if the data directory is a file
+	 */
 	void addTo(List<String> args) {
+		if (this.debug) {
+			Console.showTraces(true);
+			args.add("--spring.profiles.active=debug");
+		}
 		if (this.dataDir != null) {
+			java.nio.file.Path dir = java.nio.file.Path.of(this.dataDir);
+			if (java.nio.file.Files.exists(dir) && !java.nio.file.Files.isDirectory(dir)) {
+				throw new ConfigurationException("--data-dir " + this.dataDir + " is a file, not a directory");
+			}
 			// H2 refuses a path relative to the working directory unless it starts with
 			// ./
 			args.add("--parity.data-dir=" + java.nio.file.Path.of(this.dataDir).toAbsolutePath().normalize());

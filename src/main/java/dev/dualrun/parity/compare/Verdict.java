@@ -1,7 +1,9 @@
 package dev.dualrun.parity.compare;
 
 /**
- * The answer for one pair. Only PASS lets a team switch CloudWatch off for that metric.
+ * The answer for one pair. Only PASS is passing ({@link #isPassing()}): the one
+ * definition used by the exit code, the summary line, JUnit XML and sign-off. WARN (rules
+ * pass, equivalence not shown) is not proof enough to switch the old system off.
  */
 public enum Verdict {
 
@@ -26,10 +28,18 @@ public enum Verdict {
 	ERROR;
 
 	/**
-	 * @return true if a cron job should see this pair as not passing
+	 * @return true for PASS only: the pair may count towards sign-off
 	 */
-	public boolean isProblem() {
-		return this != PASS;
+	public boolean isPassing() {
+		return this == PASS;
+	}
+
+	/**
+	 * @param name a stored verdict name
+	 * @return whether that verdict is passing
+	 */
+	public static boolean isPassing(String name) {
+		return PASS.name().equals(name);
 	}
 
 }

@@ -5,12 +5,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Parses and prints the short durations used in mapping files and flags: 60, 60s, 5m, 1h,
- * 1d.
+ * The one duration syntax of mapping files, flags, properties and environment variables:
+ * a bare number is seconds ({@code 600}), or numbers with units d, h, m, s, ms in that
+ * order ({@code 90s}, {@code 5m}, {@code 1h30m}, {@code 250ms}), or ISO-8601
+ * ({@code PT10M}). At most 3,650 days.
  */
 public final class Durations {
 
-	private static final Pattern SHORT = Pattern.compile("(\\d+)(s|m|h|d)?");
+	private static final Pattern SECONDS = Pattern.compile("\\d{1,12}");
+
+	private static final Pattern COMPOUND = Pattern
+		.compile("(?:(\\d{1,12})d)?(?:(\\d{1,12})h)?(?:(\\d{1,12})m(?!s))?(?:(\\d{1,12})s)?(?:(\\d{1,12})ms)?");
+
+	/** The longest duration accepted anywhere. */
+	static final Duration MAX = Duration.ofDays(3650);
 
 	private Durations() {
 	}
@@ -22,24 +30,44 @@ public final class Durations {
 	 * @throws IllegalArgumentException if the text is none of those
 	 */
 	public static Duration parse(String text) {
-		String t = text.trim();
-		Matcher m = SHORT.matcher(t);
-		if (m.matches()) {
-			long n = Long.parseLong(m.group(1));
-			String unit = (m.group(2) != null) ? m.group(2) : "s";
-			return switch (unit) {
-				case "m" -> Duration.ofMinutes(n);
-				case "h" -> Duration.ofHours(n);
-				case "d" -> Duration.ofDays(n);
-				default -> Duration.ofSeconds(n);
-			};
-		}
+		String t = (text == null) ? "" : text.trim();
+		Duration d;
 		try {
-			return Duration.parse(t);
+			Matcher m = COMPOUND.matcher(t);
+			if (SECONDS.matcher(t).matches()) {
+				d = Duration.ofSeconds(Long.parseLong(t));
+			}
+			else if (!t.isEmpty() && m.matches()) {
+				d = Duration.ofDays(number(m.group(1)))
+					.plusHours(number(m.group(2)))
+					.plusMinutes(number(m.group(3)))
+					.plusSeconds(number(m.group(4)))
+					.plusMillis(number(m.group(5)));
+			}
+			else {
+				d = Duration.parse(t);
+			}
+		}
+		catch (ArithmeticException ex) {
+			throw new IllegalArgumentException(
+					"'" + Text.oneLine(text, 60) + "' is too long a duration (at most " + MAX.toDays() + "d)");
 		}
 		catch (RuntimeException ex) {
-			throw new IllegalArgumentException("'" + text + "' is not a duration (write e.g. 60s, 5m, 1h)");
+			throw new IllegalArgumentException("'" + Text.oneLine(text, 60)
+					+ "' is not a duration (write e.g. 600 for seconds, 90s, 5m, 1h30m or PT10M)");
 		}
+		if (d.isNegative()) {
+			throw new IllegalArgumentException("'" + Text.oneLine(text, 60) + "' is a negative duration");
+		}
+		if (d.compareTo(MAX) > 0) {
+			throw new IllegalArgumentException(
+					"'" + Text.oneLine(text, 60) + "' is too long a duration (at most " + MAX.toDays() + "d)");
+		}
+		return d;
+	}
+
+	private static long number(String digits) {
+		return (digits != null) ? Long.parseLong(digits) : 0;
 	}
 
 	/**

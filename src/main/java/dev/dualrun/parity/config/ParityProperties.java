@@ -23,8 +23,9 @@ public record ParityProperties(Duration settle, Duration settleRecheck, Integer 
 		settleRecheck = (settleRecheck != null) ? settleRecheck : Duration.ofSeconds(60);
 		threads = (threads != null && threads > 0) ? threads : 4;
 		reportsDir = (reportsDir != null) ? reportsDir : Path.of("reports");
-		prometheus = (prometheus != null) ? prometheus : new Prometheus(null, null, null, null, null, null, null, null);
-		cloudwatch = (cloudwatch != null) ? cloudwatch : new CloudWatch(null, null, null);
+		prometheus = (prometheus != null) ? prometheus
+				: new Prometheus(null, null, null, null, null, null, null, null, null, null);
+		cloudwatch = (cloudwatch != null) ? cloudwatch : new CloudWatch(null, null, null, null, null);
 	}
 
 	/**
@@ -41,11 +42,17 @@ public record ParityProperties(Duration settle, Duration settleRecheck, Integer 
 	 * @param maxPointsPerRequest points per series per request before the window is split
 	 * (Prometheus refuses more than 11,000)
 	 * @param postThreshold query length above which the form is POSTed instead of a GET
+	 * @param retry retries of a request that may pass (connect failures, timeouts, 429,
+	 * 502, 503, 504)
+	 * @param concurrency Prometheus requests in flight at once, at most
 	 */
 	public record Prometheus(String url, Duration timeout, String username, String password, String bearerToken,
-			Map<String, String> headers, Integer maxPointsPerRequest, Integer postThreshold) {
+			Map<String, String> headers, Integer maxPointsPerRequest, Integer postThreshold, Retry retry,
+			Integer concurrency) {
 
 		public Prometheus {
+			retry = (retry != null) ? retry : new Retry(null, null, null);
+			concurrency = (concurrency != null && concurrency > 0) ? concurrency : 8;
 			url = (url != null && !url.isBlank()) ? url.replaceAll("/+$", "") : "http://localhost:9090";
 			timeout = (timeout != null) ? timeout : Duration.ofSeconds(30);
 			headers = (headers != null) ? Map.copyOf(headers) : Map.of();
@@ -70,8 +77,38 @@ public record ParityProperties(Duration settle, Duration settleRecheck, Integer 
 	 * @param endpoint an endpoint override (e.g. a CloudWatch-compatible test server), or
 	 * null
 	 * @param profile a named profile of ~/.aws/credentials, or null for the default chain
+	 * @param retryMode the SDK's retry strategy: {@code standard} (default) or
+	 * {@code adaptive} (also slows the client down when throttled)
+	 * @param maxAttempts attempts of one call in all, the first included (default 5)
 	 */
-	public record CloudWatch(String region, String endpoint, String profile) {
+	public record CloudWatch(String region, String endpoint, String profile, String retryMode, Integer maxAttempts) {
+
+		public CloudWatch {
+			retryMode = (retryMode != null && !retryMode.isBlank())
+					? retryMode.strip().toLowerCase(java.util.Locale.ROOT) : "standard";
+			maxAttempts = (maxAttempts != null && maxAttempts > 0) ? maxAttempts : 5;
+		}
+
+	}
+
+	/**
+	 * Retries with bounded exponential backoff and jitter.
+	 *
+	 * @param maxAttempts attempts in all, the first included (default 4; 1 turns retries
+	 * off)
+	 * @param initialBackoff the pause before the first retry, doubled each time with +-50
+	 * % jitter (default 500ms)
+	 * @param maxBackoff the longest pause, also the cap of a {@code Retry-After} (default
+	 * 20s)
+	 */
+	public record Retry(Integer maxAttempts, Duration initialBackoff, Duration maxBackoff) {
+
+		public Retry {
+			maxAttempts = (maxAttempts != null && maxAttempts > 0) ? maxAttempts : 4;
+			initialBackoff = (initialBackoff != null && !initialBackoff.isZero()) ? initialBackoff
+					: Duration.ofMillis(500);
+			maxBackoff = (maxBackoff != null && !maxBackoff.isZero()) ? maxBackoff : Duration.ofSeconds(20);
+		}
 
 	}
 

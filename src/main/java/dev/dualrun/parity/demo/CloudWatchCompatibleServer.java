@@ -61,7 +61,7 @@ public final class CloudWatchCompatibleServer implements AutoCloseable {
 	private CloudWatchCompatibleServer(HttpServer server, Clock clock, String accessKeyId) {
 		this.server = server;
 		this.accessKeyId = accessKeyId;
-		this.operations = new CloudWatchOperations(new MetricRepository(), clock);
+		this.operations = new CloudWatchOperations(new MetricRepository(), clock, this.faults);
 		this.executor = Executors.newFixedThreadPool(4, (r) -> {
 			Thread t = new Thread(r, "cloudwatch-compatible");
 			t.setDaemon(true);

@@ -37,9 +37,23 @@ final class CloudWatchOperations {
 
 	private final Clock clock;
 
-	CloudWatchOperations(MetricRepository repository, Clock clock) {
+	private final FaultMode faults;
+
+	CloudWatchOperations(MetricRepository repository, Clock clock, FaultMode faults) {
 		this.repository = repository;
 		this.clock = clock;
+		this.faults = faults;
+	}
+
+	private static List<String> metricNames(JsonNode queries) {
+		List<String> names = new ArrayList<>();
+		for (JsonNode q : queries) {
+			String name = q.path("MetricStat").path("Metric").path("MetricName").asString(null);
+			if (name != null) {
+				names.add(name);
+			}
+		}
+		return names;
 	}
 
 	byte[] putMetricData(JsonNode request) {
@@ -142,6 +156,10 @@ final class CloudWatchOperations {
 		long end = Cbor.millis(request.get("EndTime"));
 		if (end <= start) {
 			throw CloudWatchError.invalidParameter("The parameter StartTime must be less than the parameter EndTime.");
+		}
+		CloudWatchError refused = this.faults.refusal(metricNames(queries));
+		if (refused != null) {
+			throw refused;
 		}
 		boolean ascending = "TimestampAscending".equals(request.path("ScanBy").asString("TimestampDescending"));
 		int pageSize = Math.min(MAX_DATAPOINTS, request.path("MaxDatapoints").asInt(MAX_DATAPOINTS));

@@ -3,15 +3,61 @@ package dev.dualrun.parity.demo;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Faults the CloudWatch-compatible server injects on purpose, for tests: the next N calls
- * answer with throttling (400 {@code Throttling}) or an internal error (500
- * {@code InternalServiceFault}). The SDK retries both (four attempts in legacy mode).
+ * Faults the CloudWatch-compatible server injects on purpose, for tests and benchmarks:
+ * the next N calls, or a seeded share of all calls, answer with throttling (400
+ * {@code Throttling}) or an internal error (500 {@code InternalServiceFault}), which the
+ * SDK retries; and calls asking for a given metric are refused whole (400
+ * {@code InvalidParameterValue}), which no retry helps.
  */
 public final class FaultMode {
 
 	private final AtomicInteger throttle = new AtomicInteger();
 
 	private final AtomicInteger internal = new AtomicInteger();
+
+	private final java.util.Set<String> refusedMetrics = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+	private volatile double randomShare;
+
+	private volatile boolean randomThrottle;
+
+	private java.util.Random random = new java.util.Random(1);
+
+	/**
+	 * Every GetMetricData call with a query of this metric name is refused whole, as
+	 * CloudWatch refuses a call for one bad query: HTTP 400
+	 * {@code InvalidParameterValue}.
+	 * @param metricName the metric name
+	 */
+	public void refuseMetric(String metricName) {
+		this.refusedMetrics.add(metricName);
+	}
+
+	/**
+	 * A share of all calls fail at random (seeded): with throttling, or with HTTP 500.
+	 * @param share 0 to 1
+	 * @param throttling true for 400 {@code Throttling}, false for 500
+	 * @param seed the seed of the draws
+	 */
+	public synchronized void failRandomly(double share, boolean throttling, long seed) {
+		this.randomShare = share;
+		this.randomThrottle = throttling;
+		this.random = new java.util.Random(seed);
+	}
+
+	/**
+	 * @param metricNames the metric names a GetMetricData call asks for
+	 * @return the refusal if one of them is refused, else null
+	 */
+	CloudWatchError refusal(java.util.Collection<String> metricNames) {
+		for (String name : metricNames) {
+			if (this.refusedMetrics.contains(name)) {
+				return CloudWatchError.invalidParameter("The metric " + name
+						+ " cannot be queried (refused on purpose by the fault mode of this server)");
+			}
+		}
+		return null;
+	}
 
 	/**
 	 * @param calls how many of the next calls to throttle
@@ -28,12 +74,23 @@ public final class FaultMode {
 	}
 
 	/** Stops injecting faults. */
-	public void clear() {
+	public synchronized void clear() {
 		this.throttle.set(0);
 		this.internal.set(0);
+		this.refusedMetrics.clear();
+		this.randomShare = 0;
 	}
 
 	CloudWatchError next() {
+		if (this.randomShare > 0) {
+			boolean fail;
+			synchronized (this) {
+				fail = this.random.nextDouble() < this.randomShare;
+			}
+			if (fail) {
+				return this.randomThrottle ? CloudWatchError.throttling() : CloudWatchError.internal();
+			}
+		}
 		if (this.throttle.getAndUpdate((n) -> Math.max(0, n - 1)) > 0) {
 			return CloudWatchError.throttling();
 		}

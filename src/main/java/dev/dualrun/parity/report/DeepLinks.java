@@ -31,16 +31,18 @@ final class DeepLinks {
 	}
 
 	/**
-	 * @param endpoint the run's CloudWatch endpoint: "region X" for AWS, else a URL (no
-	 * console)
+	 * @param region the AWS region the run's client used, as stored, or null
+	 * @param endpoint the run's CloudWatch endpoint: an http(s) URL when overridden (a
+	 * CloudWatch-compatible server: no console), else AWS's
 	 * @return the metrics page of the CloudWatch console for the metric over the window,
 	 * or null
 	 */
-	static String cloudwatch(String endpoint, CloudWatchQuery q, Instant start, Instant end, long periodSeconds) {
-		if (endpoint == null || !endpoint.startsWith("region ") || q.hasExpression() || start == null || end == null) {
+	static String cloudwatch(String region, String endpoint, CloudWatchQuery q, Instant start, Instant end,
+			long periodSeconds) {
+		boolean overridden = endpoint != null && (endpoint.startsWith("http://") || endpoint.startsWith("https://"));
+		if (region == null || overridden || q.hasExpression() || start == null || end == null) {
 			return null;
 		}
-		String region = endpoint.substring("region ".length()).trim();
 		if (!region.matches("[a-z0-9-]+")) {
 			return null;
 		}

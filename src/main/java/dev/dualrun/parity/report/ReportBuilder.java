@@ -87,8 +87,8 @@ public final class ReportBuilder {
 		Tolerance t = pair.tolerance();
 		String promLink = DeepLinks.prometheus(run.prometheusUrl(), pair.promql(), planned.windowStart(),
 				planned.windowEnd(), pair.period().toSeconds());
-		String cwLink = DeepLinks.cloudwatch(run.cloudwatchEndpoint(), pair.cloudwatch(), planned.windowStart(),
-				planned.windowEnd(), pair.period().toSeconds());
+		String cwLink = DeepLinks.cloudwatch(run.cloudwatchRegion(), run.cloudwatchEndpoint(), pair.cloudwatch(),
+				planned.windowStart(), planned.windowEnd(), pair.period().toSeconds());
 		String tolerance = String.format(Locale.ROOT,
 				"per point max(%s, %s %%); coverage >= %s %%; within >= %s %%; |bias| <= %s %%", num(t.absolute()),
 				num(t.relative() * 100), num(t.minCoverage() * 100), num(t.minWithin() * 100), num(t.maxBias() * 100));

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.dualrun.parity.compare.Verdict;
 import dev.dualrun.parity.config.MappingFile;
 import dev.dualrun.parity.config.PairMapping;
 import dev.dualrun.parity.config.Waiver;
@@ -102,7 +103,7 @@ public record SignOffReport(String mapping, List<Long> runs, int required, Local
 
 	private static PairStatus status(String id, List<Long> runs, int required, Map<Long, PairResultRow> results,
 			List<RunReport.HistoryEntry> verdicts, Waiver waiver, LocalDate today) {
-		boolean passed = runs.size() >= required && verdicts.stream().allMatch((v) -> v.verdict().equals("PASS"));
+		boolean passed = runs.size() >= required && verdicts.stream().allMatch((v) -> Verdict.isPassing(v.verdict()));
 		if (passed) {
 			return new PairStatus(id, Status.SIGNED_OFF, "passed in each of the last " + required + " runs", verdicts,
 					waiver);
@@ -113,7 +114,7 @@ public record SignOffReport(String mapping, List<Long> runs, int required, Local
 		}
 		else {
 			RunReport.HistoryEntry last = verdicts.stream()
-				.filter((v) -> !v.verdict().equals("PASS"))
+				.filter((v) -> !Verdict.isPassing(v.verdict()))
 				.reduce((a, b) -> b)
 				.orElseThrow();
 			PairResultRow r = results.get(last.runId());

@@ -43,8 +43,9 @@ public interface MetricSource {
 	 *
 	 * @param calls HTTP calls made (pages included)
 	 * @param metricsRequested metric queries requested (CloudWatch bills per metric)
+	 * @param retries requests sent again after a failure that may pass
 	 */
-	record CallCount(long calls, long metricsRequested) {
+	record CallCount(long calls, long metricsRequested, long retries) {
 
 	}
 

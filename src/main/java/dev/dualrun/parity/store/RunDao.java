@@ -33,8 +33,12 @@ public interface RunDao {
 	void planned(@Bind("id") long id, @Bind("sha256") String sha256, @Bind("windowStart") Instant windowStart,
 			@Bind("windowEnd") Instant windowEnd, @Bind("pairs") int pairs, @Bind("minCalls") long minCalls);
 
-	@SqlUpdate("UPDATE parity_run SET cloudwatch_endpoint = :endpoint, cloudwatch_version = :version WHERE id = :id")
-	void cloudwatchBackend(@Bind("id") long id, @Bind("endpoint") String endpoint, @Bind("version") String version);
+	@SqlUpdate("""
+			UPDATE parity_run SET cloudwatch_endpoint = :endpoint, cloudwatch_version = :version, cloudwatch_region = :region
+			WHERE id = :id
+			""")
+	void cloudwatchBackend(@Bind("id") long id, @Bind("endpoint") String endpoint, @Bind("version") String version,
+			@Bind("region") String region);
 
 	@SqlUpdate("UPDATE parity_run SET prometheus_url = :url, prometheus_version = :version WHERE id = :id")
 	void prometheusBackend(@Bind("id") long id, @Bind("url") String url, @Bind("version") String version);
@@ -42,11 +46,14 @@ public interface RunDao {
 	@SqlUpdate("""
 			UPDATE parity_run SET cloudwatch_calls = cloudwatch_calls + :cwCalls,
 			       cloudwatch_metrics = cloudwatch_metrics + :cwMetrics,
-			       prometheus_calls = prometheus_calls + :promCalls
+			       prometheus_calls = prometheus_calls + :promCalls,
+			       cloudwatch_retries = cloudwatch_retries + :cwRetries,
+			       prometheus_retries = prometheus_retries + :promRetries
 			WHERE id = :id
 			""")
 	void addCalls(@Bind("id") long id, @Bind("cwCalls") long cwCalls, @Bind("cwMetrics") long cwMetrics,
-			@Bind("promCalls") long promCalls);
+			@Bind("promCalls") long promCalls, @Bind("cwRetries") long cwRetries,
+			@Bind("promRetries") long promRetries);
 
 	@SqlUpdate("UPDATE parity_run SET job_execution_id = :jobExecutionId, status = 'RUNNING', error = NULL WHERE id = :id")
 	void resumed(@Bind("id") long id, @Bind("jobExecutionId") long jobExecutionId);
@@ -54,6 +61,8 @@ public interface RunDao {
 	@SqlUpdate("""
 			UPDATE parity_run SET status = :status, finished_at = :finishedAt, error = :error,
 			       pass_count = (SELECT COUNT(*) FROM pair_result r WHERE r.run_id = :id AND r.verdict = 'PASS'),
+			       warn_count = (SELECT COUNT(*) FROM pair_result r WHERE r.run_id = :id AND r.verdict = 'WARN'),
+			       unsettled_count = (SELECT COUNT(*) FROM pair_result r WHERE r.run_id = :id AND r.verdict = 'UNSETTLED'),
 			       fail_count = (SELECT COUNT(*) FROM pair_result r WHERE r.run_id = :id AND r.verdict = 'FAIL'),
 			       no_data_count = (SELECT COUNT(*) FROM pair_result r WHERE r.run_id = :id AND r.verdict = 'NO_DATA'),
 			       insufficient_count = (SELECT COUNT(*) FROM pair_result r

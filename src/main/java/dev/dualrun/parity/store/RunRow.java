@@ -36,6 +36,11 @@ import java.time.Instant;
  * @param error why the run failed
  * @param judgedFrom for a re-judgement, the run whose evidence it judged; otherwise null
  * @param judgementNote for a re-judgement, the tolerance it applied
+ * @param warnCount pairs that passed the rules with weak evidence
+ * @param unsettledCount pairs whose newest periods were still changing
+ * @param cloudwatchRegion the AWS region the CloudWatch client used, or null
+ * @param cloudwatchRetries GetMetricData attempts that were retries
+ * @param prometheusRetries Prometheus requests that were retries
  */
 public record RunRow(long id, Long jobExecutionId, String status, String mappingSource, String mappingSha256,
 		String pairFilter, Instant requestedFrom, Instant requestedTo, Instant windowStart, Instant windowEnd,
@@ -43,6 +48,28 @@ public record RunRow(long id, Long jobExecutionId, String status, String mapping
 		int noDataCount, int insufficientCount, int errorCount, long cloudwatchCalls, long cloudwatchMetrics,
 		long cloudwatchMinCalls, long prometheusCalls, String cloudwatchEndpoint, String cloudwatchVersion,
 		String prometheusUrl, String prometheusVersion, String reportPath, String error, Long judgedFrom,
-		String judgementNote) {
+		String judgementNote, int warnCount, int unsettledCount, String cloudwatchRegion, long cloudwatchRetries,
+		long prometheusRetries) {
+
+	/**
+	 * The one definition of passing, used by the exit code, the summary line, JUnit XML
+	 * and sign-off: the run completed and every planned pair is PASS.
+	 * @return true if every pair of this completed run passed
+	 */
+	public boolean allPassed() {
+		return "COMPLETED".equals(this.status) && this.pairsTotal > 0 && this.passCount == this.pairsTotal;
+	}
+
+	/**
+	 * @return the counts of every verdict, e.g.
+	 * {@code 8 pass, 1 warn, 3 fail, 0 unsettled, 0 no data, 0
+	 * insufficient, 0 error}
+	 */
+	public String counts() {
+		return String.format(java.util.Locale.ROOT,
+				"%d pass, %d warn, %d fail, %d unsettled, %d no data, %d insufficient, %d error", this.passCount,
+				this.warnCount, this.failCount, this.unsettledCount, this.noDataCount, this.insufficientCount,
+				this.errorCount);
+	}
 
 }

@@ -30,10 +30,10 @@ class DeepLinksTest {
 		dims.put("Endpoint", "/api/orders");
 		CloudWatchQuery q = new CloudWatchQuery("FlaskApp", "EndpointLatency", dims, Statistic.parse("p99"), "Seconds",
 				null, null);
-		assertThat(DeepLinks.cloudwatch("region eu-west-1", q, START, END, 300))
+		assertThat(DeepLinks.cloudwatch("eu-west-1", "region eu-west-1", q, START, END, 300))
 			.startsWith("https://eu-west-1.console.aws.amazon.com/cloudwatch/home?region=eu-west-1#metricsV2:graph=")
 			.contains("~(~'FlaskApp~'EndpointLatency~'Endpoint~'*2fapi*2forders)", "~stat~'p99~period~300");
-		assertThat(DeepLinks.cloudwatch("http://127.0.0.1:4566", q, START, END, 300)).isNull();
+		assertThat(DeepLinks.cloudwatch("us-east-1", "http://127.0.0.1:4566", q, START, END, 300)).isNull();
 	}
 
 }

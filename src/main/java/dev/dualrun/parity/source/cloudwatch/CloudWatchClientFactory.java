@@ -1,13 +1,19 @@
 package dev.dualrun.parity.source.cloudwatch;
 
 import java.net.URI;
+import java.util.concurrent.atomic.AtomicLong;
 
 import dev.dualrun.parity.config.ConfigurationException;
 import dev.dualrun.parity.config.ParityProperties;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
@@ -31,9 +37,22 @@ public final class CloudWatchClientFactory {
 	 * URI
 	 */
 	public static CloudWatchClient create(ParityProperties.CloudWatch settings) {
+		return create(settings, new AttemptCounter());
+	}
+
+	/**
+	 * @param settings the CloudWatch settings, including the SDK's retry mode and
+	 * attempts
+	 * @param attempts counts the client's attempts, for the retries it made
+	 * @return a client; close it when the run ends
+	 * @throws ConfigurationException if no region can be found, the endpoint is not a URI
+	 * or the retry mode is unknown
+	 */
+	public static CloudWatchClient create(ParityProperties.CloudWatch settings, AttemptCounter attempts) {
 		CloudWatchClientBuilder builder = CloudWatchClient.builder()
 			.region(region(settings))
-			.credentialsProvider(credentials(settings));
+			.credentialsProvider(credentials(settings))
+			.overrideConfiguration((o) -> o.retryStrategy(retryStrategy(settings)).addExecutionInterceptor(attempts));
 		if (settings.endpoint() != null && !settings.endpoint().isBlank()) {
 			try {
 				builder.endpointOverride(URI.create(settings.endpoint()));
@@ -44,6 +63,51 @@ public final class CloudWatchClientFactory {
 			}
 		}
 		return builder.build();
+	}
+
+	/**
+	 * The SDK's own retry strategy: {@code standard} (exponential backoff with jitter, a
+	 * retry quota) or {@code adaptive} (also a client-side rate limit that slows down
+	 * when throttled), with the configured attempts.
+	 */
+	private static RetryStrategy retryStrategy(ParityProperties.CloudWatch settings) {
+		return switch (settings.retryMode()) {
+			case "standard" ->
+				AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(settings.maxAttempts()).build();
+			case "adaptive" ->
+				AwsRetryStrategy.adaptiveRetryStrategy().toBuilder().maxAttempts(settings.maxAttempts()).build();
+			default -> throw new ConfigurationException("parity.cloudwatch.retry-mode '" + settings.retryMode()
+					+ "' is not a retry mode of the AWS SDK: standard or adaptive");
+		};
+	}
+
+	/**
+	 * Counts the SDK's executions and its attempts (the transmissions of each); their
+	 * difference is the retries it made.
+	 */
+	public static final class AttemptCounter implements ExecutionInterceptor {
+
+		private final AtomicLong executions = new AtomicLong();
+
+		private final AtomicLong transmissions = new AtomicLong();
+
+		@Override
+		public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+			this.executions.incrementAndGet();
+		}
+
+		@Override
+		public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+			this.transmissions.incrementAndGet();
+		}
+
+		/**
+		 * @return requests sent again after a failure that may pass
+		 */
+		public long retries() {
+			return Math.max(0, this.transmissions.get() - this.executions.get());
+		}
+
 	}
 
 	private static Region region(ParityProperties.CloudWatch settings) {

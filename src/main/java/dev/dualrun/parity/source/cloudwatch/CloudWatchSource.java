@@ -58,13 +58,29 @@ public final class CloudWatchSource implements MetricSource {
 
 	private final AtomicLong metrics = new AtomicLong();
 
+	private final CloudWatchClientFactory.AttemptCounter attempts;
+
+	private final AtomicLong splits = new AtomicLong();
+
+	private final java.util.concurrent.atomic.AtomicInteger serverErrorsInARow = new java.util.concurrent.atomic.AtomicInteger();
+
+	/** Server errors after retries in a row that stop the splitting of refused calls. */
+	static final int MAX_SERVER_ERRORS_IN_A_ROW = 3;
+
+	/** Error codes of a refused identity: every half would be refused too. */
+	private static final Set<String> AUTH_CODES = Set.of("AccessDenied", "AccessDeniedException",
+			"UnrecognizedClientException", "InvalidClientTokenId", "SignatureDoesNotMatch", "IncompleteSignature",
+			"ExpiredToken", "ExpiredTokenException", "MissingAuthenticationToken", "InvalidSignatureException");
+
 	/**
 	 * @param client the SDK client
 	 * @param endpoint where the client points, for messages (region or override URL)
+	 * @param attempts the client's attempt counter, for the retries it made
 	 */
-	public CloudWatchSource(CloudWatchClient client, String endpoint) {
+	public CloudWatchSource(CloudWatchClient client, String endpoint, CloudWatchClientFactory.AttemptCounter attempts) {
 		this.client = client;
 		this.endpoint = endpoint;
+		this.attempts = attempts;
 	}
 
 	@Override
@@ -79,7 +95,55 @@ public final class CloudWatchSource implements MetricSource {
 		}
 	}
 
+	/**
+	 * One GetMetricData call (all its pages) for a batch. A call refused as a whole for
+	 * its content (a 400 such as a ValidationError or an invalid expression, or a 5xx
+	 * still failing after the SDK's retries) is split in halves until the failing queries
+	 * are isolated, so one bad query never takes its neighbours down; only those pairs
+	 * get the failure. Splitting on 5xx stops after {@link #MAX_SERVER_ERRORS_IN_A_ROW}
+	 * failed calls in a row: CloudWatch is down, not one query bad.
+	 */
 	private void fetchBatch(List<PairMapping> batch, QueryWindow window, Consumer<SeriesResult> results) {
+		SourceException failure = fetchOnce(batch, window, results);
+		if (failure == null) {
+			this.serverErrorsInARow.set(0);
+			return;
+		}
+		boolean server = failure.getCause() instanceof CloudWatchException cw && cw.statusCode() >= 500;
+		int inARow = server ? this.serverErrorsInARow.incrementAndGet() : 0;
+		if (batch.size() > 1 && splittable(failure) && inARow < MAX_SERVER_ERRORS_IN_A_ROW) {
+			this.splits.incrementAndGet();
+			log.info("GetMetricData for {} pair(s) refused ({}): splitting it to isolate the failing queries",
+					batch.size(), failure.getMessage());
+			int half = batch.size() / 2;
+			fetchBatch(List.copyOf(batch.subList(0, half)), window, results);
+			fetchBatch(List.copyOf(batch.subList(half, batch.size())), window, results);
+			return;
+		}
+		if (batch.size() == 1 || !splittable(failure)) {
+			log.warn("{}", failure.getMessage());
+		}
+		batch.forEach((p) -> results.accept(SeriesResult.failed(p.id(), failure)));
+	}
+
+	/** Refusals of a call for what it asks, not for who asks or how often. */
+	private static boolean splittable(SourceException failure) {
+		if (!(failure.getCause() instanceof CloudWatchException cw) || cw.isThrottlingException()) {
+			return false;
+		}
+		int status = cw.statusCode();
+		return status >= 500 || (status == 400 && !AUTH_CODES.contains(errorCode(cw)));
+	}
+
+	private static String errorCode(CloudWatchException cw) {
+		return (cw.awsErrorDetails() != null) ? cw.awsErrorDetails().errorCode() : null;
+	}
+
+	/**
+	 * @return the pages of one call, each pair's result handed on; or the failure of the
+	 * whole call (nothing handed on)
+	 */
+	private SourceException fetchOnce(List<PairMapping> batch, QueryWindow window, Consumer<SeriesResult> results) {
 		List<MetricDataQuery> queries = new ArrayList<>();
 		Map<String, PairMapping> byId = new LinkedHashMap<>();
 		for (int i = 0; i < batch.size(); i++) {
@@ -112,17 +176,14 @@ public final class CloudWatchSource implements MetricSource {
 			this.metrics.addAndGet(queries.stream().filter((q) -> q.metricStat() != null).count());
 		}
 		catch (SourceException ex) {
-			batch.forEach((p) -> results.accept(SeriesResult.failed(p.id(), ex)));
-			return;
+			return ex;
 		}
 		catch (SdkException ex) {
 			this.calls.incrementAndGet();
-			SourceException failure = translate(ex, batch.size());
-			log.warn("{}", failure.getMessage());
-			batch.forEach((p) -> results.accept(SeriesResult.failed(p.id(), failure)));
-			return;
+			return translate(ex, batch);
 		}
 		byId.forEach((id, pair) -> results.accept(result(pair, merged.get(id), callMessages)));
+		return null;
 	}
 
 	private SeriesResult result(PairMapping pair, Accumulator acc, List<String> callMessages) {
@@ -184,8 +245,10 @@ public final class CloudWatchSource implements MetricSource {
 		return stat.build();
 	}
 
-	private SourceException translate(SdkException ex, int pairs) {
-		String scope = "GetMetricData for " + pairs + " pair(s) at " + this.endpoint;
+	private SourceException translate(SdkException ex, List<PairMapping> batch) {
+		String scope = "GetMetricData for "
+				+ ((batch.size() == 1) ? "pair '" + batch.get(0).id() + "'" : batch.size() + " pair(s)") + " at "
+				+ this.endpoint;
 		if (ex instanceof CloudWatchException cw) {
 			String code = (cw.awsErrorDetails() != null) ? cw.awsErrorDetails().errorCode() : null;
 			String message = (cw.awsErrorDetails() != null) ? cw.awsErrorDetails().errorMessage() : cw.getMessage();
@@ -207,9 +270,16 @@ public final class CloudWatchSource implements MetricSource {
 		return "GetMetricData API 2010-08-01 (AWS SDK for Java " + VersionInfo.SDK_VERSION + ") at " + this.endpoint;
 	}
 
+	/**
+	 * @return calls split in halves to isolate a refused query
+	 */
+	public long splits() {
+		return this.splits.get();
+	}
+
 	@Override
 	public CallCount calls() {
-		return new CallCount(this.calls.get(), this.metrics.get());
+		return new CallCount(this.calls.get(), this.metrics.get(), this.attempts.retries());
 	}
 
 	/** Merges the pages of one query id. */

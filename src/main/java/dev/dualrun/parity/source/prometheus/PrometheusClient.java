@@ -13,6 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import dev.dualrun.parity.config.ConfigurationException;
 import dev.dualrun.parity.config.ParityProperties;
+import dev.dualrun.parity.config.Text;
+import dev.dualrun.parity.source.http.RetryInterceptor;
 import okhttp3.Credentials;
 import okhttp3.FormBody;
 import okhttp3.HttpUrl;
@@ -41,19 +43,60 @@ public final class PrometheusClient {
 
 	private final AtomicLong calls = new AtomicLong();
 
+	private final RetryInterceptor retry;
+
+	/** Values never shown: passwords and tokens, from the settings or the URL. */
+	private final List<String> secrets;
+
+	/**
+	 * @param settings the API's settings; credentials in the URL
+	 * ({@code http://user:secret@host}) become basic auth and are never shown
+	 */
 	public PrometheusClient(ParityProperties.Prometheus settings) {
 		HttpUrl url = HttpUrl.parse(settings.url());
 		if (url == null) {
-			throw new ConfigurationException("Prometheus URL '" + settings.url() + "' is not an http(s) URL");
+			throw new ConfigurationException(
+					"Prometheus URL '" + settings.url().replaceAll("//[^/@]*@", "//***@") + "' is not an http(s) URL");
 		}
-		this.base = url;
-		this.settings = settings;
+		String user = settings.username();
+		String password = settings.password();
+		if (user == null && !url.username().isEmpty()) {
+			user = url.username();
+			password = url.password();
+		}
+		this.base = url.newBuilder().username("").password("").build();
+		this.settings = new ParityProperties.Prometheus(this.base.toString(), settings.timeout(), user, password,
+				settings.bearerToken(), settings.headers(), settings.maxPointsPerRequest(), settings.postThreshold(),
+				settings.retry(), settings.concurrency());
+		List<String> hidden = new ArrayList<>();
+		hidden.add(password);
+		hidden.add(settings.bearerToken());
+		hidden.add(url.password());
+		settings.headers().forEach((k, v) -> {
+			if (k.equalsIgnoreCase("Authorization") || k.toLowerCase(java.util.Locale.ROOT).contains("token")
+					|| k.toLowerCase(java.util.Locale.ROOT).contains("key")) {
+				hidden.add(v);
+			}
+		});
+		if (user != null) {
+			hidden.add(Credentials.basic(user, (password != null) ? password : "").substring("Basic ".length()));
+		}
+		this.secrets = hidden.stream().filter((v) -> v != null && !v.isBlank()).toList();
+		this.retry = new RetryInterceptor("prometheus", settings.retry());
 		this.http = new OkHttpClient.Builder().connectTimeout(settings.timeout())
 			.readTimeout(settings.timeout())
 			.writeTimeout(settings.timeout())
 			.callTimeout(settings.timeout().multipliedBy(2))
 			.retryOnConnectionFailure(false)
+			.addInterceptor(this.retry)
 			.build();
+	}
+
+	/**
+	 * @return requests sent again after a failure that may pass
+	 */
+	public long retries() {
+		return this.retry.retries();
 	}
 
 	/**
@@ -149,12 +192,12 @@ public final class PrometheusClient {
 				String detail = this.parser.errorText(bytes);
 				if (detail == null) {
 					detail = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).strip();
-					detail = detail.isEmpty() ? response.message() : abbreviate(detail);
+					detail = detail.isEmpty() ? response.message() : oneLine(detail);
 				}
 				int code = response.code();
 				String cause = (code == 401 || code == 403) ? "credentials refused" : "query failed";
 				throw new PrometheusQueryException(
-						"Prometheus " + cause + " (HTTP " + code + ", " + detail + ") at " + where,
+						"Prometheus " + cause + " (HTTP " + code + ", " + redact(detail) + ") at " + where,
 						code == 429 || code >= 500);
 			}
 			if (body.contentLength() > MAX_RESPONSE_BYTES) {
@@ -165,7 +208,8 @@ public final class PrometheusClient {
 			}
 		}
 		catch (PrometheusApiException ex) {
-			throw new PrometheusQueryException("Prometheus " + ex.getMessage() + " at " + where, ex.isRetryable());
+			throw new PrometheusQueryException("Prometheus " + redact(ex.getMessage()) + " at " + where,
+					ex.isRetryable());
 		}
 		catch (ResponseTooLargeException ex) {
 			throw tooLarge(where);
@@ -180,8 +224,13 @@ public final class PrometheusClient {
 					true, ex);
 		}
 		catch (IOException ex) {
-			throw new PrometheusQueryException("Prometheus request failed (" + ex + ") at " + where, true, ex);
+			throw new PrometheusQueryException("Prometheus request failed (" + redact(ex.toString()) + ") at " + where,
+					true, ex);
 		}
+	}
+
+	private String redact(String text) {
+		return Text.redact(text, this.secrets);
 	}
 
 	private static PrometheusQueryException tooLarge(String where) {
@@ -196,11 +245,7 @@ public final class PrometheusClient {
 	}
 
 	static String oneLine(String query) {
-		return abbreviate(query.replaceAll("\\s+", " ").strip());
-	}
-
-	private static String abbreviate(String text) {
-		return (text.length() > 300) ? text.substring(0, 297) + "..." : text;
+		return Text.oneLine(query, 300);
 	}
 
 	@FunctionalInterface

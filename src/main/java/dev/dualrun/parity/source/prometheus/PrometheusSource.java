@@ -89,7 +89,7 @@ public final class PrometheusSource implements MetricSource {
 
 	@Override
 	public CallCount calls() {
-		return new CallCount(this.client.calls(), this.queries.get());
+		return new CallCount(this.client.calls(), this.queries.get(), this.client.retries());
 	}
 
 }
