@@ -43,6 +43,28 @@ final class FaultyProxy implements AutoCloseable {
 
 	private final AtomicLong forwarded = new AtomicLong();
 
+	private volatile long delayMillis;
+
+	private volatile String failingQueries;
+
+	/**
+	 * @param text every query_range request whose query contains it fails, always
+	 * @return this proxy
+	 */
+	FaultyProxy failQueriesContaining(String text) {
+		this.failingQueries = text;
+		return this;
+	}
+
+	/**
+	 * @param millis latency added to every query_range answer
+	 * @return this proxy
+	 */
+	FaultyProxy delay(long millis) {
+		this.delayMillis = millis;
+		return this;
+	}
+
 	private FaultyProxy(String target, double share, int status, long seed) throws IOException {
 		this.target = target;
 		this.share = share;
@@ -76,10 +98,16 @@ final class FaultyProxy implements AutoCloseable {
 			try (InputStream in = exchange.getRequestBody()) {
 				body = in.readAllBytes();
 			}
+			if (this.delayMillis > 0 && exchange.getRequestURI().getPath().endsWith("/query_range")) {
+				Thread.sleep(this.delayMillis);
+			}
 			boolean fail;
 			synchronized (this.random) {
 				fail = this.random.nextDouble() < this.share;
 			}
+			String query = exchange.getRequestURI().getQuery() + " "
+					+ java.net.URLDecoder.decode(new String(body, StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+			fail |= this.failingQueries != null && query.contains(this.failingQueries);
 			if (fail && exchange.getRequestURI().getPath().endsWith("/query_range")) {
 				this.failed.incrementAndGet();
 				byte[] text = ((this.status == 429) ? "too many requests\n" : "upstream unavailable\n")

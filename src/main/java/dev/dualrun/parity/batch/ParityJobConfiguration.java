@@ -2,6 +2,7 @@ package dev.dualrun.parity.batch;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -20,6 +21,7 @@ import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -27,6 +29,7 @@ import dev.dualrun.parity.config.Durations;
 import dev.dualrun.parity.config.ParityProperties;
 import dev.dualrun.parity.source.prometheus.PrometheusClient;
 import dev.dualrun.parity.source.prometheus.PrometheusSource;
+import dev.dualrun.parity.store.EvidenceRow;
 import dev.dualrun.parity.store.ParityStore;
 
 /**
@@ -59,9 +62,14 @@ public class ParityJobConfiguration {
 		return Clock.systemUTC();
 	}
 
+	/**
+	 * The store on a transaction-aware proxy of the data source: inside a step its writes
+	 * join the step's (or the chunk's) transaction, so Spring Batch's commit and rollback
+	 * guard them; outside one, each write commits on its own.
+	 */
 	@Bean
 	ParityStore parityStore(DataSource dataSource, Clock clock) {
-		return ParityStore.open(dataSource, clock);
+		return ParityStore.open(new TransactionAwareDataSourceProxy(dataSource), clock);
 	}
 
 	@Bean
@@ -75,12 +83,12 @@ public class ParityJobConfiguration {
 
 	@Bean
 	Job parityJob(JobRepository jobRepository, Step planStep, Step fetchCloudWatchStep, Step compareStep,
-			Step reportStep, ParityStore store, Clock clock) {
+			Step reportStep, ParityStore store, Clock clock, ParityProperties properties) {
 		return new JobBuilder(ParityJobParameters.JOB_NAME, jobRepository).start(planStep)
 			.next(fetchCloudWatchStep)
 			.next(compareStep)
 			.next(reportStep)
-			.listener(new RunCompletionListener(store, clock))
+			.listener(new RunCompletionListener(store, clock, properties.settle()))
 			.build();
 	}
 
@@ -89,16 +97,53 @@ public class ParityJobConfiguration {
 			ParityProperties properties, Clock clock) {
 		return new StepBuilder("plan", jobRepository)
 			.tasklet(new PlanTasklet(store, properties, clock), transactionManager)
+			.listener(new StepProgress())
 			.build();
 	}
 
 	@Bean
+	ThreadPoolTaskExecutor cloudwatchExecutor(ParityProperties properties) {
+		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+		executor.setCorePoolSize(properties.cloudwatch().concurrency());
+		executor.setMaxPoolSize(properties.cloudwatch().concurrency());
+		executor.setThreadNamePrefix("cloudwatch-");
+		return executor;
+	}
+
+	/**
+	 * One item per GetMetricData call, {@code parity.cloudwatch.concurrency} of them in
+	 * flight (within {@code parity.cloudwatch.max-tps}), each chunk's series committed
+	 * together: a kill loses at most the calls of one chunk.
+	 */
+	@Bean
 	Step fetchCloudWatchStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			ParityStore store, ParityProperties properties, Clock clock) {
+			ListItemReader<CloudWatchBatch> unfetchedBatches, FetchCloudWatchProcessor fetchCloudWatch,
+			ParityStore store, ParityProperties properties, ThreadPoolTaskExecutor cloudwatchExecutor) {
 		return new StepBuilder("fetch-cloudwatch", jobRepository)
-			.tasklet(new FetchCloudWatchTasklet(store, properties, clock), transactionManager)
+			.<CloudWatchBatch, List<EvidenceRow>>chunk(properties.cloudwatch().concurrency())
+			.transactionManager(transactionManager)
+			.reader(unfetchedBatches)
+			.processor(fetchCloudWatch)
+			.writer((chunk) -> chunk.forEach((rows) -> rows.forEach(store::saveEvidence)))
+			.taskExecutor(cloudwatchExecutor)
+			.listener(fetchCloudWatch)
 			.allowStartIfComplete(true)
+			.listener(new StepProgress())
 			.build();
+	}
+
+	@Bean
+	@StepScope
+	ListItemReader<CloudWatchBatch> unfetchedBatches(ParityStore store,
+			@Value("#{jobExecutionContext['" + RunContext.RUN_ID + "']}") Long runId) {
+		return new ListItemReader<>(FetchCloudWatchProcessor.batches(store, runId));
+	}
+
+	@Bean
+	@StepScope
+	FetchCloudWatchProcessor fetchCloudWatch(ParityStore store, ParityProperties properties, Clock clock,
+			@Value("#{jobExecutionContext['" + RunContext.RUN_ID + "']}") Long runId) {
+		return new FetchCloudWatchProcessor(store, properties.cloudwatch(), clock, runId);
 	}
 
 	@Bean
@@ -115,6 +160,7 @@ public class ParityJobConfiguration {
 			.taskExecutor(pairExecutor)
 			.listener(comparePair)
 			.allowStartIfComplete(true)
+			.listener(new StepProgress())
 			.build();
 	}
 
@@ -141,6 +187,7 @@ public class ParityJobConfiguration {
 		return new StepBuilder("report", jobRepository)
 			.tasklet(new ReportTasklet(store, properties, clock), transactionManager)
 			.allowStartIfComplete(true)
+			.listener(new StepProgress())
 			.build();
 	}
 

@@ -14,8 +14,32 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
  * @param to requested window end, or null
  * @param pairs pair ids to run, empty for all
  * @param requestedAt when the run was requested; makes each invocation a new job instance
+ * @param resumeRun a completed run whose ERROR pairs this job judges again, or null for a
+ * new run
  */
-public record ParityJobParameters(String mapping, Instant from, Instant to, List<String> pairs, Instant requestedAt) {
+public record ParityJobParameters(String mapping, Instant from, Instant to, List<String> pairs, Instant requestedAt,
+		Long resumeRun) {
+
+	/**
+	 * A new run.
+	 * @param mapping the mapping file path
+	 * @param from requested window start, or null
+	 * @param to requested window end, or null
+	 * @param pairs pair ids to run, empty for all
+	 * @param requestedAt when the run was requested
+	 */
+	public ParityJobParameters(String mapping, Instant from, Instant to, List<String> pairs, Instant requestedAt) {
+		this(mapping, from, to, pairs, requestedAt, null);
+	}
+
+	/**
+	 * @param runId the completed run to resume
+	 * @param at when the resumption was requested
+	 * @return the parameters of a job that judges the run's ERROR pairs again
+	 */
+	public ParityJobParameters resuming(long runId, Instant at) {
+		return new ParityJobParameters(this.mapping, this.from, this.to, this.pairs, at, runId);
+	}
 
 	/** The job's name in the job repository. */
 	public static final String JOB_NAME = "parity";
@@ -29,6 +53,8 @@ public record ParityJobParameters(String mapping, Instant from, Instant to, List
 	static final String PAIRS = "pairs";
 
 	static final String REQUESTED_AT = "requested-at";
+
+	static final String RESUME_RUN = "resume-run";
 
 	/**
 	 * @return the Spring Batch parameters
@@ -45,14 +71,22 @@ public record ParityJobParameters(String mapping, Instant from, Instant to, List
 		if (!this.pairs.isEmpty()) {
 			b.addString(PAIRS, String.join(",", this.pairs));
 		}
+		if (this.resumeRun != null) {
+			b.addString(RESUME_RUN, this.resumeRun.toString());
+		}
 		return b.toJobParameters();
 	}
 
-	static ParityJobParameters of(JobParameters p) {
+	/**
+	 * @param p the Spring Batch parameters of a job execution
+	 * @return them, typed
+	 */
+	public static ParityJobParameters of(JobParameters p) {
 		String pairs = p.getString(PAIRS);
+		String resume = p.getString(RESUME_RUN);
 		return new ParityJobParameters(p.getString(MAPPING), instant(p.getString(FROM)), instant(p.getString(TO)),
 				(pairs == null || pairs.isBlank()) ? List.of() : List.of(pairs.split(",")),
-				instant(p.getString(REQUESTED_AT)));
+				instant(p.getString(REQUESTED_AT)), (resume != null) ? Long.valueOf(resume) : null);
 	}
 
 	private static Instant instant(String text) {

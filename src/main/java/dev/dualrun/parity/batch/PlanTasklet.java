@@ -31,8 +31,9 @@ import dev.dualrun.parity.store.ParityStore;
 import dev.dualrun.parity.store.RunPairRow;
 
 /**
- * Step {@code plan}: records the run, loads and validates the mapping, selects the pairs,
- * aligns each pair's window (rule 2) and stores the plan in one transaction.
+ * Step {@code plan}: loads, validates and lints the mapping, selects the pairs, aligns
+ * each pair's window and stores the plan in the step's transaction (the run itself was
+ * recorded before the job, so a mapping error leaves it FAILED with the cause).
  */
 record PlanTasklet(ParityStore store, ParityProperties properties, Clock clock) implements Tasklet {
 
@@ -44,12 +45,13 @@ record PlanTasklet(ParityStore store, ParityProperties properties, Clock clock) 
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
 		var jobExecution = contribution.getStepExecution().getJobExecution();
 		ParityJobParameters params = ParityJobParameters.of(jobExecution.getJobParameters());
+		if (params.resumeRun() != null) {
+			// a completed run's ERROR pairs judged again: the plan stands
+			return RepeatStatus.FINISHED;
+		}
 		Instant now = this.clock.instant();
 		Duration settle = this.properties.settle();
-		long runId = this.store.runs()
-			.insert(params.mapping(), params.pairs().isEmpty() ? null : String.join(",", params.pairs()), params.from(),
-					params.to(), (int) settle.toSeconds(), now, jobExecution.getId());
-		jobExecution.getExecutionContext().putLong(RunContext.RUN_ID, runId);
+		long runId = RunContext.requireRunId(jobExecution);
 		MappingFile mapping = new MappingLoader().load(Path.of(params.mapping()));
 		List<PairMapping> pairs = select(mapping, params.pairs());
 		Map<String, List<String>> warnings = lint(mapping, pairs);

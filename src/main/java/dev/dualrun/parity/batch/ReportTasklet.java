@@ -20,8 +20,8 @@ import dev.dualrun.parity.store.PairResultRow;
 import dev.dualrun.parity.store.RunRow;
 
 /**
- * Step {@code report}: closes the run (COMPLETED, or FAILED when every pair errored) and
- * renders its HTML and JSON reports from the store.
+ * Step {@code report}: counts the verdicts, renders the HTML, JSON and JUnit reports from
+ * the store, then closes the run (COMPLETED, or FAILED when every pair errored).
  */
 record ReportTasklet(ParityStore store, ParityProperties properties, Clock clock) implements Tasklet {
 
@@ -35,12 +35,18 @@ record ReportTasklet(ParityStore store, ParityProperties properties, Clock clock
 		List<PairResultRow> results = this.store.results().results(runId);
 		boolean allErrored = run.pairsTotal() > 0 && results.size() == run.pairsTotal()
 				&& results.stream().allMatch((r) -> Verdict.ERROR.name().equals(r.verdict()));
-		this.store.runs()
-			.finish(runId, allErrored ? "FAILED" : "COMPLETED", this.clock.instant(),
-					allErrored ? "every pair errored; first: " + results.get(0).error() : null);
-		Path file = new ReportWriter().write(new ReportBuilder(this.store, this.clock).build(runId),
+		String status = allErrored ? "FAILED" : "COMPLETED";
+		String error = allErrored ? "every pair errored; first: " + results.get(0).error() : null;
+		java.time.Instant finished = this.clock.instant();
+		// counted first, closed last: the run is COMPLETED only once its report exists,
+		// so
+		// a kill in between leaves it RUNNING and a restart writes the report again
+		this.store.runs().count(runId);
+		RunRow counted = this.store.run(runId).orElseThrow().finished(status, finished, error);
+		Path file = new ReportWriter().write(new ReportBuilder(this.store, this.clock).build(counted),
 				this.properties.reportsDir());
 		this.store.runs().reported(runId, file.toString());
+		this.store.runs().close(runId, status, finished, error);
 		log.info("run {}: report {}", runId, file);
 		return RepeatStatus.FINISHED;
 	}

@@ -28,18 +28,38 @@ final class RunCompletionListener implements JobExecutionListener {
 
 	private final Clock clock;
 
-	RunCompletionListener(ParityStore store, Clock clock) {
+	private final java.time.Duration settle;
+
+	RunCompletionListener(ParityStore store, Clock clock, java.time.Duration settle) {
 		this.store = store;
 		this.clock = clock;
+		this.settle = settle;
 	}
 
+	/**
+	 * Records a new run (outside any step's transaction, so a failing plan leaves it
+	 * FAILED, not absent), or takes up the run of a restarted or resumed job.
+	 */
 	@Override
 	public void beforeJob(JobExecution execution) {
 		Long runId = RunContext.runId(execution);
 		if (runId != null) {
 			this.store.runs().resumed(runId, execution.getId());
 			log.info("run {}: restarted as job execution {}", runId, execution.getId());
+			return;
 		}
+		ParityJobParameters params = ParityJobParameters.of(execution.getJobParameters());
+		if (params.resumeRun() != null) {
+			execution.getExecutionContext().putLong(RunContext.RUN_ID, params.resumeRun());
+			this.store.runs().resumed(params.resumeRun(), execution.getId());
+			log.info("run {}: resumed as job execution {} for its pairs that errored", params.resumeRun(),
+					execution.getId());
+			return;
+		}
+		long id = this.store.runs()
+			.insert(params.mapping(), params.pairs().isEmpty() ? null : String.join(",", params.pairs()), params.from(),
+					params.to(), (int) this.settle.toSeconds(), this.clock.instant(), execution.getId());
+		execution.getExecutionContext().putLong(RunContext.RUN_ID, id);
 	}
 
 	@Override

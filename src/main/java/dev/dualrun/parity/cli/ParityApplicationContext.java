@@ -80,22 +80,43 @@ final class ParityApplicationContext implements AutoCloseable {
 	}
 
 	/**
-	 * Restarts the failed job execution of a run.
+	 * Continues a run. A failed run is restarted by Spring Batch where it stopped. A run
+	 * whose process died (killed, out of memory, the machine lost) left its job execution
+	 * STARTED: it is recovered with Spring Batch's own
+	 * {@link JobOperator#recover(JobExecution)} (marked FAILED with its running steps),
+	 * then restarted. The embedded H2 database is locked by the process that opened it,
+	 * so a STARTED execution seen from here belongs to a process that no longer runs. A
+	 * completed run with ERROR pairs is resumed for those pairs alone, as a new job
+	 * execution of the same run. In every case pairs already judged are kept and
+	 * CloudWatch is not asked again for pairs it already answered.
 	 * @param run the run
 	 * @return the outcome
 	 * @throws Exception if the run cannot be restarted
 	 */
 	Outcome restart(RunRow run) throws Exception {
 		JobRepository repository = this.context.getBean(JobRepository.class);
-		JobExecution last = repository.getJobExecution(run.jobExecutionId());
+		JobOperator operator = this.context.getBean(JobOperator.class);
+		JobExecution last = (run.jobExecutionId() != null) ? repository.getJobExecution(run.jobExecutionId()) : null;
 		if (last == null) {
 			throw new ConfigurationException("run " + run.id() + " has no job execution to restart");
 		}
-		if (last.getStatus() == BatchStatus.COMPLETED) {
-			throw new ConfigurationException("run " + run.id() + " completed; only a failed run can be restarted "
-					+ "(start a new run with the same window instead)");
+		if (run.judgedFrom() != null) {
+			throw new ConfigurationException("run " + run.id() + " is a re-judgement of run " + run.judgedFrom()
+					+ "; restart run " + run.judgedFrom() + " or judge it again");
 		}
-		JobExecution execution = this.context.getBean(JobOperator.class).restart(last);
+		if (last.getStatus() == BatchStatus.COMPLETED) {
+			if (run.errorCount() == 0 && "COMPLETED".equals(run.status())) {
+				throw new ConfigurationException("run " + run.id() + " completed with no ERROR pair: nothing to "
+						+ "restart (start a new run with the same window instead)");
+			}
+			ParityJobParameters resume = ParityJobParameters.of(last.getJobParameters())
+				.resuming(run.id(), java.time.Clock.systemUTC().instant());
+			return outcome(operator.start(this.context.getBean("parityJob", Job.class), resume.toJobParameters()));
+		}
+		if (last.getStatus().isRunning()) {
+			last = operator.recover(last);
+		}
+		JobExecution execution = operator.restart(last);
 		return outcome(execution);
 	}
 

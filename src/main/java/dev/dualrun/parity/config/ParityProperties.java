@@ -25,7 +25,7 @@ public record ParityProperties(Duration settle, Duration settleRecheck, Integer 
 		reportsDir = (reportsDir != null) ? reportsDir : Path.of("reports");
 		prometheus = (prometheus != null) ? prometheus
 				: new Prometheus(null, null, null, null, null, null, null, null, null, null);
-		cloudwatch = (cloudwatch != null) ? cloudwatch : new CloudWatch(null, null, null, null, null);
+		cloudwatch = (cloudwatch != null) ? cloudwatch : new CloudWatch(null, null, null, null, null, null, null);
 	}
 
 	/**
@@ -80,10 +80,16 @@ public record ParityProperties(Duration settle, Duration settleRecheck, Integer 
 	 * @param retryMode the SDK's retry strategy: {@code standard} (default) or
 	 * {@code adaptive} (also slows the client down when throttled)
 	 * @param maxAttempts attempts of one call in all, the first included (default 5)
+	 * @param maxTps GetMetricData requests per second at most, retries included (default
+	 * 10; the account's quota is shared with dashboards and alarms)
+	 * @param concurrency GetMetricData calls in flight at once (default 4)
 	 */
-	public record CloudWatch(String region, String endpoint, String profile, String retryMode, Integer maxAttempts) {
+	public record CloudWatch(String region, String endpoint, String profile, String retryMode, Integer maxAttempts,
+			Double maxTps, Integer concurrency) {
 
 		public CloudWatch {
+			maxTps = (maxTps != null && maxTps > 0) ? maxTps : 10.0;
+			concurrency = (concurrency != null && concurrency > 0) ? concurrency : 4;
 			retryMode = (retryMode != null && !retryMode.isBlank())
 					? retryMode.strip().toLowerCase(java.util.Locale.ROOT) : "standard";
 			maxAttempts = (maxAttempts != null && maxAttempts > 0) ? maxAttempts : 5;

@@ -127,6 +127,7 @@ public final class CloudWatchCompatibleServer implements AutoCloseable {
 			try {
 				byte[] body = readBody(exchange);
 				check(exchange, operation);
+				this.faults.pause();
 				CloudWatchError fault = this.faults.next();
 				if (fault != null) {
 					throw fault;

@@ -17,6 +17,8 @@ public final class FaultMode {
 
 	private final java.util.Set<String> refusedMetrics = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
+	private volatile long delayMillis;
+
 	private volatile double randomShare;
 
 	private volatile boolean randomThrottle;
@@ -31,6 +33,27 @@ public final class FaultMode {
 	 */
 	public void refuseMetric(String metricName) {
 		this.refusedMetrics.add(metricName);
+	}
+
+	/**
+	 * Every call is answered this much later (latency of a far region, or a slow
+	 * backend).
+	 * @param delay the added latency, zero for none
+	 */
+	public void delay(java.time.Duration delay) {
+		this.delayMillis = delay.toMillis();
+	}
+
+	void pause() {
+		long d = this.delayMillis;
+		if (d > 0) {
+			try {
+				Thread.sleep(d);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
 	}
 
 	/**
@@ -79,6 +102,7 @@ public final class FaultMode {
 		this.internal.set(0);
 		this.refusedMetrics.clear();
 		this.randomShare = 0;
+		this.delayMillis = 0;
 	}
 
 	CloudWatchError next() {

@@ -54,8 +54,17 @@ public final class ReportBuilder {
 	 * @throws IllegalArgumentException if there is no such run
 	 */
 	public RunReport build(long runId) {
-		RunRow run = this.store.run(runId)
-			.orElseThrow(() -> new IllegalArgumentException("no run " + runId + " in the database"));
+		return build(this.store.run(runId)
+			.orElseThrow(() -> new IllegalArgumentException("no run " + runId + " in the database")));
+	}
+
+	/**
+	 * @param run the run as the report shows it (the report step passes its final status
+	 * before storing it, so a run is COMPLETED only once its report exists)
+	 * @return the report model
+	 */
+	public RunReport build(RunRow run) {
+		long runId = run.id();
 		Map<String, PairResultRow> results = new LinkedHashMap<>();
 		this.store.results().results(runId).forEach((r) -> results.put(r.pairId(), r));
 		Map<String, Integer> counts = new LinkedHashMap<>();

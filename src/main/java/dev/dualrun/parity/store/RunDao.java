@@ -58,8 +58,12 @@ public interface RunDao {
 	@SqlUpdate("UPDATE parity_run SET job_execution_id = :jobExecutionId, status = 'RUNNING', error = NULL WHERE id = :id")
 	void resumed(@Bind("id") long id, @Bind("jobExecutionId") long jobExecutionId);
 
+	@SqlUpdate("UPDATE parity_run SET status = :status, finished_at = :finishedAt, error = :error WHERE id = :id")
+	void close(@Bind("id") long id, @Bind("status") String status, @Bind("finishedAt") Instant finishedAt,
+			@Bind("error") String error);
+
 	@SqlUpdate("""
-			UPDATE parity_run SET status = :status, finished_at = :finishedAt, error = :error,
+			UPDATE parity_run SET
 			       pass_count = (SELECT COUNT(*) FROM pair_result r WHERE r.run_id = :id AND r.verdict = 'PASS'),
 			       warn_count = (SELECT COUNT(*) FROM pair_result r WHERE r.run_id = :id AND r.verdict = 'WARN'),
 			       unsettled_count = (SELECT COUNT(*) FROM pair_result r WHERE r.run_id = :id AND r.verdict = 'UNSETTLED'),
@@ -70,8 +74,19 @@ public interface RunDao {
 			       error_count = (SELECT COUNT(*) FROM pair_result r WHERE r.run_id = :id AND r.verdict = 'ERROR')
 			WHERE id = :id
 			""")
-	void finish(@Bind("id") long id, @Bind("status") String status, @Bind("finishedAt") Instant finishedAt,
-			@Bind("error") String error);
+	void count(@Bind("id") long id);
+
+	/**
+	 * Counts the run's verdicts and closes it.
+	 * @param id the run
+	 * @param status COMPLETED or FAILED
+	 * @param finishedAt when
+	 * @param error why it failed, or null
+	 */
+	default void finish(long id, String status, Instant finishedAt, String error) {
+		count(id);
+		close(id, status, finishedAt, error);
+	}
 
 	@SqlUpdate("""
 			UPDATE parity_run SET judged_from = :from, judgement_note = :note, window_start = :windowStart,

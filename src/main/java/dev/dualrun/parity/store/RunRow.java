@@ -52,6 +52,23 @@ public record RunRow(long id, Long jobExecutionId, String status, String mapping
 		long prometheusRetries) {
 
 	/**
+	 * @param outcome the final status
+	 * @param finished when the run ended
+	 * @param failure why it failed, or null
+	 * @return this run with its outcome
+	 */
+	public RunRow finished(String outcome, Instant finished, String failure) {
+		return new RunRow(this.id, this.jobExecutionId, outcome, this.mappingSource, this.mappingSha256,
+				this.pairFilter, this.requestedFrom, this.requestedTo, this.windowStart, this.windowEnd,
+				this.settleSeconds, this.startedAt, finished, this.pairsTotal, this.passCount, this.failCount,
+				this.noDataCount, this.insufficientCount, this.errorCount, this.cloudwatchCalls, this.cloudwatchMetrics,
+				this.cloudwatchMinCalls, this.prometheusCalls, this.cloudwatchEndpoint, this.cloudwatchVersion,
+				this.prometheusUrl, this.prometheusVersion, this.reportPath, failure, this.judgedFrom,
+				this.judgementNote, this.warnCount, this.unsettledCount, this.cloudwatchRegion, this.cloudwatchRetries,
+				this.prometheusRetries);
+	}
+
+	/**
 	 * The one definition of passing, used by the exit code, the summary line, JUnit XML
 	 * and sign-off: the run completed and every planned pair is PASS.
 	 * @return true if every pair of this completed run passed

@@ -8,6 +8,8 @@ import dev.dualrun.parity.config.ParityProperties;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -52,7 +54,9 @@ public final class CloudWatchClientFactory {
 		CloudWatchClientBuilder builder = CloudWatchClient.builder()
 			.region(region(settings))
 			.credentialsProvider(credentials(settings))
-			.overrideConfiguration((o) -> o.retryStrategy(retryStrategy(settings)).addExecutionInterceptor(attempts));
+			.overrideConfiguration((o) -> o.retryStrategy(retryStrategy(settings))
+				.addExecutionInterceptor(attempts)
+				.addExecutionInterceptor(new RateLimit(settings.maxTps())));
 		if (settings.endpoint() != null && !settings.endpoint().isBlank()) {
 			try {
 				builder.endpointOverride(URI.create(settings.endpoint()));
@@ -79,6 +83,35 @@ public final class CloudWatchClientFactory {
 			default -> throw new ConfigurationException("parity.cloudwatch.retry-mode '" + settings.retryMode()
 					+ "' is not a retry mode of the AWS SDK: standard or adaptive");
 		};
+	}
+
+	/**
+	 * Holds every attempt (retries included) to the configured requests per second with a
+	 * resilience4j rate limiter, waiting for a permit rather than failing.
+	 */
+	static final class RateLimit implements ExecutionInterceptor {
+
+		private final RateLimiter limiter;
+
+		RateLimit(double maxTps) {
+			// permits refreshed 10 times a second keep bursts small
+			int perTenth = (int) Math.max(1, Math.round(maxTps / 10));
+			long refreshMillis = Math.max(1, Math.round(1000.0 * perTenth / maxTps));
+			this.limiter = RateLimiter.of("cloudwatch",
+					RateLimiterConfig.custom()
+						.limitForPeriod(perTenth)
+						.limitRefreshPeriod(java.time.Duration.ofMillis(refreshMillis))
+						.timeoutDuration(java.time.Duration.ofMinutes(10))
+						.build());
+		}
+
+		@Override
+		public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+			if (!this.limiter.acquirePermission()) {
+				throw new IllegalStateException("no CloudWatch request permit within 10 minutes");
+			}
+		}
+
 	}
 
 	/**

@@ -1,0 +1,299 @@
+package dev.dualrun.parity;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.dualrun.parity.demo.CloudWatchCompatibleServer;
+import dev.dualrun.parity.store.ParityStore;
+import dev.dualrun.parity.store.RunRow;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code kill -9} of the real job (the built jar in a child JVM) during fetch-cloudwatch,
+ * compare and report, then {@code restart --run N} with no SQL by hand: the crashed
+ * execution is recovered with Spring Batch's own means and the run ends with the verdicts
+ * of an uninterrupted run, no duplicate rows, and no CloudWatch call for pairs already
+ * stored. Also: a completed run with ERROR pairs is resumed for those pairs alone.
+ */
+class CrashRecoveryIT {
+
+	private static final Path JAR = Path.of("target/parity-validator.jar");
+
+	@TempDir
+	static Path work;
+
+	private static CloudWatchCompatibleServer cloudwatch;
+
+	private static RealPrometheus prometheus;
+
+	private static Instant from;
+
+	private static Instant to;
+
+	private static Path mapping;
+
+	private static Map<String, String> clean;
+
+	@BeforeAll
+	static void startBackends() throws Exception {
+		assertThat(JAR).as("the jar is built by 'mvn package' before the integration tests").exists();
+		Instant now = Clock.systemUTC().instant();
+		DualRunFixture fixture = new DualRunFixture(7, now, 7);
+		cloudwatch = CloudWatchCompatibleServer.start(Clock.systemUTC(), "AKIDPARITY");
+		try (CloudWatchClient client = CloudWatchClient.builder()
+			.endpointOverride(cloudwatch.endpoint())
+			.region(Region.US_EAST_1)
+			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDPARITY", "secret")))
+			.build()) {
+			fixture.publish(client);
+		}
+		Files.createDirectories(work.resolve("prometheus"));
+		prometheus = RealPrometheus.start(work.resolve("prometheus"), fixture.openMetrics());
+		System.setProperty("aws.accessKeyId", "AKIDPARITY");
+		System.setProperty("aws.secretAccessKey", "secret");
+		long p = 900;
+		from = Instant.ofEpochSecond((fixture.start.getEpochSecond() / p + 4) * p);
+		to = Instant.ofEpochSecond((now.getEpochSecond() - 900) / p * p);
+		// three periods: three GetMetricData calls, so a kill can fall between two of
+		// them
+		StringBuilder yaml = new StringBuilder("pairs:\n");
+		for (String period : List.of("5m", "10m", "15m")) {
+			yaml.append(pair("latency-root-" + period, period, "Average", "EndpointLatency",
+					"sum by (path, method) (increase(flask_http_request_duration_seconds_sum{path=\"/\",method=\"GET\"}"
+							+ "[${period}])) / sum by (path, method) (increase(flask_http_request_duration_seconds_"
+							+ "count{path=\"/\",method=\"GET\"}[${period}]))"));
+			yaml.append(pair("requests-users-" + period, period, "SampleCount", "EndpointLatency",
+					"sum by (path, method) (increase(flask_http_request_duration_seconds_count{path=\"/api/users\","
+							+ "method=\"GET\"}[${period}]))")
+				.replace("Endpoint: \"/\"", "Endpoint: /api/users"));
+		}
+		mapping = work.resolve("mapping.yml");
+		Files.writeString(mapping, yaml);
+		CliRun run = CliRun.of(args("run", "clean", prometheus.url()));
+		assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+		clean = verdicts("clean", 1);
+		assertThat(clean).hasSize(6).doesNotContainValue("ERROR");
+	}
+
+	private static String pair(String id, String period, String statistic, String metric, String promql) {
+		return "  - id: " + id + "\n    period: " + period + "\n    cloudwatch: { namespace: FlaskApp, metric: "
+				+ metric + ", dimensions: { Endpoint: \"/\", Method: GET }, statistic: " + statistic
+				+ ", unit: Seconds }\n    prometheus:\n      query: '" + promql + "'\n";
+	}
+
+	@AfterAll
+	static void stopBackends() throws Exception {
+		prometheus.close();
+		cloudwatch.close();
+		System.clearProperty("aws.accessKeyId");
+		System.clearProperty("aws.secretAccessKey");
+	}
+
+	@Test
+	void killedBetweenTwoCloudWatchCallsTheRestartAsksOnlyForTheRest() throws Exception {
+		cloudwatch.faults().delay(Duration.ofMillis(1500));
+		try {
+			killAt("fetch-cloudwatch", "CloudWatch call 1 of 3 answered", 400, prometheus.url());
+		}
+		finally {
+			cloudwatch.faults().clear();
+		}
+		long before = cloudwatch.calls("GetMetricData");
+		restartAndCompare("fetch-cloudwatch");
+		// the pairs of the first call were stored when its chunk committed
+		assertThat(cloudwatch.calls("GetMetricData") - before).isEqualTo(2);
+	}
+
+	@Test
+	void killedDuringCompareTheRestartFinishesWithTheSameVerdicts() throws Exception {
+		try (FaultyProxy slow = FaultyProxy.start(prometheus.url(), 0, 503, 1).delay(400)) {
+			killAt("compare", "step compare started", 1200, slow.url());
+		}
+		long before = cloudwatch.calls("GetMetricData");
+		restartAndCompare("compare");
+		assertThat(cloudwatch.calls("GetMetricData")).as("every CloudWatch series was stored").isEqualTo(before);
+	}
+
+	@Test
+	void killedDuringTheReportTheRunIsNotCompletedAndTheRestartWritesIt() throws Exception {
+		// the report step is short: a kill that comes too late is tried again
+		String name = null;
+		for (int attempt = 0; attempt < 3 && name == null; attempt++) {
+			String candidate = "report" + attempt;
+			killAt(candidate, "report", "step report started", 0, prometheus.url());
+			if ("RUNNING".equals(store(candidate).run(1).orElseThrow().status())) {
+				name = candidate;
+			}
+		}
+		assertThat(name).as("a kill during the report step in 3 attempts").isNotNull();
+		assertThat(work.resolve(name + "-reports").resolve("run-1.html")).doesNotExist();
+		long before = cloudwatch.calls("GetMetricData");
+		restartAndCompare(name);
+		assertThat(cloudwatch.calls("GetMetricData")).isEqualTo(before);
+		assertThat(work.resolve(name + "-reports").resolve("run-1.html")).exists();
+	}
+
+	@Test
+	void aCompletedRunsErrorPairsAreJudgedAgainAlone() throws Exception {
+		// one pair's Prometheus answers fail, the run completes with one ERROR
+		try (FaultyProxy flaky = FaultyProxy.start(prometheus.url(), 0, 503, 1)) {
+			System.setProperty("parity.prometheus.retry.max-attempts", "1");
+			flaky.failQueriesContaining("api/users");
+			CliRun run = CliRun.of(args("run", "errors", flaky.url()));
+			assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+		}
+		finally {
+			System.clearProperty("parity.prometheus.retry.max-attempts");
+		}
+		RunRow first = store("errors").run(1).orElseThrow();
+		assertThat(first.status()).isEqualTo("COMPLETED");
+		assertThat(first.errorCount()).isEqualTo(3);
+		long before = cloudwatch.calls("GetMetricData");
+		CliRun resumed = CliRun.of(List.of("restart", "--run", "1", "--data-dir", work.resolve("errors").toString(),
+				"--reports-dir", work.resolve("errors-reports").toString(), "--prometheus-url", prometheus.url(),
+				"--cloudwatch-endpoint", cloudwatch.endpoint().toString(), "--cloudwatch-region", "us-east-1"));
+		assertThat(resumed.exitCode()).as(resumed.err()).isEqualTo(1);
+		assertThat(verdicts("errors", 1)).isEqualTo(clean);
+		RunRow after = store("errors").run(1).orElseThrow();
+		assertThat(after.errorCount()).isZero();
+		assertThat(after.prometheusCalls() - first.prometheusCalls()).as("only the 3 errored pairs asked again")
+			.isEqualTo(3);
+		assertThat(cloudwatch.calls("GetMetricData")).isEqualTo(before);
+		assertThat(store("errors").runs().latest(5)).hasSize(1);
+		CliRun again = CliRun.of(List.of("restart", "--run", "1", "--data-dir", work.resolve("errors").toString(),
+				"--prometheus-url", prometheus.url(), "--cloudwatch-endpoint", cloudwatch.endpoint().toString(),
+				"--cloudwatch-region", "us-east-1"));
+		assertThat(again.exitCode()).as("nothing errored any more: nothing to restart").isEqualTo(2);
+		assertThat(again.errLines()).singleElement().asString().contains("completed with no ERROR pair");
+	}
+
+	private static void killAt(String step, String line, long afterMillis, String prometheusUrl) throws Exception {
+		killAt(step, step, line, afterMillis, prometheusUrl);
+	}
+
+	/**
+	 * Runs the jar in a child JVM and kills it with SIGKILL once it printed the line (and
+	 * the pause has passed), then checks the crash left the step STARTED.
+	 */
+	private static void killAt(String name, String step, String line, long afterMillis, String prometheusUrl)
+			throws Exception {
+		List<String> command = new ArrayList<>(List.of(javaBin(), "-jar", JAR.toString()));
+		command.addAll(args("run", name, prometheusUrl));
+		command.addAll(List.of("--threads", "1"));
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+		builder.environment().put("AWS_ACCESS_KEY_ID", "AKIDPARITY");
+		builder.environment().put("AWS_SECRET_ACCESS_KEY", "secret");
+		builder.environment().put("PARITY_CLOUDWATCH_CONCURRENCY", "1");
+		Process child = builder.start();
+		StringBuilder seen = new StringBuilder();
+		try (BufferedReader out = new BufferedReader(
+				new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+			String l;
+			while ((l = out.readLine()) != null) {
+				seen.append(l).append('\n');
+				if (l.contains(line)) {
+					if (afterMillis > 0) {
+						Thread.sleep(afterMillis);
+					}
+					child.destroyForcibly();
+					break;
+				}
+			}
+		}
+		assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+		assertThat(child.exitValue()).as("killed by SIGKILL: %s", seen).isEqualTo(137);
+		if (!name.startsWith("report")) {
+			assertThat(stepStatus(name, step)).as(seen.toString()).isEqualTo("STARTED");
+			assertThat(store(name).run(1).orElseThrow().status()).isEqualTo("RUNNING");
+		}
+	}
+
+	private static void restartAndCompare(String name) throws Exception {
+		CliRun restart = CliRun.of(List.of("restart", "--run", "1", "--data-dir", work.resolve(name).toString(),
+				"--reports-dir", work.resolve(name + "-reports").toString(), "--prometheus-url", prometheus.url(),
+				"--cloudwatch-endpoint", cloudwatch.endpoint().toString(), "--cloudwatch-region", "us-east-1"));
+		assertThat(restart.exitCode()).as(restart.out() + restart.err()).isEqualTo(1);
+		assertThat(restart.errLines()).isEmpty();
+		assertThat(verdicts(name, 1)).isEqualTo(clean);
+		RunRow run = store(name).run(1).orElseThrow();
+		assertThat(run.status()).isEqualTo("COMPLETED");
+		assertThat(run.reportPath()).isNotNull();
+		assertThat(count(name, "SELECT COUNT(*) FROM pair_result")).isEqualTo(6);
+		assertThat(count(name, "SELECT COUNT(*) FROM series_evidence")).isEqualTo(12);
+		assertThat(count(name, "SELECT COUNT(*) FROM run_pair")).isEqualTo(6);
+		assertThat(count(name, "SELECT COUNT(*) FROM parity_run")).isEqualTo(1);
+		assertThat(count(name, "SELECT COUNT(*) FROM series_evidence WHERE packed IS NULL")).isZero();
+	}
+
+	private static List<String> args(String command, String name, String prometheusUrl) {
+		return new ArrayList<>(List.of(command, "--from", from.toString(), "--to", to.toString(), "--prometheus-url",
+				prometheusUrl, "--cloudwatch-endpoint", cloudwatch.endpoint().toString(), "--cloudwatch-region",
+				"us-east-1", "--data-dir", work.resolve(name).toString(), "--reports-dir",
+				work.resolve(name + "-reports").toString(), "--mapping", mapping.toString()));
+	}
+
+	private static String javaBin() {
+		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+	}
+
+	private static String stepStatus(String name, String step) throws Exception {
+		try (Connection c = dataSource(name).getConnection();
+				Statement s = c.createStatement();
+				ResultSet r = s.executeQuery("SELECT STATUS FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = '" + step
+						+ "' ORDER BY STEP_EXECUTION_ID DESC")) {
+			return r.next() ? r.getString(1) : null;
+		}
+	}
+
+	private static long count(String name, String sql) throws Exception {
+		try (Connection c = dataSource(name).getConnection();
+				Statement s = c.createStatement();
+				ResultSet r = s.executeQuery(sql)) {
+			r.next();
+			return r.getLong(1);
+		}
+	}
+
+	private static Map<String, String> verdicts(String name, long runId) {
+		Map<String, String> byId = new TreeMap<>();
+		store(name).results().results(runId).forEach((r) -> byId.put(r.pairId(), r.verdict()));
+		return byId;
+	}
+
+	private static JdbcDataSource dataSource(String name) {
+		JdbcDataSource ds = new JdbcDataSource();
+		ds.setURL("jdbc:h2:file:" + work.resolve(name).resolve("parity"));
+		ds.setUser("sa");
+		return ds;
+	}
+
+	private static ParityStore store(String name) {
+		return ParityStore.open(dataSource(name), Clock.systemUTC());
+	}
+
+}
