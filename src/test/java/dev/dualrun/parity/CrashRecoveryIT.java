@@ -210,6 +210,7 @@ class CrashRecoveryIT {
 		builder.environment().put("AWS_ACCESS_KEY_ID", "AKIDPARITY");
 		builder.environment().put("AWS_SECRET_ACCESS_KEY", "secret");
 		builder.environment().put("PARITY_CLOUDWATCH_CONCURRENCY", "1");
+		builder.environment().put("PARITY_PROMETHEUS_CONCURRENCY", "1");
 		Process child = builder.start();
 		StringBuilder seen = new StringBuilder();
 		try (BufferedReader out = new BufferedReader(

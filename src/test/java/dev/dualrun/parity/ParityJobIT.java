@@ -65,6 +65,8 @@ class ParityJobIT {
 		prometheus = RealPrometheus.start(work.resolve("prometheus"), fixture.openMetrics());
 		System.setProperty("aws.accessKeyId", "AKIDPARITY");
 		System.setProperty("aws.secretAccessKey", "secret");
+		// a Prometheus that is down is tried again with short pauses in these tests
+		System.setProperty("parity.prometheus.retry.initial-backoff", "20ms");
 		long p = 300;
 		from = Instant.ofEpochSecond((fixture.start.getEpochSecond() / p + 12) * p);
 		to = Instant.ofEpochSecond((now.getEpochSecond() - 900) / p * p);
@@ -78,6 +80,7 @@ class ParityJobIT {
 		cloudwatch.close();
 		System.clearProperty("aws.accessKeyId");
 		System.clearProperty("aws.secretAccessKey");
+		System.clearProperty("parity.prometheus.retry.initial-backoff");
 	}
 
 	@Test

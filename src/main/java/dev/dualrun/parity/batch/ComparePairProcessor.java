@@ -11,14 +11,11 @@ import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
-import dev.dualrun.parity.align.AlignedPair;
-import dev.dualrun.parity.align.Aligner;
 import dev.dualrun.parity.compare.ComparisonResult;
-import dev.dualrun.parity.compare.PairComparator;
 import dev.dualrun.parity.config.PairMapping;
 import dev.dualrun.parity.config.Text;
 import dev.dualrun.parity.compare.Diagnosis;
-import dev.dualrun.parity.compare.IdentityCheck;
+import dev.dualrun.parity.compare.PairJudge;
 import dev.dualrun.parity.source.CardinalityException;
 import dev.dualrun.parity.source.QueryWindow;
 import dev.dualrun.parity.source.SourceException;
@@ -49,11 +46,15 @@ class ComparePairProcessor implements ItemProcessor<RunPairRow, JudgedPair>, Ste
 
 	private final SettleRecheck recheck;
 
-	ComparePairProcessor(ParityStore store, PrometheusSource prometheus, Clock clock, SettleRecheck recheck) {
+	private final java.util.concurrent.Semaphore judging;
+
+	ComparePairProcessor(ParityStore store, PrometheusSource prometheus, Clock clock, SettleRecheck recheck,
+			int judgingThreads) {
 		this.store = store;
 		this.prometheus = prometheus;
 		this.clock = clock;
 		this.recheck = recheck;
+		this.judging = new java.util.concurrent.Semaphore(judgingThreads);
 	}
 
 	@Override
@@ -103,13 +104,10 @@ class ComparePairProcessor implements ItemProcessor<RunPairRow, JudgedPair>, Ste
 					new EvidenceRow(runId, pair.id(), EvidenceRow.PROMETHEUS, request, (int) pair.period().toSeconds(),
 							pair.unitFactor(), 0, "{}", "[]", error, null, this.clock.instant()));
 		}
-		AlignedPair aligned = Aligner.align(window, cwSeries, prom, pair.unitFactor(), pair.publishedWhenNonZero());
-		ComparisonResult compared = PairComparator.compare(aligned, pair.tolerance(), pair.kind());
-		ComparisonResult identified = IdentityCheck.of(pair.cloudwatch().dimensions(), prom.labels())
-			.map((d) -> compared.failWith(d))
-			.orElse(compared);
+		PairJudge.Judgement judged = judge(pair, window, cwSeries, prom);
+		ComparisonResult identified = judged.result();
 		ComparisonResult result = this.recheck.applies(identified, window)
-				? this.recheck.recheck(pair, window, aligned, identified, this.prometheus) : identified;
+				? this.recheck.recheck(pair, window, judged.aligned(), identified, this.prometheus) : identified;
 		log.info("pair {}: {} ({})", pair.id(), result.verdict(), result.summary());
 		EvidenceRow evidence = new EvidenceRow(runId, pair.id(), EvidenceRow.PROMETHEUS, request,
 				(int) pair.period().toSeconds(), pair.unitFactor(), prom.size(), ParityStore.json(prom.labels()),
@@ -117,6 +115,18 @@ class ComparePairProcessor implements ItemProcessor<RunPairRow, JudgedPair>, Ste
 				this.clock.instant());
 		return new JudgedPair(this.store.resultRow(runId, pair.id(), result),
 				ParityStore.discrepancyRows(runId, pair.id(), result.points().discrepancies()), evidence);
+	}
+
+	/** Judging is CPU work: at most {@code --threads} pairs are judged at once. */
+	private PairJudge.Judgement judge(PairMapping pair, QueryWindow window, TimeSeries cloudwatch,
+			TimeSeries prometheus) {
+		this.judging.acquireUninterruptibly();
+		try {
+			return PairJudge.judge(pair, window, cloudwatch, prometheus);
+		}
+		finally {
+			this.judging.release();
+		}
 	}
 
 	@Override

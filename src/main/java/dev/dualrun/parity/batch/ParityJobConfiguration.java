@@ -75,8 +75,12 @@ public class ParityJobConfiguration {
 	@Bean
 	ThreadPoolTaskExecutor pairExecutor(ParityProperties properties) {
 		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-		executor.setCorePoolSize(properties.threads());
-		executor.setMaxPoolSize(properties.threads());
+		// as many pairs in flight as Prometheus requests may be; judging itself is held
+		// to
+		// --threads at once
+		int size = Math.max(properties.threads(), properties.prometheus().concurrency());
+		executor.setCorePoolSize(size);
+		executor.setMaxPoolSize(size);
 		executor.setThreadNamePrefix("pair-");
 		return executor;
 	}
@@ -124,7 +128,7 @@ public class ParityJobConfiguration {
 			.transactionManager(transactionManager)
 			.reader(unfetchedBatches)
 			.processor(fetchCloudWatch)
-			.writer((chunk) -> chunk.forEach((rows) -> rows.forEach(store::saveEvidence)))
+			.writer((chunk) -> store.saveEvidence(chunk.getItems().stream().flatMap(List::stream).toList()))
 			.taskExecutor(cloudwatchExecutor)
 			.listener(fetchCloudWatch)
 			.allowStartIfComplete(true)
@@ -151,12 +155,17 @@ public class ParityJobConfiguration {
 			ListItemReader<dev.dualrun.parity.store.RunPairRow> unjudgedPairs, ComparePairProcessor comparePair,
 			ParityStore store, ParityProperties properties, ThreadPoolTaskExecutor pairExecutor) {
 		return new StepBuilder("compare", jobRepository).<dev.dualrun.parity.store.RunPairRow, JudgedPair>chunk(
-				properties.threads() * 2)
+				2 * Math.max(properties.threads(), properties.prometheus().concurrency()))
 			.transactionManager(transactionManager)
 			.reader(unjudgedPairs)
 			.processor(comparePair)
-			.writer((chunk) -> chunk
-				.forEach((j) -> store.saveResult(j.result(), j.discrepancies(), j.prometheusEvidence())))
+			.writer((chunk) -> store.saveResults(chunk.getItems().stream().map(JudgedPair::result).toList(),
+					chunk.getItems().stream().flatMap((j) -> j.discrepancies().stream()).toList(),
+					chunk.getItems()
+						.stream()
+						.map(JudgedPair::prometheusEvidence)
+						.filter(java.util.Objects::nonNull)
+						.toList()))
 			.taskExecutor(pairExecutor)
 			.listener(comparePair)
 			.allowStartIfComplete(true)
@@ -178,7 +187,7 @@ public class ParityJobConfiguration {
 		PrometheusClient client = new PrometheusClient(properties.prometheus());
 		store.runs().prometheusBackend(runId, client.url(), client.version());
 		return new ComparePairProcessor(store, new PrometheusSource(client), clock,
-				new SettleRecheck(properties.settleRecheck(), properties.cloudwatch()));
+				new SettleRecheck(properties.settleRecheck(), properties.cloudwatch()), properties.threads());
 	}
 
 	@Bean

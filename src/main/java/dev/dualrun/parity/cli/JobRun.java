@@ -62,8 +62,10 @@ final class JobRun {
 				while (cause.getCause() != null && cause.getCause() != cause) {
 					cause = cause.getCause();
 				}
-				return "setting '" + bind.getName() + "': "
-						+ ((cause != bind && cause.getMessage() != null) ? cause.getMessage() : bind.getMessage());
+				String problem = (cause instanceof NumberFormatException)
+						? "not a number (" + Console.oneLine(cause.getMessage()).replace("For input string: ", "") + ")"
+						: (cause != bind && cause.getMessage() != null) ? cause.getMessage() : bind.getMessage();
+				return "setting '" + bind.getName() + "': " + problem;
 			}
 		}
 		return null;

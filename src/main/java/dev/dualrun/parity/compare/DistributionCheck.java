@@ -2,6 +2,9 @@ package dev.dualrun.parity.compare;
 
 import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
 import org.apache.commons.math3.stat.inference.MannWhitneyUTest;
+import org.apache.commons.math3.stat.ranking.NaNStrategy;
+import org.apache.commons.math3.stat.ranking.NaturalRanking;
+import org.apache.commons.math3.stat.ranking.TiesStrategy;
 
 /**
  * Distribution diagnostics, ignoring the pairing: the two-sample Kolmogorov-Smirnov test
@@ -60,16 +63,19 @@ public record DistributionCheck(double ksStatistic, double ksPValue, double mann
 
 	/**
 	 * commons-math answers max(U1, U2); SciPy and most texts report U of the first
-	 * sample.
+	 * sample: U1 = R1 - n1 (n1 + 1) / 2 from the midranks of the pooled sample (ties
+	 * count one half), in O(n log n).
 	 */
-	private static double uPrometheus(double[] prometheus, double[] cloudwatch) {
-		double greater = 0;
-		for (double p : prometheus) {
-			for (double c : cloudwatch) {
-				greater += (p > c) ? 1 : (p == c) ? 0.5 : 0;
-			}
+	static double uPrometheus(double[] prometheus, double[] cloudwatch) {
+		double[] pooled = new double[prometheus.length + cloudwatch.length];
+		System.arraycopy(prometheus, 0, pooled, 0, prometheus.length);
+		System.arraycopy(cloudwatch, 0, pooled, prometheus.length, cloudwatch.length);
+		double[] ranks = new NaturalRanking(NaNStrategy.FIXED, TiesStrategy.AVERAGE).rank(pooled);
+		double r1 = 0;
+		for (int i = 0; i < prometheus.length; i++) {
+			r1 += ranks[i];
 		}
-		return greater;
+		return r1 - prometheus.length * (prometheus.length + 1.0) / 2;
 	}
 
 }

@@ -10,13 +10,18 @@ import java.util.HexFormat;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.snakeyaml.engine.v2.api.LoadSettings;
+
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.exc.PropertyBindingException;
+import tools.jackson.dataformat.yaml.YAMLFactory;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
@@ -26,7 +31,18 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  */
 public final class MappingLoader {
 
-	private final YAMLMapper mapper = YAMLMapper.builder()
+	/**
+	 * The largest mapping file read: 50,000 pairs take about 25 MB; a larger (or endless)
+	 * input fails at once with its size.
+	 */
+	public static final int MAX_BYTES = 64 * 1024 * 1024;
+
+	private final YAMLMapper mapper = YAMLMapper
+		.builder(YAMLFactory.builder()
+			.loadSettings(LoadSettings.builder().setCodePointLimit(MAX_BYTES).setMaxAliasesForCollections(50).build())
+			.streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
+			.build())
+		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
 		.propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
 		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 		.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -40,14 +56,21 @@ public final class MappingLoader {
 	 */
 	public MappingFile load(Path path) {
 		byte[] bytes;
-		try {
-			bytes = Files.readAllBytes(path);
+		if (Files.isDirectory(path)) {
+			throw new MappingException(path + ": is a directory, not a mapping file");
+		}
+		try (java.io.InputStream in = Files.newInputStream(path)) {
+			bytes = in.readNBytes(MAX_BYTES + 1);
 		}
 		catch (NoSuchFileException ex) {
 			throw new MappingException(path + ": mapping file not found");
 		}
 		catch (IOException ex) {
 			throw new MappingException(path + ": cannot read mapping file (" + ex.getMessage() + ")", ex);
+		}
+		if (bytes.length > MAX_BYTES) {
+			throw new MappingException(path + ": mapping file larger than " + (MAX_BYTES >> 20)
+					+ " MiB (about 130,000 pairs): split it into several files");
 		}
 		return parse(path.toString(), bytes);
 	}
@@ -64,6 +87,9 @@ public final class MappingLoader {
 		}
 		catch (JacksonException ex) {
 			throw bindingError(source, ex, Map.of());
+		}
+		if (lines.isEmpty()) {
+			throw MappingException.at(source, 1, "", "the mapping file is empty (it must list pairs under 'pairs:')");
 		}
 		MappingDocument doc;
 		try {
@@ -116,15 +142,56 @@ public final class MappingLoader {
 						.sorted()
 						.collect(java.util.stream.Collectors.joining(", ")) + ")" : "");
 		}
+		else if (ex instanceof tools.jackson.databind.exc.MismatchedInputException mismatch
+				&& mismatch.getTargetType() != null
+				&& String.valueOf(ex.getOriginalMessage()).startsWith("Cannot deserialize")) {
+			problem = "expected " + kind(mismatch.getTargetType()) + ", got " + found(ex.getOriginalMessage());
+		}
 		else {
 			problem = String.valueOf(ex.getOriginalMessage())
 				.replace("dev.dualrun.parity.config.MappingDocument$", "")
 				.replaceAll("\\s+", " ");
 			int cut = problem.indexOf(" at [Source");
 			problem = (cut > 0) ? problem.substring(0, cut) : problem;
+			java.util.regex.Matcher duplicate = java.util.regex.Pattern.compile("Duplicate Object property \"(.*)\"")
+				.matcher(problem);
+			if (duplicate.find()) {
+				problem = "duplicate key '" + duplicate.group(1) + "': each key may appear once in a block "
+						+ "(YAML would silently keep the last)";
+			}
 		}
 		return new MappingException(
 				source + ((line > 0) ? ":" + line : "") + ": " + (field.isEmpty() ? "" : field + ": ") + problem, ex);
+	}
+
+	private static String kind(Class<?> type) {
+		if (Number.class.isAssignableFrom(type) || type == double.class || type == int.class || type == long.class) {
+			return "a number";
+		}
+		if (type == String.class) {
+			return "a single value";
+		}
+		if (type == Boolean.class || type == boolean.class) {
+			return "true or false";
+		}
+		if (java.util.Collection.class.isAssignableFrom(type)) {
+			return "a list (- item)";
+		}
+		return "a block of fields (key: value)";
+	}
+
+	private static String found(String message) {
+		java.util.regex.Matcher text = java.util.regex.Pattern.compile("from String \"(.*?)\"").matcher(message);
+		if (text.find()) {
+			return "'" + Text.oneLine(text.group(1), 60) + "'";
+		}
+		if (message.contains("Array value")) {
+			return "a list";
+		}
+		if (message.contains("Object value")) {
+			return "a block of fields";
+		}
+		return "another kind of value";
 	}
 
 	static String sha256(byte[] bytes) {

@@ -62,7 +62,8 @@ public final class CloudWatchCompatibleServer implements AutoCloseable {
 		this.server = server;
 		this.accessKeyId = accessKeyId;
 		this.operations = new CloudWatchOperations(new MetricRepository(), clock, this.faults);
-		this.executor = Executors.newFixedThreadPool(4, (r) -> {
+		// enough workers for a job's concurrent requests with latency injected
+		this.executor = Executors.newFixedThreadPool(32, (r) -> {
 			Thread t = new Thread(r, "cloudwatch-compatible");
 			t.setDaemon(true);
 			return t;
@@ -107,6 +108,15 @@ public final class CloudWatchCompatibleServer implements AutoCloseable {
 	public long calls(String operation) {
 		AtomicLong n = this.calls.get(operation);
 		return (n != null) ? n.get() : 0;
+	}
+
+	/**
+	 * Serves a synthetic estate besides the published metrics: its metrics are computed
+	 * on the fly, so 50,000 metrics of a day at one minute take no memory.
+	 * @param estate the estate
+	 */
+	public void serve(SyntheticEstate estate) {
+		this.operations.synthetic(estate);
 	}
 
 	/**

@@ -45,6 +45,10 @@ final class CloudWatchOperations {
 		this.faults = faults;
 	}
 
+	void synthetic(SyntheticEstate estate) {
+		this.repository.synthetic(estate);
+	}
+
 	private static List<String> metricNames(JsonNode queries) {
 		List<String> names = new ArrayList<>();
 		for (JsonNode q : queries) {

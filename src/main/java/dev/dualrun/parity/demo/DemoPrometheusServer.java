@@ -44,13 +44,33 @@ public final class DemoPrometheusServer implements AutoCloseable {
 
 	private final AtomicLong requests = new AtomicLong();
 
+	private volatile SyntheticEstate synthetic;
+
+	private volatile long delayMillis;
+
+	/**
+	 * Answers the queries of a synthetic estate besides the registered ones.
+	 * @param estate the estate
+	 */
+	public void serve(SyntheticEstate estate) {
+		this.synthetic = estate;
+	}
+
+	/**
+	 * @param delay latency added to every query_range answer
+	 */
+	public void delay(java.time.Duration delay) {
+		this.delayMillis = delay.toMillis();
+	}
+
 	private record Registered(Map<String, String> labels, NavigableMap<Long, Double> values) {
 
 	}
 
 	private DemoPrometheusServer(HttpServer server) {
 		this.server = server;
-		this.executor = Executors.newFixedThreadPool(4, (r) -> {
+		// enough workers for a job's concurrent requests with latency injected
+		this.executor = Executors.newFixedThreadPool(32, (r) -> {
 			Thread t = new Thread(r, "prometheus-compatible");
 			t.setDaemon(true);
 			return t;
@@ -124,9 +144,33 @@ public final class DemoPrometheusServer implements AutoCloseable {
 							+ "of 11,000 points per timeseries. Try decreasing the query resolution (?step=XX)\"}");
 			return;
 		}
-		Registered r = this.series.get(normalize(params.getOrDefault("query", "")));
+		long delay = this.delayMillis;
+		if (delay > 0) {
+			try {
+				Thread.sleep(delay);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		String query = normalize(params.getOrDefault("query", ""));
+		Registered r = this.series.get(query);
+		SyntheticEstate estate = this.synthetic;
+		int pair = (r == null && estate != null) ? estate.pairOfQuery(query) : -1;
 		StringBuilder body = new StringBuilder(
 				"{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[");
+		if (pair >= 0) {
+			body.append("{\"metric\":{\"pair\":\"").append(pair).append("\"},\"values\":[");
+			for (long t = start; t <= end; t += step) {
+				body.append((t == start) ? "" : ",")
+					.append('[')
+					.append(t)
+					.append(",\"")
+					.append(format(estate.prometheus(pair, (t - step) * 1000, step)))
+					.append("\"]");
+			}
+			body.append("]}");
+		}
 		if (r != null) {
 			body.append("{\"metric\":").append(JSON.writeValueAsString(r.labels())).append(",\"values\":[");
 			boolean first = true;

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.dualrun.parity.align.AlignedPair;
-import dev.dualrun.parity.align.Aligner;
+import dev.dualrun.parity.compare.PairJudge;
 import dev.dualrun.parity.config.PairMapping;
 import dev.dualrun.parity.source.QueryWindow;
 import dev.dualrun.parity.source.TimeSeries;
@@ -55,7 +55,7 @@ final class ChartBuilder {
 		}
 		QueryWindow window = new QueryWindow(planned.windowStart(), planned.windowEnd(),
 				Duration.ofSeconds(planned.periodSeconds()));
-		AlignedPair a = Aligner.align(window, series(cw), series(prom), pair.unitFactor(), pair.publishedWhenNonZero());
+		AlignedPair a = PairJudge.align(pair, window, series(cw), series(prom));
 		int n = a.size();
 		BitSet both = (BitSet) a.cloudwatchPresent().clone();
 		both.and(a.prometheusPresent());

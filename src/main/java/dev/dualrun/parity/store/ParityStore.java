@@ -74,10 +74,7 @@ public final class ParityStore {
 	 * @param pairs the planned pairs
 	 */
 	public void plan(long runId, List<RunPairRow> pairs) {
-		this.jdbi.useTransaction((handle) -> {
-			RunDao dao = handle.attach(RunDao.class);
-			pairs.forEach(dao::insertPair);
-		});
+		this.jdbi.useTransaction((handle) -> handle.attach(RunDao.class).insertPairs(pairs));
 	}
 
 	/**
@@ -85,10 +82,21 @@ public final class ParityStore {
 	 * @param row the evidence
 	 */
 	public void saveEvidence(EvidenceRow row) {
+		saveEvidence(List.of(row));
+	}
+
+	/**
+	 * Replaces the evidence of many pairs in one transaction, in batches.
+	 * @param rows the evidence
+	 */
+	public void saveEvidence(List<EvidenceRow> rows) {
+		if (rows.isEmpty()) {
+			return;
+		}
 		this.jdbi.useTransaction((handle) -> {
 			ResultDao dao = handle.attach(ResultDao.class);
-			dao.deleteEvidence(row.runId(), row.pairId(), row.side());
-			dao.insertEvidence(row);
+			dao.deleteEvidence(rows);
+			dao.insertEvidence(rows);
 		});
 	}
 
@@ -100,15 +108,28 @@ public final class ParityStore {
 	 * @param evidence the Prometheus evidence, or null
 	 */
 	public void saveResult(PairResultRow result, List<DiscrepancyRow> discrepancies, EvidenceRow evidence) {
+		saveResults(List.of(result), discrepancies, (evidence != null) ? List.of(evidence) : List.of());
+	}
+
+	/**
+	 * Writes the judgements of many pairs with their discrepancies and Prometheus
+	 * evidence in one transaction, in batches, replacing earlier judgements of the same
+	 * pairs in their runs.
+	 * @param results the result rows
+	 * @param discrepancies their discrepancies
+	 * @param evidence their Prometheus evidence
+	 */
+	public void saveResults(List<PairResultRow> results, List<DiscrepancyRow> discrepancies,
+			List<EvidenceRow> evidence) {
 		this.jdbi.useTransaction((handle) -> {
 			ResultDao dao = handle.attach(ResultDao.class);
-			dao.deleteDiscrepancies(result.runId(), result.pairId());
-			dao.deleteResult(result.runId(), result.pairId());
-			if (evidence != null) {
-				dao.deleteEvidence(evidence.runId(), evidence.pairId(), evidence.side());
+			dao.deleteDiscrepancies(results);
+			dao.deleteResults(results);
+			if (!evidence.isEmpty()) {
+				dao.deleteEvidence(evidence);
 				dao.insertEvidence(evidence);
 			}
-			dao.insertResult(result);
+			dao.insertResults(results);
 			if (!discrepancies.isEmpty()) {
 				dao.insertDiscrepancies(discrepancies);
 			}

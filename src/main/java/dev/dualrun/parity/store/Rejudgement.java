@@ -4,10 +4,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
-import dev.dualrun.parity.align.AlignedPair;
-import dev.dualrun.parity.align.Aligner;
 import dev.dualrun.parity.compare.ComparisonResult;
-import dev.dualrun.parity.compare.PairComparator;
+import dev.dualrun.parity.compare.PairJudge;
 import dev.dualrun.parity.config.PairMapping;
 import dev.dualrun.parity.config.Tolerance;
 import dev.dualrun.parity.source.QueryWindow;
@@ -87,9 +85,13 @@ public final class Rejudgement {
 			return;
 		}
 		QueryWindow window = new QueryWindow(planned.windowStart(), planned.windowEnd(), pair.period());
-		AlignedPair aligned = Aligner.align(window, series(cw), series(prom), pair.unitFactor(),
-				pair.publishedWhenNonZero());
-		ComparisonResult result = PairComparator.compare(aligned, pair.tolerance(), pair.kind());
+		// the labels are kept with the evidence: the identity check is judged again too
+		TimeSeries promSeries = series(prom);
+		ComparisonResult result = PairJudge
+			.judge(pair, window, series(cw),
+					new TimeSeries(ParityStore.labels(prom.labels()), promSeries.timestamps(), promSeries.values(),
+							promSeries.messages()))
+			.result();
 		this.store.saveResult(this.store.resultRow(judgementRun, pair.id(), result),
 				ParityStore.discrepancyRows(judgementRun, pair.id(), result.points().discrepancies()), null);
 	}

@@ -32,6 +32,26 @@ public interface ResultDao {
 	void insertResult(@BindMethods PairResultRow row);
 
 	@SqlBatch("""
+			INSERT INTO pair_result (run_id, pair_id, verdict, summary, diagnoses, notes, error, common_points,
+			    within_share, bias, mape, cloudwatch_coverage, prometheus_coverage, best_lag, median_ratio,
+			    cw_count, cw_mean, cw_sum, cw_min, cw_max, cw_p50, cw_p95, cw_p99,
+			    prom_count, prom_mean, prom_sum, prom_min, prom_max, prom_p50, prom_p95, prom_p99, compared_at,
+			    evidence, wilcoxon_p)
+			VALUES (:runId, :pairId, :verdict, :summary, :diagnoses, :notes, :error, :commonPoints,
+			    :withinShare, :bias, :mape, :cloudwatchCoverage, :prometheusCoverage, :bestLag, :medianRatio,
+			    :cwCount, :cwMean, :cwSum, :cwMin, :cwMax, :cwP50, :cwP95, :cwP99,
+			    :promCount, :promMean, :promSum, :promMin, :promMax, :promP50, :promP95, :promP99, :comparedAt,
+			    :evidence, :wilcoxonP)
+			""")
+	void insertResults(@BindMethods List<PairResultRow> rows);
+
+	@SqlBatch("DELETE FROM pair_result WHERE run_id = :runId AND pair_id = :pairId")
+	void deleteResults(@BindMethods List<PairResultRow> rows);
+
+	@SqlBatch("DELETE FROM discrepancy WHERE run_id = :runId AND pair_id = :pairId")
+	void deleteDiscrepancies(@BindMethods List<PairResultRow> rows);
+
+	@SqlBatch("""
 			INSERT INTO discrepancy (run_id, pair_id, bucket_start, kind, cloudwatch_value, prometheus_value,
 			    abs_error, rel_error)
 			VALUES (:runId, :pairId, :bucketStart, :kind, :cloudwatchValue, :prometheusValue, :absError, :relError)
@@ -54,6 +74,17 @@ public interface ResultDao {
 			    :messages, :error, :packed, :fetchedAt)
 			""")
 	void insertEvidence(@BindMethods EvidenceRow row);
+
+	@SqlBatch("""
+			INSERT INTO series_evidence (run_id, pair_id, side, request, shift_seconds, unit_factor, points, labels,
+			    messages, error, packed, fetched_at)
+			VALUES (:runId, :pairId, :side, :request, :shiftSeconds, :unitFactor, :points, :labels,
+			    :messages, :error, :packed, :fetchedAt)
+			""")
+	void insertEvidence(@BindMethods List<EvidenceRow> rows);
+
+	@SqlBatch("DELETE FROM series_evidence WHERE run_id = :runId AND pair_id = :pairId AND side = :side")
+	void deleteEvidence(@BindMethods List<EvidenceRow> rows);
 
 	@SqlUpdate("DELETE FROM series_evidence WHERE run_id = :runId AND pair_id = :pairId AND side = :side")
 	void deleteEvidence(@Bind("runId") long runId, @Bind("pairId") String pairId, @Bind("side") String side);

@@ -118,6 +118,12 @@ public interface RunDao {
 			""")
 	void insertPair(@org.jdbi.v3.sqlobject.customizer.BindMethods RunPairRow row);
 
+	@org.jdbi.v3.sqlobject.statement.SqlBatch("""
+			INSERT INTO run_pair (run_id, pair_id, ordinal, period_seconds, window_start, window_end, definition, lint)
+			VALUES (:runId, :pairId, :ordinal, :periodSeconds, :windowStart, :windowEnd, :definition, :lint)
+			""")
+	void insertPairs(@org.jdbi.v3.sqlobject.customizer.BindMethods List<RunPairRow> rows);
+
 	@SqlQuery("SELECT * FROM run_pair WHERE run_id = :runId ORDER BY ordinal")
 	List<RunPairRow> pairs(@Bind("runId") long runId);
 

@@ -89,7 +89,7 @@ class ReportSizeBenchmark {
 		long t2 = System.nanoTime();
 		long size = Files.size(html);
 		long opened = System.nanoTime();
-		ReportBrowserIT.Chromium.Page page = ReportBrowserIT.Chromium.open(html, dir.resolve("report.png"));
+		Chromium.Page page = Chromium.open(html, dir.resolve("report.png"));
 		double openSeconds = (System.nanoTime() - opened) / 1e9;
 		String figures = String.format(Locale.ROOT,
 				"1,000 pairs x 1,440 points a side: report %.2f MB (%s), built from the store in %.1f s, written in "

@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.dualrun.parity.config.CloudWatchQuery;
 import dev.dualrun.parity.config.PairMapping;
+import dev.dualrun.parity.config.Text;
 import dev.dualrun.parity.source.MetricSource;
 import dev.dualrun.parity.source.QueryWindow;
 import dev.dualrun.parity.source.SeriesResult;
@@ -253,10 +254,25 @@ public final class CloudWatchSource implements MetricSource {
 			String code = (cw.awsErrorDetails() != null) ? cw.awsErrorDetails().errorCode() : null;
 			String message = (cw.awsErrorDetails() != null) ? cw.awsErrorDetails().errorMessage() : cw.getMessage();
 			int status = cw.statusCode();
+			if (code == null && message == null) {
+				var raw = (cw.awsErrorDetails() != null) ? cw.awsErrorDetails().rawResponse() : null;
+				String body = (raw != null) ? new String(raw.asByteArray(), java.nio.charset.StandardCharsets.UTF_8)
+						: "";
+				return new SourceException(
+						"CloudWatch answered HTTP " + status + " with a body that is not a CloudWatch error ("
+								+ Text.oneLine(body, 120) + "): is the endpoint a CloudWatch API? in " + scope,
+						status >= 500, ex);
+			}
 			String cause = (status == 401 || status == 403) ? "CloudWatch refused the credentials"
 					: cw.isThrottlingException() ? "CloudWatch throttled" : "CloudWatch error";
 			return new SourceException(cause + " (" + code + ", HTTP " + status + ": " + message + ") in " + scope,
 					status >= 500 || cw.isThrottlingException(), ex);
+		}
+		if (ex instanceof SdkClientException && String.valueOf(ex.getMessage()).startsWith("Unable to unmarshall")) {
+			return new SourceException(
+					"CloudWatch's answer could not be read (not the protocol of GetMetricData: "
+							+ Text.oneLine(ex.getMessage(), 200) + "): is the endpoint a CloudWatch API? in " + scope,
+					false, ex);
 		}
 		if (ex instanceof SdkClientException) {
 			return new SourceException(

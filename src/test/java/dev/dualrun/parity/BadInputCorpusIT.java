@@ -1,0 +1,449 @@
+package dev.dualrun.parity;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.dualrun.parity.demo.CloudWatchCompatibleServer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A corpus of bad inputs a user or a backend can cause (malformed, hostile and huge
+ * mapping files, bad flags and settings, failing and lying backends), each driven through
+ * the CLI with the real terminal streams captured: the documented exit code, exactly one
+ * line on standard error naming the cause and the place, no stack trace anywhere on the
+ * terminal, no raw control character, no secret.
+ */
+class BadInputCorpusIT {
+
+	private static final Pattern TRACE = Pattern
+		.compile("(?m)^\\s+at [\\w.$]+\\(|Exception in thread|^Caused by:|\\[Fatal Error\\]|^\\s*\\.\\.\\. \\d+ more");
+
+	private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f]");
+
+	private static final String VALID_PAIR = """
+			  - id: latency
+			    cloudwatch: { namespace: FlaskApp, metric: EndpointLatency, statistic: Average, unit: Seconds,
+			                  dimensions: { Endpoint: "/", Method: GET } }
+			    prometheus:
+			      query: 'sum by (path, method) (increase(x_sum{path="/",method="GET"}[${period}])) / sum by (path, method) (increase(x_count{path="/",method="GET"}[${period}]))'
+			""";
+
+	@TempDir
+	static Path work;
+
+	private static CloudWatchCompatibleServer cloudwatch;
+
+	private static final List<HttpServer> servers = new ArrayList<>();
+
+	private static Path valid;
+
+	private static int cases;
+
+	private static final List<String> failures = new ArrayList<>();
+
+	@BeforeAll
+	static void start() throws IOException {
+		cloudwatch = CloudWatchCompatibleServer.start(Clock.systemUTC(), "AKIDPARITY");
+		System.setProperty("aws.accessKeyId", "AKIDPARITY");
+		System.setProperty("aws.secretAccessKey", "secret");
+		System.setProperty("parity.prometheus.retry.max-attempts", "2");
+		System.setProperty("parity.prometheus.retry.initial-backoff", "10ms");
+		System.setProperty("parity.cloudwatch.max-attempts", "1");
+		valid = file("valid.yml", "defaults: { period: 5m }\npairs:\n" + VALID_PAIR);
+	}
+
+	@AfterAll
+	static void stop() {
+		servers.forEach((s) -> s.stop(0));
+		cloudwatch.close();
+		Stream
+			.of("aws.accessKeyId", "aws.secretAccessKey", "parity.prometheus.retry.max-attempts",
+					"parity.prometheus.retry.initial-backoff", "parity.cloudwatch.max-attempts")
+			.forEach(System::clearProperty);
+		assertThat(cases).as("cases in the corpus").isGreaterThanOrEqualTo(60);
+	}
+
+	// ---- mapping files through the job (exit 2, file:line named) ----
+
+	@Test
+	void malformedMappingFiles() throws IOException {
+		mapping("unknown-statistic",
+				"pairs:\n  - id: x\n    cloudwatch: {namespace: X, metric: Y, statistic: Avg}\n"
+						+ "    prometheus: {query: 'up'}\n",
+				":3: pairs[0].cloudwatch.statistic: unknown statistic 'Avg'");
+		mapping("duplicate-key",
+				"pairs:\n  - id: a\n    id: b\n" + VALID_PAIR.substring(VALID_PAIR.indexOf("    cloudwatch")), ":3: ",
+				"duplicate key 'id'");
+		mapping("duplicate-id", "pairs:\n" + VALID_PAIR + VALID_PAIR, "duplicate pair id 'latency'");
+		mapping("empty", "", "the mapping file is empty");
+		mapping("only-comment", "# nothing here\n", "empty");
+		mapping("binary", "\u0000\u0001\u0002\u00ff\u00fe garbage \u001b[2J");
+		mapping("tab-indent", "pairs:\n\t- id: x\n");
+		mapping("unknown-field", "pairs:\n" + VALID_PAIR.replace("    prometheus:", "    promethus:"),
+				"unknown field 'promethus'");
+		mapping("no-query", "pairs:\n  - id: x\n    cloudwatch: {namespace: X, metric: Y, statistic: Sum}\n"
+				+ "    prometheus: {}\n", "query");
+		mapping("no-cloudwatch", "pairs:\n  - id: x\n    prometheus: {query: 'up'}\n", "cloudwatch");
+		mapping("expression-without-metrics",
+				"pairs:\n  - id: x\n    cloudwatch: {expression: 'a + b'}\n    prometheus: {query: 'up'}\n", "metrics");
+		mapping("bad-id", "pairs:\n" + VALID_PAIR.replace("id: latency", "id: 'bad id!'"), "not a valid id");
+		mapping("period-7s", "defaults: { period: 7s }\npairs:\n" + VALID_PAIR, "not a CloudWatch period");
+		mapping("period-overflow", "defaults: { period: 99999999d }\npairs:\n" + VALID_PAIR, "defaults.period",
+				"too long a duration");
+		mapping("period-text", "defaults: { period: soon }\npairs:\n" + VALID_PAIR, "'soon' is not a duration");
+		mapping("period-under-4-scrapes", "defaults: { period: 30s, scrape-interval: 15s }\npairs:\n" + VALID_PAIR,
+				"4x the scrape interval");
+		mapping("tolerance-text", "pairs:\n" + VALID_PAIR + "    tolerance: { relative: lots }\n", "relative");
+		mapping("version-2", "version: 2\npairs:\n" + VALID_PAIR, "unsupported version 2");
+		mapping("pairs-not-a-list", "pairs: { id: x }\n", "pairs");
+		mapping("pairs-empty", "pairs: []\n", "no pairs");
+		mapping("promql-syntax", "pairs:\n"
+				+ VALID_PAIR.replace("sum by (path, method) (increase(x_sum", "sum by (path, method (increase(x_sum"),
+				"promql-syntax");
+		mapping("range-not-period", "pairs:\n" + VALID_PAIR.replace("[${period}])) / ", "[2m])) / "), "range-period");
+		mapping("unknown-unit", "pairs:\n" + VALID_PAIR.replace("unit: Seconds", "unit: Secs"),
+				"unknown CloudWatch unit 'Secs'");
+		mapping("control-characters-in-id", "pairs:\n" + VALID_PAIR.replace("id: latency", "id: \"lat\\e[31mency\""),
+				"not a valid id");
+		mapping("yaml-bomb", """
+				a: &a ["x","x","x","x","x","x","x","x","x","x"]
+				b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]
+				c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]
+				d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]
+				e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d,*d]
+				f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e,*e]
+				g: [*f,*f,*f,*f,*f,*f,*f,*f,*f,*f]
+				""", "yaml-bomb.yml");
+		mapping("deep-nesting", "pairs: " + "[".repeat(2000) + "]".repeat(2000) + "\n", "deep-nesting.yml");
+		mapping("dimension-list",
+				"pairs:\n"
+						+ VALID_PAIR.replace("{ Endpoint: \"/\", Method: GET }", "{ Endpoint: [a, b], Method: GET }"),
+				"dimensions");
+	}
+
+	@Test
+	void mappingFilesThatCannotBeRead() throws IOException {
+		expect("not-found", List.of("run", "--mapping", work.resolve("nope.yml").toString()), 2,
+				"mapping file not found");
+		Files.createDirectories(work.resolve("a-directory.yml"));
+		expect("directory", List.of("run", "--mapping", work.resolve("a-directory.yml").toString()), 2,
+				"is a directory");
+		Path huge = work.resolve("huge.yml");
+		try (var out = Files.newOutputStream(huge)) {
+			byte[] block = "# padding\n".repeat(100_000).getBytes(StandardCharsets.UTF_8);
+			for (int i = 0; i < 70; i++) {
+				out.write(block);
+			}
+		}
+		expect("huge", List.of("lint", "--mapping", huge.toString()), 2, "larger than 64 MiB");
+		expect("endless", List.of("lint", "--mapping", "/dev/zero"), 2, "/dev/zero", "larger than 64 MiB");
+	}
+
+	// ---- flags and settings (exit 2, the flag named) ----
+
+	@Test
+	void badFlags() {
+		flag("settle-text", List.of("--settle", "abc"), "--settle: 'abc' is not a duration");
+		flag("settle-overflow", List.of("--settle", "99999999d"), "--settle", "too long");
+		flag("settle-recheck-text", List.of("--settle-recheck", "xyz"), "--settle-recheck");
+		flag("timeout-text", List.of("--prometheus-timeout", "fast"), "--prometheus-timeout");
+		flag("threads-zero", List.of("--threads", "0"), "--threads 0");
+		flag("threads-text", List.of("--threads", "many"), "--threads", "many");
+		flag("from-not-iso", List.of("--from", "yesterday"), "--from/--to", "'yesterday'");
+		flag("from-after-to", List.of("--from", "2026-11-21T00:00:00Z", "--to", "2026-11-20T00:00:00Z"),
+				"is not before --to");
+		flag("prometheus-url-ftp", List.of("--prometheus-url", "ftp://user:hunter2@host/"), "--prometheus-url",
+				"not an http(s) URL");
+		flag("prometheus-url-garbage", List.of("--prometheus-url", "not a url"), "--prometheus-url");
+		flag("cloudwatch-endpoint-garbage", List.of("--cloudwatch-endpoint", "::bad"), "--cloudwatch-endpoint");
+		flag("empty-metric", List.of("--metric", ""), "--metric: an empty pair id");
+		flag("unknown-metric", List.of("--metric", "no-such-pair"), "unknown pair id 'no-such-pair'");
+		flag("unknown-flag", List.of("--bogus"), "Unknown option: '--bogus'");
+		expect("missing-mapping", List.of("run"), 2, "--mapping");
+		expect("unknown-command", List.of("frobnicate"), 2, "frobnicate");
+		expect("no-command", List.of(), 2, "missing command");
+		expect("run-id-text", List.of("restart", "--run", "abc"), 2, "--run", "abc");
+	}
+
+	@Test
+	void badSettingsFromTheEnvironmentOrProperties() {
+		setting("settle-property", "parity.settle", "abc", "setting 'parity.settle'", "'abc' is not a duration");
+		setting("retry-mode-property", "parity.cloudwatch.retry-mode", "eventually", "eventually",
+				"standard or adaptive");
+		setting("threads-property", "parity.threads", "lots", "setting 'parity.threads'");
+	}
+
+	@Test
+	void storeProblems() throws IOException {
+		Path file = work.resolve("data-is-a-file");
+		Files.writeString(file, "x");
+		expect("data-dir-is-a-file", withStore(List.of("run", "--mapping", valid.toString()), file), 2, "--data-dir",
+				"is a file");
+		expect("runs-data-dir-is-a-file", List.of("runs", "--data-dir", file.toString()), 2, "is a file");
+		Path data = work.resolve("store");
+		expect("restart-unknown-run", withStore(List.of("restart", "--run", "999"), data), 2, "no run 999");
+		expect("report-unknown-run", withStore(List.of("report", "--run", "999"), data), 2, "no run 999");
+		expect("rejudge-unknown-run", withStore(List.of("rejudge", "--run", "999", "--relative", "0.1"), data), 2,
+				"no run 999");
+	}
+
+	// ---- backends (exit 3, the backend and the place named) ----
+
+	@Test
+	void failingAndLyingPrometheus() throws IOException {
+		backend("prometheus-down", "http://127.0.0.1:1", "Prometheus not reachable at http://127.0.0.1:1");
+		backend("prometheus-500-with-escapes",
+				prometheus(500, "boom\u001b[2J\u001b[31m\r\nsecond line\u0007", Map.of()), "HTTP 500", "boom\\x1b[2J");
+		backend("prometheus-garbage-json", prometheus(200, "{\"status\":", Map.of()), "Prometheus");
+		backend("prometheus-html", prometheus(200, "<html><body>login</body></html>", Map.of()), "Prometheus");
+		backend("prometheus-401", prometheus(401, "Unauthorized", Map.of()), "credentials refused", "HTTP 401");
+		backend("prometheus-error-json", prometheus(422,
+				"{\"status\":\"error\",\"errorType\":\"execution\",\"error\":\"many-to-many matching\"}", Map.of()),
+				"many-to-many matching");
+		String echo = prometheusEcho();
+		CliRun leaked = backendWithSecret("prometheus-echoes-credentials",
+				echo.replace("http://", "http://alice:hunter2-secret@"), "HTTP 400");
+		assertThat(leaked.out() + leaked.err()).doesNotContain("hunter2-secret")
+			.doesNotContain("YWxpY2U6aHVudGVyMi1zZWNyZXQ=");
+		assertNoSecretStored("prometheus-echoes-credentials", "hunter2-secret");
+		backendWithFlag("prometheus-slow", prometheusSilent(), List.of("--prometheus-timeout", "300ms"),
+				"timed out after 0.3 s");
+	}
+
+	@Test
+	void failingAndLyingCloudWatch() throws IOException {
+		expect("cloudwatch-down",
+				List.of("run", "--mapping", valid.toString(), "--prometheus-url", "http://127.0.0.1:1",
+						"--cloudwatch-endpoint", "http://127.0.0.1:1", "--cloudwatch-region", "us-east-1", "--data-dir",
+						work.resolve("cloudwatch-down").toString(), "--reports-dir", work.resolve("r").toString()),
+				3, "CloudWatch not reachable");
+		System.setProperty("aws.accessKeyId", "AKIDWRONG");
+		try {
+			expect("cloudwatch-wrong-key",
+					List.of("run", "--mapping", valid.toString(), "--prometheus-url", "http://127.0.0.1:1",
+							"--cloudwatch-endpoint", cloudwatch.endpoint().toString(), "--cloudwatch-region",
+							"us-east-1", "--data-dir", work.resolve("cloudwatch-wrong-key").toString(), "--reports-dir",
+							work.resolve("r").toString()),
+					3, "CloudWatch");
+		}
+		finally {
+			System.setProperty("aws.accessKeyId", "AKIDPARITY");
+		}
+		for (int status : List.of(200, 400, 500)) {
+			expect("cloudwatch-garbage-" + status,
+					List.of("run", "--mapping", valid.toString(), "--prometheus-url", "http://127.0.0.1:1",
+							"--cloudwatch-endpoint", raw(status, "<<<not cbor\u001b[2J>>>"), "--cloudwatch-region",
+							"us-east-1", "--data-dir", work.resolve("cloudwatch-garbage-" + status).toString(),
+							"--reports-dir", work.resolve("r").toString()),
+					3, "CloudWatch");
+		}
+		expect("no-region",
+				List.of("run", "--mapping", valid.toString(), "--prometheus-url", "http://127.0.0.1:1",
+						"--cloudwatch-endpoint", cloudwatch.endpoint().toString(), "--data-dir",
+						work.resolve("no-region").toString(), "--reports-dir", work.resolve("r").toString()),
+				-1, "region");
+	}
+
+	// ---- helpers ----
+
+	private static void mapping(String name, String yaml, String... fragments) throws IOException {
+		Path f = file(name + ".yml", yaml);
+		List<String> all = new ArrayList<>(List.of(f.toString()));
+		all.addAll(List.of(fragments));
+		expect(name, List.of("run", "--mapping", f.toString(), "--prometheus-url", "http://127.0.0.1:1",
+				"--cloudwatch-endpoint", cloudwatch.endpoint().toString(), "--cloudwatch-region", "us-east-1",
+				"--data-dir", work.resolve("m-" + name).toString(), "--reports-dir", work.resolve("r").toString()), 2,
+				all.toArray(String[]::new));
+	}
+
+	private static void flag(String name, List<String> flag, String... fragments) {
+		List<String> args = new ArrayList<>(List.of("run", "--mapping", valid.toString(), "--cloudwatch-endpoint",
+				cloudwatch.endpoint().toString(), "--cloudwatch-region", "us-east-1", "--data-dir",
+				work.resolve("f-" + name).toString(), "--reports-dir", work.resolve("r").toString()));
+		if (!flag.contains("--prometheus-url")) {
+			args.addAll(List.of("--prometheus-url", "http://127.0.0.1:1"));
+		}
+		args.addAll(flag);
+		expect(name, args, 2, fragments);
+	}
+
+	private static void setting(String name, String property, String value, String... fragments) {
+		System.setProperty(property, value);
+		try {
+			flag(name, List.of(), fragments);
+		}
+		finally {
+			System.clearProperty(property);
+		}
+	}
+
+	private static void backend(String name, String prometheusUrl, String... fragments) {
+		backendRun(name, prometheusUrl, List.of(), fragments);
+	}
+
+	private static void backendWithFlag(String name, String prometheusUrl, List<String> flag, String... fragments) {
+		backendRun(name, prometheusUrl, flag, fragments);
+	}
+
+	private static CliRun backendWithSecret(String name, String prometheusUrl, String... fragments) {
+		return backendRun(name, prometheusUrl, List.of(), fragments);
+	}
+
+	private static CliRun backendRun(String name, String prometheusUrl, List<String> extra, String... fragments) {
+		List<String> args = new ArrayList<>(List.of("run", "--mapping", valid.toString(), "--prometheus-url",
+				prometheusUrl, "--cloudwatch-endpoint", cloudwatch.endpoint().toString(), "--cloudwatch-region",
+				"us-east-1", "--data-dir", work.resolve(name).toString(), "--reports-dir",
+				work.resolve(name + "-reports").toString()));
+		args.addAll(extra);
+		List<String> all = new ArrayList<>(List.of("every pair errored"));
+		all.addAll(List.of(fragments));
+		return expect(name, args, 3, all.toArray(String[]::new));
+	}
+
+	private static List<String> withStore(List<String> args, Path dataDir) {
+		List<String> all = new ArrayList<>(args);
+		all.addAll(List.of("--data-dir", dataDir.toString(), "--reports-dir", work.resolve("r").toString()));
+		return all;
+	}
+
+	/**
+	 * Runs the CLI with the process's standard streams captured and checks the case.
+	 * @param exit the documented exit code, or -1 for 2 or 3
+	 */
+	private static CliRun expect(String name, List<String> args, int exit, String... fragments) {
+		cases++;
+		try {
+			return check(name, args, exit, fragments);
+		}
+		catch (AssertionError ex) {
+			failures.add(ex.getMessage());
+			return new CliRun(-1, "", "");
+		}
+	}
+
+	@org.junit.jupiter.api.AfterEach
+	void everyCaseHeld() {
+		List<String> failed = new ArrayList<>(failures);
+		failures.clear();
+		assertThat(failed).as("cases that failed").isEmpty();
+	}
+
+	private static CliRun check(String name, List<String> args, int exit, String... fragments) {
+		PrintStream out = System.out;
+		PrintStream err = System.err;
+		ByteArrayOutputStream terminalOut = new ByteArrayOutputStream();
+		ByteArrayOutputStream terminalErr = new ByteArrayOutputStream();
+		CliRun run;
+		try {
+			System.setOut(new PrintStream(terminalOut, true, StandardCharsets.UTF_8));
+			System.setErr(new PrintStream(terminalErr, true, StandardCharsets.UTF_8));
+			run = CliRun.of(args);
+		}
+		finally {
+			System.setOut(out);
+			System.setErr(err);
+		}
+		String terminal = run.out() + run.err() + terminalOut.toString(StandardCharsets.UTF_8)
+				+ terminalErr.toString(StandardCharsets.UTF_8);
+		out.println("corpus " + name + ": exit " + run.exitCode() + ": " + run.err().strip());
+		if (exit >= 0) {
+			assertThat(run.exitCode()).as(name + ": " + terminal).isEqualTo(exit);
+		}
+		else {
+			assertThat(run.exitCode()).as(name + ": " + terminal).isIn(2, 3);
+		}
+		assertThat(run.errLines()).as(name + ": one line on standard error").hasSize(1);
+		assertThat(run.errLines().get(0)).as(name).startsWith("parity-validator: ").contains(fragments);
+		assertThat(terminalErr.toString(StandardCharsets.UTF_8)).as(name + ": nothing else on stderr").isBlank();
+		assertThat(TRACE.matcher(terminal).find()).as(name + ": no stack trace on the terminal: " + terminal).isFalse();
+		assertThat(CONTROL.matcher(terminal).find()).as(name + ": no raw control character: " + terminal).isFalse();
+		return run;
+	}
+
+	private static void assertNoSecretStored(String name, String secret) throws IOException {
+		try (Stream<Path> files = Files.walk(work.resolve(name + "-reports"))) {
+			for (Path f : files.filter(Files::isRegularFile).toList()) {
+				assertThat(Files.readString(f)).as(f.toString()).doesNotContain(secret);
+			}
+		}
+		try (Stream<Path> files = Files.walk(work.resolve(name))) {
+			for (Path f : files.filter(Files::isRegularFile).toList()) {
+				assertThat(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1)).as(f.toString())
+					.doesNotContain(secret);
+			}
+		}
+	}
+
+	private static Path file(String name, String content) throws IOException {
+		Path f = work.resolve(name);
+		Files.writeString(f, content);
+		return f;
+	}
+
+	private static String prometheus(int status, String body, Map<String, String> headers) throws IOException {
+		return serve((exchange) -> {
+			byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+			headers.forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+			exchange.sendResponseHeaders(status, bytes.length);
+			exchange.getResponseBody().write(bytes);
+			exchange.close();
+		});
+	}
+
+	/** A server that answers 400 with the request's Authorization header in its text. */
+	private static String prometheusEcho() throws IOException {
+		return serve((exchange) -> {
+			byte[] bytes = ("bad request; you sent Authorization: "
+					+ exchange.getRequestHeaders().getFirst("Authorization") + " and url " + exchange.getRequestURI())
+				.getBytes(StandardCharsets.UTF_8);
+			exchange.sendResponseHeaders(400, bytes.length);
+			exchange.getResponseBody().write(bytes);
+			exchange.close();
+		});
+	}
+
+	private static String prometheusSilent() throws IOException {
+		return serve((exchange) -> {
+			try {
+				Thread.sleep(3000);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			exchange.close();
+		});
+	}
+
+	private static String raw(int status, String body) throws IOException {
+		return prometheus(status, body, Map.of("Content-Type", "application/cbor"));
+	}
+
+	private static String serve(com.sun.net.httpserver.HttpHandler handler) throws IOException {
+		HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+		server.createContext("/", handler);
+		server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
+		server.start();
+		servers.add(server);
+		return "http://127.0.0.1:" + server.getAddress().getPort();
+	}
+
+}

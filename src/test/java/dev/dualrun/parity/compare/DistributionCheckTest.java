@@ -1,0 +1,43 @@
+package dev.dualrun.parity.compare;
+
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * The Mann-Whitney U of the Prometheus sample by ranks equals its definition by pairs.
+ */
+class DistributionCheckTest {
+
+	@Test
+	void uFromRanksEqualsTheCountOfPairsWithTiesAsHalves() {
+		Random random = new Random(3);
+		for (int trial = 0; trial < 50; trial++) {
+			int n = 1 + random.nextInt(60);
+			int m = 1 + random.nextInt(60);
+			double[] p = new double[n];
+			double[] c = new double[m];
+			for (int i = 0; i < n; i++) {
+				p[i] = random.nextInt(12);
+			}
+			for (int i = 0; i < m; i++) {
+				c[i] = random.nextInt(12) + ((trial % 2 == 0) ? random.nextDouble() : 0);
+			}
+			assertThat(DistributionCheck.uPrometheus(p, c)).isCloseTo(bruteForce(p, c), within(1e-9));
+		}
+	}
+
+	private static double bruteForce(double[] prometheus, double[] cloudwatch) {
+		double greater = 0;
+		for (double p : prometheus) {
+			for (double c : cloudwatch) {
+				greater += (p > c) ? 1 : (p == c) ? 0.5 : 0;
+			}
+		}
+		return greater;
+	}
+
+}

@@ -1,0 +1,59 @@
+package dev.dualrun.parity.compare;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+import dev.dualrun.parity.align.AlignedPair;
+import dev.dualrun.parity.align.Aligner;
+import dev.dualrun.parity.config.Statistic;
+import dev.dualrun.parity.config.Tolerance;
+import dev.dualrun.parity.source.QueryWindow;
+import dev.dualrun.parity.source.TimeSeries;
+
+/**
+ * Milliseconds to align and judge one pair of a day and of a week at one minute (1,440
+ * and 10,080 points a side); prints its figures, asserts nothing about time. Run with
+ * {@code mvn -B test -Dtest=JudgeBenchmark}.
+ */
+class JudgeBenchmark {
+
+	@Test
+	void judgingOnePair() {
+		for (int points : new int[] { 1_440, 10_080 }) {
+			Instant start = Instant.parse("2026-11-21T00:00:00Z");
+			QueryWindow window = new QueryWindow(start, start.plus(Duration.ofMinutes(points)), Duration.ofMinutes(1));
+			Random random = new Random(1);
+			long[] ts = new long[points];
+			double[] cw = new double[points];
+			double[] prom = new double[points];
+			for (int k = 0; k < points; k++) {
+				ts[k] = start.toEpochMilli() + k * 60_000L;
+				cw[k] = 100 + 20 * Math.sin(k / 200.0) + random.nextGaussian();
+				prom[k] = cw[k] * (1 + 0.001 * random.nextGaussian());
+			}
+			TimeSeries c = new TimeSeries(java.util.Map.of(), ts, cw, java.util.List.of());
+			TimeSeries p = new TimeSeries(java.util.Map.of(), ts, prom, java.util.List.of());
+			int rounds = (points > 5000) ? 30 : 200;
+			for (int warm = 0; warm < rounds; warm++) {
+				judge(window, c, p);
+			}
+			long t0 = System.nanoTime();
+			for (int i = 0; i < rounds; i++) {
+				judge(window, c, p);
+			}
+			double ms = (System.nanoTime() - t0) / 1e6 / rounds;
+			System.out
+				.println(String.format(Locale.ROOT, "judging one pair of %,d points a side: %.2f ms", points, ms));
+		}
+	}
+
+	private static ComparisonResult judge(QueryWindow window, TimeSeries c, TimeSeries p) {
+		AlignedPair aligned = Aligner.align(window, c, p, 1.0, false);
+		return PairComparator.compare(aligned, Tolerance.AVERAGE, Statistic.Kind.AVERAGE);
+	}
+
+}
