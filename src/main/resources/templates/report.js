@@ -1,36 +1,135 @@
 (function () {
   'use strict';
-  // the pairs table: filter by verdict, sort by a column (numbers by their data-value)
+  // the pairs table, drawn from compact rows a page at a time: filter by verdict or text,
+  // sort by a column; a row opens its figures and, for a pair not shown in full, a small chart
+  var LETTERS = { P: 'PASS', W: 'WARN', F: 'FAIL', U: 'UNSETTLED', N: 'NO_DATA', I: 'INSUFFICIENT_DATA', E: 'ERROR' };
+  var PAGE = 100;
+  var rowsNode = document.getElementById('pair-rows');
   var table = document.getElementById('pairs');
-  if (table) {
+  var all = rowsNode ? JSON.parse(rowsNode.textContent) : [];
+  var shown = all.slice();
+  var page = 0;
+  var verdictFilter = 'ALL';
+  var textFilter = '';
+  function cell(tr, text, cls) {
+    var td = document.createElement('td');
+    if (cls) { td.className = cls; }
+    td.textContent = text;
+    tr.appendChild(td);
+    return td;
+  }
+  function render() {
+    if (!table) { return; }
     var body = table.tBodies[0];
+    while (body.firstChild) { body.removeChild(body.firstChild); }
+    var pages = Math.max(1, Math.ceil(shown.length / PAGE));
+    page = Math.min(page, pages - 1);
+    shown.slice(page * PAGE, (page + 1) * PAGE).forEach(function (r) {
+      var tr = document.createElement('tr');
+      tr.setAttribute('data-verdict', r[1]);
+      var id = document.createElement('td');
+      var a = document.createElement('a');
+      a.textContent = r[0];
+      a.href = r[7] ? '#pair-' + r[0] : '#';
+      if (!r[7]) { a.addEventListener('click', function (e) { e.preventDefault(); toggle(tr, r); }); }
+      id.appendChild(a);
+      tr.appendChild(id);
+      var v = document.createElement('td');
+      var badge = document.createElement('span');
+      badge.className = 'badge ' + r[1];
+      badge.textContent = r[1];
+      v.appendChild(badge);
+      tr.appendChild(v);
+      var h = document.createElement('td');
+      var strip = document.createElement('span');
+      strip.className = 'history';
+      r[6].split('').forEach(function (l) {
+        var sp = document.createElement('span');
+        if (LETTERS[l]) { sp.className = LETTERS[l]; sp.title = LETTERS[l]; }
+        strip.appendChild(sp);
+      });
+      h.appendChild(strip);
+      tr.appendChild(h);
+      cell(tr, r[3]);
+      cell(tr, r[4], 'num');
+      cell(tr, r[5], 'num');
+      body.appendChild(tr);
+    });
+    var pager = document.getElementById('pager');
+    if (pager) {
+      pager.textContent = shown.length === 0 ? 'no pair matches'
+        : 'pairs ' + (page * PAGE + 1) + '-' + Math.min(shown.length, (page + 1) * PAGE) + ' of ' + shown.length;
+      document.getElementById('prev').disabled = page === 0;
+      document.getElementById('next').disabled = page >= pages - 1;
+    }
+  }
+  function toggle(tr, r) {
+    var next = tr.nextSibling;
+    if (next && next.className === 'detail') { next.parentNode.removeChild(next); return; }
+    var d = document.createElement('tr');
+    d.className = 'detail';
+    var td = document.createElement('td');
+    td.colSpan = 6;
+    var f = r[8] || [];
+    var text = document.createElement('div');
+    text.className = 'muted';
+    text.textContent = f.length ? 'periods compared ' + f[0] + ' · coverage CloudWatch ' + f[1] + ', Prometheus ' + f[2]
+      + ' · MAPE ' + f[3] + ' · best lag ' + f[4] + ' · every figure of this pair is in the run\'s JSON report' : r[3];
+    td.appendChild(text);
+    if (r[9] && typeof Chart !== 'undefined') {
+      var box = document.createElement('div');
+      box.className = 'box small';
+      var canvas = document.createElement('canvas');
+      canvas.className = 'overlay';
+      box.appendChild(canvas);
+      td.appendChild(box);
+      d.appendChild(td);
+      tr.parentNode.insertBefore(d, tr.nextSibling);
+      overlay(canvas, r[9]);
+    } else {
+      d.appendChild(td);
+      tr.parentNode.insertBefore(d, tr.nextSibling);
+    }
+  }
+  function filter() {
+    shown = all.filter(function (r) {
+      return (verdictFilter === 'ALL' || r[1] === verdictFilter)
+        && (textFilter === '' || r[0].toLowerCase().indexOf(textFilter) >= 0 || r[3].toLowerCase().indexOf(textFilter) >= 0);
+    });
+    page = 0;
+    render();
+  }
+  if (table) {
     var buttons = document.querySelectorAll('button[data-filter]');
     buttons.forEach(function (b) {
       b.addEventListener('click', function () {
-        var verdict = b.getAttribute('data-filter');
-        Array.prototype.forEach.call(body.rows, function (r) {
-          r.hidden = verdict !== 'ALL' && r.getAttribute('data-verdict') !== verdict;
-        });
+        verdictFilter = b.getAttribute('data-filter');
         buttons.forEach(function (x) { x.setAttribute('aria-pressed', x === b ? 'true' : 'false'); });
+        filter();
       });
     });
+    var search = document.getElementById('search');
+    if (search) { search.addEventListener('input', function () { textFilter = search.value.toLowerCase(); filter(); }); }
+    document.getElementById('prev').addEventListener('click', function () { page--; render(); });
+    document.getElementById('next').addEventListener('click', function () { page++; render(); });
+    var KEYS = { pair: 0, verdict: 2, why: 3, within: 4, bias: 5 };
     table.querySelectorAll('th[data-sort]').forEach(function (th) {
       th.addEventListener('click', function () {
-        var index = th.cellIndex;
+        var key = KEYS[th.getAttribute('data-sort')];
         var ascending = th.getAttribute('aria-sort') !== 'ascending';
         table.querySelectorAll('th[data-sort]').forEach(function (x) { x.removeAttribute('aria-sort'); });
         th.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
-        var rows = Array.prototype.slice.call(body.rows);
-        rows.sort(function (a, b) {
-          var x = a.cells[index].getAttribute('data-value') || a.cells[index].textContent.trim();
-          var y = b.cells[index].getAttribute('data-value') || b.cells[index].textContent.trim();
-          var nx = parseFloat(x), ny = parseFloat(y);
-          var c = (!isNaN(nx) && !isNaN(ny)) ? nx - ny : x.localeCompare(y);
+        var value = function (r) { var v = r[key]; var n = parseFloat(v); return isNaN(n) ? String(v) : n; };
+        var order = function (a, b) {
+          var x = value(a), y = value(b);
+          var c = (typeof x === 'number' && typeof y === 'number') ? x - y : String(x).localeCompare(String(y));
           return ascending ? c : -c;
-        });
-        rows.forEach(function (r) { body.appendChild(r); });
+        };
+        all.sort(order);
+        filter();
       });
     });
+    render();
   }
   var node = document.getElementById('chart-data');
   if (!node || typeof Chart === 'undefined') { return; }
@@ -65,17 +164,20 @@
         tooltip: { callbacks: { title: function (items) { return items.length ? time(items[0].parsed.x) + ' UTC' : ''; } } } }
     };
   }
-  function draw(el, c) {
+  function overlay(canvas, c) {
     var cwSlots = slots(c.cloudwatch);
     var marks = c.discrepancies.map(function (k) {
       var j = cwSlots.indexOf(k);
       return { x: c.start + k * c.step, y: j >= 0 ? c.cloudwatch.v[j] : null };
     }).filter(function (p) { return p.y !== null; });
-    new Chart(el.querySelector('canvas.overlay'), { type: 'line', data: { datasets: [
+    new Chart(canvas, { type: 'line', data: { datasets: [
       { label: 'CloudWatch', data: points(c, c.cloudwatch), borderColor: '#0969da', backgroundColor: '#0969da', borderWidth: 1.5, pointRadius: 0, spanGaps: false },
       { label: 'Prometheus (x unit factor)', data: points(c, c.prometheus), borderColor: '#bc4c00', backgroundColor: '#bc4c00', borderWidth: 1.5, pointRadius: 0, spanGaps: false },
       { label: 'discrepancy', type: 'scatter', data: marks, borderColor: '#cf222e', backgroundColor: '#cf222e', pointRadius: 3 }
     ] }, options: options(c, c.unit || 'value') });
+  }
+  function draw(el, c) {
+    overlay(el.querySelector('canvas.overlay'), c);
     new Chart(el.querySelector('canvas.residual'), { type: 'line', data: { datasets: [
       { label: 'Prometheus - CloudWatch', data: points(c, c.residual), borderColor: '#57606a', borderWidth: 1, pointRadius: 0, spanGaps: false },
       { label: 'tolerance', data: band(c, 1), borderColor: '#1a7f37', borderDash: [4, 3], borderWidth: 1, pointRadius: 0, spanGaps: false, fill: false },

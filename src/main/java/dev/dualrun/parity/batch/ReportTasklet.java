@@ -43,7 +43,7 @@ record ReportTasklet(ParityStore store, ParityProperties properties, Clock clock
 		// a kill in between leaves it RUNNING and a restart writes the report again
 		this.store.runs().count(runId);
 		RunRow counted = this.store.run(runId).orElseThrow().finished(status, finished, error);
-		Path file = new ReportWriter().write(new ReportBuilder(this.store, this.clock).build(counted),
+		Path file = new ReportWriter().write(new ReportBuilder(this.store, this.clock), counted,
 				this.properties.reportsDir());
 		this.store.runs().reported(runId, file.toString());
 		this.store.runs().close(runId, status, finished, error);

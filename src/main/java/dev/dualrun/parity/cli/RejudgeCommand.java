@@ -79,8 +79,8 @@ final class RejudgeCommand implements Callable<Integer> {
 			catch (IllegalArgumentException ex) {
 				return console.error(ExitCodes.CONFIGURATION, ex.getMessage());
 			}
-			Path file = new ReportWriter().write(new ReportBuilder(context.store(), Clock.systemUTC()).build(id),
-					context.properties().reportsDir());
+			Path file = new ReportWriter().write(new ReportBuilder(context.store(), Clock.systemUTC()),
+					context.store().run(id).orElseThrow(), context.properties().reportsDir());
 			context.store().runs().reported(id, file.toString());
 			RunRow run = context.store().run(id).orElseThrow();
 			console.line("judgement of run " + this.runId + " with " + String.join(", ", changes) + ":");

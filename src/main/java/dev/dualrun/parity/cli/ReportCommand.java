@@ -31,11 +31,11 @@ final class ReportCommand implements Callable<Integer> {
 	public Integer call() {
 		Console console = Console.of(this.spec);
 		return ParityApplicationContext.withStore(console, this.store, (context) -> {
-			if (context.store().run(this.runId).isEmpty()) {
+			var run = context.store().run(this.runId);
+			if (run.isEmpty()) {
 				return console.error(ExitCodes.CONFIGURATION, "no run " + this.runId + " in the database");
 			}
-			Path file = new ReportWriter().write(
-					new ReportBuilder(context.store(), Clock.systemUTC()).build(this.runId),
+			Path file = new ReportWriter().write(new ReportBuilder(context.store(), Clock.systemUTC()), run.get(),
 					context.properties().reportsDir());
 			context.store().runs().reported(this.runId, file.toString());
 			console.line("report: " + file);

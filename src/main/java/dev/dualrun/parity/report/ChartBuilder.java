@@ -48,6 +48,27 @@ final class ChartBuilder {
 	 */
 	static Optional<PairChart> build(ParityStore store, long evidenceRun, RunPairRow planned, PairMapping pair,
 			List<DiscrepancyRow> discrepancies) {
+		return build(store, evidenceRun, planned, pair, discrepancies, POINTS, true);
+	}
+
+	/**
+	 * The small chart of a pair not shown in full: both series at {@link #COMPACT}
+	 * points, drawn when its row is opened.
+	 * @param store the store
+	 * @param evidenceRun the run that holds the evidence
+	 * @param planned the planned pair
+	 * @param pair its definition
+	 * @return the chart, empty when a side has no stored series
+	 */
+	static Optional<PairChart> compact(ParityStore store, long evidenceRun, RunPairRow planned, PairMapping pair) {
+		return build(store, evidenceRun, planned, pair, List.of(), COMPACT, false);
+	}
+
+	/** Points per series of a small chart: a 10,000-pair report stays under 10 MB. */
+	static final int COMPACT = 32;
+
+	private static Optional<PairChart> build(ParityStore store, long evidenceRun, RunPairRow planned, PairMapping pair,
+			List<DiscrepancyRow> discrepancies, int points, boolean residualToo) {
 		EvidenceRow cw = store.results().evidence(evidenceRun, pair.id(), EvidenceRow.CLOUDWATCH).orElse(null);
 		EvidenceRow prom = store.results().evidence(evidenceRun, pair.id(), EvidenceRow.PROMETHEUS).orElse(null);
 		if (cw == null || prom == null || cw.packed() == null || prom.packed() == null) {
@@ -69,8 +90,10 @@ final class ChartBuilder {
 			.toArray();
 		return Optional.of(new PairChart(pair.id(), window.start().toEpochMilli(), window.period().toMillis(),
 				window.end().toEpochMilli(), (pair.cloudwatch().unit() != null) ? pair.cloudwatch().unit() : "",
-				downsample(a.cloudwatch(), a.cloudwatchPresent()), downsample(a.prometheus(), a.prometheusPresent()),
-				downsample(residual, both), pair.tolerance().absolute(), pair.tolerance().relative(), disc));
+				downsample(a.cloudwatch(), a.cloudwatchPresent(), points),
+				downsample(a.prometheus(), a.prometheusPresent(), points),
+				residualToo ? downsample(residual, both, points) : new PairChart.Series(new int[0], new Double[0]),
+				pair.tolerance().absolute(), pair.tolerance().relative(), disc));
 	}
 
 	private static TimeSeries series(EvidenceRow row) {
@@ -82,7 +105,7 @@ final class ChartBuilder {
 	 * LTTB over the finite present values; a null after any kept point followed by a
 	 * hole.
 	 */
-	static PairChart.Series downsample(double[] values, BitSet present) {
+	static PairChart.Series downsample(double[] values, BitSet present, int points) {
 		List<Integer> slots = new ArrayList<>();
 		for (int k = present.nextSetBit(0); k >= 0; k = present.nextSetBit(k + 1)) {
 			if (Double.isFinite(values[k])) {
@@ -95,7 +118,7 @@ final class ChartBuilder {
 			x[j] = slots.get(j);
 			y[j] = values[slots.get(j)];
 		}
-		int[] kept = Lttb.downsample(x, y, POINTS);
+		int[] kept = Lttb.downsample(x, y, points);
 		List<Integer> i = new ArrayList<>();
 		List<Double> v = new ArrayList<>();
 		for (int j = 0; j < kept.length; j++) {

@@ -1,6 +1,7 @@
 package dev.dualrun.parity.report;
 
 import java.io.StringWriter;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import javax.xml.stream.XMLOutputFactory;
@@ -9,6 +10,7 @@ import javax.xml.stream.XMLStreamWriter;
 
 import dev.dualrun.parity.compare.Diagnosis;
 import dev.dualrun.parity.compare.Verdict;
+import dev.dualrun.parity.store.RunRow;
 
 /**
  * A run as a JUnit XML test suite, so CI systems show its pairs natively: one test case
@@ -25,49 +27,93 @@ final class JUnitXml {
 
 	static String of(RunReport report) {
 		StringWriter out = new StringWriter();
-		try {
-			XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
-			xml.writeStartDocument("UTF-8", "1.0");
-			xml.writeCharacters("\n");
-			long failures = report.pairs().stream().filter((p) -> failure(p.verdict())).count();
-			long errors = report.pairs().stream().filter((p) -> p.verdict().equals("ERROR")).count();
-			xml.writeStartElement("testsuite");
-			xml.writeAttribute("name",
-					safe("parity run " + report.run().id() + " (" + report.run().mappingSource() + ")"));
-			xml.writeAttribute("tests", Integer.toString(report.pairs().size()));
-			xml.writeAttribute("failures", Long.toString(failures));
-			xml.writeAttribute("errors", Long.toString(errors));
-			xml.writeAttribute("skipped", "0");
-			xml.writeAttribute("timestamp", String.valueOf(report.run().startedAt()));
-			xml.writeCharacters("\n");
-			for (RunReport.PairSection p : report.pairs()) {
-				xml.writeCharacters("  ");
-				xml.writeStartElement("testcase");
-				xml.writeAttribute("classname", "parity");
-				xml.writeAttribute("name", safe(p.id()));
+		Map<String, Integer> counts = new java.util.HashMap<>();
+		report.pairs().forEach((p) -> counts.merge(p.verdict(), 1, Integer::sum));
+		try (Stream stream = new Stream(out, report.run(), counts, report.pairs().size())) {
+			report.pairs().forEach(stream::testcase);
+		}
+		return out.toString();
+	}
+
+	/**
+	 * Writes the suite test case by test case as the store is read: the counts come first
+	 * (they are attributes of the suite), then {@link #testcase} for each pair, then
+	 * close.
+	 */
+	static final class Stream implements AutoCloseable {
+
+		private final XMLStreamWriter xml;
+
+		private final long runId;
+
+		Stream(java.io.Writer out, RunRow run, Map<String, Integer> counts, int total) {
+			this.runId = run.id();
+			try {
+				this.xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+				this.xml.writeStartDocument("UTF-8", "1.0");
+				this.xml.writeCharacters("\n");
+				long errors = counts.getOrDefault("ERROR", 0);
+				long failures = counts.entrySet()
+					.stream()
+					.filter((e) -> failure(e.getKey()))
+					.mapToLong(Map.Entry::getValue)
+					.sum();
+				this.xml.writeStartElement("testsuite");
+				this.xml.writeAttribute("name", safe("parity run " + run.id() + " (" + run.mappingSource() + ")"));
+				this.xml.writeAttribute("tests", Integer.toString(total));
+				this.xml.writeAttribute("failures", Long.toString(failures));
+				this.xml.writeAttribute("errors", Long.toString(errors));
+				this.xml.writeAttribute("skipped", "0");
+				this.xml.writeAttribute("timestamp", String.valueOf(run.startedAt()));
+				this.xml.writeCharacters("\n");
+			}
+			catch (XMLStreamException ex) {
+				throw failed(ex);
+			}
+		}
+
+		void testcase(RunReport.PairSection p) {
+			try {
+				this.xml.writeCharacters("  ");
+				this.xml.writeStartElement("testcase");
+				this.xml.writeAttribute("classname", "parity");
+				this.xml.writeAttribute("name", safe(p.id()));
 				String details = p.diagnoses()
 					.stream()
 					.map((Diagnosis d) -> d.code() + ": " + d.message())
 					.collect(Collectors.joining("\n"));
 				if (!Verdict.isPassing(p.verdict())) {
-					xml.writeStartElement(p.verdict().equals("ERROR") ? "error" : "failure");
-					xml.writeAttribute("type", p.verdict());
-					xml.writeAttribute("message", safe(p.summary()));
-					xml.writeCharacters(safe(details));
-					xml.writeEndElement();
+					this.xml.writeStartElement(p.verdict().equals("ERROR") ? "error" : "failure");
+					this.xml.writeAttribute("type", p.verdict());
+					this.xml.writeAttribute("message", safe(p.summary()));
+					this.xml.writeCharacters(safe(details));
+					this.xml.writeEndElement();
 				}
-				xml.writeEndElement();
-				xml.writeCharacters("\n");
+				this.xml.writeEndElement();
+				this.xml.writeCharacters("\n");
 			}
-			xml.writeEndElement();
-			xml.writeCharacters("\n");
-			xml.writeEndDocument();
-			xml.close();
+			catch (XMLStreamException ex) {
+				throw failed(ex);
+			}
 		}
-		catch (XMLStreamException ex) {
-			throw new IllegalStateException("cannot write the JUnit XML of run " + report.run().id(), ex);
+
+		@Override
+		public void close() {
+			try {
+				this.xml.writeEndElement();
+				this.xml.writeCharacters("\n");
+				this.xml.writeEndDocument();
+				this.xml.close();
+			}
+			catch (XMLStreamException ex) {
+				throw failed(ex);
+			}
 		}
-		return out.toString();
+
+		private IllegalStateException failed(XMLStreamException ex) {
+			return new IllegalStateException("cannot write the JUnit XML of run " + this.runId, ex);
+		}
+
 	}
 
 	private static boolean failure(String verdict) {

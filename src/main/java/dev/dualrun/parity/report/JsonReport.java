@@ -65,22 +65,63 @@ public record JsonReport(String schema, int schemaVersion, Run run, List<Pair> p
 	}
 
 	static JsonReport of(RunReport report) {
-		RunRow r = report.run();
-		Run run = new Run(r.id(), r.status(), r.error(), String.valueOf(r.startedAt()),
+		return new JsonReport(SCHEMA, VERSION, run(report.run(), report.counts()),
+				report.pairs().stream().map(JsonReport::pair).toList());
+	}
+
+	static final String SCHEMA = "parity-validator/run";
+
+	static final int VERSION = 1;
+
+	static Run run(RunRow r, Map<String, Integer> counts) {
+		return new Run(r.id(), r.status(), r.error(), String.valueOf(r.startedAt()),
 				(r.finishedAt() != null) ? r.finishedAt().toString() : null,
 				(r.windowStart() != null) ? r.windowStart().toString() : null,
 				(r.windowEnd() != null) ? r.windowEnd().toString() : null, r.mappingSource(), r.mappingSha256(),
-				r.judgedFrom(), report.counts(),
+				r.judgedFrom(), counts,
 				map("endpoint", r.cloudwatchEndpoint(), "version", r.cloudwatchVersion(), "calls", r.cloudwatchCalls(),
-						"minimumCalls", r.cloudwatchMinCalls(), "metricsRequested", r.cloudwatchMetrics()),
-				map("url", r.prometheusUrl(), "version", r.prometheusVersion(), "requests", r.prometheusCalls()));
-		List<Pair> pairs = report.pairs()
-			.stream()
-			.map((p) -> new Pair(p.id(), p.description(), p.verdict(), p.summary(), p.diagnoses(), p.metrics(),
-					p.evidence(), p.cloudwatchQuery(), p.promql(), p.period(), p.unitFactor(), p.tolerance(),
-					p.discrepancyCount(), p.history()))
-			.toList();
-		return new JsonReport("parity-validator/run", 1, run, pairs);
+						"minimumCalls", r.cloudwatchMinCalls(), "metricsRequested", r.cloudwatchMetrics(), "retries",
+						r.cloudwatchRetries()),
+				map("url", r.prometheusUrl(), "version", r.prometheusVersion(), "requests", r.prometheusCalls(),
+						"retries", r.prometheusRetries()));
+	}
+
+	static Pair pair(RunReport.PairSection p) {
+		return new Pair(p.id(), p.description(), p.verdict(), p.summary(), p.diagnoses(), p.metrics(), p.evidence(),
+				p.cloudwatchQuery(), p.promql(), p.period(), p.unitFactor(), p.tolerance(), p.discrepancyCount(),
+				p.history());
+	}
+
+	/**
+	 * Writes the report pair by pair as the store is read, never the whole document in
+	 * memory: {@link #pair} for each pair, then close.
+	 */
+	static final class Stream implements AutoCloseable {
+
+		private final tools.jackson.core.JsonGenerator gen;
+
+		Stream(tools.jackson.databind.ObjectMapper json, java.io.OutputStream out, RunRow run,
+				Map<String, Integer> counts) {
+			this.gen = json.writer().withDefaultPrettyPrinter().createGenerator(out);
+			this.gen.writeStartObject();
+			this.gen.writeStringProperty("schema", SCHEMA);
+			this.gen.writeNumberProperty("schemaVersion", VERSION);
+			this.gen.writePOJOProperty("run", run(run, counts));
+			this.gen.writeName("pairs");
+			this.gen.writeStartArray();
+		}
+
+		void pair(RunReport.PairSection section) {
+			this.gen.writePOJO(JsonReport.pair(section));
+		}
+
+		@Override
+		public void close() {
+			this.gen.writeEndArray();
+			this.gen.writeEndObject();
+			this.gen.close();
+		}
+
 	}
 
 	private static Map<String, Object> map(Object... keyValues) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import dev.dualrun.parity.compare.Verdict;
 import dev.dualrun.parity.config.PairMapping;
@@ -49,13 +50,28 @@ public final class ReportBuilder {
 	}
 
 	/**
+	 * Runs of at most this many pairs show every pair in full, as a small report does.
+	 */
+	static final int FULL_DETAIL = 100;
+
+	/**
+	 * Pairs shown in full in a larger report: those that are not PASS, worst verdict
+	 * first; the others are rows of the table with a small chart drawn on demand.
+	 */
+	static final int DETAILED = 200;
+
+	/** Pairs read from the store at a time. */
+	static final int PAGE = 500;
+
+	/**
 	 * @param runId the run
 	 * @return the report model
 	 * @throws IllegalArgumentException if there is no such run
 	 */
 	public RunReport build(long runId) {
 		return build(this.store.run(runId)
-			.orElseThrow(() -> new IllegalArgumentException("no run " + runId + " in the database")));
+			.orElseThrow(() -> new IllegalArgumentException("no run " + runId + " in the database")), (p) -> {
+			});
 	}
 
 	/**
@@ -64,30 +80,95 @@ public final class ReportBuilder {
 	 * @return the report model
 	 */
 	public RunReport build(RunRow run) {
+		return build(run, (p) -> {
+		});
+	}
+
+	/**
+	 * Reads the run's pairs from the store a page at a time and hands each pair's full
+	 * section to {@code everyPair} as it goes (the JSON and JUnit reports are streamed
+	 * from it); the model keeps a compact row of every pair and the full sections and
+	 * charts of the pairs shown in full only, so memory does not grow with the run.
+	 * @param run the run as the report shows it
+	 * @param everyPair receives each pair's section, in mapping order
+	 * @return the report model
+	 */
+	public RunReport build(RunRow run, Consumer<RunReport.PairSection> everyPair) {
 		long runId = run.id();
-		Map<String, PairResultRow> results = new LinkedHashMap<>();
-		this.store.results().results(runId).forEach((r) -> results.put(r.pairId(), r));
+		Map<String, Integer> counts = counts(run);
+		boolean full = run.pairsTotal() <= FULL_DETAIL;
+		this.history = history(runId);
+		long evidenceRun = (run.judgedFrom() != null) ? run.judgedFrom() : runId;
+		// the pairs shown in full in a large run: the first DETAILED that are not PASS,
+		// worst verdict first
+		java.util.Set<String> detailed = full ? null : detailedPairs(runId);
+		List<RunReport.PairSection> sections = new ArrayList<>();
+		List<PairChart> charts = new ArrayList<>();
+		List<RunReport.Row> rows = new ArrayList<>(run.pairsTotal());
+		int after = -1;
+		List<RunPairRow> page;
+		while (!(page = this.store.runs().pairsAfter(runId, after, PAGE)).isEmpty()) {
+			int first = page.get(0).ordinal();
+			after = page.get(page.size() - 1).ordinal();
+			Map<String, PairResultRow> results = new java.util.HashMap<>();
+			this.store.results().resultsBetween(runId, first, after).forEach((r) -> results.put(r.pairId(), r));
+			for (RunPairRow planned : page) {
+				PairResultRow result = results.get(planned.pairId());
+				PairMapping pair = PairDefinitions.fromJson(planned.definition());
+				boolean inFull = full || detailed.contains(planned.pairId());
+				List<DiscrepancyRow> discrepancies = (result != null && !Verdict.PASS.name().equals(result.verdict()))
+						? this.store.results().worstDiscrepancies(runId, planned.pairId(), ChartBuilder.MARKS)
+						: List.of();
+				RunReport.PairSection section = section(run, planned, result, discrepancies);
+				everyPair.accept(section);
+				PairChart chart = inFull
+						? ChartBuilder.build(this.store, evidenceRun, planned, pair, discrepancies).orElse(null)
+						: ChartBuilder.compact(this.store, evidenceRun, planned, pair).orElse(null);
+				if (inFull) {
+					sections.add(section);
+					if (chart != null) {
+						charts.add(chart);
+					}
+				}
+				rows.add(RunReport.Row.of(section, inFull, inFull ? null : chart));
+			}
+		}
+		return new RunReport(run, counts, sections, this.clock.instant().toString(), charts,
+				this.store.runs().latest(INDEX), rows);
+	}
+
+	/**
+	 * @param run the run
+	 * @return pairs per verdict, every verdict listed, NOT_JUDGED for planned pairs
+	 * without one
+	 */
+	Map<String, Integer> counts(RunRow run) {
 		Map<String, Integer> counts = new LinkedHashMap<>();
 		for (Verdict v : Verdict.values()) {
 			counts.put(v.name(), 0);
 		}
-		List<RunReport.PairSection> sections = new ArrayList<>();
-		List<PairChart> charts = new ArrayList<>();
-		this.history = history(runId);
-		long evidenceRun = (run.judgedFrom() != null) ? run.judgedFrom() : runId;
-		for (RunPairRow planned : this.store.runs().pairs(runId)) {
-			PairResultRow result = results.get(planned.pairId());
-			String verdict = (result != null) ? result.verdict() : NOT_JUDGED;
-			counts.merge(verdict, 1, Integer::sum);
-			List<DiscrepancyRow> discrepancies = this.store.results()
-				.worstDiscrepancies(runId, planned.pairId(), ChartBuilder.MARKS);
-			sections.add(section(run, planned, result, discrepancies));
-			ChartBuilder
-				.build(this.store, evidenceRun, planned, PairDefinitions.fromJson(planned.definition()), discrepancies)
-				.ifPresent(charts::add);
+		int judged = 0;
+		for (var v : this.store.results().verdicts(List.of(run.id()))) {
+			counts.merge(v.verdict(), 1, Integer::sum);
+			judged++;
 		}
-		return new RunReport(run, counts, sections, this.clock.instant().toString(), charts,
-				this.store.runs().latest(INDEX));
+		int planned = run.pairsTotal();
+		if (planned > judged) {
+			counts.put(NOT_JUDGED, planned - judged);
+		}
+		return counts;
+	}
+
+	private java.util.Set<String> detailedPairs(long runId) {
+		return this.store.results()
+			.verdicts(List.of(runId))
+			.stream()
+			.filter((v) -> !Verdict.PASS.name().equals(v.verdict()))
+			.sorted(java.util.Comparator
+				.comparingInt((dev.dualrun.parity.store.VerdictRow v) -> -RunReport.rank(v.verdict())))
+			.limit(DETAILED)
+			.map(dev.dualrun.parity.store.VerdictRow::pairId)
+			.collect(java.util.stream.Collectors.toSet());
 	}
 
 	private RunReport.PairSection section(RunRow run, RunPairRow planned, PairResultRow r,

@@ -1,6 +1,13 @@
 package dev.dualrun.parity.report;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +25,7 @@ import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
+import dev.dualrun.parity.store.RunRow;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -60,16 +68,42 @@ public final class ReportWriter {
 	 * @return the HTML
 	 */
 	public String html(RunReport report) {
+		StringWriter out = new StringWriter();
+		html(report, out);
+		return out.toString();
+	}
+
+	/**
+	 * Renders the run report to a writer.
+	 * @param report the model
+	 * @param out where the HTML goes
+	 */
+	public void html(RunReport report, Writer out) {
 		Context context = new Context(java.util.Locale.ROOT);
 		context.setVariable("r", report);
 		context.setVariable("run", report.run());
 		context.setVariable("charted", report.charts().stream().map(PairChart::pair).collect(Collectors.toSet()));
 		context.setVariable("chartData", this.compact.writeValueAsString(report.charts()).replace("<", "\\u003c"));
+		context.setVariable("rowData", this.compact.writeValueAsString(rows(report)).replace("<", "\\u003c"));
 		context.setVariable("chartJs", CHART_JS);
+		context.setVariable("T_DETAILED", ReportBuilder.DETAILED);
 		context.setVariable("chartInit", CHART_INIT);
 		context.setVariable("csp", "default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src '"
 				+ sha256(CHART_JS) + "' '" + sha256(CHART_INIT) + "'");
-		return this.engine.process("run-report", context);
+		this.engine.process("run-report", context, out);
+	}
+
+	/**
+	 * The table's rows as compact arrays: id, verdict, rank, reason, within, bias,
+	 * history letters, 1 if shown in full, figures, small chart or null.
+	 */
+	private static List<Object[]> rows(RunReport report) {
+		List<Object[]> rows = new ArrayList<>(report.rows().size());
+		for (RunReport.Row r : report.rows()) {
+			rows.add(new Object[] { r.id(), r.verdict(), RunReport.rank(r.verdict()), r.summary(), r.within(), r.bias(),
+					r.history(), r.detailed() ? 1 : 0, r.figures(), r.chart() });
+		}
+		return rows;
 	}
 
 	/**
@@ -132,9 +166,58 @@ public final class ReportWriter {
 	}
 
 	/**
-	 * Writes the HTML and JSON reports of a run.
-	 * @param report the model
+	 * Writes the HTML, JSON and JUnit reports of a run and the index, reading the store
+	 * once, pair by pair: the JSON and JUnit files are streamed as each pair is read, the
+	 * HTML is rendered from the compact model. Each file is written under a temporary
+	 * name and moved into place.
+	 * @param builder reads the store
+	 * @param run the run as the report shows it
 	 * @param directory the reports directory (created if missing)
+	 * @return the HTML file
+	 */
+	public Path write(ReportBuilder builder, RunRow run, Path directory) {
+		try {
+			Files.createDirectories(directory);
+			Map<String, Integer> counts = builder.counts(run);
+			Path jsonFile = directory.resolve("run-" + run.id() + ".json");
+			Path junitFile = directory.resolve("run-" + run.id() + ".junit.xml");
+			Path jsonTmp = temporary(jsonFile);
+			Path junitTmp = temporary(junitFile);
+			RunReport report;
+			try (OutputStream jsonOut = new BufferedOutputStream(Files.newOutputStream(jsonTmp));
+					Writer junitOut = Files.newBufferedWriter(junitTmp, StandardCharsets.UTF_8);
+					JsonReport.Stream json = new JsonReport.Stream(this.json, jsonOut, run, counts);
+					JUnitXml.Stream junit = new JUnitXml.Stream(junitOut, run, counts, run.pairsTotal())) {
+				report = builder.build(run, (section) -> {
+					json.pair(section);
+					junit.testcase(section);
+				});
+			}
+			catch (IOException | RuntimeException ex) {
+				Files.deleteIfExists(jsonTmp);
+				Files.deleteIfExists(junitTmp);
+				throw ex;
+			}
+			Path htmlFile = directory.resolve("run-" + run.id() + ".html");
+			Path htmlTmp = temporary(htmlFile);
+			try (Writer out = Files.newBufferedWriter(htmlTmp, StandardCharsets.UTF_8)) {
+				html(report, out);
+			}
+			place(htmlTmp, htmlFile);
+			place(jsonTmp, jsonFile);
+			place(junitTmp, junitFile);
+			atomically(directory.resolve("index.html"), index(report).getBytes(StandardCharsets.UTF_8));
+			return htmlFile;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot write the report under " + directory + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * Writes the reports of a model already built (tests and small runs).
+	 * @param report the model
+	 * @param directory the reports directory
 	 * @return the HTML file
 	 */
 	public Path write(RunReport report, Path directory) {
@@ -151,6 +234,22 @@ public final class ReportWriter {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot write the report under " + directory + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	private static Path temporary(Path target) throws IOException {
+		return Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+	}
+
+	private static void place(Path tmp, Path target) throws IOException {
+		try {
+			if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+				Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
+			}
+			Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+		}
+		finally {
+			Files.deleteIfExists(tmp);
 		}
 	}
 

@@ -11,13 +11,97 @@ import dev.dualrun.parity.store.RunRow;
  *
  * @param run the run
  * @param counts pairs per verdict, in verdict order
- * @param pairs one section per pair, in mapping order
+ * @param pairs the sections of the pairs shown in full, in mapping order (every pair in a
+ * small run; in a large one those that are not PASS, the worst first)
  * @param generatedAt when the report was rendered (ISO-8601)
- * @param charts the charts of the pairs that have stored series
+ * @param charts the charts of the pairs shown in full that have stored series
  * @param recentRuns the latest runs, newest first, for the index page
+ * @param rows one compact row per planned pair, in mapping order, for the table
  */
 public record RunReport(RunRow run, Map<String, Integer> counts, List<PairSection> pairs, String generatedAt,
-		List<PairChart> charts, List<RunRow> recentRuns) {
+		List<PairChart> charts, List<RunRow> recentRuns, List<Row> rows) {
+
+	/**
+	 * A report whose pairs are all shown in full.
+	 * @param run the run
+	 * @param counts pairs per verdict
+	 * @param pairs every pair's section
+	 * @param generatedAt when rendered
+	 * @param charts the charts
+	 * @param recentRuns the latest runs
+	 */
+	public RunReport(RunRow run, Map<String, Integer> counts, List<PairSection> pairs, String generatedAt,
+			List<PairChart> charts, List<RunRow> recentRuns) {
+		this(run, counts, pairs, generatedAt, charts, recentRuns,
+				pairs.stream().map((p) -> Row.of(p, true, null)).toList());
+	}
+
+	/**
+	 * @return the number of planned pairs
+	 */
+	public int totalPairs() {
+		return this.rows.size();
+	}
+
+	/**
+	 * @param verdict a verdict name
+	 * @return a sort key: problems first when sorted descending
+	 */
+	public static int rank(String verdict) {
+		return switch (verdict) {
+			case "PASS" -> 0;
+			case "WARN" -> 1;
+			case "UNSETTLED" -> 2;
+			case "INSUFFICIENT_DATA", "NO_DATA", "NOT_JUDGED" -> 3;
+			case "FAIL" -> 4;
+			default -> 5;
+		};
+	}
+
+	/**
+	 * A pair's row in the table of all pairs: what a person scans, and for a pair not
+	 * shown in full a small chart drawn when the row is opened.
+	 *
+	 * @param id the pair
+	 * @param verdict its verdict
+	 * @param summary the first reason
+	 * @param within share within tolerance
+	 * @param bias relative difference of the sums
+	 * @param history verdict letters of the last runs, oldest first (P, W, F, U, N, I, E;
+	 * - absent)
+	 * @param detailed true if the pair's full section is in the report
+	 * @param figures periods compared, coverages, MAPE and best lag, as text
+	 * @param chart the small chart of a pair not shown in full, or null
+	 */
+	public record Row(String id, String verdict, String summary, String within, String bias, String history,
+			boolean detailed, List<String> figures, PairChart chart) {
+
+		static Row of(PairSection p, boolean detailed, PairChart chart) {
+			StringBuilder history = new StringBuilder();
+			p.history().forEach((h) -> history.append(letter(h.verdict())));
+			Map<String, String> m = p.metrics();
+			List<String> figures = m.isEmpty() ? List.of()
+					: List.of(m.getOrDefault("periods compared", "-"), m.getOrDefault("CloudWatch coverage", "-"),
+							m.getOrDefault("Prometheus coverage", "-"), m.getOrDefault("MAPE", "-"),
+							m.getOrDefault("best lag (periods)", "-"));
+			return new Row(p.id(), p.verdict(), p.summary(), m.getOrDefault("within tolerance", "-"),
+					m.getOrDefault("bias", "-"), history.toString(), detailed, figures, chart);
+		}
+
+		private static char letter(String verdict) {
+			return switch (verdict) {
+				case "PASS" -> 'P';
+				case "WARN" -> 'W';
+				case "FAIL" -> 'F';
+				case "UNSETTLED" -> 'U';
+				case "NO_DATA" -> 'N';
+				case "INSUFFICIENT_DATA" -> 'I';
+				case "ERROR" -> 'E';
+				default -> '-';
+			};
+		}
+
+	}
 
 	/**
 	 * One pair's section.
@@ -50,14 +134,7 @@ public record RunReport(RunRow run, Map<String, Integer> counts, List<PairSectio
 		 * @return a sort key: problems first when sorted descending
 		 */
 		public int verdictRank() {
-			return switch (this.verdict) {
-				case "PASS" -> 0;
-				case "WARN" -> 1;
-				case "UNSETTLED" -> 2;
-				case "INSUFFICIENT_DATA", "NO_DATA", "NOT_JUDGED" -> 3;
-				case "FAIL" -> 4;
-				default -> 5;
-			};
+			return rank(this.verdict);
 		}
 
 	}

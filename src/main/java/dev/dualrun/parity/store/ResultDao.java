@@ -122,6 +122,13 @@ public interface ResultDao {
 			""")
 	List<Long> recentRunsOf(@Bind("mapping") String mapping, @Bind("n") int n);
 
+	@SqlQuery("""
+			SELECT r.* FROM pair_result r JOIN run_pair p ON p.run_id = r.run_id AND p.pair_id = r.pair_id
+			WHERE r.run_id = :runId AND p.ordinal BETWEEN :from AND :to
+			""")
+	List<PairResultRow> resultsBetween(@Bind("runId") long runId, @Bind("from") int fromOrdinal,
+			@Bind("to") int toOrdinal);
+
 	@SqlQuery("SELECT pair_id, run_id, verdict FROM pair_result WHERE run_id IN (<runs>)")
 	@RegisterConstructorMapper(VerdictRow.class)
 	List<VerdictRow> verdicts(@BindList("runs") List<Long> runs);

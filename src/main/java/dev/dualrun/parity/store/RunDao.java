@@ -127,6 +127,9 @@ public interface RunDao {
 	@SqlQuery("SELECT * FROM run_pair WHERE run_id = :runId ORDER BY ordinal")
 	List<RunPairRow> pairs(@Bind("runId") long runId);
 
+	@SqlQuery("SELECT * FROM run_pair WHERE run_id = :runId AND ordinal > :after ORDER BY ordinal LIMIT :limit")
+	List<RunPairRow> pairsAfter(@Bind("runId") long runId, @Bind("after") int afterOrdinal, @Bind("limit") int limit);
+
 	@SqlQuery("""
 			SELECT p.* FROM run_pair p
 			WHERE p.run_id = :runId
