@@ -275,6 +275,29 @@ class ParityJobIT {
 		assertThat(store("restart").runs().latest(5)).hasSize(1);
 	}
 
+	@Test
+	void pruneDeletesOldRunsWithTheirEvidenceButNotWhatASignOffNeeds() throws IOException {
+		for (int i = 0; i < 3; i++) {
+			run(List.of("--mapping", mapping.toString(), "--metric", "latency-root-get"), prometheus.url(), "prune");
+		}
+		List<String> prune = List.of("prune", "--keep-runs", "1", "--data-dir", work.resolve("prune").toString(),
+				"--reports-dir", work.resolve("prune-reports").toString());
+		CliRun kept = CliRun.of(prune);
+		assertThat(kept.exitCode()).as(kept.err()).isZero();
+		assertThat(kept.out()).contains("prune: deleted 0 run(s)");
+		List<String> all = new ArrayList<>(prune);
+		all.addAll(List.of("--signoff-runs", "1"));
+		CliRun pruned = CliRun.of(all);
+		assertThat(pruned.exitCode()).as(pruned.err()).isZero();
+		assertThat(pruned.out()).contains("deleting run 1 ", "deleting run 2 ", "prune: deleted 2 run(s)");
+		assertThat(store("prune").runs().latest(10)).extracting(RunRow::id).containsExactly(3L);
+		assertThat(store("prune").results().results(1)).isEmpty();
+		assertThat(store("prune").results().evidence(1, "latency-root-get", "CLOUDWATCH")).isEmpty();
+		assertThat(work.resolve("prune-reports").resolve("run-1.html")).doesNotExist();
+		assertThat(work.resolve("prune-reports").resolve("run-3.html")).exists();
+		assertThat(store("prune").results().results(3)).hasSize(1);
+	}
+
 	private static void assertVerdict(Map<String, PairResultRow> results, String id, String verdict, String code) {
 		PairResultRow r = results.get(id);
 		assertThat(r.verdict()).as(id + ": " + r.summary()).isEqualTo(verdict);

@@ -10,9 +10,9 @@ import picocli.CommandLine.Command;
 /** The {@code parity-validator} command and its subcommands. */
 @Command(name = "parity-validator", mixinStandardHelpOptions = true, version = "parity-validator 0.1.0",
 		description = { "Proves that metrics migrated from CloudWatch to Prometheus say the same thing in both.", "" },
-		subcommands = {
-				DemoCommand.class, RunCommand.class, RestartCommand.class, ReportCommand.class, RunsCommand.class,
-				RejudgeCommand.class, SignOffCommand.class, LintCommand.class, CommandLine.HelpCommand.class },
+		subcommands = { DemoCommand.class, RunCommand.class, RestartCommand.class, ReportCommand.class,
+				RunsCommand.class, RejudgeCommand.class, SignOffCommand.class, LintCommand.class, PruneCommand.class,
+				CommandLine.HelpCommand.class },
 		footerHeading = "%nExit codes:%n",
 		footer = { "  0  every pair passed", "  1  at least one pair failed, had no or too little data, or errored",
 				"  2  bad usage or configuration (flags, mapping file, unknown pair, region, URL)",

@@ -154,6 +154,28 @@ public final class ParityStore {
 	}
 
 	/**
+	 * Deletes runs with everything stored for them (plan, results, discrepancies,
+	 * evidence), each run in one transaction.
+	 * @param runIds the runs
+	 * @return the rows deleted
+	 */
+	public long delete(List<Long> runIds) {
+		long rows = 0;
+		for (long id : runIds) {
+			rows += this.jdbi.inTransaction((handle) -> {
+				int n = 0;
+				for (String sql : List.of("DELETE FROM discrepancy WHERE run_id = ?",
+						"DELETE FROM series_evidence WHERE run_id = ?", "DELETE FROM pair_result WHERE run_id = ?",
+						"DELETE FROM run_pair WHERE run_id = ?", "DELETE FROM parity_run WHERE id = ?")) {
+					n += handle.execute(sql, id);
+				}
+				return n;
+			});
+		}
+		return rows;
+	}
+
+	/**
 	 * @param runId the run
 	 * @return the run
 	 */

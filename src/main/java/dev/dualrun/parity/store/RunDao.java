@@ -112,6 +112,9 @@ public interface RunDao {
 	@SqlQuery("SELECT * FROM parity_run ORDER BY id DESC LIMIT :limit")
 	List<RunRow> latest(@Bind("limit") int limit);
 
+	@SqlQuery("SELECT * FROM parity_run ORDER BY id DESC")
+	List<RunRow> all();
+
 	@SqlUpdate("""
 			INSERT INTO run_pair (run_id, pair_id, ordinal, period_seconds, window_start, window_end, definition, lint)
 			VALUES (:runId, :pairId, :ordinal, :periodSeconds, :windowStart, :windowEnd, :definition, :lint)
