@@ -99,7 +99,7 @@ public final class Aligner {
 		note(notes, cwOutside, "CloudWatch point(s) outside the window trimmed");
 		note(notes, cwDuplicates, "duplicate CloudWatch timestamp(s) ignored");
 		note(notes, offGrid.size(), "CloudWatch timestamp(s) off the " + window.period().toSeconds()
-				+ " s grid: alignment error (rule 2), not compared");
+				+ " s grid: alignment error (the grid rule), not compared");
 		note(notes, promOutside, "Prometheus point(s) outside the window trimmed");
 		note(notes, promNaN, "Prometheus NaN value(s) (0/0: no traffic) treated as absent");
 		cloudwatch.messages().forEach((m) -> notes.add("CloudWatch said: " + m));

@@ -6,14 +6,11 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.batch.core.ExitStatus;
-import org.springframework.batch.core.listener.StepExecutionListener;
-import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 import dev.dualrun.parity.compare.ComparisonResult;
 import dev.dualrun.parity.config.PairMapping;
 import dev.dualrun.parity.config.Text;
+import dev.dualrun.parity.report.CompactChart;
 import dev.dualrun.parity.compare.Diagnosis;
 import dev.dualrun.parity.compare.PairJudge;
 import dev.dualrun.parity.source.CardinalityException;
@@ -30,11 +27,10 @@ import dev.dualrun.parity.store.RunPairRow;
 /**
  * Judges one pair: the stored CloudWatch series against the Prometheus series fetched
  * now, aligned and compared. A source failure becomes an ERROR judgement with its cause,
- * and the run goes on. Called concurrently for the pairs of a chunk; holds no mutable
- * state. Not final: it is a step-scoped proxy. At the end of the step it adds its
- * Prometheus requests to the run.
+ * and the run goes on. Called concurrently by the compare step's reader; holds no mutable
+ * state. At the end of the step it adds its Prometheus requests to the run.
  */
-class ComparePairProcessor implements ItemProcessor<RunPairRow, JudgedPair>, StepExecutionListener {
+final class ComparePairProcessor {
 
 	private static final Logger log = LoggerFactory.getLogger(ComparePairProcessor.class);
 
@@ -57,8 +53,11 @@ class ComparePairProcessor implements ItemProcessor<RunPairRow, JudgedPair>, Ste
 		this.judging = new java.util.concurrent.Semaphore(judgingThreads);
 	}
 
-	@Override
-	public JudgedPair process(RunPairRow planned) {
+	/**
+	 * @param planned a planned pair
+	 * @return its judgement, or its ERROR with the cause
+	 */
+	JudgedPair process(RunPairRow planned) {
 		PairMapping pair = PairDefinitions.fromJson(planned.definition());
 		try {
 			return judge(planned, pair);
@@ -108,12 +107,19 @@ class ComparePairProcessor implements ItemProcessor<RunPairRow, JudgedPair>, Ste
 		ComparisonResult identified = judged.result();
 		ComparisonResult result = this.recheck.applies(identified, window)
 				? this.recheck.recheck(pair, window, judged.aligned(), identified, this.prometheus) : identified;
-		log.info("pair {}: {} ({})", pair.id(), result.verdict(), result.summary());
+		if (result.verdict().isPassing()) {
+			log.debug("pair {}: {} ({})", pair.id(), result.verdict(), result.summary());
+		}
+		else {
+			log.info("pair {}: {} ({})", pair.id(), result.verdict(), result.summary());
+		}
 		EvidenceRow evidence = new EvidenceRow(runId, pair.id(), EvidenceRow.PROMETHEUS, request,
 				(int) pair.period().toSeconds(), pair.unitFactor(), prom.size(), ParityStore.json(prom.labels()),
 				ParityStore.json(prom.messages()), null, PackedSeries.pack(window, prom.timestamps(), prom.values()),
 				this.clock.instant());
-		return new JudgedPair(this.store.resultRow(runId, pair.id(), result),
+		return new JudgedPair(
+				this.store.resultRow(runId, pair.id(), result)
+					.withChart(CompactChart.json(judged.aligned(), pair, window)),
 				ParityStore.discrepancyRows(runId, pair.id(), result.points().discrepancies()), evidence);
 	}
 
@@ -129,18 +135,18 @@ class ComparePairProcessor implements ItemProcessor<RunPairRow, JudgedPair>, Ste
 		}
 	}
 
-	@Override
-	public ExitStatus afterStep(StepExecution stepExecution) {
-		Long runId = RunContext.runId(stepExecution.getJobExecution());
-		if (runId != null) {
-			var rechecks = this.recheck.calls();
-			var prometheus = this.prometheus.calls();
-			this.store.runs()
-				.addCalls(runId, rechecks.calls(), rechecks.metricsRequested(), prometheus.calls(), rechecks.retries(),
-						prometheus.retries());
-		}
+	/**
+	 * Adds the step's Prometheus requests and re-reads to the run and closes the re-read
+	 * client.
+	 * @param runId the run
+	 */
+	void finish(long runId) {
+		var rechecks = this.recheck.calls();
+		var prometheus = this.prometheus.calls();
+		this.store.runs()
+			.addCalls(runId, rechecks.calls(), rechecks.metricsRequested(), prometheus.calls(), rechecks.retries(),
+					prometheus.retries());
 		this.recheck.close();
-		return null;
 	}
 
 	private JudgedPair error(long runId, PairMapping pair, String error, EvidenceRow evidence) {

@@ -12,7 +12,7 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.support.ListItemReader;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
@@ -22,7 +22,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import dev.dualrun.parity.config.Durations;
@@ -73,19 +72,6 @@ public class ParityJobConfiguration {
 	}
 
 	@Bean
-	ThreadPoolTaskExecutor pairExecutor(ParityProperties properties) {
-		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-		// as many pairs in flight as Prometheus requests may be; judging itself is held
-		// to
-		// --threads at once
-		int size = Math.max(properties.threads(), properties.prometheus().concurrency());
-		executor.setCorePoolSize(size);
-		executor.setMaxPoolSize(size);
-		executor.setThreadNamePrefix("pair-");
-		return executor;
-	}
-
-	@Bean
 	Job parityJob(JobRepository jobRepository, Step planStep, Step fetchCloudWatchStep, Step compareStep,
 			Step reportStep, ParityStore store, Clock clock, ParityProperties properties) {
 		return new JobBuilder(ParityJobParameters.JOB_NAME, jobRepository).start(planStep)
@@ -105,32 +91,19 @@ public class ParityJobConfiguration {
 			.build();
 	}
 
-	@Bean
-	ThreadPoolTaskExecutor cloudwatchExecutor(ParityProperties properties) {
-		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-		executor.setCorePoolSize(properties.cloudwatch().concurrency());
-		executor.setMaxPoolSize(properties.cloudwatch().concurrency());
-		executor.setThreadNamePrefix("cloudwatch-");
-		return executor;
-	}
-
 	/**
-	 * One item per GetMetricData call, {@code parity.cloudwatch.concurrency} of them in
-	 * flight (within {@code parity.cloudwatch.max-tps}), each chunk's series committed
-	 * together: a kill loses at most the calls of one chunk.
+	 * One item per GetMetricData call, made ahead by the reader
+	 * ({@code parity.cloudwatch.concurrency} in flight within
+	 * {@code parity.cloudwatch.max-tps}), each call's series committed as its chunk: a
+	 * kill loses at most the calls not yet written.
 	 */
 	@Bean
 	Step fetchCloudWatchStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			ListItemReader<CloudWatchBatch> unfetchedBatches, FetchCloudWatchProcessor fetchCloudWatch,
-			ParityStore store, ParityProperties properties, ThreadPoolTaskExecutor cloudwatchExecutor) {
-		return new StepBuilder("fetch-cloudwatch", jobRepository)
-			.<CloudWatchBatch, List<EvidenceRow>>chunk(properties.cloudwatch().concurrency())
+			ItemStreamReader<List<EvidenceRow>> fetchCloudWatch, ParityStore store) {
+		return new StepBuilder("fetch-cloudwatch", jobRepository).<List<EvidenceRow>, List<EvidenceRow>>chunk(1)
 			.transactionManager(transactionManager)
-			.reader(unfetchedBatches)
-			.processor(fetchCloudWatch)
+			.reader(fetchCloudWatch)
 			.writer((chunk) -> store.saveEvidence(chunk.getItems().stream().flatMap(List::stream).toList()))
-			.taskExecutor(cloudwatchExecutor)
-			.listener(fetchCloudWatch)
 			.allowStartIfComplete(true)
 			.listener(new StepProgress())
 			.build();
@@ -138,27 +111,23 @@ public class ParityJobConfiguration {
 
 	@Bean
 	@StepScope
-	ListItemReader<CloudWatchBatch> unfetchedBatches(ParityStore store,
+	ItemStreamReader<List<EvidenceRow>> fetchCloudWatch(ParityStore store, ParityProperties properties, Clock clock,
 			@Value("#{jobExecutionContext['" + RunContext.RUN_ID + "']}") Long runId) {
-		return new ListItemReader<>(FetchCloudWatchProcessor.batches(store, runId));
+		return new FetchCloudWatchReader(store, properties.cloudwatch(), clock, runId).reader();
 	}
 
-	@Bean
-	@StepScope
-	FetchCloudWatchProcessor fetchCloudWatch(ParityStore store, ParityProperties properties, Clock clock,
-			@Value("#{jobExecutionContext['" + RunContext.RUN_ID + "']}") Long runId) {
-		return new FetchCloudWatchProcessor(store, properties.cloudwatch(), clock, runId);
-	}
-
+	/**
+	 * Pairs fetched from Prometheus and judged ahead by the reader
+	 * ({@code parity.prometheus.concurrency} at once, judging held to {@code --threads}),
+	 * their results written in chunks.
+	 */
 	@Bean
 	Step compareStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			ListItemReader<dev.dualrun.parity.store.RunPairRow> unjudgedPairs, ComparePairProcessor comparePair,
-			ParityStore store, ParityProperties properties, ThreadPoolTaskExecutor pairExecutor) {
-		return new StepBuilder("compare", jobRepository).<dev.dualrun.parity.store.RunPairRow, JudgedPair>chunk(
-				2 * Math.max(properties.threads(), properties.prometheus().concurrency()))
+			ItemStreamReader<JudgedPair> judgedPairs, ParityStore store, ParityProperties properties) {
+		return new StepBuilder("compare", jobRepository)
+			.<JudgedPair, JudgedPair>chunk(2 * Math.max(properties.threads(), properties.prometheus().concurrency()))
 			.transactionManager(transactionManager)
-			.reader(unjudgedPairs)
-			.processor(comparePair)
+			.reader(judgedPairs)
 			.writer((chunk) -> store.saveResults(chunk.getItems().stream().map(JudgedPair::result).toList(),
 					chunk.getItems().stream().flatMap((j) -> j.discrepancies().stream()).toList(),
 					chunk.getItems()
@@ -166,28 +135,33 @@ public class ParityJobConfiguration {
 						.map(JudgedPair::prometheusEvidence)
 						.filter(java.util.Objects::nonNull)
 						.toList()))
-			.taskExecutor(pairExecutor)
-			.listener(comparePair)
 			.allowStartIfComplete(true)
 			.listener(new StepProgress())
 			.build();
 	}
 
+	/**
+	 * The compare step's reader: the unjudged pairs fetched and judged ahead on its own
+	 * threads (a plain object, not a step-scoped proxy, since those threads have no step
+	 * context); the Prometheus client is made when the step opens it.
+	 */
 	@Bean
 	@StepScope
-	ListItemReader<dev.dualrun.parity.store.RunPairRow> unjudgedPairs(ParityStore store,
+	ItemStreamReader<JudgedPair> judgedPairs(ParityStore store, ParityProperties properties, Clock clock,
 			@Value("#{jobExecutionContext['" + RunContext.RUN_ID + "']}") Long runId) {
-		return new ListItemReader<>(store.runs().unjudgedPairs(runId));
-	}
-
-	@Bean
-	@StepScope
-	ComparePairProcessor comparePair(ParityStore store, ParityProperties properties, Clock clock,
-			@Value("#{jobExecutionContext['" + RunContext.RUN_ID + "']}") Long runId) {
-		PrometheusClient client = new PrometheusClient(properties.prometheus());
-		store.runs().prometheusBackend(runId, client.url(), client.version());
-		return new ComparePairProcessor(store, new PrometheusSource(client), clock,
-				new SettleRecheck(properties.settleRecheck(), properties.cloudwatch()), properties.threads());
+		java.util.concurrent.atomic.AtomicReference<ComparePairProcessor> judge = new java.util.concurrent.atomic.AtomicReference<>();
+		return new ReadAhead<>("compare-" + runId, () -> {
+			PrometheusClient client = new PrometheusClient(properties.prometheus());
+			store.runs().prometheusBackend(runId, client.url(), client.version());
+			judge.set(new ComparePairProcessor(store, new PrometheusSource(client), clock,
+					new SettleRecheck(properties.settleRecheck(), properties.cloudwatch()), properties.threads()));
+			return store.runs().unjudgedPairs(runId);
+		}, (pair) -> judge.get().process(pair), Math.max(properties.threads(), properties.prometheus().concurrency()),
+				() -> {
+					if (judge.get() != null) {
+						judge.get().finish(runId);
+					}
+				});
 	}
 
 	@Bean

@@ -111,7 +111,7 @@ record PlanTasklet(ParityStore store, ParityProperties properties, Clock clock) 
 		if (problem != null) {
 			throw new ConfigurationException(
 					"pair '" + pair.id() + "': period " + p + " s is not available for a " + "window starting "
-							+ window.start() + " (" + age.toDays() + " days ago): " + problem + " (rule 1)");
+							+ window.start() + " (" + age.toDays() + " days ago): " + problem + " (the period rule)");
 		}
 	}
 

@@ -21,7 +21,7 @@ import dev.dualrun.parity.config.MappingLoader;
 @Command(name = "lint", aliases = "validate", mixinStandardHelpOptions = true,
 		header = "Check a mapping file and lint its PromQL against the statistics, calling no backend.",
 		description = { "Check a mapping file (YAML, fields, statistics, periods, units) and lint each pair's PromQL",
-				"against its CloudWatch statistic (semantics rule 5). ERRORs exit 2; WARNINGs are printed and exit 0." })
+				"against its CloudWatch statistic (the linter rules in the README). ERRORs exit 2; WARNINGs are printed and exit 0." })
 final class LintCommand implements Callable<Integer> {
 
 	@Spec

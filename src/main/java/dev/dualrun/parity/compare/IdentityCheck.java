@@ -34,10 +34,9 @@ public final class IdentityCheck {
 		if (missing.isEmpty()) {
 			return Optional.empty();
 		}
-		return Optional.of(new Diagnosis(Diagnosis.Code.IDENTITY,
-				"the Prometheus series " + labels + " does not carry the dimension value(s) "
-						+ String.join(", ", missing)
-						+ ": it may be another series than the CloudWatch one (rule 4); check the label matchers"));
+		return Optional.of(new Diagnosis(Diagnosis.Code.IDENTITY, "the Prometheus series " + labels
+				+ " does not carry the dimension value(s) " + String.join(", ", missing)
+				+ ": it may be another series than the CloudWatch one (the identity rule); check the label matchers"));
 	}
 
 }

@@ -120,12 +120,11 @@ public final class PairComparator {
 		}
 		else if (lag.bestLag() != 0) {
 			int l = lag.bestLag();
-			out.add(new Diagnosis(Diagnosis.Code.SHIFT, String.format(Locale.ROOT,
-					"shifted by %+d period(s): Prometheus shows each value %d s %s than CloudWatch "
-							+ "(mean error %.4g at lag 0, %.4g at lag %+d); check the one-period shift of rule 3 "
-							+ "and offsets in the PromQL",
-					l, Math.abs(l) * periodSeconds, (l > 0) ? "later" : "earlier", lag.errorAtZero(), lag.errorAtBest(),
-					l)));
+			out.add(new Diagnosis(Diagnosis.Code.SHIFT, String
+				.format(Locale.ROOT, "shifted by %+d period(s): Prometheus shows each value %d s %s than CloudWatch "
+						+ "(mean error %.4g at lag 0, %.4g at lag %+d); check the one-period shift (the shift rule) "
+						+ "and offsets in the PromQL", l, Math.abs(l) * periodSeconds, (l > 0) ? "later" : "earlier",
+						lag.errorAtZero(), lag.errorAtBest(), l)));
 		}
 		else if (!biasOk) {
 			out.add(new Diagnosis(Diagnosis.Code.BIAS, String.format(Locale.ROOT,
@@ -163,7 +162,7 @@ public final class PairComparator {
 			out.add(new Diagnosis(Diagnosis.Code.OFF_GRID,
 					pair.offGrid().size() + " CloudWatch timestamp(s) off the " + periodSeconds + " s grid, first "
 							+ TIME.format(Instant.ofEpochMilli(pair.offGrid().get(0)))
-							+ " UTC: the period or start time does not match (rule 2)"));
+							+ " UTC: the period or start time does not match (the grid rule)"));
 		}
 	}
 

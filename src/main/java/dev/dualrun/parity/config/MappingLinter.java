@@ -80,13 +80,19 @@ public final class MappingLinter {
 		Tree tree = new Tree(root);
 		String period = Durations.promql(pair.period());
 		for (PromQl.Range r : tree.ranges) {
-			if (r.range() != null && !r.subquery() && !sameDuration(r.range(), pair.period().toSeconds())) {
-				error.accept(new String[] { "range-period", "range [" + r.range() + "] differs from the period "
-						+ period + ": write [${period}] so each window covers one CloudWatch period (rule 1)" });
+			if (r.range() != null && !sameDuration(r.range(), pair.period().toSeconds())) {
+				error.accept(new String[] { "range-period", (r.subquery() ? "subquery range [" : "range [") + r.range()
+						+ (r.subquery() ? ":...]" : "]") + " differs from the period " + period
+						+ ": write [${period}] so each window covers one CloudWatch period (the period rule)" });
+			}
+			if (r.at() != null) {
+				error.accept(new String[] { "at-modifier", "@ " + r.at()
+						+ " pins every evaluation to one instant, so each period would show the same value: remove it; "
+						+ "the validator chooses the instants (the shift rule)" });
 			}
 			if (r.offset() != null) {
 				warning.accept(new String[] { "offset", "offset " + r.offset()
-						+ " moves Prometheus in time; the validator already aligns the windows (rule 3)" });
+						+ " moves Prometheus in time; the validator already aligns the windows (the shift rule)" });
 			}
 		}
 		for (PromQl.Selector s : tree.selectors) {
@@ -129,8 +135,9 @@ public final class MappingLinter {
 		}
 		if (!Double.isNaN(expected) && pair.unitFactor() != expected) {
 			warning.accept(new String[] { "unit-factor", String.format(Locale.ROOT,
-					"CloudWatch unit %s, Prometheus metrics in %s: unit-factor should be %s, not %s (rule 6)", unit,
-					seconds ? "seconds" : "bytes", Durations.trim(expected), Durations.trim(pair.unitFactor())) });
+					"CloudWatch unit %s, Prometheus metrics in %s: unit-factor should be %s, not %s (the unit rule)",
+					unit, seconds ? "seconds" : "bytes", Durations.trim(expected),
+					Durations.trim(pair.unitFactor())) });
 		}
 	}
 
@@ -229,14 +236,14 @@ public final class MappingLinter {
 				if (labels.size() != dims) {
 					warning.accept(new String[] { "labels-dimensions", String.format(Locale.ROOT,
 							"%s by (%s) keeps %d label(s) for %d dimension(s) %s: keep exactly the labels that map "
-									+ "the dimensions (rule 4)",
+									+ "the dimensions (the identity rule)",
 							a.op(), String.join(", ", a.labels()), labels.size(), dims,
 							pair.cloudwatch().dimensions().keySet()) });
 				}
 			}
 			else if (!(node instanceof PromQl.Aggregation) && !(node instanceof PromQl.Literal)) {
 				warning.accept(new String[] { "aggregation", "no sum by (...) around the series: every label that "
-						+ "does not map a dimension (instance, pod, status) must be summed away (rule 4)" });
+						+ "does not map a dimension (instance, pod, status) must be summed away (the identity rule)" });
 			}
 		}
 	}

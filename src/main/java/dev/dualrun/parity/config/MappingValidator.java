@@ -79,7 +79,7 @@ final class MappingValidator {
 		if (period.compareTo(scrape.multipliedBy(4)) < 0) {
 			throw error((raw.period() != null) ? at + "/period" : at, "period " + Durations.promql(period)
 					+ " is shorter than 4x the scrape interval " + Durations.promql(scrape)
-					+ ": a window would hold too few samples and increase() would extrapolate most of it (rule 1)");
+					+ ": a window would hold too few samples and increase() would extrapolate most of it (the period rule)");
 		}
 		if (raw.cloudwatch() == null) {
 			throw error(at + "/cloudwatch", "missing: every pair needs a 'cloudwatch:' side");

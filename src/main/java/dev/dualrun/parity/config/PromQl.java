@@ -47,8 +47,9 @@ public final class PromQl {
 	 * @param range the range as written, e.g. {@code 5m}
 	 * @param subquery whether it is {@code expr[range:step]}
 	 * @param offset the offset as written, or null
+	 * @param at the {@code @} modifier as written, or null
 	 */
-	public record Range(Node inner, String range, boolean subquery, String offset) implements Node {
+	public record Range(Node inner, String range, boolean subquery, String offset, String at) implements Node {
 
 	}
 
@@ -238,7 +239,7 @@ public final class PromQl {
 				}
 				space();
 				expect(']');
-				node = new Range(node, range, subquery, null);
+				node = new Range(node, range, subquery, null, null);
 				continue;
 			}
 			int save = this.pos;
@@ -247,13 +248,14 @@ public final class PromQl {
 				space();
 				boolean negative = accept('-');
 				String d = (negative ? "-" : "") + duration();
-				node = (node instanceof Range r) ? new Range(r.inner(), r.range(), r.subquery(), d)
-						: new Range(node, null, false, d);
+				node = (node instanceof Range r) ? new Range(r.inner(), r.range(), r.subquery(), d, r.at())
+						: new Range(node, null, false, d, null);
 				continue;
 			}
 			this.pos = save;
 			if (accept('@')) {
 				space();
+				int from = this.pos;
 				if (!number()) {
 					identifier();
 					space();
@@ -261,6 +263,9 @@ public final class PromQl {
 					space();
 					expect(')');
 				}
+				String at = this.text.substring(from, this.pos).strip();
+				node = (node instanceof Range r) ? new Range(r.inner(), r.range(), r.subquery(), r.offset(), at)
+						: new Range(node, null, false, null, at);
 				continue;
 			}
 			return node;

@@ -194,7 +194,7 @@ public final class DemoPrometheusServer implements AutoCloseable {
 		if (Double.isInfinite(v)) {
 			return (v > 0) ? "+Inf" : "-Inf";
 		}
-		return String.format(Locale.ROOT, "%s", v);
+		return Double.toString(v);
 	}
 
 	private static void parse(String raw, Map<String, String> into) {

@@ -76,7 +76,21 @@ final class ChartBuilder {
 		}
 		QueryWindow window = new QueryWindow(planned.windowStart(), planned.windowEnd(),
 				Duration.ofSeconds(planned.periodSeconds()));
-		AlignedPair a = PairJudge.align(pair, window, series(cw), series(prom));
+		return Optional.of(chart(PairJudge.align(pair, window, series(cw), series(prom)), pair, window, discrepancies,
+				points, residualToo));
+	}
+
+	/**
+	 * @param a both series on the grid
+	 * @param pair the pair
+	 * @param window its window
+	 * @param discrepancies its stored discrepancies, marked
+	 * @param points points per series at most
+	 * @param residualToo false to leave the residual out (a small chart)
+	 * @return the chart
+	 */
+	static PairChart chart(AlignedPair a, PairMapping pair, QueryWindow window, List<DiscrepancyRow> discrepancies,
+			int points, boolean residualToo) {
 		int n = a.size();
 		BitSet both = (BitSet) a.cloudwatchPresent().clone();
 		both.and(a.prometheusPresent());
@@ -88,12 +102,12 @@ final class ChartBuilder {
 			.mapToInt((d) -> window.indexOf(d.bucketStart()))
 			.filter((k) -> k >= 0)
 			.toArray();
-		return Optional.of(new PairChart(pair.id(), window.start().toEpochMilli(), window.period().toMillis(),
+		return new PairChart(pair.id(), window.start().toEpochMilli(), window.period().toMillis(),
 				window.end().toEpochMilli(), (pair.cloudwatch().unit() != null) ? pair.cloudwatch().unit() : "",
 				downsample(a.cloudwatch(), a.cloudwatchPresent(), points),
 				downsample(a.prometheus(), a.prometheusPresent(), points),
 				residualToo ? downsample(residual, both, points) : new PairChart.Series(new int[0], new Double[0]),
-				pair.tolerance().absolute(), pair.tolerance().relative(), disc));
+				pair.tolerance().absolute(), pair.tolerance().relative(), disc);
 	}
 
 	private static TimeSeries series(EvidenceRow row) {

@@ -121,16 +121,17 @@ public final class ReportBuilder {
 						: List.of();
 				RunReport.PairSection section = section(run, planned, result, discrepancies);
 				everyPair.accept(section);
-				PairChart chart = inFull
-						? ChartBuilder.build(this.store, evidenceRun, planned, pair, discrepancies).orElse(null)
-						: ChartBuilder.compact(this.store, evidenceRun, planned, pair).orElse(null);
 				if (inFull) {
 					sections.add(section);
-					if (chart != null) {
-						charts.add(chart);
-					}
+					ChartBuilder.build(this.store, evidenceRun, planned, pair, discrepancies).ifPresent(charts::add);
 				}
-				rows.add(RunReport.Row.of(section, inFull, inFull ? null : chart));
+				// the small chart stored when the pair was judged; computed from the
+				// evidence
+				// for runs stored before that
+				Object small = inFull ? null
+						: (result != null && result.chart() != null) ? CompactChart.read(result.chart())
+								: ChartBuilder.compact(this.store, evidenceRun, planned, pair).orElse(null);
+				rows.add(RunReport.Row.of(section, inFull, small));
 			}
 		}
 		return new RunReport(run, counts, sections, this.clock.instant().toString(), charts,

@@ -71,12 +71,13 @@ public record RunReport(RunRow run, Map<String, Integer> counts, List<PairSectio
 	 * - absent)
 	 * @param detailed true if the pair's full section is in the report
 	 * @param figures periods compared, coverages, MAPE and best lag, as text
-	 * @param chart the small chart of a pair not shown in full, or null
+	 * @param chart the small chart of a pair not shown in full (a {@link PairChart} or
+	 * its JSON tree), or null
 	 */
 	public record Row(String id, String verdict, String summary, String within, String bias, String history,
-			boolean detailed, List<String> figures, PairChart chart) {
+			boolean detailed, List<String> figures, Object chart) {
 
-		static Row of(PairSection p, boolean detailed, PairChart chart) {
+		static Row of(PairSection p, boolean detailed, Object chart) {
 			StringBuilder history = new StringBuilder();
 			p.history().forEach((h) -> history.append(letter(h.verdict())));
 			Map<String, String> m = p.metrics();

@@ -47,7 +47,20 @@ public record PairResultRow(long runId, String pairId, String verdict, String su
 		Double prometheusCoverage, Integer bestLag, Double medianRatio, Long cwCount, Double cwMean, Double cwSum,
 		Double cwMin, Double cwMax, Double cwP50, Double cwP95, Double cwP99, Long promCount, Double promMean,
 		Double promSum, Double promMin, Double promMax, Double promP50, Double promP95, Double promP99,
-		Instant comparedAt, String evidence, Double wilcoxonP, Double qValue) {
+		Instant comparedAt, String evidence, Double wilcoxonP, Double qValue, String chart) {
+
+	/**
+	 * @param compactChart the pair's small chart as JSON, or null
+	 * @return this row with it
+	 */
+	public PairResultRow withChart(String compactChart) {
+		return new PairResultRow(this.runId, this.pairId, this.verdict, this.summary, this.diagnoses, this.notes,
+				this.error, this.commonPoints, this.withinShare, this.bias, this.mape, this.cloudwatchCoverage,
+				this.prometheusCoverage, this.bestLag, this.medianRatio, this.cwCount, this.cwMean, this.cwSum,
+				this.cwMin, this.cwMax, this.cwP50, this.cwP95, this.cwP99, this.promCount, this.promMean, this.promSum,
+				this.promMin, this.promMax, this.promP50, this.promP95, this.promP99, this.comparedAt, this.evidence,
+				this.wilcoxonP, this.qValue, compactChart);
+	}
 
 	/**
 	 * @param verdict another verdict
@@ -59,7 +72,7 @@ public record PairResultRow(long runId, String pairId, String verdict, String su
 				this.prometheusCoverage, this.bestLag, this.medianRatio, this.cwCount, this.cwMean, this.cwSum,
 				this.cwMin, this.cwMax, this.cwP50, this.cwP95, this.cwP99, this.promCount, this.promMean, this.promSum,
 				this.promMin, this.promMax, this.promP50, this.promP95, this.promP99, this.comparedAt, this.evidence,
-				this.wilcoxonP, this.qValue);
+				this.wilcoxonP, this.qValue, this.chart);
 	}
 
 	/**
@@ -73,7 +86,7 @@ public record PairResultRow(long runId, String pairId, String verdict, String su
 				this.prometheusCoverage, this.bestLag, this.medianRatio, this.cwCount, this.cwMean, this.cwSum,
 				this.cwMin, this.cwMax, this.cwP50, this.cwP95, this.cwP99, this.promCount, this.promMean, this.promSum,
 				this.promMin, this.promMax, this.promP50, this.promP95, this.promP99, at, this.evidence, this.wilcoxonP,
-				null);
+				null, this.chart);
 	}
 
 }

@@ -201,7 +201,7 @@ public final class ParityStore {
 				num(c.min()), num(c.max()), num(c.p50()), num(c.p95()), num(c.p99()), p.count(), num(p.mean()),
 				num(p.sum()), num(p.min()), num(p.max()), num(p.p50()), num(p.p95()), num(p.p99()),
 				this.clock.instant(), (result.evidence() != null) ? json(result.evidence()) : null,
-				(result.evidence() != null) ? num(result.evidence().wilcoxon().pValue()) : null, null);
+				(result.evidence() != null) ? num(result.evidence().wilcoxon().pValue()) : null, null, null);
 	}
 
 	/**
@@ -231,7 +231,7 @@ public final class ParityStore {
 		List<Diagnosis> diagnoses = List.of(diagnosis);
 		return new PairResultRow(runId, pairId, verdict.name(), diagnosis.message(), json(diagnoses), "[]", error, 0,
 				null, null, null, null, null, null, null, 0L, null, null, null, null, null, null, null, 0L, null, null,
-				null, null, null, null, null, this.clock.instant(), null, null, null);
+				null, null, null, null, null, this.clock.instant(), null, null, null, null);
 	}
 
 	/**

@@ -22,12 +22,12 @@ public interface ResultDao {
 			    within_share, bias, mape, cloudwatch_coverage, prometheus_coverage, best_lag, median_ratio,
 			    cw_count, cw_mean, cw_sum, cw_min, cw_max, cw_p50, cw_p95, cw_p99,
 			    prom_count, prom_mean, prom_sum, prom_min, prom_max, prom_p50, prom_p95, prom_p99, compared_at,
-			    evidence, wilcoxon_p)
+			    evidence, wilcoxon_p, chart)
 			VALUES (:runId, :pairId, :verdict, :summary, :diagnoses, :notes, :error, :commonPoints,
 			    :withinShare, :bias, :mape, :cloudwatchCoverage, :prometheusCoverage, :bestLag, :medianRatio,
 			    :cwCount, :cwMean, :cwSum, :cwMin, :cwMax, :cwP50, :cwP95, :cwP99,
 			    :promCount, :promMean, :promSum, :promMin, :promMax, :promP50, :promP95, :promP99, :comparedAt,
-			    :evidence, :wilcoxonP)
+			    :evidence, :wilcoxonP, :chart)
 			""")
 	void insertResult(@BindMethods PairResultRow row);
 
@@ -36,12 +36,12 @@ public interface ResultDao {
 			    within_share, bias, mape, cloudwatch_coverage, prometheus_coverage, best_lag, median_ratio,
 			    cw_count, cw_mean, cw_sum, cw_min, cw_max, cw_p50, cw_p95, cw_p99,
 			    prom_count, prom_mean, prom_sum, prom_min, prom_max, prom_p50, prom_p95, prom_p99, compared_at,
-			    evidence, wilcoxon_p)
+			    evidence, wilcoxon_p, chart)
 			VALUES (:runId, :pairId, :verdict, :summary, :diagnoses, :notes, :error, :commonPoints,
 			    :withinShare, :bias, :mape, :cloudwatchCoverage, :prometheusCoverage, :bestLag, :medianRatio,
 			    :cwCount, :cwMean, :cwSum, :cwMin, :cwMax, :cwP50, :cwP95, :cwP99,
 			    :promCount, :promMean, :promSum, :promMin, :promMax, :promP50, :promP95, :promP99, :comparedAt,
-			    :evidence, :wilcoxonP)
+			    :evidence, :wilcoxonP, :chart)
 			""")
 	void insertResults(@BindMethods List<PairResultRow> rows);
 

@@ -45,6 +45,16 @@ class MappingLinterTest {
 	}
 
 	@Test
+	void refusesTheAtModifierAndSubqueriesOfAnotherRange() {
+		assertThat(rules(lint("Sum", "Count", "sum by (path, method) (increase(x_total[${period}] @ 1700000000))")))
+			.containsExactly("ERROR at-modifier");
+		assertThat(rules(lint("Sum", "Count", "sum by (path, method) (increase(x_total[${period}] @ end()))")))
+			.containsExactly("ERROR at-modifier");
+		assertThat(rules(lint("Maximum", "Count", "max by (path, method) (max_over_time(rate(x_total[1m])[10m:1m]))")))
+			.contains("ERROR range-period");
+	}
+
+	@Test
 	void checksRangesOffsetsLabelsAndUnits() {
 		assertThat(rules(lint("Sum", "Count", "sum by (path, method) (increase(x_total[1m]))")))
 			.containsExactly("ERROR range-period");

@@ -58,6 +58,34 @@ class ReportBrowserIT {
 		assertThat(Files.size(html.resolveSibling("report.png"))).isGreaterThan(10_000);
 	}
 
+	@Test
+	void aLargeRunShowsItsTableAPageAtATimeWithTheFailingPairsInFull() throws Exception {
+		Instant t = Instant.parse("2026-11-21T00:00:00Z");
+		RunRow run = new RunRow(6, 1L, "COMPLETED", "m.yml", "0".repeat(64), null, null, null, t, t.plusSeconds(86_400),
+				600, t, t, 350, 349, 1, 0, 0, 0, 1, 2, 1, 3, "http://cw", "GetMetricData", "http://prom", "2.42.0",
+				null, null, null, null, 0, 0, null, 0, 0);
+		RunReport.PairSection failing = section("requests", "FAIL", "gap on the Prometheus side");
+		List<RunReport.Row> rows = new ArrayList<>();
+		for (int i = 0; i < 349; i++) {
+			rows.add(RunReport.Row.of(section("pair-" + i, "PASS", "equivalent within tolerance"), false,
+					chart("pair-" + i, t, false)));
+		}
+		rows.add(RunReport.Row.of(failing, true, null));
+		Map<String, Integer> counts = new LinkedHashMap<>();
+		counts.put("PASS", 349);
+		counts.put("FAIL", 1);
+		Path large = html.resolveSibling("large-report.html");
+		Files.writeString(large, new ReportWriter().html(new RunReport(run, counts, List.of(failing), t.toString(),
+				List.of(chart("requests", t, true)), List.of(run), rows)));
+		Chromium.Page page = Chromium.open(large, html.resolveSibling("large-report.png"));
+		assertThat(page.console()).as("console messages")
+			.noneMatch((l) -> l.contains("Uncaught") || l.contains("Refused") || l.contains("Error"));
+		assertThat(page.dom()).contains("<title>Parity run 6: 349 of 350 pairs pass</title>", "pairs 1-100 of 350",
+				"1 of 350 pairs are shown in full below");
+		assertThat(count(page.dom(), "<tr data-verdict=")).as("rows drawn, one page").isEqualTo(100);
+		assertThat(count(page.dom(), "<section class=\"pair\"")).as("sections in full").isEqualTo(1);
+	}
+
 	private static int count(String text, String needle) {
 		int n = 0;
 		for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {

@@ -49,7 +49,7 @@ class ParityStoreTest {
 		assertThat(this.store.runs().unjudgedPairs(this.runId)).as("an ERROR is judged again on restart").hasSize(1);
 		PairResultRow pass = new PairResultRow(this.runId, "a", "PASS", "ok", "[]", "[]", null, 60, 1.0, 0.0, 0.0, 1.0,
 				1.0, 0, 1.0, 60L, 1.0, 60.0, 1.0, 1.0, 1.0, 1.0, 1.0, 60L, 1.0, 60.0, 1.0, 1.0, 1.0, 1.0, 1.0, T, null,
-				0.2, null);
+				0.2, null, null);
 		this.store.saveResult(pass, List.of(), null);
 		assertThat(this.store.results().results(this.runId)).extracting(PairResultRow::verdict).containsExactly("PASS");
 		assertThat(this.store.results().countDiscrepancies(this.runId, "a")).isZero();

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,37 +21,145 @@ final class PrometheusResponseParser {
 
 	private final ObjectMapper mapper = JsonMapper.builder().build();
 
+	/** Series read with their values; one is meant, the others only prove the mistake. */
+	static final int KEEP_VALUES = 2;
+
+	/** Label sets kept of a query that returned several series (for the diagnosis). */
+	static final int KEEP_LABELS = 20;
+
 	/**
+	 * Reads the answer as a stream: the values of the first {@link #KEEP_VALUES} series,
+	 * the labels of the first {@link #KEEP_LABELS}, and only the count of the rest, so an
+	 * answer of millions of series (a query without {@code sum by}) costs no memory.
 	 * @param body the response body
 	 * @return the matrix and warnings
 	 * @throws PrometheusApiException if the body is not a successful matrix answer
 	 */
 	RangeResponse parseRange(InputStream body) {
-		JsonNode root = read(body);
-		checkStatus(root);
-		JsonNode data = root.path("data");
-		String type = data.path("resultType").asString("");
-		if (!"matrix".equals(type)) {
-			throw new PrometheusApiException("expected resultType 'matrix', got '" + type + "'", false);
-		}
-		List<RangeResponse.Series> series = new ArrayList<>();
-		for (JsonNode s : data.path("result")) {
-			Map<String, String> labels = new LinkedHashMap<>();
-			s.path("metric").properties().forEach((e) -> labels.put(e.getKey(), e.getValue().asString()));
-			JsonNode values = s.path("values");
-			long[] ts = new long[values.size()];
-			double[] vs = new double[values.size()];
-			for (int i = 0; i < values.size(); i++) {
-				JsonNode point = values.get(i);
-				ts[i] = Math.round(point.get(0).asDouble() * 1000.0);
-				vs[i] = parseValue(point.get(1).asString());
+		try (JsonParser p = this.mapper.createParser(body)) {
+			if (p.nextToken() != JsonToken.START_OBJECT) {
+				throw new PrometheusApiException("response is not a JSON object", false);
 			}
-			series.add(new RangeResponse.Series(labels, ts, vs));
+			String status = null;
+			String errorType = null;
+			String error = null;
+			String type = null;
+			List<RangeResponse.Series> series = new ArrayList<>();
+			int count = 0;
+			List<String> warnings = new ArrayList<>();
+			while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+				String name = p.currentName();
+				JsonToken value = p.nextToken();
+				switch (name) {
+					case "status" -> status = p.getValueAsString();
+					case "errorType" -> errorType = p.getValueAsString();
+					case "error" -> error = p.getValueAsString();
+					case "warnings", "infos" -> strings(p, value, warnings);
+					case "data" -> {
+						if (value != JsonToken.START_OBJECT) {
+							p.skipChildren();
+							continue;
+						}
+						while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+							String field = p.currentName();
+							JsonToken v = p.nextToken();
+							if ("resultType".equals(field)) {
+								type = p.getValueAsString();
+							}
+							else if ("result".equals(field) && v == JsonToken.START_ARRAY) {
+								while (p.nextToken() == JsonToken.START_OBJECT) {
+									RangeResponse.Series s = series(p, count < KEEP_LABELS, count < KEEP_VALUES);
+									if (s != null) {
+										series.add(s);
+									}
+									count++;
+								}
+							}
+							else {
+								p.skipChildren();
+							}
+						}
+					}
+					default -> p.skipChildren();
+				}
+			}
+			if ("error".equals(status)) {
+				throw new PrometheusApiException(((errorType != null) ? errorType : "error") + ": " + error, false);
+			}
+			if (!"success".equals(status)) {
+				throw new PrometheusApiException(
+						"response has no status 'success' (got '" + ((status != null) ? status : "") + "')", false);
+			}
+			if (!"matrix".equals(type)) {
+				throw new PrometheusApiException(
+						"expected resultType 'matrix', got '" + ((type != null) ? type : "") + "'", false);
+			}
+			return new RangeResponse(series, warnings, count);
 		}
-		List<String> warnings = new ArrayList<>();
-		root.path("warnings").forEach((w) -> warnings.add(w.asString()));
-		root.path("infos").forEach((w) -> warnings.add(w.asString()));
-		return new RangeResponse(series, warnings);
+		catch (JacksonException ex) {
+			throw new PrometheusApiException("response is not valid JSON (" + ex.getOriginalMessage() + ")", false);
+		}
+	}
+
+	/**
+	 * One {@code {"metric": {...}, "values": [[t, "v"], ...]}} object, the parser on its
+	 * start.
+	 * @return the series, null if neither labels nor values are kept; values empty if
+	 * only the labels are
+	 */
+	private static RangeResponse.Series series(JsonParser p, boolean labelsToo, boolean valuesToo) {
+		Map<String, String> labels = new LinkedHashMap<>();
+		long[] ts = new long[0];
+		double[] vs = new double[0];
+		int n = 0;
+		while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+			String field = p.currentName();
+			JsonToken v = p.nextToken();
+			if ("metric".equals(field) && v == JsonToken.START_OBJECT && labelsToo) {
+				while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+					String key = p.currentName();
+					p.nextToken();
+					labels.put(key, p.getValueAsString());
+				}
+			}
+			else if ("values".equals(field) && v == JsonToken.START_ARRAY && valuesToo) {
+				ts = new long[64];
+				vs = new double[64];
+				while (p.nextToken() == JsonToken.START_ARRAY) {
+					p.nextToken();
+					double t = p.getValueAsDouble();
+					p.nextToken();
+					String text = p.getValueAsString();
+					while (p.nextToken() != JsonToken.END_ARRAY) {
+						p.skipChildren();
+					}
+					if (n == ts.length) {
+						ts = java.util.Arrays.copyOf(ts, n * 2);
+						vs = java.util.Arrays.copyOf(vs, n * 2);
+					}
+					ts[n] = Math.round(t * 1000.0);
+					vs[n] = parseValue(text);
+					n++;
+				}
+			}
+			else {
+				p.skipChildren();
+			}
+		}
+		if (!labelsToo && !valuesToo) {
+			return null;
+		}
+		return new RangeResponse.Series(labels, java.util.Arrays.copyOf(ts, n), java.util.Arrays.copyOf(vs, n));
+	}
+
+	private static void strings(JsonParser p, JsonToken value, List<String> into) {
+		if (value != JsonToken.START_ARRAY) {
+			p.skipChildren();
+			return;
+		}
+		while (p.nextToken() != JsonToken.END_ARRAY) {
+			into.add(p.getValueAsString());
+		}
 	}
 
 	/**

@@ -61,15 +61,15 @@ public final class PrometheusSource implements MetricSource {
 		if (result.series().isEmpty()) {
 			return new TimeSeries(java.util.Map.of(), new long[0], new double[0], result.warnings());
 		}
-		if (result.series().size() > 1) {
+		if (result.seriesCount() > 1) {
 			String labels = result.series()
 				.stream()
 				.limit(5)
 				.map((s) -> s.labels().toString())
 				.collect(Collectors.joining(", "));
 			throw new CardinalityException(
-					"Prometheus returned " + result.series().size() + " series where one was meant for pair '"
-							+ pair.id() + "' (" + labels + ((result.series().size() > 5) ? ", ..." : "")
+					"Prometheus returned " + result.seriesCount() + " series where one was meant for pair '" + pair.id()
+							+ "' (" + labels + ((result.seriesCount() > 5) ? ", ..." : "")
 							+ "): sum by the labels that map the CloudWatch dimensions; query "
 							+ PrometheusClient.oneLine(pair.promql()),
 					result.series().stream().map(RangeResult.Series::labels).toList());

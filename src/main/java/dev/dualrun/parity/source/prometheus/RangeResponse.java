@@ -9,7 +9,11 @@ import java.util.Map;
  * @param series the matrix, one entry per label set
  * @param warnings the {@code warnings} Prometheus attached (e.g. a PromQL info message)
  */
-record RangeResponse(List<Series> series, List<String> warnings) {
+record RangeResponse(List<Series> series, List<String> warnings, int seriesCount) {
+
+	RangeResponse(List<Series> series, List<String> warnings) {
+		this(series, warnings, series.size());
+	}
 
 	/**
 	 * One series of the matrix.

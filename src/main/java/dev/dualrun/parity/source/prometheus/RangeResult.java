@@ -12,7 +12,7 @@ import java.util.Map;
  * @param series one entry per distinct label set, points in time order
  * @param warnings warnings of every request, without repeats
  */
-public record RangeResult(List<Series> series, List<String> warnings) {
+public record RangeResult(List<Series> series, List<String> warnings, int seriesCount) {
 
 	/**
 	 * @param labels the label set
@@ -45,7 +45,8 @@ public record RangeResult(List<Series> series, List<String> warnings) {
 			}
 			merged.add(new Series(labels, ts, vs));
 		});
-		return new RangeResult(merged, warnings);
+		int count = Math.max(merged.size(), parts.stream().mapToInt(RangeResponse::seriesCount).max().orElse(0));
+		return new RangeResult(merged, warnings, count);
 	}
 
 }

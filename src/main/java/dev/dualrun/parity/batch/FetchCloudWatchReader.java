@@ -10,10 +10,7 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.batch.core.ExitStatus;
-import org.springframework.batch.core.listener.StepExecutionListener;
-import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 import dev.dualrun.parity.config.PairMapping;
 import dev.dualrun.parity.config.ParityProperties;
@@ -32,15 +29,16 @@ import dev.dualrun.parity.store.RunPairRow;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 
 /**
- * Step {@code fetch-cloudwatch}: one item per GetMetricData call of the pairs whose
- * CloudWatch series is not stored yet (so a restart never asks again for a pair already
- * answered), calls made concurrently within the configured request rate, each call's
- * series stored when its chunk commits. The client lives for the step. Not final: it is a
- * step-scoped proxy.
+ * The reader of step {@code fetch-cloudwatch}: it plans the GetMetricData calls of the
+ * pairs whose CloudWatch series is not stored yet (so a restart never asks again for a
+ * pair already answered) and makes them ahead of the step, {@code concurrency} at a time
+ * within the configured request rate, so fetching never waits for a commit; each item is
+ * the series of one call, stored when its chunk commits (a kill loses at most the calls
+ * answered and not yet written). The client lives from open to close.
  */
-class FetchCloudWatchProcessor implements ItemProcessor<CloudWatchBatch, List<EvidenceRow>>, StepExecutionListener {
+final class FetchCloudWatchReader {
 
-	private static final Logger log = LoggerFactory.getLogger(FetchCloudWatchProcessor.class);
+	private static final Logger log = LoggerFactory.getLogger(FetchCloudWatchReader.class);
 
 	private final ParityStore store;
 
@@ -58,7 +56,7 @@ class FetchCloudWatchProcessor implements ItemProcessor<CloudWatchBatch, List<Ev
 
 	private String endpoint;
 
-	FetchCloudWatchProcessor(ParityStore store, ParityProperties.CloudWatch settings, Clock clock, long runId) {
+	FetchCloudWatchReader(ParityStore store, ParityProperties.CloudWatch settings, Clock clock, long runId) {
 		this.store = store;
 		this.settings = settings;
 		this.clock = clock;
@@ -96,8 +94,18 @@ class FetchCloudWatchProcessor implements ItemProcessor<CloudWatchBatch, List<Ev
 		return batches;
 	}
 
-	@Override
-	public void beforeStep(StepExecution stepExecution) {
+	/**
+	 * @return the step's reader: the calls of the run made ahead, the client opened with
+	 * the reader and closed with it
+	 */
+	ItemStreamReader<List<EvidenceRow>> reader() {
+		return new ReadAhead<>("cloudwatch-" + this.runId, () -> {
+			open();
+			return batches(this.store, this.runId);
+		}, this::fetch, this.settings.concurrency(), this::close);
+	}
+
+	private void open() {
 		CloudWatchClientFactory.AttemptCounter attempts = new CloudWatchClientFactory.AttemptCounter();
 		this.client = CloudWatchClientFactory.create(this.settings, attempts);
 		this.region = this.client.serviceClientConfiguration().region().id();
@@ -105,8 +113,7 @@ class FetchCloudWatchProcessor implements ItemProcessor<CloudWatchBatch, List<Ev
 		this.source = new CloudWatchSource(this.client, this.endpoint, attempts);
 	}
 
-	@Override
-	public List<EvidenceRow> process(CloudWatchBatch batch) {
+	private List<EvidenceRow> fetch(CloudWatchBatch batch) {
 		List<EvidenceRow> rows = new ArrayList<>(batch.pairs().size());
 		Map<String, PairMapping> byId = new LinkedHashMap<>();
 		batch.pairs().forEach((p) -> byId.put(p.id(), p));
@@ -130,8 +137,7 @@ class FetchCloudWatchProcessor implements ItemProcessor<CloudWatchBatch, List<Ev
 				PackedSeries.pack(window, s.timestamps(), s.values()), this.clock.instant());
 	}
 
-	@Override
-	public ExitStatus afterStep(StepExecution stepExecution) {
+	private void close() {
 		if (this.source != null) {
 			MetricSource.CallCount calls = this.source.calls();
 			this.store.runs().addCalls(this.runId, calls.calls(), calls.metricsRequested(), 0, calls.retries(), 0);
@@ -144,7 +150,8 @@ class FetchCloudWatchProcessor implements ItemProcessor<CloudWatchBatch, List<Ev
 		if (this.client != null) {
 			this.client.close();
 		}
-		return null;
+		this.source = null;
+		this.client = null;
 	}
 
 }
