@@ -40,16 +40,12 @@ final class ComparePairProcessor {
 
 	private final Clock clock;
 
-	private final SettleRecheck recheck;
-
 	private final java.util.concurrent.Semaphore judging;
 
-	ComparePairProcessor(ParityStore store, PrometheusSource prometheus, Clock clock, SettleRecheck recheck,
-			int judgingThreads) {
+	ComparePairProcessor(ParityStore store, PrometheusSource prometheus, Clock clock, int judgingThreads) {
 		this.store = store;
 		this.prometheus = prometheus;
 		this.clock = clock;
-		this.recheck = recheck;
 		this.judging = new java.util.concurrent.Semaphore(judgingThreads);
 	}
 
@@ -105,8 +101,7 @@ final class ComparePairProcessor {
 		}
 		PairJudge.Judgement judged = judge(pair, window, cwSeries, prom);
 		ComparisonResult identified = judged.result();
-		ComparisonResult result = this.recheck.applies(identified, window)
-				? this.recheck.recheck(pair, window, judged.aligned(), identified, this.prometheus) : identified;
+		ComparisonResult result = identified;
 		if (result.verdict().isPassing()) {
 			log.debug("pair {}: {} ({})", pair.id(), result.verdict(), result.summary());
 		}
@@ -136,17 +131,12 @@ final class ComparePairProcessor {
 	}
 
 	/**
-	 * Adds the step's Prometheus requests and re-reads to the run and closes the re-read
-	 * client.
+	 * Adds the step's Prometheus requests to the run.
 	 * @param runId the run
 	 */
 	void finish(long runId) {
-		var rechecks = this.recheck.calls();
 		var prometheus = this.prometheus.calls();
-		this.store.runs()
-			.addCalls(runId, rechecks.calls(), rechecks.metricsRequested(), prometheus.calls(), rechecks.retries(),
-					prometheus.retries());
-		this.recheck.close();
+		this.store.runs().addCalls(runId, 0, 0, prometheus.calls(), 0, prometheus.retries());
 	}
 
 	private JudgedPair error(long runId, PairMapping pair, String error, EvidenceRow evidence) {

@@ -73,10 +73,11 @@ public class ParityJobConfiguration {
 
 	@Bean
 	Job parityJob(JobRepository jobRepository, Step planStep, Step fetchCloudWatchStep, Step compareStep,
-			Step reportStep, ParityStore store, Clock clock, ParityProperties properties) {
+			Step recheckStep, Step reportStep, ParityStore store, Clock clock, ParityProperties properties) {
 		return new JobBuilder(ParityJobParameters.JOB_NAME, jobRepository).start(planStep)
 			.next(fetchCloudWatchStep)
 			.next(compareStep)
+			.next(recheckStep)
 			.next(reportStep)
 			.listener(new RunCompletionListener(store, clock, properties.settle()))
 			.build();
@@ -153,8 +154,7 @@ public class ParityJobConfiguration {
 		return new ReadAhead<>("compare-" + runId, () -> {
 			PrometheusClient client = new PrometheusClient(properties.prometheus());
 			store.runs().prometheusBackend(runId, client.url(), client.version());
-			judge.set(new ComparePairProcessor(store, new PrometheusSource(client), clock,
-					new SettleRecheck(properties.settleRecheck(), properties.cloudwatch()), properties.threads()));
+			judge.set(new ComparePairProcessor(store, new PrometheusSource(client), clock, properties.threads()));
 			return store.runs().unjudgedPairs(runId);
 		}, (pair) -> judge.get().process(pair), Math.max(properties.threads(), properties.prometheus().concurrency()),
 				() -> {
@@ -162,6 +162,16 @@ public class ParityJobConfiguration {
 						judge.get().finish(runId);
 					}
 				});
+	}
+
+	@Bean
+	Step recheckStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, ParityStore store,
+			ParityProperties properties, Clock clock) {
+		return new StepBuilder("recheck", jobRepository)
+			.tasklet(new RecheckTasklet(store, properties, clock), transactionManager)
+			.allowStartIfComplete(true)
+			.listener(new StepProgress())
+			.build();
 	}
 
 	@Bean

@@ -41,6 +41,9 @@ record PlanTasklet(ParityStore store, ParityProperties properties, Clock clock) 
 
 	private static final Duration DEFAULT_WINDOW = Duration.ofHours(24);
 
+	/** Lint warnings printed one by one before the rest are counted. */
+	static final int LOGGED_WARNINGS = 20;
+
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
 		var jobExecution = contribution.getStepExecution().getJobExecution();
@@ -122,6 +125,8 @@ record PlanTasklet(ParityStore store, ParityProperties properties, Clock clock) 
 	private static Map<String, List<String>> lint(MappingFile mapping, List<PairMapping> pairs) {
 		Map<String, List<String>> warnings = new java.util.HashMap<>();
 		List<MappingLinter.Finding> errors = new ArrayList<>();
+		int logged = 0;
+		int more = 0;
 		for (PairMapping pair : pairs) {
 			for (MappingLinter.Finding f : MappingLinter.lint(pair)) {
 				if (f.severity() == MappingLinter.Severity.ERROR) {
@@ -129,9 +134,19 @@ record PlanTasklet(ParityStore store, ParityProperties properties, Clock clock) 
 				}
 				else {
 					warnings.computeIfAbsent(pair.id(), (k) -> new ArrayList<>()).add(f.rule() + ": " + f.message());
-					log.warn("{}", f.format(mapping.source()));
+					if (logged++ < LOGGED_WARNINGS) {
+						log.warn("{}", f.format(mapping.source()));
+					}
+					else {
+						more++;
+					}
 				}
 			}
+		}
+		if (more > 0) {
+			log.warn(
+					"{}: {} more lint warning(s), each shown in its pair's report section; all of them: lint --mapping {}",
+					mapping.source(), more, mapping.source());
 		}
 		if (!errors.isEmpty()) {
 			throw new ConfigurationException(errors.get(0).format(mapping.source()) + ((errors.size() > 1)

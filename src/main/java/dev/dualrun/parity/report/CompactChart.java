@@ -31,8 +31,12 @@ public final class CompactChart {
 			.writeValueAsString(ChartBuilder.chart(aligned, pair, window, List.of(), ChartBuilder.COMPACT, false));
 	}
 
-	static tools.jackson.databind.JsonNode read(String json) {
-		return JSON.readTree(json);
+	/**
+	 * @param json a stored small chart
+	 * @return it, written into the report as it is (no tree in memory)
+	 */
+	static tools.jackson.databind.util.RawValue read(String json) {
+		return new tools.jackson.databind.util.RawValue(json);
 	}
 
 }

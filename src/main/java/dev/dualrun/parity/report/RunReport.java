@@ -72,7 +72,7 @@ public record RunReport(RunRow run, Map<String, Integer> counts, List<PairSectio
 	 * @param detailed true if the pair's full section is in the report
 	 * @param figures periods compared, coverages, MAPE and best lag, as text
 	 * @param chart the small chart of a pair not shown in full (a {@link PairChart} or
-	 * its JSON tree), or null
+	 * its stored JSON), or null
 	 */
 	public record Row(String id, String verdict, String summary, String within, String bias, String history,
 			boolean detailed, List<String> figures, Object chart) {

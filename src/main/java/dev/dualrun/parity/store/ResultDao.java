@@ -61,6 +61,34 @@ public interface ResultDao {
 	@SqlUpdate("DELETE FROM discrepancy WHERE run_id = :runId AND pair_id = :pairId")
 	void deleteDiscrepancies(@Bind("runId") long runId, @Bind("pairId") String pairId);
 
+	@SqlQuery("""
+			SELECT r.pair_id, p.window_end, MIN(d.bucket_start) AS first_discrepancy
+			FROM pair_result r JOIN run_pair p ON p.run_id = r.run_id AND p.pair_id = r.pair_id
+			JOIN discrepancy d ON d.run_id = r.run_id AND d.pair_id = r.pair_id
+			WHERE r.run_id = :runId AND r.verdict = 'FAIL'
+			GROUP BY r.pair_id, p.window_end
+			""")
+	@RegisterConstructorMapper(FirstDiscrepancy.class)
+	List<FirstDiscrepancy> firstDiscrepancies(@Bind("runId") long runId);
+
+	/**
+	 * A failing pair's earliest discrepancy.
+	 *
+	 * @param pairId the pair
+	 * @param windowEnd its window's end
+	 * @param firstDiscrepancy the start of its earliest disagreeing period
+	 */
+	record FirstDiscrepancy(String pairId, java.time.Instant windowEnd, java.time.Instant firstDiscrepancy) {
+
+	}
+
+	@SqlUpdate("""
+			UPDATE pair_result SET verdict = :verdict, summary = :summary, diagnoses = :diagnoses
+			WHERE run_id = :runId AND pair_id = :pairId
+			""")
+	void unsettle(@Bind("runId") long runId, @Bind("pairId") String pairId, @Bind("verdict") String verdict,
+			@Bind("summary") String summary, @Bind("diagnoses") String diagnoses);
+
 	@SqlUpdate("UPDATE pair_result SET q_value = :qValue WHERE run_id = :runId AND pair_id = :pairId")
 	void updateQValue(@Bind("runId") long runId, @Bind("pairId") String pairId, @Bind("qValue") Double qValue);
 
