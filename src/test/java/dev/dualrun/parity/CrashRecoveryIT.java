@@ -26,10 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.dualrun.parity.demo.CloudWatchCompatibleServer;
 import dev.dualrun.parity.store.ParityStore;
 import dev.dualrun.parity.store.RunRow;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,6 +43,8 @@ class CrashRecoveryIT {
 	@TempDir
 	static Path work;
 
+	private static DualRunBackends backends;
+
 	private static CloudWatchCompatibleServer cloudwatch;
 
 	private static RealPrometheus prometheus;
@@ -63,19 +61,10 @@ class CrashRecoveryIT {
 	static void startBackends() throws Exception {
 		assertThat(JAR).as("the jar is built by 'mvn package' before the integration tests").exists();
 		Instant now = Clock.systemUTC().instant();
-		DualRunFixture fixture = new DualRunFixture(7, now, 7);
-		cloudwatch = CloudWatchCompatibleServer.start(Clock.systemUTC(), "AKIDPARITY");
-		try (CloudWatchClient client = CloudWatchClient.builder()
-			.endpointOverride(cloudwatch.endpoint())
-			.region(Region.US_EAST_1)
-			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDPARITY", "secret")))
-			.build()) {
-			fixture.publish(client);
-		}
-		Files.createDirectories(work.resolve("prometheus"));
-		prometheus = RealPrometheus.start(work.resolve("prometheus"), fixture.openMetrics());
-		System.setProperty("aws.accessKeyId", "AKIDPARITY");
-		System.setProperty("aws.secretAccessKey", "secret");
+		backends = DualRunBackends.start(work, now, 7);
+		DualRunFixture fixture = backends.fixture;
+		cloudwatch = backends.cloudwatch;
+		prometheus = backends.prometheus;
 		long p = 900;
 		from = Instant.ofEpochSecond((fixture.start.getEpochSecond() / p + 4) * p);
 		to = Instant.ofEpochSecond((now.getEpochSecond() - 900) / p * p);
@@ -108,10 +97,7 @@ class CrashRecoveryIT {
 
 	@AfterAll
 	static void stopBackends() throws Exception {
-		prometheus.close();
-		cloudwatch.close();
-		System.clearProperty("aws.accessKeyId");
-		System.clearProperty("aws.secretAccessKey");
+		backends.close();
 	}
 
 	@Test
@@ -288,14 +274,11 @@ class CrashRecoveryIT {
 	}
 
 	private static JdbcDataSource dataSource(String name) {
-		JdbcDataSource ds = new JdbcDataSource();
-		ds.setURL("jdbc:h2:file:" + work.resolve(name).resolve("parity"));
-		ds.setUser("sa");
-		return ds;
+		return backends.dataSource(name);
 	}
 
 	private static ParityStore store(String name) {
-		return ParityStore.open(dataSource(name), Clock.systemUTC());
+		return backends.store(name);
 	}
 
 }

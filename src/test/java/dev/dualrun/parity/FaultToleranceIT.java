@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,10 +19,6 @@ import dev.dualrun.parity.demo.CloudWatchCompatibleServer;
 import dev.dualrun.parity.store.PairResultRow;
 import dev.dualrun.parity.store.ParityStore;
 import dev.dualrun.parity.store.RunRow;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,6 +32,8 @@ class FaultToleranceIT {
 
 	@TempDir
 	static Path work;
+
+	private static DualRunBackends backends;
 
 	private static CloudWatchCompatibleServer cloudwatch;
 
@@ -53,19 +50,10 @@ class FaultToleranceIT {
 	@BeforeAll
 	static void startBackends() throws Exception {
 		Instant now = Clock.systemUTC().instant();
-		DualRunFixture fixture = new DualRunFixture(7, now, 7);
-		cloudwatch = CloudWatchCompatibleServer.start(Clock.systemUTC(), "AKIDPARITY");
-		try (CloudWatchClient client = CloudWatchClient.builder()
-			.endpointOverride(cloudwatch.endpoint())
-			.region(Region.US_EAST_1)
-			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDPARITY", "secret")))
-			.build()) {
-			fixture.publish(client);
-		}
-		Files.createDirectories(work.resolve("prometheus"));
-		prometheus = RealPrometheus.start(work.resolve("prometheus"), fixture.openMetrics());
-		System.setProperty("aws.accessKeyId", "AKIDPARITY");
-		System.setProperty("aws.secretAccessKey", "secret");
+		backends = DualRunBackends.start(work, now, 7);
+		DualRunFixture fixture = backends.fixture;
+		cloudwatch = backends.cloudwatch;
+		prometheus = backends.prometheus;
 		// short pauses between attempts keep the suite fast; the strategy is the same
 		System.setProperty("parity.prometheus.retry.initial-backoff", "20ms");
 		System.setProperty("parity.prometheus.retry.max-attempts", "6");
@@ -82,10 +70,7 @@ class FaultToleranceIT {
 
 	@AfterAll
 	static void stopBackends() throws Exception {
-		prometheus.close();
-		cloudwatch.close();
-		System.clearProperty("aws.accessKeyId");
-		System.clearProperty("aws.secretAccessKey");
+		backends.close();
 		System.clearProperty("parity.prometheus.retry.initial-backoff");
 		System.clearProperty("parity.prometheus.retry.max-attempts");
 	}
@@ -206,10 +191,7 @@ class FaultToleranceIT {
 	}
 
 	private static ParityStore store(String name) {
-		JdbcDataSource ds = new JdbcDataSource();
-		ds.setURL("jdbc:h2:file:" + work.resolve(name).resolve("parity"));
-		ds.setUser("sa");
-		return ParityStore.open(ds, Clock.systemUTC());
+		return backends.store(name);
 	}
 
 }

@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,9 +19,6 @@ import dev.dualrun.parity.demo.CloudWatchCompatibleServer;
 import dev.dualrun.parity.store.PairResultRow;
 import dev.dualrun.parity.store.ParityStore;
 import dev.dualrun.parity.store.RunRow;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,6 +32,8 @@ class ParityJobIT {
 
 	@TempDir
 	static Path work;
+
+	private static DualRunBackends backends;
 
 	private static CloudWatchCompatibleServer cloudwatch;
 
@@ -52,19 +50,10 @@ class ParityJobIT {
 	@BeforeAll
 	static void startBackends() throws Exception {
 		Instant now = Clock.systemUTC().instant();
-		fixture = new DualRunFixture(7, now, 7);
-		cloudwatch = CloudWatchCompatibleServer.start(Clock.systemUTC(), "AKIDPARITY");
-		try (CloudWatchClient client = CloudWatchClient.builder()
-			.endpointOverride(cloudwatch.endpoint())
-			.region(Region.US_EAST_1)
-			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDPARITY", "secret")))
-			.build()) {
-			fixture.publish(client);
-		}
-		Files.createDirectories(work.resolve("prometheus"));
-		prometheus = RealPrometheus.start(work.resolve("prometheus"), fixture.openMetrics());
-		System.setProperty("aws.accessKeyId", "AKIDPARITY");
-		System.setProperty("aws.secretAccessKey", "secret");
+		backends = DualRunBackends.start(work, now, 7);
+		fixture = backends.fixture;
+		cloudwatch = backends.cloudwatch;
+		prometheus = backends.prometheus;
 		// a Prometheus that is down is tried again with short pauses in these tests
 		System.setProperty("parity.prometheus.retry.initial-backoff", "20ms");
 		long p = 300;
@@ -76,10 +65,7 @@ class ParityJobIT {
 
 	@AfterAll
 	static void stopBackends() throws Exception {
-		prometheus.close();
-		cloudwatch.close();
-		System.clearProperty("aws.accessKeyId");
-		System.clearProperty("aws.secretAccessKey");
+		backends.close();
 		System.clearProperty("parity.prometheus.retry.initial-backoff");
 	}
 
@@ -173,11 +159,7 @@ class ParityJobIT {
 	}
 
 	private static CloudWatchClient client(CloudWatchCompatibleServer server) {
-		return CloudWatchClient.builder()
-			.endpointOverride(server.endpoint())
-			.region(Region.US_EAST_1)
-			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDPARITY", "secret")))
-			.build();
+		return DualRunBackends.client(server);
 	}
 
 	@Test
@@ -315,10 +297,7 @@ class ParityJobIT {
 	}
 
 	private static ParityStore store(String name) {
-		JdbcDataSource ds = new JdbcDataSource();
-		ds.setURL("jdbc:h2:file:" + work.resolve(name).resolve("parity"));
-		ds.setUser("sa");
-		return ParityStore.open(ds, Clock.systemUTC());
+		return backends.store(name);
 	}
 
 	private static Map<String, PairResultRow> results(String name, long runId) {

@@ -3,12 +3,12 @@ package dev.dualrun.parity.cli;
 /** Exit codes, documented in the README and in {@code --help}. */
 public final class ExitCodes {
 
-	/** Every pair passed. */
+	/** Every pair passed: verdict PASS. */
 	public static final int PASS = 0;
 
 	/**
-	 * At least one pair failed, had no data or too little data, or errored (run
-	 * completed).
+	 * The run completed and at least one pair did not pass: WARN, FAIL, UNSETTLED,
+	 * NO_DATA, INSUFFICIENT_DATA or ERROR.
 	 */
 	public static final int NOT_ALL_PASS = 1;
 

@@ -14,9 +14,11 @@ import picocli.CommandLine.Command;
 				RunsCommand.class, RejudgeCommand.class, SignOffCommand.class, LintCommand.class, PruneCommand.class,
 				CommandLine.HelpCommand.class },
 		footerHeading = "%nExit codes:%n",
-		footer = { "  0  every pair passed", "  1  at least one pair failed, had no or too little data, or errored",
+		footer = { "  0  every pair passed (PASS)",
+				"  1  the run completed and a pair did not pass (WARN, FAIL, UNSETTLED, NO_DATA, INSUFFICIENT_DATA, ERROR)",
 				"  2  bad usage or configuration (flags, mapping file, unknown pair, region, URL)",
-				"  3  a backend or runtime failure (every pair errored, database, crash)" })
+				"  3  a backend or runtime failure (every pair errored, database, crash)", "",
+				"Logs with stack traces: <data-dir>/logs/parity.log (--debug shows them on the console)." })
 public final class ParityCli implements Runnable {
 
 	@CommandLine.Spec

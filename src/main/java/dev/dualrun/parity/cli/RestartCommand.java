@@ -12,11 +12,13 @@ import picocli.CommandLine.Spec;
 import dev.dualrun.parity.config.ConfigurationException;
 import dev.dualrun.parity.store.RunRow;
 
-/** {@code restart}: continue a failed run where it stopped. */
+/** {@code restart}: continue a failed, crashed or half-errored run where it stopped. */
 @Command(name = "restart", mixinStandardHelpOptions = true,
-		header = "Continue a failed run: judge the pairs that errored or were never judged.",
-		description = { "Restart a failed run: pairs already judged are kept, pairs that errored or were",
-				"never judged are fetched and compared again, and the report is rewritten." })
+		header = "Continue a run that failed, died, or completed with ERROR pairs.",
+		description = { "Continue a run: a failed run restarts where it stopped; a run whose process died (kill -9,",
+				"out of memory) is recovered and restarted, no SQL by hand; a completed run with ERROR pairs is",
+				"resumed for those pairs alone. Pairs already judged are kept, CloudWatch is not asked again for",
+				"pairs it answered, and the report is rewritten." })
 final class RestartCommand implements Callable<Integer> {
 
 	@Spec

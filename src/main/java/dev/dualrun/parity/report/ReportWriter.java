@@ -84,26 +84,81 @@ public final class ReportWriter {
 		context.setVariable("run", report.run());
 		context.setVariable("charted", report.charts().stream().map(PairChart::pair).collect(Collectors.toSet()));
 		context.setVariable("chartData", this.compact.writeValueAsString(report.charts()).replace("<", "\\u003c"));
-		context.setVariable("rowData", this.compact.writeValueAsString(rows(report)).replace("<", "\\u003c"));
+		context.setVariable("rowData", ROWS_MARK);
 		context.setVariable("chartJs", CHART_JS);
 		context.setVariable("T_DETAILED", ReportBuilder.DETAILED);
 		context.setVariable("chartInit", CHART_INIT);
 		context.setVariable("csp", "default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src '"
 				+ sha256(CHART_JS) + "' '" + sha256(CHART_INIT) + "'");
-		this.engine.process("run-report", context, out);
+		// the rows of a large run are tens of MB: streamed into their place, never one
+		// string
+		String page = this.engine.process("run-report", context);
+		int mark = page.indexOf(ROWS_MARK);
+		try {
+			out.write(page, 0, mark);
+			Writer safe = new ScriptSafeWriter(out);
+			tools.jackson.core.JsonGenerator gen = this.compact.createGenerator(safe);
+			gen.writeStartArray();
+			for (RunReport.Row r : report.rows()) {
+				gen.writePOJO(new Object[] { r.id(), r.verdict(), RunReport.rank(r.verdict()), r.summary(), r.within(),
+						r.bias(), r.history(), r.detailed() ? 1 : 0, r.figures(), r.chart() });
+			}
+			gen.writeEndArray();
+			gen.flush();
+			out.write(page, mark + ROWS_MARK.length(), page.length() - mark - ROWS_MARK.length());
+			out.flush();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
+	/** Stands in the rendered page where the rows are streamed. */
+	private static final String ROWS_MARK = "\u0000PAIR-ROWS\u0000";
+
 	/**
-	 * The table's rows as compact arrays: id, verdict, rank, reason, within, bias,
-	 * history letters, 1 if shown in full, figures, small chart or null.
+	 * Escapes {@code <} as {@code \u003c}: inside a JSON data block it can only stand in
+	 * a string, and escaped it can never close the script element.
 	 */
-	private static List<Object[]> rows(RunReport report) {
-		List<Object[]> rows = new ArrayList<>(report.rows().size());
-		for (RunReport.Row r : report.rows()) {
-			rows.add(new Object[] { r.id(), r.verdict(), RunReport.rank(r.verdict()), r.summary(), r.within(), r.bias(),
-					r.history(), r.detailed() ? 1 : 0, r.figures(), r.chart() });
+	private static final class ScriptSafeWriter extends java.io.FilterWriter {
+
+		ScriptSafeWriter(Writer out) {
+			super(out);
 		}
-		return rows;
+
+		@Override
+		public void write(int c) throws IOException {
+			if (c == '<') {
+				this.out.write("\\u003c");
+			}
+			else {
+				this.out.write(c);
+			}
+		}
+
+		@Override
+		public void write(char[] buf, int off, int len) throws IOException {
+			int start = off;
+			for (int i = off; i < off + len; i++) {
+				if (buf[i] == '<') {
+					this.out.write(buf, start, i - start);
+					this.out.write("\\u003c");
+					start = i + 1;
+				}
+			}
+			this.out.write(buf, start, off + len - start);
+		}
+
+		@Override
+		public void write(String s, int off, int len) throws IOException {
+			write(s.toCharArray(), off, len);
+		}
+
+		@Override
+		public void close() {
+			// the page's writer stays open
+		}
+
 	}
 
 	/**

@@ -17,20 +17,6 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(EvidenceRow.class)
 public interface ResultDao {
 
-	@SqlUpdate("""
-			INSERT INTO pair_result (run_id, pair_id, verdict, summary, diagnoses, notes, error, common_points,
-			    within_share, bias, mape, cloudwatch_coverage, prometheus_coverage, best_lag, median_ratio,
-			    cw_count, cw_mean, cw_sum, cw_min, cw_max, cw_p50, cw_p95, cw_p99,
-			    prom_count, prom_mean, prom_sum, prom_min, prom_max, prom_p50, prom_p95, prom_p99, compared_at,
-			    evidence, wilcoxon_p, chart)
-			VALUES (:runId, :pairId, :verdict, :summary, :diagnoses, :notes, :error, :commonPoints,
-			    :withinShare, :bias, :mape, :cloudwatchCoverage, :prometheusCoverage, :bestLag, :medianRatio,
-			    :cwCount, :cwMean, :cwSum, :cwMin, :cwMax, :cwP50, :cwP95, :cwP99,
-			    :promCount, :promMean, :promSum, :promMin, :promMax, :promP50, :promP95, :promP99, :comparedAt,
-			    :evidence, :wilcoxonP, :chart)
-			""")
-	void insertResult(@BindMethods PairResultRow row);
-
 	@SqlBatch("""
 			INSERT INTO pair_result (run_id, pair_id, verdict, summary, diagnoses, notes, error, common_points,
 			    within_share, bias, mape, cloudwatch_coverage, prometheus_coverage, best_lag, median_ratio,
@@ -57,9 +43,6 @@ public interface ResultDao {
 			VALUES (:runId, :pairId, :bucketStart, :kind, :cloudwatchValue, :prometheusValue, :absError, :relError)
 			""")
 	void insertDiscrepancies(@BindMethods List<DiscrepancyRow> rows);
-
-	@SqlUpdate("DELETE FROM discrepancy WHERE run_id = :runId AND pair_id = :pairId")
-	void deleteDiscrepancies(@Bind("runId") long runId, @Bind("pairId") String pairId);
 
 	@SqlQuery("""
 			SELECT r.pair_id, p.window_end, MIN(d.bucket_start) AS first_discrepancy
@@ -92,17 +75,6 @@ public interface ResultDao {
 	@SqlUpdate("UPDATE pair_result SET q_value = :qValue WHERE run_id = :runId AND pair_id = :pairId")
 	void updateQValue(@Bind("runId") long runId, @Bind("pairId") String pairId, @Bind("qValue") Double qValue);
 
-	@SqlUpdate("DELETE FROM pair_result WHERE run_id = :runId AND pair_id = :pairId")
-	void deleteResult(@Bind("runId") long runId, @Bind("pairId") String pairId);
-
-	@SqlUpdate("""
-			INSERT INTO series_evidence (run_id, pair_id, side, request, shift_seconds, unit_factor, points, labels,
-			    messages, error, packed, fetched_at)
-			VALUES (:runId, :pairId, :side, :request, :shiftSeconds, :unitFactor, :points, :labels,
-			    :messages, :error, :packed, :fetchedAt)
-			""")
-	void insertEvidence(@BindMethods EvidenceRow row);
-
 	@SqlBatch("""
 			INSERT INTO series_evidence (run_id, pair_id, side, request, shift_seconds, unit_factor, points, labels,
 			    messages, error, packed, fetched_at)
@@ -113,9 +85,6 @@ public interface ResultDao {
 
 	@SqlBatch("DELETE FROM series_evidence WHERE run_id = :runId AND pair_id = :pairId AND side = :side")
 	void deleteEvidence(@BindMethods List<EvidenceRow> rows);
-
-	@SqlUpdate("DELETE FROM series_evidence WHERE run_id = :runId AND pair_id = :pairId AND side = :side")
-	void deleteEvidence(@Bind("runId") long runId, @Bind("pairId") String pairId, @Bind("side") String side);
 
 	@SqlQuery("SELECT * FROM series_evidence WHERE run_id = :runId AND pair_id = :pairId AND side = :side")
 	Optional<EvidenceRow> evidence(@Bind("runId") long runId, @Bind("pairId") String pairId, @Bind("side") String side);

@@ -115,12 +115,6 @@ public interface RunDao {
 	@SqlQuery("SELECT * FROM parity_run ORDER BY id DESC")
 	List<RunRow> all();
 
-	@SqlUpdate("""
-			INSERT INTO run_pair (run_id, pair_id, ordinal, period_seconds, window_start, window_end, definition, lint)
-			VALUES (:runId, :pairId, :ordinal, :periodSeconds, :windowStart, :windowEnd, :definition, :lint)
-			""")
-	void insertPair(@org.jdbi.v3.sqlobject.customizer.BindMethods RunPairRow row);
-
 	@org.jdbi.v3.sqlobject.statement.SqlBatch("""
 			INSERT INTO run_pair (run_id, pair_id, ordinal, period_seconds, window_start, window_end, definition, lint)
 			VALUES (:runId, :pairId, :ordinal, :periodSeconds, :windowStart, :windowEnd, :definition, :lint)
