@@ -1,7 +1,6 @@
 package dev.dualrun.parity.compare;
 
 import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
-import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
 import org.apache.commons.math3.stat.descriptive.moment.Variance;
 
 /**
@@ -26,7 +25,7 @@ public record CorrelationCheck(double pearson, double spearman, int n) {
 			return new CorrelationCheck(Double.NaN, Double.NaN, n);
 		}
 		return new CorrelationCheck(new PearsonsCorrelation().correlation(cloudwatch, prometheus),
-				new SpearmansCorrelation().correlation(cloudwatch, prometheus), n);
+				new PearsonsCorrelation().correlation(Ranks.midranks(cloudwatch), Ranks.midranks(prometheus)), n);
 	}
 
 	/**

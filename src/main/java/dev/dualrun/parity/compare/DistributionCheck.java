@@ -1,10 +1,7 @@
 package dev.dualrun.parity.compare;
 
+import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
-import org.apache.commons.math3.stat.inference.MannWhitneyUTest;
-import org.apache.commons.math3.stat.ranking.NaNStrategy;
-import org.apache.commons.math3.stat.ranking.NaturalRanking;
-import org.apache.commons.math3.stat.ranking.TiesStrategy;
 
 /**
  * Distribution diagnostics, ignoring the pairing: the two-sample Kolmogorov-Smirnov test
@@ -30,10 +27,10 @@ public record DistributionCheck(double ksStatistic, double ksPValue, double mann
 			return new DistributionCheck(Double.NaN, Double.NaN, Double.NaN, Double.NaN);
 		}
 		KolmogorovSmirnovTest ks = new KolmogorovSmirnovTest();
-		MannWhitneyUTest mw = new MannWhitneyUTest();
 		double d = ks.kolmogorovSmirnovStatistic(prometheus, cloudwatch);
-		return new DistributionCheck(d, ksPValue(ks, d, prometheus, cloudwatch), uPrometheus(prometheus, cloudwatch),
-				mw.mannWhitneyUTest(prometheus, cloudwatch));
+		double u = uPrometheus(prometheus, cloudwatch);
+		return new DistributionCheck(d, ksPValue(ks, d, prometheus, cloudwatch), u,
+				mannWhitneyPValue(u, prometheus.length, cloudwatch.length));
 	}
 
 	/**
@@ -66,11 +63,23 @@ public record DistributionCheck(double ksStatistic, double ksPValue, double mann
 	 * sample: U1 = R1 - n1 (n1 + 1) / 2 from the midranks of the pooled sample (ties
 	 * count one half), in O(n log n).
 	 */
+	/**
+	 * The two-sided p-value of U by the normal approximation, as commons-math's
+	 * {@code MannWhitneyUTest} computes it (no tie or continuity correction), from U of
+	 * the first sample.
+	 */
+	static double mannWhitneyPValue(double u1, int n1, int n2) {
+		double product = (double) n1 * n2;
+		double umin = Math.min(u1, product - u1);
+		double z = (umin - product / 2.0) / Math.sqrt(product * (n1 + n2 + 1) / 12.0);
+		return 2 * new NormalDistribution(null, 0, 1).cumulativeProbability(z);
+	}
+
 	static double uPrometheus(double[] prometheus, double[] cloudwatch) {
 		double[] pooled = new double[prometheus.length + cloudwatch.length];
 		System.arraycopy(prometheus, 0, pooled, 0, prometheus.length);
 		System.arraycopy(cloudwatch, 0, pooled, prometheus.length, cloudwatch.length);
-		double[] ranks = new NaturalRanking(NaNStrategy.FIXED, TiesStrategy.AVERAGE).rank(pooled);
+		double[] ranks = Ranks.midranks(pooled);
 		double r1 = 0;
 		for (int i = 0; i < prometheus.length; i++) {
 			r1 += ranks[i];

@@ -43,12 +43,36 @@ public record WilcoxonCheck(int n, double statistic, double pValue, boolean exac
 		}
 		double[] px = java.util.Arrays.copyOf(x, m);
 		double[] py = java.util.Arrays.copyOf(y, m);
-		WilcoxonSignedRankTest test = new WilcoxonSignedRankTest();
-		double max = test.wilcoxonSignedRank(px, py);
 		boolean exact = m <= EXACT_LIMIT;
+		double max = signedRank(px, py);
 		double min = m * (m + 1) / 2.0 - max;
-		double p = exact ? test.wilcoxonSignedRankTest(px, py, true) : asymptoticPValue(min, m);
+		double p = exact ? new WilcoxonSignedRankTest().wilcoxonSignedRankTest(px, py, true) : asymptoticPValue(min, m);
 		return new WilcoxonCheck(m, min, p, exact);
+	}
+
+	/**
+	 * max(W+, W-) over the midranks of the absolute differences, as commons-math's
+	 * {@code wilcoxonSignedRank} computes it.
+	 */
+	static double signedRank(double[] x, double[] y) {
+		double[] z = new double[x.length];
+		double[] abs = new double[x.length];
+		for (int i = 0; i < x.length; i++) {
+			z[i] = y[i] - x[i];
+			abs[i] = Math.abs(z[i]);
+		}
+		double[] ranks = Ranks.midranks(abs);
+		double plus = 0;
+		double minus = 0;
+		for (int i = 0; i < z.length; i++) {
+			if (z[i] > 0) {
+				plus += ranks[i];
+			}
+			else {
+				minus += ranks[i];
+			}
+		}
+		return Math.max(plus, minus);
 	}
 
 	/**
