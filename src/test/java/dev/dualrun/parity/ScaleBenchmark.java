@@ -129,9 +129,14 @@ class ScaleBenchmark {
 			int exit = job.exitValue();
 			// the same requests with the same concurrency, by the bare clients
 			// -Dscale.bare=false skips it (a memory check at 50,000 pairs)
-			double[] bare = Boolean.parseBoolean(System.getProperty("scale.bare", "true"))
-					? bareFetch(new MappingLoader().load(mapping), from, to, cloudwatch, prometheus)
+			boolean measureBare = Boolean.parseBoolean(System.getProperty("scale.bare", "true"));
+			double[] bare = measureBare ? bareFetch(new MappingLoader().load(mapping), from, to,
+					cloudwatch.endpoint().toString(), prometheus.url().toString())
 					: new double[] { Double.NaN, Double.NaN };
+			// the same bare fetch as its own process, cold like the job: JVM start
+			// included
+			double bareCold = measureBare ? bareFetchInAFreshJvm(heap, mapping, from, to,
+					cloudwatch.endpoint().toString(), prometheus.url().toString()) : Double.NaN;
 			Path report = dir.resolve("reports").resolve("run-1.html");
 			long reportBytes = Files.exists(report) ? Files.size(report) : -1;
 			double draw = Files.exists(report) ? Chromium.secondsToDraw(report) : -1;
@@ -144,31 +149,34 @@ class ScaleBenchmark {
 			double bareTotal = bare[0] + bare[1];
 			String md = String.format(Locale.ROOT,
 					"""
-							# Scale benchmark: %,d pairs x 1,440 points a side
+									# Scale benchmark: %,d pairs x 1,440 points a side
 
-							CloudWatch latency %d ms, Prometheus latency %d ms; job: `java -Xmx%s -jar target/parity-validator.jar run`,
-							defaults (CloudWatch concurrency 4 within 10 requests/s, Prometheus concurrency 8, 4 judging threads).
+									CloudWatch latency %d ms, Prometheus latency %d ms; job: `java -Xmx%s -jar target/parity-validator.jar run`,
+									defaults (CloudWatch concurrency 4 within 10 requests/s, Prometheus concurrency 8, 4 judging threads).
 
-							| figure | value |
-							|---|---|
-							| job exit code | %d |
-							| job wall time | %.1f s |
-							| bare fetch, same requests and concurrency (CloudWatch + Prometheus) | %.1f s (%.1f + %.1f) |
-							| job / bare fetch | %.2f |
-							| fetch-cloudwatch step / bare CloudWatch fetch | %.2f |
-							| steps (ms) | %s |
-							| report step share of wall time | %.1f %% |
-							| heap: most in use before a GC / largest live set after a GC (GC log) | %d MB / %d MB |
-							| peak RSS | %d MB |
-							| CloudWatch GetMetricData calls (minimum) | %d (%d) |
-							| Prometheus requests | %d |
-							| run report (HTML) | %.2f MB |
-							| headless Chromium: load, draw and screenshot the report (a blank page) | %.1f s (%.1f s) |
-							| database after the run | %.1f MB |
-							""",
+									| figure | value |
+									|---|---|
+									| job exit code | %d |
+									| job wall time | %.1f s |
+									| bare fetch, same requests and concurrency (CloudWatch + Prometheus) | %.1f s (%.1f + %.1f) |
+									| job / bare fetch | %.2f |
+							| bare fetch as its own process (a fresh JVM, like the job) | %.1f s |
+							| job / bare fetch as its own process | %.2f |
+									| fetch-cloudwatch step / bare CloudWatch fetch | %.2f |
+									| steps (ms) | %s |
+									| report step share of wall time | %.1f %% |
+									| heap: most in use before a GC / largest live set after a GC (GC log) | %d MB / %d MB |
+									| peak RSS | %d MB |
+									| CloudWatch GetMetricData calls (minimum) | %d (%d) |
+									| Prometheus requests | %d |
+									| run report (HTML) | %.2f MB |
+									| headless Chromium: load, draw and screenshot the report (a blank page) | %.1f s (%.1f s) |
+									| database after the run | %.1f MB |
+									""",
 					pairs, cwLatency.toMillis(), promLatency.toMillis(), heap, exit, jobSeconds, bareTotal, bare[0],
-					bare[1], jobSeconds / bareTotal, steps.getOrDefault("fetch-cloudwatch", 0L) / 1000.0 / bare[0],
-					steps, 100.0 * steps.getOrDefault("report", 0L) / 1000.0 / jobSeconds, heapMb[0], heapMb[1],
+					bare[1], jobSeconds / bareTotal, bareCold, jobSeconds / bareCold,
+					steps.getOrDefault("fetch-cloudwatch", 0L) / 1000.0 / bare[0], steps,
+					100.0 * steps.getOrDefault("report", 0L) / 1000.0 / jobSeconds, heapMb[0], heapMb[1],
 					peakRss.get() / 1024, cwCalls, minCalls, promRequests, reportBytes / 1e6, draw, drawBlank,
 					dbBytes / 1e6);
 			System.out.println(md);
@@ -182,12 +190,44 @@ class ScaleBenchmark {
 	 * @return seconds for the CloudWatch calls and for the Prometheus requests, made as
 	 * the job makes them
 	 */
-	private static double[] bareFetch(MappingFile mapping, Instant from, Instant to,
-			CloudWatchCompatibleServer cloudwatch, DemoPrometheusServer prometheus) throws Exception {
+	/**
+	 * Runs {@link #main} in a child JVM with the job's heap.
+	 * @return the child's wall time in seconds, JVM start included
+	 */
+	private static double bareFetchInAFreshJvm(String heap, Path mapping, Instant from, Instant to, String cloudwatch,
+			String prometheus) throws Exception {
+		ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-Xmx" + heap, "-cp", System.getProperty("java.class.path"), ScaleBenchmark.class.getName(),
+				mapping.toString(), from.toString(), to.toString(), cloudwatch, prometheus)
+			.redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+		long t0 = System.nanoTime();
+		Process p = builder.start();
+		if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
+			throw new IllegalStateException("the bare fetch in a fresh JVM failed");
+		}
+		return (System.nanoTime() - t0) / 1e9;
+	}
+
+	/**
+	 * The bare fetch on its own, for a fresh JVM: mapping, from, to, CloudWatch endpoint,
+	 * Prometheus URL.
+	 * @param args the arguments
+	 * @throws Exception if a fetch fails
+	 */
+	public static void main(String[] args) throws Exception {
+		double[] t = bareFetch(new MappingLoader().load(Path.of(args[0])), Instant.parse(args[1]),
+				Instant.parse(args[2]), args[3], args[4]);
+		System.out.println("bare fetch: CloudWatch " + t[0] + " s, Prometheus " + t[1] + " s");
+		System.exit(0);
+	}
+
+	private static double[] bareFetch(MappingFile mapping, Instant from, Instant to, String cloudwatch,
+			String prometheus) throws Exception {
 		System.setProperty("aws.accessKeyId", "bench");
 		System.setProperty("aws.secretAccessKey", "bench");
-		ParityProperties.CloudWatch cw = new ParityProperties.CloudWatch("us-east-1", cloudwatch.endpoint().toString(),
-				null, null, null, null, null);
+		ParityProperties.CloudWatch cw = new ParityProperties.CloudWatch("us-east-1", cloudwatch, null, null, null,
+				null, null);
 		List<PairMapping> pairs = mapping.pairs();
 		QueryWindow window = new QueryWindow(from, to, Duration.ofMinutes(1));
 		double cwSeconds;
@@ -209,8 +249,8 @@ class ScaleBenchmark {
 		finally {
 			pool.shutdown();
 		}
-		ParityProperties.Prometheus settings = new ParityProperties.Prometheus(prometheus.url().toString(), null, null,
-				null, null, null, null, null, null, null);
+		ParityProperties.Prometheus settings = new ParityProperties.Prometheus(prometheus, null, null, null, null, null,
+				null, null, null, null);
 		PrometheusClient client = new PrometheusClient(settings);
 		ExecutorService promPool = Executors.newFixedThreadPool(settings.concurrency());
 		long t0 = System.nanoTime();

@@ -68,4 +68,23 @@ class ReportWriterTest {
 		assertThat(failure.getTextContent()).isEqualTo("BIAS: constant bias: +6.0 %");
 	}
 
+	@Test
+	void junitXmlStaysWellFormedWhateverABackendSaid() throws Exception {
+		Instant t = Instant.parse("2026-11-21T00:00:00Z");
+		RunRow run = new RunRow(9, 1L, "COMPLETED", "m\u0007.yml", "0".repeat(64), null, null, null, t,
+				t.plusSeconds(3600), 600, t, t, 1, 0, 0, 0, 0, 1, 1, 1, 1, 1, null, null, null, null, null, null, null,
+				null, 0, 0, null, 0, 0);
+		String hostile = "Prometheus query failed (HTTP 500, boom\u0000\u001b[2J\u0007\ud800 \uffff end)";
+		RunReport.PairSection error = new RunReport.PairSection("p", "", "ERROR", hostile,
+				List.of(new Diagnosis(Diagnosis.Code.SOURCE_ERROR, hostile)), List.of(), "q", "q", 60, 1, "t", Map.of(),
+				Map.of(), List.of(), 0, List.of(), List.of(), null, null);
+		String xml = JUnitXml.of(new RunReport(run, Map.of(), List.of(error), t.toString(), List.of(), List.of()));
+		var doc = javax.xml.parsers.DocumentBuilderFactory.newInstance()
+			.newDocumentBuilder()
+			.parse(new java.io.ByteArrayInputStream(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+		var e = (org.w3c.dom.Element) doc.getElementsByTagName("error").item(0);
+		assertThat(e.getAttribute("message")).contains("boom\\x00\\x1b[2J\\x07\\ud800 \\uffff end");
+		assertThat(doc.getDocumentElement().getAttribute("errors")).isEqualTo("1");
+	}
+
 }
