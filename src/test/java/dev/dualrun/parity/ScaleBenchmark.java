@@ -149,30 +149,30 @@ class ScaleBenchmark {
 			double bareTotal = bare[0] + bare[1];
 			String md = String.format(Locale.ROOT,
 					"""
-									# Scale benchmark: %,d pairs x 1,440 points a side
+							# Scale benchmark: %,d pairs x 1,440 points a side
 
-									CloudWatch latency %d ms, Prometheus latency %d ms; job: `java -Xmx%s -jar target/parity-validator.jar run`,
-									defaults (CloudWatch concurrency 4 within 10 requests/s, Prometheus concurrency 8, 4 judging threads).
+							CloudWatch latency %d ms, Prometheus latency %d ms; job: `java -Xmx%s -jar target/parity-validator.jar run`,
+							defaults (CloudWatch concurrency 4 within 10 requests/s, Prometheus concurrency 8, 4 judging threads).
 
-									| figure | value |
-									|---|---|
-									| job exit code | %d |
-									| job wall time | %.1f s |
-									| bare fetch, same requests and concurrency (CloudWatch + Prometheus) | %.1f s (%.1f + %.1f) |
-									| job / bare fetch | %.2f |
+							| figure | value |
+							|---|---|
+							| job exit code | %d |
+							| job wall time | %.1f s |
+							| bare fetch, same requests and concurrency (CloudWatch + Prometheus) | %.1f s (%.1f + %.1f) |
+							| job / bare fetch | %.2f |
 							| bare fetch as its own process (a fresh JVM, like the job) | %.1f s |
 							| job / bare fetch as its own process | %.2f |
-									| fetch-cloudwatch step / bare CloudWatch fetch | %.2f |
-									| steps (ms) | %s |
-									| report step share of wall time | %.1f %% |
-									| heap: most in use before a GC / largest live set after a GC (GC log) | %d MB / %d MB |
-									| peak RSS | %d MB |
-									| CloudWatch GetMetricData calls (minimum) | %d (%d) |
-									| Prometheus requests | %d |
-									| run report (HTML) | %.2f MB |
-									| headless Chromium: load, draw and screenshot the report (a blank page) | %.1f s (%.1f s) |
-									| database after the run | %.1f MB |
-									""",
+							| fetch-cloudwatch step / bare CloudWatch fetch | %.2f |
+							| steps (ms) | %s |
+							| report step share of wall time | %.1f %% |
+							| heap: most in use before a GC / largest live set after a GC (GC log) | %d MB / %d MB |
+							| peak RSS | %d MB |
+							| CloudWatch GetMetricData calls (minimum) | %d (%d) |
+							| Prometheus requests | %d |
+							| run report (HTML) | %.2f MB |
+							| headless Chromium: load, draw and screenshot the report (a blank page) | %.1f s (%.1f s) |
+							| database after the run | %.1f MB |
+							""",
 					pairs, cwLatency.toMillis(), promLatency.toMillis(), heap, exit, jobSeconds, bareTotal, bare[0],
 					bare[1], jobSeconds / bareTotal, bareCold, jobSeconds / bareCold,
 					steps.getOrDefault("fetch-cloudwatch", 0L) / 1000.0 / bare[0], steps,

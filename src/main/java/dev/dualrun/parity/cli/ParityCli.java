@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 				CommandLine.HelpCommand.class },
 		footerHeading = "%nExit codes:%n",
 		footer = { "  0  every pair passed (PASS)",
-				"  1  the run completed and a pair did not pass (WARN, FAIL, UNSETTLED, NO_DATA, INSUFFICIENT_DATA, ERROR)",
+				"  1  the run completed and a pair did not pass (any verdict but PASS)",
 				"  2  bad usage or configuration (flags, mapping file, unknown pair, region, URL)",
 				"  3  a backend or runtime failure (every pair errored, database, crash)", "",
 				"Logs with stack traces: <data-dir>/logs/parity.log (--debug shows them on the console)." })
