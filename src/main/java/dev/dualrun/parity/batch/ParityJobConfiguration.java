@@ -95,13 +95,16 @@ public class ParityJobConfiguration {
 	/**
 	 * One item per GetMetricData call, made ahead by the reader
 	 * ({@code parity.cloudwatch.concurrency} in flight within
-	 * {@code parity.cloudwatch.max-tps}), each call's series committed as its chunk: a
-	 * kill loses at most the calls not yet written.
+	 * {@code parity.cloudwatch.max-tps}), the series committed every {@code concurrency}
+	 * calls: a kill loses at most the calls not yet committed.
 	 */
 	@Bean
 	Step fetchCloudWatchStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			ItemStreamReader<List<EvidenceRow>> fetchCloudWatch, ParityStore store) {
-		return new StepBuilder("fetch-cloudwatch", jobRepository).<List<EvidenceRow>, List<EvidenceRow>>chunk(1)
+			ItemStreamReader<List<EvidenceRow>> fetchCloudWatch, ParityStore store, ParityProperties properties) {
+		// one commit per `concurrency` calls: each commit is written through
+		// (WRITE_DELAY=0)
+		return new StepBuilder("fetch-cloudwatch", jobRepository)
+			.<List<EvidenceRow>, List<EvidenceRow>>chunk(properties.cloudwatch().concurrency())
 			.transactionManager(transactionManager)
 			.reader(fetchCloudWatch)
 			.writer((chunk) -> store.saveEvidence(chunk.getItems().stream().flatMap(List::stream).toList()))
