@@ -34,6 +34,7 @@ import dev.dualrun.parity.source.prometheus.PrometheusSource;
 import dev.dualrun.parity.store.EvidenceRow;
 import dev.dualrun.parity.store.PackedSeries;
 import dev.dualrun.parity.store.PairDefinitions;
+import dev.dualrun.parity.store.PairResultRow;
 import dev.dualrun.parity.store.ParityStore;
 import dev.dualrun.parity.store.RunPairRow;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
@@ -69,6 +70,8 @@ record RecheckTasklet(ParityStore store, ParityProperties properties, Clock cloc
 		Thread.sleep(pause.toMillis());
 		Map<String, TimeSeries> cloudwatch = rereadCloudWatch(runId, candidates);
 		PrometheusSource prometheus = new PrometheusSource(new PrometheusClient(this.properties.prometheus()));
+		Map<String, PairResultRow> firstRead = new HashMap<>();
+		this.store.results().results(runId).forEach((r) -> firstRead.put(r.pairId(), r));
 		for (RunPairRow planned : candidates) {
 			PairMapping pair = PairDefinitions.fromJson(planned.definition());
 			QueryWindow window = new QueryWindow(planned.windowStart(), planned.windowEnd(), pair.period());
@@ -100,12 +103,10 @@ record RecheckTasklet(ParityStore store, ParityProperties properties, Clock cloc
 						NEWEST.toMinutes(), pause.toSeconds(), cwChanged, promChanged));
 				List<Diagnosis> diagnoses = new ArrayList<>();
 				diagnoses.add(unsettled);
-				this.store.results()
-					.results(runId)
-					.stream()
-					.filter((r) -> r.pairId().equals(pair.id()))
-					.findFirst()
-					.ifPresent((r) -> diagnoses.addAll(ParityStore.diagnoses(r.diagnoses())));
+				PairResultRow earlier = firstRead.get(pair.id());
+				if (earlier != null) {
+					diagnoses.addAll(ParityStore.diagnoses(earlier.diagnoses()));
+				}
 				this.store.results()
 					.unsettle(runId, pair.id(), Verdict.UNSETTLED.name(), unsettled.message(),
 							ParityStore.json(diagnoses));

@@ -17,6 +17,7 @@ import dev.dualrun.parity.store.PairResultRow;
 import dev.dualrun.parity.store.ParityStore;
 import dev.dualrun.parity.store.RunPairRow;
 import dev.dualrun.parity.store.RunRow;
+import dev.dualrun.parity.store.VerdictRow;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -95,13 +96,14 @@ public final class ReportBuilder {
 	 */
 	public RunReport build(RunRow run, Consumer<RunReport.PairSection> everyPair) {
 		long runId = run.id();
-		Map<String, Integer> counts = counts(run);
+		List<VerdictRow> verdicts = this.store.results().verdicts(List.of(runId));
+		Map<String, Integer> counts = counts(run, verdicts);
 		boolean full = run.pairsTotal() <= FULL_DETAIL;
 		this.history = history(runId);
 		long evidenceRun = (run.judgedFrom() != null) ? run.judgedFrom() : runId;
 		// the pairs shown in full in a large run: the first DETAILED that are not PASS,
 		// worst verdict first
-		java.util.Set<String> detailed = full ? null : detailedPairs(runId);
+		java.util.Set<String> detailed = full ? null : detailedPairs(verdicts);
 		List<RunReport.PairSection> sections = new ArrayList<>();
 		List<PairChart> charts = new ArrayList<>();
 		List<RunReport.Row> rows = new ArrayList<>(run.pairsTotal());
@@ -144,12 +146,16 @@ public final class ReportBuilder {
 	 * without one
 	 */
 	Map<String, Integer> counts(RunRow run) {
+		return counts(run, this.store.results().verdicts(List.of(run.id())));
+	}
+
+	private static Map<String, Integer> counts(RunRow run, List<VerdictRow> verdicts) {
 		Map<String, Integer> counts = new LinkedHashMap<>();
 		for (Verdict v : Verdict.values()) {
 			counts.put(v.name(), 0);
 		}
 		int judged = 0;
-		for (var v : this.store.results().verdicts(List.of(run.id()))) {
+		for (VerdictRow v : verdicts) {
 			counts.merge(v.verdict(), 1, Integer::sum);
 			judged++;
 		}
@@ -160,15 +166,12 @@ public final class ReportBuilder {
 		return counts;
 	}
 
-	private java.util.Set<String> detailedPairs(long runId) {
-		return this.store.results()
-			.verdicts(List.of(runId))
-			.stream()
+	private static java.util.Set<String> detailedPairs(List<VerdictRow> verdicts) {
+		return verdicts.stream()
 			.filter((v) -> !Verdict.PASS.name().equals(v.verdict()))
-			.sorted(java.util.Comparator
-				.comparingInt((dev.dualrun.parity.store.VerdictRow v) -> -RunReport.rank(v.verdict())))
+			.sorted(java.util.Comparator.comparingInt((VerdictRow v) -> -RunReport.rank(v.verdict())))
 			.limit(DETAILED)
-			.map(dev.dualrun.parity.store.VerdictRow::pairId)
+			.map(VerdictRow::pairId)
 			.collect(java.util.stream.Collectors.toSet());
 	}
 
