@@ -26,11 +26,9 @@ public record DistributionCheck(double ksStatistic, double ksPValue, double mann
 		if (cloudwatch.length < 3 || prometheus.length < 3) {
 			return new DistributionCheck(Double.NaN, Double.NaN, Double.NaN, Double.NaN);
 		}
-		KolmogorovSmirnovTest ks = new KolmogorovSmirnovTest();
-		double d = ks.kolmogorovSmirnovStatistic(prometheus, cloudwatch);
-		double u = uPrometheus(prometheus, cloudwatch);
-		return new DistributionCheck(d, ksPValue(ks, d, prometheus, cloudwatch), u,
-				mannWhitneyPValue(u, prometheus.length, cloudwatch.length));
+		Pooled pooled = Pooled.of(prometheus, cloudwatch);
+		return new DistributionCheck(pooled.d(), ksPValue(pooled, prometheus, cloudwatch), pooled.u(),
+				mannWhitneyPValue(pooled.u(), prometheus.length, cloudwatch.length));
 	}
 
 	/**
@@ -38,24 +36,12 @@ public record DistributionCheck(double ksStatistic, double ksPValue, double mann
 	 * and commons-math 3.6.1 fails with an internal error on some of them (counts tie all
 	 * the time). Otherwise the asymptotic Kolmogorov distribution.
 	 */
-	private static double ksPValue(KolmogorovSmirnovTest ks, double d, double[] x, double[] y) {
-		if ((long) x.length * y.length < 10_000 && !hasTies(x, y)) {
+	private static double ksPValue(Pooled pooled, double[] x, double[] y) {
+		KolmogorovSmirnovTest ks = new KolmogorovSmirnovTest();
+		if ((long) x.length * y.length < 10_000 && !pooled.ties()) {
 			return ks.kolmogorovSmirnovTest(x, y, false);
 		}
-		return ks.approximateP(d, x.length, y.length);
-	}
-
-	private static boolean hasTies(double[] x, double[] y) {
-		double[] all = new double[x.length + y.length];
-		System.arraycopy(x, 0, all, 0, x.length);
-		System.arraycopy(y, 0, all, x.length, y.length);
-		java.util.Arrays.sort(all);
-		for (int i = 1; i < all.length; i++) {
-			if (all[i] == all[i - 1]) {
-				return true;
-			}
-		}
-		return false;
+		return ks.approximateP(pooled.d(), x.length, y.length);
 	}
 
 	/**
@@ -76,15 +62,61 @@ public record DistributionCheck(double ksStatistic, double ksPValue, double mann
 	}
 
 	static double uPrometheus(double[] prometheus, double[] cloudwatch) {
-		double[] pooled = new double[prometheus.length + cloudwatch.length];
-		System.arraycopy(prometheus, 0, pooled, 0, prometheus.length);
-		System.arraycopy(cloudwatch, 0, pooled, prometheus.length, cloudwatch.length);
-		double[] ranks = Ranks.midranks(pooled);
-		double r1 = 0;
-		for (int i = 0; i < prometheus.length; i++) {
-			r1 += ranks[i];
+		return Pooled.of(prometheus, cloudwatch).u();
+	}
+
+	/**
+	 * Both samples sorted together once, read in one pass: the Kolmogorov-Smirnov
+	 * distance (the largest gap between the two empirical CDFs after each run of equal
+	 * values, as commons-math's {@code kolmogorovSmirnovStatistic} computes it), U of the
+	 * first sample from the midranks, and whether any value occurs twice.
+	 *
+	 * @param d the KS distance
+	 * @param u U of the first sample
+	 * @param ties whether the pooled sample has a tie
+	 */
+	record Pooled(double d, double u, boolean ties) {
+
+		static Pooled of(double[] first, double[] second) {
+			int n1 = first.length;
+			int n = n1 + second.length;
+			long[] key = new long[n];
+			for (int i = 0; i < n1; i++) {
+				key[i] = Ranks.sortable(first[i]);
+			}
+			for (int i = 0; i < second.length; i++) {
+				key[n1 + i] = Ranks.sortable(second[i]);
+			}
+			int[] order = Ranks.order(key);
+			double rankSum = 0;
+			long inFirst = 0;
+			long inSecond = 0;
+			long maxGap = 0;
+			boolean ties = false;
+			for (int k = 0; k < n;) {
+				long v = key[order[k]];
+				int end = k + 1;
+				while (end < n && key[order[end]] == v) {
+					end++;
+				}
+				ties |= end - k > 1;
+				double rank = (k + 1 + end) / 2.0;
+				for (int j = k; j < end; j++) {
+					if (order[j] < n1) {
+						rankSum += rank;
+						inFirst++;
+					}
+					else {
+						inSecond++;
+					}
+				}
+				// the CDFs compared in whole units: F1 * n1 * n2 against F2 * n1 * n2
+				maxGap = Math.max(maxGap, Math.abs(inFirst * second.length - inSecond * n1));
+				k = end;
+			}
+			return new Pooled((double) maxGap / ((long) n1 * second.length), rankSum - n1 * (n1 + 1.0) / 2, ties);
 		}
-		return r1 - prometheus.length * (prometheus.length + 1.0) / 2;
+
 	}
 
 }
