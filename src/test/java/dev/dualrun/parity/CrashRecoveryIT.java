@@ -26,15 +26,17 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.dualrun.parity.demo.CloudWatchCompatibleServer;
 import dev.dualrun.parity.store.ParityStore;
 import dev.dualrun.parity.store.RunRow;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code kill -9} of the real job (the built jar in a child JVM) during fetch-cloudwatch,
- * compare and report, then {@code restart --run N} with no SQL by hand: the crashed
- * execution is recovered with Spring Batch's own means and the run ends with the verdicts
- * of an uninterrupted run, no duplicate rows, and no CloudWatch call for pairs already
- * stored. Also: a completed run with ERROR pairs is resumed for those pairs alone.
+ * compare, recheck and report, then {@code restart --run N} with no SQL by hand: the
+ * crashed execution is recovered with Spring Batch's own means and the run ends with the
+ * verdicts of an uninterrupted run, no duplicate rows, and no CloudWatch call for pairs
+ * already stored. Also: a completed run with ERROR pairs is resumed for those pairs
+ * alone.
  */
 class CrashRecoveryIT {
 
@@ -145,6 +147,38 @@ class CrashRecoveryIT {
 	}
 
 	@Test
+	void killedDuringTheRecheckTheRestartReadsAgainOnceWithTheSameVerdict() throws Exception {
+		// the newest 20 minutes reach CloudWatch only after the first GetMetricData call:
+		// the pair fails only there, and the recheck finds it UNSETTLED
+		Instant cut = to.minusSeconds(20 * 60);
+		try (CloudWatchCompatibleServer late = CloudWatchCompatibleServer.start(Clock.systemUTC(), null);
+				CloudWatchClient client = DualRunBackends.client(late)) {
+			backends.fixture.publish(client, (t) -> t.isBefore(cut));
+			late.afterNextCall("GetMetricData", () -> backends.fixture.publish(client, (t) -> !t.isBefore(cut)));
+			List<String> run = args("run", "recheck", prometheus.url());
+			run.set(run.indexOf(cloudwatch.endpoint().toString()), late.endpoint().toString());
+			run.addAll(List.of("--metric", "requests-users-5m", "--settle-recheck", "10m"));
+			killChild("recheck", "recheck", "reading them again", 300, run);
+			assertThat(late.calls("GetMetricData")).as("killed in the pause, before the re-read").isEqualTo(1);
+			CliRun restart = CliRun.of(List.of("restart", "--run", "1", "--data-dir",
+					work.resolve("recheck").toString(), "--reports-dir", work.resolve("recheck-reports").toString(),
+					"--prometheus-url", prometheus.url(), "--cloudwatch-endpoint", late.endpoint().toString(),
+					"--cloudwatch-region", "us-east-1", "--settle-recheck", "1s"));
+			assertThat(restart.exitCode()).as(restart.out() + restart.err()).isEqualTo(1);
+			var result = store("recheck").results().results(1).get(0);
+			assertThat(result.verdict()).as(result.summary()).isEqualTo("UNSETTLED");
+			assertThat(result.summary()).contains("newest 30 minutes changed when read again",
+					"CloudWatch: 4 period(s)");
+			assertThat(late.calls("GetMetricData")).as("the first read and one re-read, nothing fetched twice")
+				.isEqualTo(2);
+			assertThat(store("recheck").run(1).orElseThrow().status()).isEqualTo("COMPLETED");
+			assertThat(count("recheck", "SELECT COUNT(*) FROM pair_result")).isEqualTo(1);
+			assertThat(count("recheck", "SELECT COUNT(*) FROM series_evidence")).isEqualTo(2);
+			assertThat(work.resolve("recheck-reports").resolve("run-1.html")).exists();
+		}
+	}
+
+	@Test
 	void aCompletedRunsErrorPairsAreJudgedAgainAlone() throws Exception {
 		// one pair's Prometheus answers fail, the run completes with one ERROR
 		try (FaultyProxy flaky = FaultyProxy.start(prometheus.url(), 0, 503, 1)) {
@@ -189,8 +223,18 @@ class CrashRecoveryIT {
 	 */
 	private static void killAt(String name, String step, String line, long afterMillis, String prometheusUrl)
 			throws Exception {
+		killChild(name, step, line, afterMillis, args("run", name, prometheusUrl));
+	}
+
+	/**
+	 * Runs the jar with these arguments in a child JVM and kills it with SIGKILL once it
+	 * printed the line (and the pause has passed), then checks the crash left the step
+	 * STARTED (but in the report step, which may end first).
+	 */
+	private static void killChild(String name, String step, String line, long afterMillis, List<String> arguments)
+			throws Exception {
 		List<String> command = new ArrayList<>(List.of(javaBin(), "-jar", JAR.toString()));
-		command.addAll(args("run", name, prometheusUrl));
+		command.addAll(arguments);
 		command.addAll(List.of("--threads", "1"));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
 		builder.environment().put("AWS_ACCESS_KEY_ID", "AKIDPARITY");
