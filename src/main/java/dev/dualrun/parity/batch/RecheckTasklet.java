@@ -70,8 +70,6 @@ record RecheckTasklet(ParityStore store, ParityProperties properties, Clock cloc
 		Thread.sleep(pause.toMillis());
 		Map<String, TimeSeries> cloudwatch = rereadCloudWatch(runId, candidates);
 		PrometheusSource prometheus = new PrometheusSource(new PrometheusClient(this.properties.prometheus()));
-		Map<String, PairResultRow> firstRead = new HashMap<>();
-		this.store.results().results(runId).forEach((r) -> firstRead.put(r.pairId(), r));
 		for (RunPairRow planned : candidates) {
 			PairMapping pair = PairDefinitions.fromJson(planned.definition());
 			QueryWindow window = new QueryWindow(planned.windowStart(), planned.windowEnd(), pair.period());
@@ -103,7 +101,7 @@ record RecheckTasklet(ParityStore store, ParityProperties properties, Clock cloc
 						NEWEST.toMinutes(), pause.toSeconds(), cwChanged, promChanged));
 				List<Diagnosis> diagnoses = new ArrayList<>();
 				diagnoses.add(unsettled);
-				PairResultRow earlier = firstRead.get(pair.id());
+				PairResultRow earlier = this.store.results().result(runId, pair.id()).orElse(null);
 				if (earlier != null) {
 					diagnoses.addAll(ParityStore.diagnoses(earlier.diagnoses()));
 				}

@@ -2,7 +2,6 @@ package dev.dualrun.parity.batch;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,12 +10,10 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-import dev.dualrun.parity.compare.Verdict;
 import dev.dualrun.parity.config.ParityProperties;
 import dev.dualrun.parity.report.ReportBuilder;
 import dev.dualrun.parity.report.ReportWriter;
 import dev.dualrun.parity.store.ParityStore;
-import dev.dualrun.parity.store.PairResultRow;
 import dev.dualrun.parity.store.RunRow;
 
 /**
@@ -31,18 +28,16 @@ record ReportTasklet(ParityStore store, ParityProperties properties, Clock clock
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
 		long runId = RunContext.requireRunId(contribution.getStepExecution().getJobExecution());
 		this.store.adjustFalseDiscoveries(runId);
-		RunRow run = this.store.run(runId).orElseThrow();
-		List<PairResultRow> results = this.store.results().results(runId);
-		boolean allErrored = run.pairsTotal() > 0 && results.size() == run.pairsTotal()
-				&& results.stream().allMatch((r) -> Verdict.ERROR.name().equals(r.verdict()));
-		String status = allErrored ? "FAILED" : "COMPLETED";
-		String error = allErrored ? "every pair errored; first: " + results.get(0).error() : null;
 		java.time.Instant finished = this.clock.instant();
 		// counted first, closed last: the run is COMPLETED only once its report exists,
-		// so
-		// a kill in between leaves it RUNNING and a restart writes the report again
+		// so a kill in between leaves it RUNNING and a restart writes the report again
 		this.store.runs().count(runId);
-		RunRow counted = this.store.run(runId).orElseThrow().finished(status, finished, error);
+		RunRow run = this.store.run(runId).orElseThrow();
+		boolean allErrored = run.pairsTotal() > 0 && run.errorCount() == run.pairsTotal();
+		String status = allErrored ? "FAILED" : "COMPLETED";
+		String error = allErrored
+				? "every pair errored; first: " + this.store.results().firstError(runId).orElse("unknown") : null;
+		RunRow counted = run.finished(status, finished, error);
 		Path file = new ReportWriter().write(new ReportBuilder(this.store, this.clock), counted,
 				this.properties.reportsDir());
 		this.store.runs().reported(runId, file.toString());

@@ -95,6 +95,20 @@ public final class ReportBuilder {
 	 * @return the report model
 	 */
 	public RunReport build(RunRow run, Consumer<RunReport.PairSection> everyPair) {
+		return build(run, everyPair, null);
+	}
+
+	/**
+	 * As {@link #build(RunRow, Consumer)}, but hands each pair's table row to
+	 * {@code everyRow} instead of keeping it in the model (the report writer streams the
+	 * rows of a large run to a file).
+	 * @param run the run as the report shows it
+	 * @param everyPair receives each pair's section, in mapping order
+	 * @param everyRow receives each pair's row, in mapping order; null to keep the rows
+	 * in the model
+	 * @return the report model
+	 */
+	public RunReport build(RunRow run, Consumer<RunReport.PairSection> everyPair, Consumer<RunReport.Row> everyRow) {
 		long runId = run.id();
 		List<VerdictRow> verdicts = this.store.results().verdicts(List.of(runId));
 		Map<String, Integer> counts = counts(run, verdicts);
@@ -106,7 +120,8 @@ public final class ReportBuilder {
 		java.util.Set<String> detailed = full ? null : detailedPairs(verdicts);
 		List<RunReport.PairSection> sections = new ArrayList<>();
 		List<PairChart> charts = new ArrayList<>();
-		List<RunReport.Row> rows = new ArrayList<>(run.pairsTotal());
+		List<RunReport.Row> rows = new ArrayList<>((everyRow == null) ? run.pairsTotal() : 0);
+		int total = 0;
 		int after = -1;
 		List<RunPairRow> page;
 		while (!(page = this.store.runs().pairsAfter(runId, after, PAGE)).isEmpty()) {
@@ -133,11 +148,18 @@ public final class ReportBuilder {
 				Object small = inFull ? null
 						: (result != null && result.chart() != null) ? CompactChart.read(result.chart())
 								: ChartBuilder.compact(this.store, evidenceRun, planned, pair).orElse(null);
-				rows.add(RunReport.Row.of(section, inFull, small));
+				RunReport.Row row = RunReport.Row.of(section, inFull, small);
+				if (everyRow == null) {
+					rows.add(row);
+				}
+				else {
+					everyRow.accept(row);
+				}
+				total++;
 			}
 		}
 		return new RunReport(run, counts, sections, this.clock.instant().toString(), charts,
-				this.store.runs().latest(INDEX), rows);
+				this.store.runs().latest(INDEX), rows, total);
 	}
 
 	/**

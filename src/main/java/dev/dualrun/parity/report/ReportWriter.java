@@ -77,6 +77,30 @@ public final class ReportWriter {
 	 * @param out where the HTML goes
 	 */
 	public void html(RunReport report, Writer out) {
+		html(report, out, (rows) -> {
+			tools.jackson.core.JsonGenerator gen = this.compact.createGenerator(new ScriptSafeWriter(rows));
+			gen.writeStartArray();
+			for (RunReport.Row r : report.rows()) {
+				gen.writePOJO(r.asArray());
+			}
+			gen.writeEndArray();
+			gen.flush();
+		});
+	}
+
+	/**
+	 * Renders the run report with its rows copied from a file written as the store was
+	 * read ({@link #write(ReportBuilder, RunRow, Path)}).
+	 */
+	private void html(RunReport report, Writer out, Path rowsFile) {
+		html(report, out, (rows) -> {
+			try (java.io.Reader in = Files.newBufferedReader(rowsFile, StandardCharsets.UTF_8)) {
+				in.transferTo(rows);
+			}
+		});
+	}
+
+	private void html(RunReport report, Writer out, RowsWriter rows) {
 		Context context = new Context(java.util.Locale.ROOT);
 		context.setVariable("r", report);
 		context.setVariable("run", report.run());
@@ -94,21 +118,21 @@ public final class ReportWriter {
 		int mark = page.indexOf(ROWS_MARK);
 		try {
 			out.write(page, 0, mark);
-			Writer safe = new ScriptSafeWriter(out);
-			tools.jackson.core.JsonGenerator gen = this.compact.createGenerator(safe);
-			gen.writeStartArray();
-			for (RunReport.Row r : report.rows()) {
-				gen.writePOJO(new Object[] { r.id(), r.verdict(), RunReport.rank(r.verdict()), r.summary(), r.within(),
-						r.bias(), r.history(), r.detailed() ? 1 : 0, r.figures(), r.chart() });
-			}
-			gen.writeEndArray();
-			gen.flush();
+			rows.write(out);
 			out.write(page, mark + ROWS_MARK.length(), page.length() - mark - ROWS_MARK.length());
 			out.flush();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/** Writes the rows' JSON array, script-safe, where the page holds its mark. */
+	@FunctionalInterface
+	private interface RowsWriter {
+
+		void write(Writer out) throws IOException;
+
 	}
 
 	/** Stands in the rendered page where the rows are streamed. */
@@ -236,31 +260,42 @@ public final class ReportWriter {
 			Path junitFile = directory.resolve("run-" + run.id() + ".junit.xml");
 			Path jsonTmp = temporary(jsonFile);
 			Path junitTmp = temporary(junitFile);
-			RunReport report;
-			try (OutputStream jsonOut = new BufferedOutputStream(Files.newOutputStream(jsonTmp));
-					Writer junitOut = Files.newBufferedWriter(junitTmp, StandardCharsets.UTF_8);
-					JsonReport.Stream json = new JsonReport.Stream(this.json, jsonOut, run, counts);
-					JUnitXml.Stream junit = new JUnitXml.Stream(junitOut, run, counts, run.pairsTotal())) {
-				report = builder.build(run, (section) -> {
-					json.pair(section);
-					junit.testcase(section);
-				});
+			Path htmlFile = directory.resolve("run-" + run.id() + ".html");
+			// the table's rows, written as the store is read: memory does not grow with
+			// the run
+			Path rowsTmp = temporary(directory.resolve("run-" + run.id() + ".rows"));
+			Path htmlTmp = temporary(htmlFile);
+			try {
+				RunReport report;
+				try (OutputStream jsonOut = new BufferedOutputStream(Files.newOutputStream(jsonTmp));
+						Writer junitOut = Files.newBufferedWriter(junitTmp, StandardCharsets.UTF_8);
+						Writer rowsOut = Files.newBufferedWriter(rowsTmp, StandardCharsets.UTF_8);
+						JsonReport.Stream json = new JsonReport.Stream(this.json, jsonOut, run, counts);
+						JUnitXml.Stream junit = new JUnitXml.Stream(junitOut, run, counts, run.pairsTotal());
+						tools.jackson.core.JsonGenerator rows = this.compact
+							.createGenerator(new ScriptSafeWriter(rowsOut))) {
+					rows.writeStartArray();
+					report = builder.build(run, (section) -> {
+						json.pair(section);
+						junit.testcase(section);
+					}, (row) -> rows.writePOJO(row.asArray()));
+					rows.writeEndArray();
+				}
+				try (Writer out = Files.newBufferedWriter(htmlTmp, StandardCharsets.UTF_8)) {
+					html(report, out, rowsTmp);
+				}
+				place(htmlTmp, htmlFile);
+				place(jsonTmp, jsonFile);
+				place(junitTmp, junitFile);
+				atomically(directory.resolve("index.html"), index(report).getBytes(StandardCharsets.UTF_8));
+				return htmlFile;
 			}
-			catch (IOException | RuntimeException ex) {
+			finally {
+				Files.deleteIfExists(rowsTmp);
+				Files.deleteIfExists(htmlTmp);
 				Files.deleteIfExists(jsonTmp);
 				Files.deleteIfExists(junitTmp);
-				throw ex;
 			}
-			Path htmlFile = directory.resolve("run-" + run.id() + ".html");
-			Path htmlTmp = temporary(htmlFile);
-			try (Writer out = Files.newBufferedWriter(htmlTmp, StandardCharsets.UTF_8)) {
-				html(report, out);
-			}
-			place(htmlTmp, htmlFile);
-			place(jsonTmp, jsonFile);
-			place(junitTmp, junitFile);
-			atomically(directory.resolve("index.html"), index(report).getBytes(StandardCharsets.UTF_8));
-			return htmlFile;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot write the report under " + directory + ": " + ex.getMessage(), ex);

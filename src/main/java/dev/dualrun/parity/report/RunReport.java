@@ -16,10 +16,27 @@ import dev.dualrun.parity.store.RunRow;
  * @param generatedAt when the report was rendered (ISO-8601)
  * @param charts the charts of the pairs shown in full that have stored series
  * @param recentRuns the latest runs, newest first, for the index page
- * @param rows one compact row per planned pair, in mapping order, for the table
+ * @param rows one compact row per planned pair, in mapping order, for the table; empty
+ * when the rows were streamed to a file as the store was read (a large run)
+ * @param totalPairs the number of planned pairs (the table's rows)
  */
 public record RunReport(RunRow run, Map<String, Integer> counts, List<PairSection> pairs, String generatedAt,
-		List<PairChart> charts, List<RunRow> recentRuns, List<Row> rows) {
+		List<PairChart> charts, List<RunRow> recentRuns, List<Row> rows, int totalPairs) {
+
+	/**
+	 * A report that keeps its rows.
+	 * @param run the run
+	 * @param counts pairs per verdict
+	 * @param pairs the sections shown in full
+	 * @param generatedAt when rendered
+	 * @param charts the charts
+	 * @param recentRuns the latest runs
+	 * @param rows every planned pair's row
+	 */
+	public RunReport(RunRow run, Map<String, Integer> counts, List<PairSection> pairs, String generatedAt,
+			List<PairChart> charts, List<RunRow> recentRuns, List<Row> rows) {
+		this(run, counts, pairs, generatedAt, charts, recentRuns, rows, rows.size());
+	}
 
 	/**
 	 * A report whose pairs are all shown in full.
@@ -34,13 +51,6 @@ public record RunReport(RunRow run, Map<String, Integer> counts, List<PairSectio
 			List<PairChart> charts, List<RunRow> recentRuns) {
 		this(run, counts, pairs, generatedAt, charts, recentRuns,
 				pairs.stream().map((p) -> Row.of(p, true, null)).toList());
-	}
-
-	/**
-	 * @return the number of planned pairs
-	 */
-	public int totalPairs() {
-		return this.rows.size();
 	}
 
 	/**
@@ -76,6 +86,14 @@ public record RunReport(RunRow run, Map<String, Integer> counts, List<PairSectio
 	 */
 	public record Row(String id, String verdict, String summary, String within, String bias, String history,
 			boolean detailed, List<String> figures, Object chart) {
+
+		/**
+		 * @return the row as the page's script reads it: a JSON array
+		 */
+		Object[] asArray() {
+			return new Object[] { this.id, this.verdict, rank(this.verdict), this.summary, this.within, this.bias,
+					this.history, this.detailed ? 1 : 0, this.figures, this.chart };
+		}
 
 		static Row of(PairSection p, boolean detailed, Object chart) {
 			StringBuilder history = new StringBuilder();

@@ -126,6 +126,15 @@ public interface ResultDao {
 	List<PairResultRow> resultsBetween(@Bind("runId") long runId, @Bind("from") int fromOrdinal,
 			@Bind("to") int toOrdinal);
 
+	@SqlQuery("SELECT * FROM pair_result WHERE run_id = :runId AND pair_id = :pairId")
+	Optional<PairResultRow> result(@Bind("runId") long runId, @Bind("pairId") String pairId);
+
+	@SqlQuery("""
+			SELECT r.error FROM pair_result r JOIN run_pair p ON p.run_id = r.run_id AND p.pair_id = r.pair_id
+			WHERE r.run_id = :runId AND r.verdict = 'ERROR' ORDER BY p.ordinal LIMIT 1
+			""")
+	Optional<String> firstError(@Bind("runId") long runId);
+
 	@SqlQuery("SELECT pair_id, run_id, verdict FROM pair_result WHERE run_id IN (<runs>)")
 	@RegisterConstructorMapper(VerdictRow.class)
 	List<VerdictRow> verdicts(@BindList("runs") List<Long> runs);
