@@ -250,7 +250,7 @@ class ScaleBenchmark {
 			pool.shutdown();
 		}
 		ParityProperties.Prometheus settings = new ParityProperties.Prometheus(prometheus, null, null, null, null, null,
-				null, null, null, null);
+				null, null, null, null, null);
 		PrometheusClient client = new PrometheusClient(settings);
 		ExecutorService promPool = Executors.newFixedThreadPool(settings.concurrency());
 		long t0 = System.nanoTime();

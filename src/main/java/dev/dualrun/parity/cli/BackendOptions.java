@@ -17,9 +17,20 @@ import dev.dualrun.parity.config.Durations;
 final class BackendOptions {
 
 	@Option(names = "--prometheus-url", paramLabel = "URL",
-			description = "Prometheus-compatible API base URL (Prometheus, Mimir .../prometheus, Thanos; Amazon Managed "
-					+ "Prometheus through a SigV4 proxy). Default: http://localhost:9090")
+			description = "Prometheus-compatible API base URL (Prometheus, Mimir .../prometheus, Thanos, Amazon Managed "
+					+ "Prometheus https://aps-workspaces.REGION.amazonaws.com/workspaces/WORKSPACE_ID with "
+					+ "--prometheus-sigv4-region). Default: http://localhost:9090")
 	String prometheusUrl;
+
+	@Option(names = "--prometheus-sigv4-region", paramLabel = "REGION",
+			description = "Sign every Prometheus request with AWS SigV4 for this region (Amazon Managed Prometheus; "
+					+ "service aps unless parity.prometheus.sigv4.service says otherwise), with the SDK's default "
+					+ "credentials chain or --prometheus-sigv4-profile. Default: not signed")
+	String sigv4Region;
+
+	@Option(names = "--prometheus-sigv4-profile", paramLabel = "NAME",
+			description = "Named profile for the SigV4 credentials. Default: --aws-profile, else the default chain")
+	String sigv4Profile;
 
 	@Option(names = "--prometheus-user", paramLabel = "USER",
 			description = "Basic-auth user; the password comes from PARITY_PROMETHEUS_PASSWORD")
@@ -75,10 +86,16 @@ final class BackendOptions {
 		if (this.endpoint != null) {
 			checkUrl("--cloudwatch-endpoint", this.endpoint);
 		}
+		if (this.sigv4Region != null && !this.sigv4Region.strip().matches("[a-z]{2,}(-[a-z0-9]+)+")) {
+			throw new ConfigurationException("--prometheus-sigv4-region '" + Console.oneLine(this.sigv4Region)
+					+ "' is not an AWS region such as us-east-1");
+		}
 		List<String> args = new ArrayList<>();
 		add(args, "parity.prometheus.url", this.prometheusUrl);
 		add(args, "parity.prometheus.username", this.prometheusUser);
 		add(args, "parity.prometheus.timeout", this.prometheusTimeout);
+		add(args, "parity.prometheus.sigv4.region", this.sigv4Region);
+		add(args, "parity.prometheus.sigv4.profile", (this.sigv4Profile != null) ? this.sigv4Profile : this.profile);
 		if (this.prometheusHeaders != null) {
 			this.prometheusHeaders.forEach((k, v) -> args.add("--parity.prometheus.headers[" + k + "]=" + v));
 		}

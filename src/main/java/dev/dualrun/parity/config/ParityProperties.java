@@ -24,7 +24,7 @@ public record ParityProperties(Duration settle, Duration settleRecheck, Integer 
 		threads = (threads != null && threads > 0) ? threads : 4;
 		reportsDir = (reportsDir != null) ? reportsDir : Path.of("reports");
 		prometheus = (prometheus != null) ? prometheus
-				: new Prometheus(null, null, null, null, null, null, null, null, null, null);
+				: new Prometheus(null, null, null, null, null, null, null, null, null, null, null);
 		cloudwatch = (cloudwatch != null) ? cloudwatch : new CloudWatch(null, null, null, null, null, null, null);
 	}
 
@@ -45,12 +45,15 @@ public record ParityProperties(Duration settle, Duration settleRecheck, Integer 
 	 * @param retry retries of a request that may pass (connect failures, timeouts, 429,
 	 * 502, 503, 504)
 	 * @param concurrency Prometheus requests in flight at once, at most
+	 * @param sigv4 AWS Signature Version 4 signing of every request (Amazon Managed
+	 * Service for Prometheus); off unless its region is set
 	 */
 	public record Prometheus(String url, Duration timeout, String username, String password, String bearerToken,
 			Map<String, String> headers, Integer maxPointsPerRequest, Integer postThreshold, Retry retry,
-			Integer concurrency) {
+			Integer concurrency, SigV4 sigv4) {
 
 		public Prometheus {
+			sigv4 = (sigv4 != null) ? sigv4 : new SigV4(null, null, null);
 			retry = (retry != null) ? retry : new Retry(null, null, null);
 			concurrency = (concurrency != null && concurrency > 0) ? concurrency : 8;
 			url = (url != null && !url.isBlank()) ? url.replaceAll("/+$", "") : "http://localhost:9090";
@@ -64,7 +67,39 @@ public record ParityProperties(Duration settle, Duration settleRecheck, Integer 
 		public String toString() {
 			return "Prometheus[url=" + this.url + ", auth="
 					+ ((this.bearerToken != null) ? "bearer" : (this.username != null) ? "basic" : "none")
-					+ ", headers=" + this.headers.keySet() + "]";
+					+ ", headers=" + this.headers.keySet() + ", sigv4=" + this.sigv4 + "]";
+		}
+
+	}
+
+	/**
+	 * SigV4 signing of the Prometheus requests with the AWS SDK's signer and credential
+	 * chain.
+	 *
+	 * @param region the signing region; setting it turns signing on
+	 * @param service the signing name (default {@code aps}, Amazon Managed Service for
+	 * Prometheus)
+	 * @param profile a named profile of ~/.aws, or null for the default credential chain
+	 */
+	public record SigV4(String region, String service, String profile) {
+
+		public SigV4 {
+			region = (region != null && !region.isBlank()) ? region.strip() : null;
+			service = (service != null && !service.isBlank()) ? service.strip() : "aps";
+			profile = (profile != null && !profile.isBlank()) ? profile.strip() : null;
+		}
+
+		/**
+		 * @return true if requests are signed
+		 */
+		public boolean enabled() {
+			return this.region != null;
+		}
+
+		@Override
+		public String toString() {
+			return enabled() ? this.service + "@" + this.region
+					+ ((this.profile != null) ? " profile " + this.profile : " default credentials") : "off";
 		}
 
 	}

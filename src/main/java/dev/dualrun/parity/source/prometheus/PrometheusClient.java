@@ -15,6 +15,7 @@ import dev.dualrun.parity.config.ConfigurationException;
 import dev.dualrun.parity.config.ParityProperties;
 import dev.dualrun.parity.config.Text;
 import dev.dualrun.parity.source.http.RetryInterceptor;
+import dev.dualrun.parity.source.http.SigV4Interceptor;
 import okhttp3.Credentials;
 import okhttp3.FormBody;
 import okhttp3.HttpUrl;
@@ -43,7 +44,12 @@ public final class PrometheusClient {
 
 	private final AtomicLong calls = new AtomicLong();
 
+	private final AtomicLong splits = new AtomicLong();
+
 	private final RetryInterceptor retry;
+
+	/** Signs each request with SigV4, or null. */
+	private final SigV4Interceptor signer;
 
 	/** Values never shown: passwords and tokens, from the settings or the URL. */
 	private final List<String> secrets;
@@ -67,7 +73,14 @@ public final class PrometheusClient {
 		this.base = url.newBuilder().username("").password("").build();
 		this.settings = new ParityProperties.Prometheus(this.base.toString(), settings.timeout(), user, password,
 				settings.bearerToken(), settings.headers(), settings.maxPointsPerRequest(), settings.postThreshold(),
-				settings.retry(), settings.concurrency());
+				settings.retry(), settings.concurrency(), settings.sigv4());
+		if (settings.sigv4().enabled() && (user != null || settings.bearerToken() != null
+				|| settings.headers().keySet().stream().anyMatch("Authorization"::equalsIgnoreCase))) {
+			throw new ConfigurationException("parity.prometheus.sigv4.region is set and so is "
+					+ ((settings.bearerToken() != null) ? "a bearer token"
+							: (user != null) ? "basic auth" : "an Authorization header")
+					+ ": a request carries one Authorization, use one of them");
+		}
 		List<String> hidden = new ArrayList<>();
 		hidden.add(password);
 		hidden.add(settings.bearerToken());
@@ -83,13 +96,19 @@ public final class PrometheusClient {
 		}
 		this.secrets = hidden.stream().filter((v) -> v != null && !v.isBlank()).toList();
 		this.retry = new RetryInterceptor("prometheus", settings.retry());
-		this.http = new OkHttpClient.Builder().connectTimeout(settings.timeout())
+		OkHttpClient.Builder http = new OkHttpClient.Builder().connectTimeout(settings.timeout())
 			.readTimeout(settings.timeout())
 			.writeTimeout(settings.timeout())
 			.callTimeout(settings.timeout().multipliedBy(2))
 			.retryOnConnectionFailure(false)
-			.addInterceptor(this.retry)
-			.build();
+			.addInterceptor(this.retry);
+		// after the retries: every attempt is signed anew
+		this.signer = settings.sigv4().enabled() ? new SigV4Interceptor(settings.sigv4().region(),
+				settings.sigv4().service(), settings.sigv4().profile()) : null;
+		if (this.signer != null) {
+			http.addInterceptor(this.signer);
+		}
+		this.http = http.build();
 	}
 
 	/**
@@ -129,9 +148,38 @@ public final class PrometheusClient {
 		List<RangeResponse> parts = new ArrayList<>();
 		for (long s = start.getEpochSecond(); s <= end.getEpochSecond(); s += maxSpan + stepSeconds) {
 			long e = Math.min(s + maxSpan, end.getEpochSecond());
-			parts.add(queryRangeOnce(query, s, e, stepSeconds));
+			queryRangeSplitting(query, s, e, stepSeconds, parts);
 		}
 		return RangeResult.merge(parts);
+	}
+
+	/**
+	 * One request, or, when the server refuses the window as too large (413: an answer
+	 * over Amazon Managed Prometheus' 50 MiB; 422 "too many samples": the query's sample
+	 * limit), two requests of half the window each on the same grid, and so on down to
+	 * one step.
+	 */
+	private void queryRangeSplitting(String query, long start, long end, long step, List<RangeResponse> parts) {
+		try {
+			parts.add(queryRangeOnce(query, start, end, step));
+		}
+		catch (WindowTooLargeException ex) {
+			long steps = (end - start) / step;
+			if (steps < 1) {
+				throw ex.failure();
+			}
+			this.splits.incrementAndGet();
+			long mid = start + (steps / 2) * step;
+			queryRangeSplitting(query, start, mid, step, parts);
+			queryRangeSplitting(query, mid + step, end, step, parts);
+		}
+	}
+
+	/**
+	 * @return windows split in two because the server found them too large
+	 */
+	public long splits() {
+		return this.splits.get();
 	}
 
 	private RangeResponse queryRangeOnce(String query, long start, long end, long step) {
@@ -196,9 +244,19 @@ public final class PrometheusClient {
 				}
 				int code = response.code();
 				String cause = (code == 401 || code == 403) ? "credentials refused" : "query failed";
-				throw new PrometheusQueryException(
-						"Prometheus " + cause + " (HTTP " + code + ", " + redact(detail) + ") at " + where,
+				String hint = "";
+				if (this.signer != null && code == 403) {
+					cause = "refused the SigV4-signed request";
+					hint = ": check the AWS credentials (" + this.settings.sigv4()
+							+ ") and that they may call aps:QueryMetrics on this workspace";
+				}
+				PrometheusQueryException failure = new PrometheusQueryException(
+						"Prometheus " + cause + " (HTTP " + code + ", " + redact(detail) + ") at " + where + hint,
 						code == 429 || code >= 500);
+				if (code == 413 || (code == 422 && detail.contains("too many samples"))) {
+					throw new WindowTooLargeException(failure);
+				}
+				throw failure;
 			}
 			if (body.contentLength() > MAX_RESPONSE_BYTES) {
 				throw tooLarge(where);
@@ -213,6 +271,10 @@ public final class PrometheusClient {
 		}
 		catch (ResponseTooLargeException ex) {
 			throw tooLarge(where);
+		}
+		catch (SigV4Interceptor.SigningException ex) {
+			throw new PrometheusQueryException(
+					"Prometheus request not sent: " + redact(ex.getMessage()) + " at " + where, false, ex);
 		}
 		catch (ConnectException | UnknownHostException ex) {
 			throw new PrometheusQueryException(
@@ -230,7 +292,13 @@ public final class PrometheusClient {
 	}
 
 	private String redact(String text) {
-		return Text.redact(text, this.secrets);
+		String redacted = Text.redact(text, this.secrets);
+		if (this.signer != null) {
+			// an error body may echo the request: no signature or session token shown
+			redacted = Text.redact(redacted, this.signer.secretsInUse())
+				.replaceAll("(?i)(Signature=)[0-9a-f]{16,}", "$1***");
+		}
+		return redacted;
 	}
 
 	private static PrometheusQueryException tooLarge(String where) {
@@ -252,6 +320,22 @@ public final class PrometheusClient {
 	private interface BodyReader<T> {
 
 		T read(InputStream body) throws IOException;
+
+	}
+
+	/** The server refused a window as too large: split it. */
+	private static final class WindowTooLargeException extends RuntimeException {
+
+		private final PrometheusQueryException failure;
+
+		WindowTooLargeException(PrometheusQueryException failure) {
+			super(failure.getMessage(), null, false, false);
+			this.failure = failure;
+		}
+
+		PrometheusQueryException failure() {
+			return this.failure;
+		}
 
 	}
 

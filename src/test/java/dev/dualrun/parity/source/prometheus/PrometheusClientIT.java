@@ -111,7 +111,7 @@ class PrometheusClientIT {
 		this.servers.add(() -> silent.stop(0));
 		ParityProperties.Prometheus settings = new ParityProperties.Prometheus(
 				"http://127.0.0.1:" + silent.getAddress().getPort(), Duration.ofMillis(300), null, null, null, Map.of(),
-				11_000, 1500, null, null);
+				11_000, 1500, null, null, null);
 		assertThatThrownBy(() -> new PrometheusClient(settings).queryRange("up", Instant.ofEpochSecond(600),
 				Instant.ofEpochSecond(1200), 60))
 			.hasMessageStartingWith("Prometheus timed out after 0.3 s at");
@@ -143,7 +143,8 @@ class PrometheusClientIT {
 	private static ParityProperties.Prometheus settings(String url, String token, Map<String, String> headers,
 			int maxPoints, int postThreshold) {
 		return new ParityProperties.Prometheus(url, Duration.ofSeconds(5), null, null, token, headers, maxPoints,
-				postThreshold, new ParityProperties.Retry(3, Duration.ofMillis(10), Duration.ofMillis(100)), null);
+				postThreshold, new ParityProperties.Retry(3, Duration.ofMillis(10), Duration.ofMillis(100)), null,
+				null);
 	}
 
 }
