@@ -114,6 +114,11 @@ class ParityJobIT {
 			.contains("<testcase classname=\"parity\" name=\"latency-root-get\"");
 		assertThat(Files.readString(reports.resolve("index.html"))).contains("href=\"run-" + runId + ".html\"");
 		assertThat(html).contains("title=\"run " + runId + ": PASS\"");
+		// the real 2.42 said its version: the report names the range-selector rule it
+		// applied
+		assertThat(html).contains("closed [t-P, t] (the Prometheus 2 rule)");
+		assertThat(Files.readString(reports.resolve("run-" + runId + ".json")))
+			.contains("\"rangeSelectors\" : \"closed [t-P, t] (the Prometheus 2 rule)\"");
 	}
 
 	@Test

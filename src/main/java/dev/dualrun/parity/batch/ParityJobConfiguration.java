@@ -156,7 +156,10 @@ public class ParityJobConfiguration {
 		java.util.concurrent.atomic.AtomicReference<ComparePairProcessor> judge = new java.util.concurrent.atomic.AtomicReference<>();
 		return new ReadAhead<>("compare-" + runId, () -> {
 			PrometheusClient client = new PrometheusClient(properties.prometheus());
-			store.runs().prometheusBackend(runId, client.url(), client.version());
+			String version = client.version();
+			store.runs()
+				.prometheusBackend(runId, client.url(), version,
+						dev.dualrun.parity.source.prometheus.RangeRule.of(version).describe());
 			judge.set(new ComparePairProcessor(store, new PrometheusSource(client), clock, properties.threads()));
 			return store.runs().unjudgedPairs(runId);
 		}, (pair) -> judge.get().process(pair), Math.max(properties.threads(), properties.prometheus().concurrency()),

@@ -95,6 +95,7 @@ public final class MappingLinter {
 						+ " moves Prometheus in time; the validator already aligns the windows (the shift rule)" });
 			}
 		}
+		version(tree, warning);
 		for (PromQl.Selector s : tree.selectors) {
 			if (s.matchers().stream().anyMatch((m) -> m.label().equals("quantile"))) {
 				error.accept(new String[] { "summary-quantile", "summary quantiles are computed per instance over "
@@ -112,6 +113,37 @@ public final class MappingLinter {
 		statistic(pair, tree, error, warning);
 		units(pair, tree, warning);
 		return out;
+	}
+
+	/**
+	 * Where the Prometheus version changes the answer (the version rule): Prometheus 3
+	 * writes classic histogram bounds as floats ({@code le="1.0"}), so {@code le="1"}
+	 * matches nothing there; and its range selectors are left-open {@code (t-P, t]} where
+	 * Prometheus 2's are closed {@code [t-P, t]}, which differs for exporters that stamp
+	 * CloudWatch's bucket starts (YACE and cloudwatch_exporter: {@code aws_*}).
+	 */
+	private static void version(Tree tree, Consumer<String[]> warning) {
+		for (PromQl.Selector s : tree.selectors) {
+			for (PromQl.Matcher m : s.matchers()) {
+				if (m.label().equals("le") && m.op().equals("=") && m.value().matches("[+-]?\\d+")) {
+					warning.accept(new String[] { "le-value",
+							"le=\"" + m.value() + "\" matches nothing on Prometheus 3, "
+									+ "which writes bucket bounds as floats (le=\"" + m.value() + ".0\"): write le=~\""
+									+ m.value() + "(\\\\.0)?\" to match on every version (the version rule)" });
+				}
+			}
+		}
+		boolean exporter = false;
+		for (PromQl.Range r : tree.ranges) {
+			Tree inner = new Tree(r.inner());
+			exporter |= inner.selectors.stream().anyMatch((s) -> s.metric() != null && s.metric().startsWith("aws_"));
+		}
+		if (exporter) {
+			warning.accept(new String[] { "edge-samples", "aws_* series come from an exporter that may stamp "
+					+ "CloudWatch's bucket starts: such samples sit on the window's left edge, which Prometheus 2 "
+					+ "([t-P, t]) counts in two adjacent windows and Prometheus 3 ((t-P, t]) in one; the report names "
+					+ "the rule the server applied (the version rule)" });
+		}
 	}
 
 	/**

@@ -82,8 +82,8 @@ public record JsonReport(String schema, int schemaVersion, Run run, List<Pair> p
 				map("endpoint", r.cloudwatchEndpoint(), "version", r.cloudwatchVersion(), "calls", r.cloudwatchCalls(),
 						"minimumCalls", r.cloudwatchMinCalls(), "metricsRequested", r.cloudwatchMetrics(), "retries",
 						r.cloudwatchRetries()),
-				map("url", r.prometheusUrl(), "version", r.prometheusVersion(), "requests", r.prometheusCalls(),
-						"retries", r.prometheusRetries()));
+				map("url", r.prometheusUrl(), "version", r.prometheusVersion(), "rangeSelectors",
+						r.prometheusRangeRule(), "requests", r.prometheusCalls(), "retries", r.prometheusRetries()));
 	}
 
 	static Pair pair(RunReport.PairSection p) {

@@ -40,8 +40,12 @@ public interface RunDao {
 	void cloudwatchBackend(@Bind("id") long id, @Bind("endpoint") String endpoint, @Bind("version") String version,
 			@Bind("region") String region);
 
-	@SqlUpdate("UPDATE parity_run SET prometheus_url = :url, prometheus_version = :version WHERE id = :id")
-	void prometheusBackend(@Bind("id") long id, @Bind("url") String url, @Bind("version") String version);
+	@SqlUpdate("""
+			UPDATE parity_run SET prometheus_url = :url, prometheus_version = :version,
+			       prometheus_range_rule = :rangeRule WHERE id = :id
+			""")
+	void prometheusBackend(@Bind("id") long id, @Bind("url") String url, @Bind("version") String version,
+			@Bind("rangeRule") String rangeRule);
 
 	@SqlUpdate("""
 			UPDATE parity_run SET cloudwatch_calls = cloudwatch_calls + :cwCalls,
@@ -92,7 +96,8 @@ public interface RunDao {
 			UPDATE parity_run SET judged_from = :from, judgement_note = :note, window_start = :windowStart,
 			       window_end = :windowEnd, pairs_total = :pairs, mapping_sha256 = :sha256,
 			       cloudwatch_endpoint = :cwEndpoint, cloudwatch_version = :cwVersion,
-			       prometheus_url = :promUrl, prometheus_version = :promVersion
+			       prometheus_url = :promUrl, prometheus_version = :promVersion,
+			       prometheus_range_rule = (SELECT prometheus_range_rule FROM parity_run WHERE id = :from)
 			WHERE id = :id
 			""")
 	void judgement(@Bind("id") long id, @Bind("from") long from, @Bind("note") String note,

@@ -41,6 +41,8 @@ import java.time.Instant;
  * @param cloudwatchRegion the AWS region the CloudWatch client used, or null
  * @param cloudwatchRetries GetMetricData attempts that were retries
  * @param prometheusRetries Prometheus requests that were retries
+ * @param prometheusRangeRule the range-selector rule of the Prometheus side's version, as
+ * the report states it, or null for runs stored before it was recorded
  */
 public record RunRow(long id, Long jobExecutionId, String status, String mappingSource, String mappingSha256,
 		String pairFilter, Instant requestedFrom, Instant requestedTo, Instant windowStart, Instant windowEnd,
@@ -49,7 +51,7 @@ public record RunRow(long id, Long jobExecutionId, String status, String mapping
 		long cloudwatchMinCalls, long prometheusCalls, String cloudwatchEndpoint, String cloudwatchVersion,
 		String prometheusUrl, String prometheusVersion, String reportPath, String error, Long judgedFrom,
 		String judgementNote, int warnCount, int unsettledCount, String cloudwatchRegion, long cloudwatchRetries,
-		long prometheusRetries) {
+		long prometheusRetries, String prometheusRangeRule) {
 
 	/**
 	 * @param outcome the final status
@@ -65,7 +67,7 @@ public record RunRow(long id, Long jobExecutionId, String status, String mapping
 				this.cloudwatchMinCalls, this.prometheusCalls, this.cloudwatchEndpoint, this.cloudwatchVersion,
 				this.prometheusUrl, this.prometheusVersion, this.reportPath, failure, this.judgedFrom,
 				this.judgementNote, this.warnCount, this.unsettledCount, this.cloudwatchRegion, this.cloudwatchRetries,
-				this.prometheusRetries);
+				this.prometheusRetries, this.prometheusRangeRule);
 	}
 
 	/**

@@ -45,6 +45,19 @@ class MappingLinterTest {
 	}
 
 	@Test
+	void warnsWhereThePrometheusVersionChangesTheAnswer() {
+		String bucket = "histogram_quantile(0.95, sum by (le, path, method) (increase(x_bucket{le=\"1\"}[${period}])))";
+		List<MappingLinter.Finding> le = lint("p95", "Seconds", bucket);
+		assertThat(rules(le)).containsExactly("WARNING le-value");
+		assertThat(le.get(0).message()).contains("le=~\"1(\\\\.0)?\"", "le=\"1.0\"");
+		assertThat(rules(lint("p95", "Seconds", bucket.replace("le=\"1\"", "le=~\"1(\\\\.0)?\"")))).isEmpty();
+		assertThat(rules(lint("p95", "Seconds", bucket.replace("le=\"1\"", "le=\"0.5\"")))).isEmpty();
+		assertThat(rules(lint("Average", "Seconds",
+				"sum by (load_balancer) (avg_over_time(aws_applicationelb_target_response_time_average[${period}]))")))
+			.contains("WARNING edge-samples");
+	}
+
+	@Test
 	void refusesTheAtModifierAndSubqueriesOfAnotherRange() {
 		assertThat(rules(lint("Sum", "Count", "sum by (path, method) (increase(x_total[${period}] @ 1700000000))")))
 			.containsExactly("ERROR at-modifier");

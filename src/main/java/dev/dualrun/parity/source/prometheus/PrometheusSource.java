@@ -2,6 +2,7 @@ package dev.dualrun.parity.source.prometheus;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -16,9 +17,9 @@ import dev.dualrun.parity.source.TimeSeries;
 
 /**
  * The Prometheus side. CloudWatch's point (T, v) covers [T, T+P) while PromQL
- * {@code f(x[P])} at t covers (t-P, t], so the query runs from {@code start + P} to
- * {@code end} with step P and each timestamp t is mapped to t - P (semantics rule 3;
- * works on every Prometheus version).
+ * {@code f(x[P])} at t covers (t-P, t] (Prometheus 3) or [t-P, t] (Prometheus 2, see
+ * {@link RangeRule}), so the query runs from {@code start + P} to {@code end} with step P
+ * and each timestamp t is mapped to t - P (the shift rule).
  */
 public final class PrometheusSource implements MetricSource {
 
@@ -67,10 +68,14 @@ public final class PrometheusSource implements MetricSource {
 				.limit(5)
 				.map((s) -> s.labels().toString())
 				.collect(Collectors.joining(", "));
+			List<Map<String, String>> sets = result.series().stream().map(RangeResult.Series::labels).toList();
+			String advice = spelledTwice(sets)
+					? "the series differ only in how le or quantile is written (\"1\" and \"1.0\"): Prometheus 2 and 3 "
+							+ "sources are mixed behind this API; relabel le to one spelling (the version rule)"
+					: "sum by the labels that map the CloudWatch dimensions";
 			throw new CardinalityException(
 					"Prometheus returned " + result.seriesCount() + " series where one was meant for pair '" + pair.id()
-							+ "' (" + labels + ((result.seriesCount() > 5) ? ", ..." : "")
-							+ "): sum by the labels that map the CloudWatch dimensions; query "
+							+ "' (" + labels + ((result.seriesCount() > 5) ? ", ..." : "") + "): " + advice + "; query "
 							+ PrometheusClient.oneLine(pair.promql()),
 					result.series().stream().map(RangeResult.Series::labels).toList());
 		}
@@ -80,6 +85,51 @@ public final class PrometheusSource implements MetricSource {
 			shifted[i] = s.timestamps()[i] - p * 1000;
 		}
 		return new TimeSeries(s.labels(), shifted, s.values(), result.warnings());
+	}
+
+	/**
+	 * @param labelSets the label sets of the series returned (those kept)
+	 * @return true if two of them are one series once {@code le} and {@code quantile} are
+	 * written as Prometheus 3 writes them (as floats: {@code 1} is {@code 1.0})
+	 */
+	static boolean spelledTwice(List<Map<String, String>> labelSets) {
+		java.util.Set<Map<String, String>> seen = new java.util.HashSet<>();
+		for (Map<String, String> labels : labelSets) {
+			if (!seen.add(normalised(labels))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * @param labels a series' labels
+	 * @return the labels with {@code le} and {@code quantile} as Prometheus 3 writes them
+	 */
+	static Map<String, String> normalised(Map<String, String> labels) {
+		Map<String, String> out = new java.util.TreeMap<>(labels);
+		for (String name : List.of("le", "quantile")) {
+			String v = out.get(name);
+			if (v != null) {
+				out.put(name, floatSpelling(v));
+			}
+		}
+		return out;
+	}
+
+	private static String floatSpelling(String value) {
+		try {
+			double d = Double.parseDouble(value.strip());
+			if (Double.isInfinite(d)) {
+				return (d > 0) ? "+Inf" : "-Inf";
+			}
+			return new java.math.BigDecimal(value.strip()).stripTrailingZeros()
+				.toPlainString()
+				.transform((s) -> s.contains(".") ? s : s + ".0");
+		}
+		catch (NumberFormatException ex) {
+			return value;
+		}
 	}
 
 	@Override
