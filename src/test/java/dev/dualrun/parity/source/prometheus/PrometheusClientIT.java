@@ -63,6 +63,47 @@ class PrometheusClientIT {
 	}
 
 	@Test
+	void aWindowRefusedAsTooLargeIsSplitInHalvesOnTheSameGrid() throws IOException {
+		// answers 413 (as Amazon Managed Prometheus does past 50 MiB) for more than 30
+		// points, else one point a step
+		HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+		server.createContext("/", (exchange) -> {
+			Map<String, String> q = new java.util.HashMap<>();
+			for (String kv : exchange.getRequestURI().getRawQuery().split("&")) {
+				String[] p = kv.split("=", 2);
+				q.put(p[0], java.net.URLDecoder.decode(p[1], StandardCharsets.UTF_8));
+			}
+			long start = Long.parseLong(q.get("start"));
+			long end = Long.parseLong(q.get("end"));
+			long step = Long.parseLong(q.get("step"));
+			if ((end - start) / step + 1 > 30) {
+				respond(exchange, 413, "{\"message\":\"Response size exceeds the maximum of 50 MiB\"}");
+				return;
+			}
+			StringBuilder values = new StringBuilder();
+			for (long t = start; t <= end; t += step) {
+				values.append((values.length() > 0) ? "," : "").append("[").append(t).append(",\"1\"]");
+			}
+			respond(exchange, 200, "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":"
+					+ "[{\"metric\":{},\"values\":[" + values + "]}]}}");
+		});
+		server.start();
+		this.servers.add(() -> server.stop(0));
+		PrometheusClient client = new PrometheusClient(
+				settings("http://127.0.0.1:" + server.getAddress().getPort(), null, Map.of(), 11_000, 1500));
+		RangeResult r = client.queryRange("up", Instant.ofEpochSecond(6_000), Instant.ofEpochSecond(6_000 + 99 * 60),
+				60);
+		long[] ts = r.series().get(0).timestamps();
+		assertThat(ts).hasSize(100);
+		for (int i = 1; i < ts.length; i++) {
+			assertThat(ts[i] - ts[i - 1]).isEqualTo(60_000);
+		}
+		// 100 -> 2 x 50 -> 4 x 25: 7 requests, 3 splits
+		assertThat(client.splits()).isEqualTo(3);
+		assertThat(client.calls()).isEqualTo(7);
+	}
+
+	@Test
 	void postsLongQueriesAsAFormWithBearerTokenAndHeaders() throws IOException {
 		String url = capture(200, "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[]}}");
 		PrometheusClient client = new PrometheusClient(
