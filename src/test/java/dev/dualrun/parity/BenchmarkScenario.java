@@ -96,7 +96,7 @@ final class BenchmarkScenario {
 		for (int gap : new int[] { 1, 2, 5, 10, 30 }) {
 			for (int i = 0; i < 6; i++) {
 				this.pairs.add(pair(n++, (i % 2 == 0) ? Stat.SUM : Stat.SAMPLE_COUNT, "gap", gap + " periods",
-						"GAP_PROMETHEUS", gap));
+						"GAP_NEW", gap));
 			}
 		}
 		for (int shift : new int[] { 1, -1 }) {

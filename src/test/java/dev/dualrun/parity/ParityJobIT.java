@@ -83,7 +83,7 @@ class ParityJobIT {
 		}
 		assertVerdict(results, "latency-users-get", "FAIL", "BIAS");
 		assertThat(results.get("latency-users-get").bias()).isBetween(0.05, 0.07);
-		assertVerdict(results, "requests-orders-get", "FAIL", "GAP_PROMETHEUS");
+		assertVerdict(results, "requests-orders-get", "FAIL", "GAP_NEW");
 		assertVerdict(results, "requests-users-get", "FAIL", "SHIFT");
 		assertThat(results.get("requests-users-get").bestLag()).isEqualTo(1);
 		assertVerdict(results, "payment-latency-orders-post", "FAIL", "UNIT_FACTOR");
@@ -107,7 +107,8 @@ class ParityJobIT {
 		assertThat(report.exitCode()).as(report.err()).isZero();
 		String html = Files.readString(reports.resolve("run-" + runId + ".html"));
 		assertThat(html).contains("latency-root-get", "Content-Security-Policy", "1 of 1 pairs pass");
-		assertThat(Files.readString(reports.resolve("run-" + runId + ".json"))).contains("\"schemaVersion\" : 1")
+		assertThat(Files.readString(reports.resolve("run-" + runId + ".json")))
+			.contains("\"schemaVersion\" : 2", "\"old\" : {\n      \"system\" : \"CloudWatch\"", "\"oldQuery\" : ")
 			.contains("\"schema\" : \"parity-validator/run\"", "\"verdict\" : \"PASS\"")
 			.doesNotContain("\"cloudwatch\" : {\n      \"d\"");
 		assertThat(Files.readString(reports.resolve("run-" + runId + ".junit.xml")))

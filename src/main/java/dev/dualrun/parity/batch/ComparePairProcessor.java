@@ -69,7 +69,7 @@ final class ComparePairProcessor {
 	private JudgedPair judge(RunPairRow planned, PairMapping pair) {
 		long runId = planned.runId();
 		QueryWindow window = new QueryWindow(planned.windowStart(), planned.windowEnd(), pair.period());
-		EvidenceRow cw = this.store.results().evidence(runId, pair.id(), EvidenceRow.CLOUDWATCH).orElse(null);
+		EvidenceRow cw = this.store.results().evidence(runId, pair.id(), EvidenceRow.OLD).orElse(null);
 		if (cw == null || cw.error() != null) {
 			String error = (cw == null) ? "CloudWatch series was not fetched" : cw.error();
 			return error(runId, pair, error, null);
@@ -89,14 +89,14 @@ final class ComparePairProcessor {
 			return new JudgedPair(
 					this.store.failureRow(runId, pair.id(), new Diagnosis(Diagnosis.Code.CARDINALITY, message)),
 					List.of(),
-					new EvidenceRow(runId, pair.id(), EvidenceRow.PROMETHEUS, request, (int) pair.period().toSeconds(),
+					new EvidenceRow(runId, pair.id(), EvidenceRow.NEW, request, (int) pair.period().toSeconds(),
 							pair.unitFactor(), 0, ParityStore.json(ex.labelSets()), "[]", message, null,
 							this.clock.instant()));
 		}
 		catch (SourceException ex) {
 			String error = Text.oneLine(ex.getMessage());
 			return error(runId, pair, error,
-					new EvidenceRow(runId, pair.id(), EvidenceRow.PROMETHEUS, request, (int) pair.period().toSeconds(),
+					new EvidenceRow(runId, pair.id(), EvidenceRow.NEW, request, (int) pair.period().toSeconds(),
 							pair.unitFactor(), 0, "{}", "[]", error, null, this.clock.instant()));
 		}
 		PairJudge.Judgement judged = judge(pair, window, cwSeries, prom);
@@ -108,7 +108,7 @@ final class ComparePairProcessor {
 		else {
 			log.info("pair {}: {} ({})", pair.id(), result.verdict(), result.summary());
 		}
-		EvidenceRow evidence = new EvidenceRow(runId, pair.id(), EvidenceRow.PROMETHEUS, request,
+		EvidenceRow evidence = new EvidenceRow(runId, pair.id(), EvidenceRow.NEW, request,
 				(int) pair.period().toSeconds(), pair.unitFactor(), prom.size(), ParityStore.json(prom.labels()),
 				ParityStore.json(prom.messages()), null, PackedSeries.pack(window, prom.timestamps(), prom.values()),
 				this.clock.instant());

@@ -70,7 +70,7 @@ final class FetchCloudWatchReader {
 	 * stored yet, in plan order
 	 */
 	static List<CloudWatchBatch> batches(ParityStore store, long runId) {
-		Set<String> fetched = new HashSet<>(store.results().pairsWithEvidence(runId, EvidenceRow.CLOUDWATCH));
+		Set<String> fetched = new HashSet<>(store.results().pairsWithEvidence(runId, EvidenceRow.OLD));
 		Map<QueryWindow, List<PairMapping>> groups = new LinkedHashMap<>();
 		for (RunPairRow row : store.runs().unjudgedPairs(runId)) {
 			if (!fetched.contains(row.pairId())) {
@@ -128,11 +128,11 @@ final class FetchCloudWatchReader {
 		String request = pair.cloudwatch().describe() + ", period " + window.period().toSeconds() + " s, "
 				+ window.start() + " .. " + window.end();
 		if (!result.isOk()) {
-			return new EvidenceRow(this.runId, pair.id(), EvidenceRow.CLOUDWATCH, request, 0, 1.0, 0, "{}", "[]",
+			return new EvidenceRow(this.runId, pair.id(), EvidenceRow.OLD, request, 0, 1.0, 0, "{}", "[]",
 					Text.oneLine(result.failure().getMessage()), null, this.clock.instant());
 		}
 		var s = result.series();
-		return new EvidenceRow(this.runId, pair.id(), EvidenceRow.CLOUDWATCH, request, 0, 1.0, s.size(),
+		return new EvidenceRow(this.runId, pair.id(), EvidenceRow.OLD, request, 0, 1.0, s.size(),
 				ParityStore.json(s.labels()), ParityStore.json(s.messages()), null,
 				PackedSeries.pack(window, s.timestamps(), s.values()), this.clock.instant());
 	}

@@ -85,14 +85,13 @@ record RecheckTasklet(ParityStore store, ParityProperties properties, Clock cloc
 			if (cwAgain == null) {
 				continue;
 			}
-			AlignedPair first = PairJudge.align(pair, window, stored(runId, pair.id(), EvidenceRow.CLOUDWATCH),
-					stored(runId, pair.id(), EvidenceRow.PROMETHEUS));
+			AlignedPair first = PairJudge.align(pair, window, stored(runId, pair.id(), EvidenceRow.OLD),
+					stored(runId, pair.id(), EvidenceRow.NEW));
 			AlignedPair again = PairJudge.align(pair, window, cwAgain, promAgain);
 			int from = Math.max(0, window.count() - (int) (NEWEST.toSeconds() / window.period().toSeconds()));
-			int cwChanged = changed(first.cloudwatch(), first.cloudwatchPresent(), again.cloudwatch(),
-					again.cloudwatchPresent(), from);
-			int promChanged = changed(first.prometheus(), first.prometheusPresent(), again.prometheus(),
-					again.prometheusPresent(), from);
+			int cwChanged = changed(first.oldValues(), first.oldPresent(), again.oldValues(), again.oldPresent(), from);
+			int promChanged = changed(first.newValues(), first.newPresent(), again.newValues(), again.newPresent(),
+					from);
 			if (cwChanged + promChanged > 0) {
 				Diagnosis unsettled = new Diagnosis(Diagnosis.Code.UNSETTLED, String.format(Locale.ROOT,
 						"the newest %d minutes changed when read again after %d s (CloudWatch: %d period(s), "

@@ -37,17 +37,16 @@ public record Aggregates(long count, double mean, double sum, double min, double
 	}
 
 	/**
-	 * Relative difference of each aggregate, (prometheus - cloudwatch) / |cloudwatch|.
-	 * @param cloudwatch the CloudWatch side
-	 * @param prometheus the Prometheus side
+	 * Relative difference of each aggregate, (newValues - oldValues) / |oldValues|.
+	 * @param oldValues the old side
+	 * @param newValues the new side
 	 * @return the differences as an Aggregates of ratios (count holds the count
 	 * difference)
 	 */
-	public static Aggregates relativeDifference(Aggregates cloudwatch, Aggregates prometheus) {
-		return new Aggregates(prometheus.count - cloudwatch.count, rel(cloudwatch.mean, prometheus.mean),
-				rel(cloudwatch.sum, prometheus.sum), rel(cloudwatch.min, prometheus.min),
-				rel(cloudwatch.max, prometheus.max), rel(cloudwatch.p50, prometheus.p50),
-				rel(cloudwatch.p95, prometheus.p95), rel(cloudwatch.p99, prometheus.p99));
+	public static Aggregates relativeDifference(Aggregates oldSide, Aggregates newSide) {
+		return new Aggregates(newSide.count - oldSide.count, rel(oldSide.mean, newSide.mean),
+				rel(oldSide.sum, newSide.sum), rel(oldSide.min, newSide.min), rel(oldSide.max, newSide.max),
+				rel(oldSide.p50, newSide.p50), rel(oldSide.p95, newSide.p95), rel(oldSide.p99, newSide.p99));
 	}
 
 	static double rel(double c, double p) {

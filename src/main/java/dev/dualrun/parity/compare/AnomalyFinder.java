@@ -17,8 +17,7 @@ import dev.dualrun.parity.config.Tolerance;
 /**
  * Finds isolated anomalies that the aggregate checks blur: a spike on one side (one or
  * two periods far from that side's own neighbours while the other side stays put), and a
- * counter reset mishandled by the PromQL (a negative count or sum on the Prometheus
- * side).
+ * counter reset mishandled by the PromQL (a negative count or sum on the new side).
  */
 final class AnomalyFinder {
 
@@ -55,14 +54,14 @@ final class AnomalyFinder {
 		}
 		List<String> where = new ArrayList<>();
 		for (int k = 0; k < pair.size(); k++) {
-			if (pair.prometheusPresent().get(k) && pair.prometheus()[k] < 0
-					&& (!pair.cloudwatchPresent().get(k) || pair.cloudwatch()[k] >= 0)) {
-				where.add(TIME.format(pair.window().bucket(k)) + " (" + format(pair.prometheus()[k]) + ")");
+			if (pair.newPresent().get(k) && pair.newValues()[k] < 0
+					&& (!pair.oldPresent().get(k) || pair.oldValues()[k] >= 0)) {
+				where.add(TIME.format(pair.window().bucket(k)) + " (" + format(pair.newValues()[k]) + ")");
 			}
 		}
 		if (!where.isEmpty()) {
 			out.add(new Diagnosis(Diagnosis.Code.COUNTER_RESET,
-					"counter reset mishandled: Prometheus counts " + "negative at "
+					"counter reset mishandled: " + pair.sides().newName() + " counts negative at "
 							+ String.join(", ", where.subList(0, Math.min(3, where.size())))
 							+ ((where.size() > 3) ? " and " + (where.size() - 3) + " more" : "")
 							+ " UTC; a raw difference of a counter drops at each restart: use increase() or rate()"));
@@ -76,10 +75,10 @@ final class AnomalyFinder {
 		int m = 0;
 		double[] present = new double[n];
 		for (int k = 0; k < n; k++) {
-			both[k] = pair.cloudwatchPresent().get(k) && pair.prometheusPresent().get(k)
-					&& Double.isFinite(pair.cloudwatch()[k]) && Double.isFinite(pair.prometheus()[k]);
+			both[k] = pair.oldPresent().get(k) && pair.newPresent().get(k) && Double.isFinite(pair.oldValues()[k])
+					&& Double.isFinite(pair.newValues()[k]);
 			if (both[k]) {
-				d[k] = pair.prometheus()[k] - pair.cloudwatch()[k];
+				d[k] = pair.newValues()[k] - pair.oldValues()[k];
 				present[m++] = d[k];
 			}
 		}
@@ -98,16 +97,16 @@ final class AnomalyFinder {
 			if (!both[k]) {
 				continue;
 			}
-			double c = pair.cloudwatch()[k];
-			double p = pair.prometheus()[k];
+			double c = pair.oldValues()[k];
+			double p = pair.newValues()[k];
 			double limit = Math.max(tolerance.absolute(), tolerance.relative() * Math.abs(c));
 			double z = (mad > 0) ? Math.abs(d[k] - median) / mad : Double.POSITIVE_INFINITY;
 			if (Math.abs(d[k]) > SPIKE_TOLERANCES * limit && z > SPIKE_Z && isolated(both, d, median, mad, k)) {
-				String side = ownNeighbourDeviation(pair.prometheus(), both,
-						k) > ownNeighbourDeviation(pair.cloudwatch(), both, k) ? "Prometheus" : "CloudWatch";
-				found.add(String.format(Locale.ROOT, "on the %s side at %s UTC: CloudWatch %s, Prometheus %s", side,
-						TIME.format(Instant.ofEpochMilli(pair.window().bucket(k).toEpochMilli())), format(c),
-						format(p)));
+				String side = ownNeighbourDeviation(pair.newValues(), both, k) > ownNeighbourDeviation(pair.oldValues(),
+						both, k) ? pair.sides().newName() : pair.sides().oldName();
+				found.add(String.format(Locale.ROOT, "on the %s side at %s UTC: %s %s, %s %s", side,
+						TIME.format(Instant.ofEpochMilli(pair.window().bucket(k).toEpochMilli())),
+						pair.sides().oldName(), format(c), pair.sides().newName(), format(p)));
 			}
 		}
 		if (!found.isEmpty() && found.size() <= 3) {

@@ -7,16 +7,16 @@ import java.util.List;
  *
  * @param verdict the verdict
  * @param diagnoses why, most important first (empty for a clean PASS)
- * @param cloudwatch aggregates of the CloudWatch side
- * @param prometheus aggregates of the Prometheus side (unit factor applied)
+ * @param oldAggregates aggregates of the old side
+ * @param newAggregates aggregates of the new side (unit factor applied)
  * @param points the per-point comparison (coverage, within share, bias, discrepancies)
  * @param lag the lag check
  * @param unitFactor the unit-factor check
  * @param notes what alignment did, in words
  * @param evidence the statistical evidence, null when too few points were compared
  */
-public record ComparisonResult(Verdict verdict, List<Diagnosis> diagnoses, Aggregates cloudwatch, Aggregates prometheus,
-		PointErrors points, LagCheck lag, UnitFactorCheck unitFactor, List<String> notes,
+public record ComparisonResult(Verdict verdict, List<Diagnosis> diagnoses, Aggregates oldAggregates,
+		Aggregates newAggregates, PointErrors points, LagCheck lag, UnitFactorCheck unitFactor, List<String> notes,
 		StatisticalEvidence evidence) {
 
 	/**
@@ -34,7 +34,7 @@ public record ComparisonResult(Verdict verdict, List<Diagnosis> diagnoses, Aggre
 		List<Diagnosis> all = new java.util.ArrayList<>();
 		all.add(diagnosis);
 		all.addAll(this.diagnoses);
-		return new ComparisonResult(Verdict.FAIL, List.copyOf(all), this.cloudwatch, this.prometheus, this.points,
+		return new ComparisonResult(Verdict.FAIL, List.copyOf(all), this.oldAggregates, this.newAggregates, this.points,
 				this.lag, this.unitFactor, this.notes, this.evidence);
 	}
 

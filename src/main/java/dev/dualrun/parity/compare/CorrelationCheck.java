@@ -15,17 +15,17 @@ import org.apache.commons.math3.stat.descriptive.moment.Variance;
 public record CorrelationCheck(double pearson, double spearman, int n) {
 
 	/**
-	 * @param cloudwatch finite CloudWatch values
-	 * @param prometheus finite Prometheus values, paired by index
+	 * @param oldValues finite old-side values
+	 * @param newValues finite new-side values, paired by index
 	 * @return the correlations
 	 */
-	public static CorrelationCheck of(double[] cloudwatch, double[] prometheus) {
-		int n = cloudwatch.length;
-		if (n < 3 || new Variance().evaluate(cloudwatch) == 0 || new Variance().evaluate(prometheus) == 0) {
+	public static CorrelationCheck of(double[] oldValues, double[] newValues) {
+		int n = oldValues.length;
+		if (n < 3 || new Variance().evaluate(oldValues) == 0 || new Variance().evaluate(newValues) == 0) {
 			return new CorrelationCheck(Double.NaN, Double.NaN, n);
 		}
-		return new CorrelationCheck(new PearsonsCorrelation().correlation(cloudwatch, prometheus),
-				new PearsonsCorrelation().correlation(Ranks.midranks(cloudwatch), Ranks.midranks(prometheus)), n);
+		return new CorrelationCheck(new PearsonsCorrelation().correlation(oldValues, newValues),
+				new PearsonsCorrelation().correlation(Ranks.midranks(oldValues), Ranks.midranks(newValues)), n);
 	}
 
 	/**

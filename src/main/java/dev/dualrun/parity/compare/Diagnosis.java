@@ -13,14 +13,14 @@ public record Diagnosis(Code code, String message) {
 
 		/** One side is a unit factor (x1000, x60, ...) of the other. */
 		UNIT_FACTOR,
-		/** Prometheus is consistently above or below CloudWatch. */
+		/** The new side is consistently above or below the old side. */
 		BIAS,
-		/** Prometheus matches CloudWatch one or more periods earlier or later. */
+		/** The new side matches the old one or more periods earlier or later. */
 		SHIFT,
-		/** Consecutive periods missing on the Prometheus side. */
-		GAP_PROMETHEUS,
-		/** Consecutive periods missing on the CloudWatch side. */
-		GAP_CLOUDWATCH,
+		/** Consecutive periods missing on the new side. */
+		GAP_NEW,
+		/** Consecutive periods missing on the old side. */
+		GAP_OLD,
 		/** A side has no data at all while the other has. */
 		SERIES_MISSING,
 		/** Too few periods present on a side. */
@@ -29,7 +29,7 @@ public record Diagnosis(Code code, String message) {
 		OUT_OF_TOLERANCE,
 		/** +Inf or -Inf values. */
 		NON_FINITE,
-		/** CloudWatch timestamps off the period grid. */
+		/** Old-side timestamps off the period grid. */
 		OFF_GRID,
 		/** Nothing on either side. */
 		NO_DATA,
@@ -41,7 +41,10 @@ public record Diagnosis(Code code, String message) {
 		COUNTER_RESET,
 		/** The PromQL returned several series where one was meant (rule 4). */
 		CARDINALITY,
-		/** The Prometheus labels do not carry the CloudWatch dimensions (rule 4). */
+		/**
+		 * The new side's labels do not carry the old side's dimensions (the identity
+		 * rule).
+		 */
 		IDENTITY,
 		/** The newest periods changed when read again: late data (rule 9). */
 		UNSETTLED,

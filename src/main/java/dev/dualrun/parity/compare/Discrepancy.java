@@ -5,12 +5,12 @@ package dev.dualrun.parity.compare;
  *
  * @param timestamp bucket start, epoch milliseconds
  * @param kind what is wrong
- * @param cloudwatch the CloudWatch value, NaN if absent
- * @param prometheus the Prometheus value (unit factor applied), NaN if absent
- * @param absoluteError |prometheus - cloudwatch|, NaN if a side is absent
- * @param relativeError absoluteError / |cloudwatch|, NaN if undefined
+ * @param oldValue the old side's value, NaN if absent
+ * @param newValue the new side's value (unit factor applied), NaN if absent
+ * @param absoluteError |new - old|, NaN if a side is absent
+ * @param relativeError absoluteError / |old|, NaN if undefined
  */
-public record Discrepancy(long timestamp, Kind kind, double cloudwatch, double prometheus, double absoluteError,
+public record Discrepancy(long timestamp, Kind kind, double oldValue, double newValue, double absoluteError,
 		double relativeError) {
 
 	/** What is wrong at a period. */
@@ -18,10 +18,10 @@ public record Discrepancy(long timestamp, Kind kind, double cloudwatch, double p
 
 		/** Both present, difference above the tolerance. */
 		OUT_OF_TOLERANCE,
-		/** CloudWatch has a value, Prometheus none. */
-		MISSING_PROMETHEUS,
-		/** Prometheus has a value, CloudWatch none. */
-		MISSING_CLOUDWATCH,
+		/** The old side has a value, the new side none. */
+		MISSING_NEW,
+		/** The new side has a value, the old side none. */
+		MISSING_OLD,
 		/** A value is +Inf or -Inf. */
 		NON_FINITE
 

@@ -12,23 +12,23 @@ import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
  * @param ksStatistic the largest distance between the two empirical CDFs
  * @param ksPValue its p-value P(D >= observed) (exact for small samples, asymptotic
  * otherwise; commons-math's default is the strict P(D > observed))
- * @param mannWhitneyU the U statistic of the Prometheus sample
+ * @param mannWhitneyU the U statistic of the new side's sample
  * @param mannWhitneyPValue two-sided p-value (normal approximation)
  */
 public record DistributionCheck(double ksStatistic, double ksPValue, double mannWhitneyU, double mannWhitneyPValue) {
 
 	/**
-	 * @param cloudwatch finite CloudWatch values
-	 * @param prometheus finite Prometheus values (need not be paired)
+	 * @param oldValues finite old-side values
+	 * @param newValues finite new-side values (need not be paired)
 	 * @return the diagnostics; NaN when either sample has fewer than 3 values
 	 */
-	public static DistributionCheck of(double[] cloudwatch, double[] prometheus) {
-		if (cloudwatch.length < 3 || prometheus.length < 3) {
+	public static DistributionCheck of(double[] oldValues, double[] newValues) {
+		if (oldValues.length < 3 || newValues.length < 3) {
 			return new DistributionCheck(Double.NaN, Double.NaN, Double.NaN, Double.NaN);
 		}
-		Pooled pooled = Pooled.of(prometheus, cloudwatch);
-		return new DistributionCheck(pooled.d(), ksPValue(pooled, prometheus, cloudwatch), pooled.u(),
-				mannWhitneyPValue(pooled.u(), prometheus.length, cloudwatch.length));
+		Pooled pooled = Pooled.of(newValues, oldValues);
+		return new DistributionCheck(pooled.d(), ksPValue(pooled, newValues, oldValues), pooled.u(),
+				mannWhitneyPValue(pooled.u(), newValues.length, oldValues.length));
 	}
 
 	/**
@@ -61,8 +61,8 @@ public record DistributionCheck(double ksStatistic, double ksPValue, double mann
 		return 2 * new NormalDistribution(null, 0, 1).cumulativeProbability(z);
 	}
 
-	static double uPrometheus(double[] prometheus, double[] cloudwatch) {
-		return Pooled.of(prometheus, cloudwatch).u();
+	static double uNew(double[] newValues, double[] oldValues) {
+		return Pooled.of(newValues, oldValues).u();
 	}
 
 	/**

@@ -9,8 +9,8 @@ import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
  * reject at 5 %; the p-value is the larger of the two. The standard error uses the
  * effective sample size, because consecutive differences are autocorrelated.
  *
- * @param margin the equivalence margin, in the CloudWatch unit
- * @param meanDifference mean of Prometheus - CloudWatch
+ * @param margin the equivalence margin, in the old side's unit
+ * @param meanDifference mean of new - old
  * @param effectiveN the sample size the standard error used
  * @param pLower p-value of H0: mean <= -margin
  * @param pUpper p-value of H0: mean >= +margin
@@ -23,7 +23,7 @@ public record EquivalenceCheck(double margin, double meanDifference, double effe
 	public static final double ALPHA = 0.05;
 
 	/**
-	 * @param differences Prometheus - CloudWatch, finite
+	 * @param differences new - old, finite
 	 * @param margin the equivalence margin (> 0)
 	 * @param effectiveN the effective sample size (<= number of differences)
 	 * @return the test's result; NaN p-values for fewer than 3 differences

@@ -28,18 +28,18 @@ public final class GapFinder {
 
 	/**
 	 * @param pair the aligned pair
-	 * @return runs where Prometheus is missing while CloudWatch has data
+	 * @return runs where the new side is missing while the old side has data
 	 */
-	public static List<Gap> missingOnPrometheus(AlignedPair pair) {
-		return runs(pair.cloudwatchPresent(), pair.prometheusPresent(), pair.size());
+	public static List<Gap> missingOnNew(AlignedPair pair) {
+		return runs(pair.oldPresent(), pair.newPresent(), pair.size());
 	}
 
 	/**
 	 * @param pair the aligned pair
-	 * @return runs where CloudWatch is missing while Prometheus has data
+	 * @return runs where the old side is missing while the new side has data
 	 */
-	public static List<Gap> missingOnCloudWatch(AlignedPair pair) {
-		return runs(pair.prometheusPresent(), pair.cloudwatchPresent(), pair.size());
+	public static List<Gap> missingOnOld(AlignedPair pair) {
+		return runs(pair.newPresent(), pair.oldPresent(), pair.size());
 	}
 
 	private static List<Gap> runs(BitSet has, BitSet other, int size) {

@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.dualrun.parity.config.Sides;
+
 /**
- * Rule 4, same identity: the one series Prometheus returned must carry the values of the
- * CloudWatch dimensions in its labels (e.g. {@code Endpoint=/api/orders} as
+ * The identity rule: the one series the new side returned must carry the values of the
+ * old side's dimensions in its labels (e.g. {@code Endpoint=/api/orders} as
  * {@code path="/api/orders"}). A series without labels (everything summed away) cannot be
  * checked and passes.
  */
@@ -17,11 +19,12 @@ public final class IdentityCheck {
 	}
 
 	/**
-	 * @param dimensions the CloudWatch dimensions
-	 * @param labels the labels of the Prometheus series
+	 * @param dimensions the old side's dimensions
+	 * @param labels the labels of the new side's series
+	 * @param sides what the two systems are called
 	 * @return a diagnosis naming the dimensions whose value no label carries, if any
 	 */
-	public static Optional<Diagnosis> of(Map<String, String> dimensions, Map<String, String> labels) {
+	public static Optional<Diagnosis> of(Map<String, String> dimensions, Map<String, String> labels, Sides sides) {
 		if (labels.isEmpty() || dimensions.isEmpty()) {
 			return Optional.empty();
 		}
@@ -34,9 +37,10 @@ public final class IdentityCheck {
 		if (missing.isEmpty()) {
 			return Optional.empty();
 		}
-		return Optional.of(new Diagnosis(Diagnosis.Code.IDENTITY, "the Prometheus series " + labels
-				+ " does not carry the dimension value(s) " + String.join(", ", missing)
-				+ ": it may be another series than the CloudWatch one (the identity rule); check the label matchers"));
+		return Optional.of(new Diagnosis(Diagnosis.Code.IDENTITY,
+				"the " + sides.newName() + " series " + labels + " does not carry the dimension value(s) "
+						+ String.join(", ", missing) + ": it may be another series than the " + sides.oldName()
+						+ " one (the identity rule); check the label matchers"));
 	}
 
 }

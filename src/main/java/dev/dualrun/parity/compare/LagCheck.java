@@ -3,9 +3,9 @@ package dev.dualrun.parity.compare;
 import dev.dualrun.parity.align.AlignedPair;
 
 /**
- * Compares the sides at lags -3..+3 periods (semantics rule 10). Lag L pairs CloudWatch
- * at slot k with Prometheus at slot k+L: a best lag of +1 means Prometheus shows each
- * value one period later than CloudWatch.
+ * Compares the sides at lags -3..+3 periods (semantics rule 10). Lag L pairs the old side
+ * at slot k with the new side at slot k+L: a best lag of +1 means the new side shows each
+ * value one period later than the old side.
  *
  * @param bestLag the lag with the smallest mean absolute error
  * @param errorAtZero mean absolute error at lag 0
@@ -48,8 +48,8 @@ public record LagCheck(int bestLag, double errorAtZero, double errorAtBest) {
 		int n = 0;
 		for (int k = Math.max(0, -lag); k < pair.size() && k + lag < pair.size(); k++) {
 			int j = k + lag;
-			if (pair.cloudwatchPresent().get(k) && pair.prometheusPresent().get(j)) {
-				double d = Math.abs(pair.prometheus()[j] - pair.cloudwatch()[k]);
+			if (pair.oldPresent().get(k) && pair.newPresent().get(j)) {
+				double d = Math.abs(pair.newValues()[j] - pair.oldValues()[k]);
 				if (Double.isFinite(d)) {
 					sum += d;
 					n++;

@@ -10,6 +10,7 @@ import java.util.Locale;
 import org.apache.commons.math3.distribution.BinomialDistribution;
 
 import dev.dualrun.parity.align.AlignedPair;
+import dev.dualrun.parity.config.Sides;
 import dev.dualrun.parity.config.Statistic;
 import dev.dualrun.parity.config.Tolerance;
 
@@ -17,7 +18,7 @@ import dev.dualrun.parity.config.Tolerance;
  * Judges an aligned pair. PASS needs, on the periods that have data on either side:
  * coverage of at least {@code minCoverage} on both sides and no gap longer than one
  * period, at least {@code minWithin} of the common points within tolerance, |bias| within
- * {@code maxBias}, best lag 0, no infinite values and no off-grid CloudWatch timestamps.
+ * {@code maxBias}, best lag 0, no infinite values and no off-grid old-side timestamps.
  * NO_DATA when neither side has data, INSUFFICIENT_DATA under {@link #MIN_POINTS} common
  * points.
  */
@@ -50,39 +51,40 @@ public final class PairComparator {
 	/**
 	 * @param pair the aligned pair
 	 * @param tolerance the pair's tolerance
-	 * @param kind what the CloudWatch statistic measures (counter checks apply to Sum and
+	 * @param kind what the old side's statistic measures (counter checks apply to Sum and
 	 * SampleCount)
 	 * @return the judgement
 	 */
 	public static ComparisonResult compare(AlignedPair pair, Tolerance tolerance, Statistic.Kind kind) {
 		PointErrors points = PointErrors.of(pair, tolerance, kind);
-		Aggregates cw = Aggregates.of(finite(pair.cloudwatch(), pair.cloudwatchPresent()));
-		Aggregates prom = Aggregates.of(finite(pair.prometheus(), pair.prometheusPresent()));
+		Aggregates oldAgg = Aggregates.of(finite(pair.oldValues(), pair.oldPresent()));
+		Aggregates newAgg = Aggregates.of(finite(pair.newValues(), pair.newPresent()));
 		LagCheck lag = LagCheck.of(pair);
 		UnitFactorCheck unit = UnitFactorCheck.of(pair);
 		List<Diagnosis> diagnoses = new ArrayList<>();
-		int cwCount = pair.cloudwatchPresent().cardinality();
-		int promCount = pair.prometheusPresent().cardinality();
-		if (cwCount == 0 && promCount == 0) {
+		int oldCount = pair.oldPresent().cardinality();
+		int newCount = pair.newPresent().cardinality();
+		if (oldCount == 0 && newCount == 0) {
 			diagnoses.add(new Diagnosis(Diagnosis.Code.NO_DATA,
 					"no data on either side in the window: nothing was compared (check both queries)"));
-			return new ComparisonResult(Verdict.NO_DATA, diagnoses, cw, prom, points, lag, unit, pair.notes(), null);
+			return new ComparisonResult(Verdict.NO_DATA, diagnoses, oldAgg, newAgg, points, lag, unit, pair.notes(),
+					null);
 		}
-		if (cwCount == 0 || promCount == 0) {
-			String missing = (cwCount == 0) ? "CloudWatch" : "Prometheus";
-			String present = (cwCount == 0) ? "Prometheus" : "CloudWatch";
-			String hint = (cwCount == 0) ? "check namespace, metric name, dimensions and unit"
-					: "check the metric name and label matchers of the PromQL";
+		if (oldCount == 0 || newCount == 0) {
+			Sides sides = pair.sides();
+			String missing = (oldCount == 0) ? sides.oldName() : sides.newName();
+			String present = (oldCount == 0) ? sides.newName() : sides.oldName();
+			String hint = (oldCount == 0) ? sides.oldHint() : sides.newHint();
 			diagnoses.add(new Diagnosis(Diagnosis.Code.SERIES_MISSING,
-					"series missing on the " + missing + " side: " + present + " has " + Math.max(cwCount, promCount)
+					"series missing on the " + missing + " side: " + present + " has " + Math.max(oldCount, newCount)
 							+ " points, " + missing + " none (" + hint + ")"));
-			return new ComparisonResult(Verdict.FAIL, diagnoses, cw, prom, points, lag, unit, pair.notes(), null);
+			return new ComparisonResult(Verdict.FAIL, diagnoses, oldAgg, newAgg, points, lag, unit, pair.notes(), null);
 		}
 		if (points.common() < MIN_POINTS) {
 			diagnoses.add(new Diagnosis(Diagnosis.Code.INSUFFICIENT_DATA, "only " + points.common()
 					+ " period(s) with data on both sides; at least " + MIN_POINTS + " are needed to judge"));
-			return new ComparisonResult(Verdict.INSUFFICIENT_DATA, diagnoses, cw, prom, points, lag, unit, pair.notes(),
-					null);
+			return new ComparisonResult(Verdict.INSUFFICIENT_DATA, diagnoses, oldAgg, newAgg, points, lag, unit,
+					pair.notes(), null);
 		}
 		diagnose(pair, tolerance, points, lag, unit, diagnoses);
 		if (diagnoses.stream().noneMatch((d) -> d.code() == Diagnosis.Code.UNIT_FACTOR)) {
@@ -101,12 +103,14 @@ public final class PairComparator {
 					AnomalyFinder.format(e.margin()), AnomalyFinder.format(e.meanDifference()), e.pValue(),
 					e.effectiveN(), points.common())));
 		}
-		return new ComparisonResult(verdict, diagnoses, cw, prom, points, lag, unit, pair.notes(), evidence);
+		return new ComparisonResult(verdict, diagnoses, oldAgg, newAgg, points, lag, unit, pair.notes(), evidence);
 	}
 
 	private static void diagnose(AlignedPair pair, Tolerance tolerance, PointErrors points, LagCheck lag,
 			UnitFactorCheck unit, List<Diagnosis> out) {
 		long periodSeconds = pair.window().period().toSeconds();
+		String oldName = pair.sides().oldName();
+		String newName = pair.sides().newName();
 		double outsideP = outsideSignificance(points, tolerance);
 		boolean withinOk = outsideP >= OUTSIDE_ALPHA;
 		boolean biasOk = Math.abs(points.bias()) <= biasLimit(points, tolerance);
@@ -114,37 +118,37 @@ public final class PairComparator {
 			double f = unit.factor();
 			out.add(new Diagnosis(Diagnosis.Code.UNIT_FACTOR,
 					String.format(Locale.ROOT,
-							"unit factor: Prometheus is %s CloudWatch (median ratio %.4g); a unit mismatch, "
-									+ "multiply unit-factor by %s",
-							factorText(f), unit.medianRatio(), factorText(1 / f).substring(1))));
+							"unit factor: %s is %s %s (median ratio %.4g); a unit mismatch, multiply unit-factor by %s",
+							newName, factorText(f), oldName, unit.medianRatio(), factorText(1 / f).substring(1))));
 		}
 		else if (lag.bestLag() != 0) {
 			int l = lag.bestLag();
 			out.add(new Diagnosis(Diagnosis.Code.SHIFT, String
-				.format(Locale.ROOT, "shifted by %+d period(s): Prometheus shows each value %d s %s than CloudWatch "
+				.format(Locale.ROOT, "shifted by %+d period(s): %s shows each value %d s %s than %s "
 						+ "(mean error %.4g at lag 0, %.4g at lag %+d); check the one-period shift (the shift rule) "
-						+ "and offsets in the PromQL", l, Math.abs(l) * periodSeconds, (l > 0) ? "later" : "earlier",
-						lag.errorAtZero(), lag.errorAtBest(), l)));
+						+ "and offsets in the query", l, newName, Math.abs(l) * periodSeconds,
+						(l > 0) ? "later" : "earlier", oldName, lag.errorAtZero(), lag.errorAtBest(), l)));
 		}
 		else if (!biasOk) {
-			out.add(new Diagnosis(Diagnosis.Code.BIAS, String.format(Locale.ROOT,
-					"constant bias: Prometheus is %+.1f %% %s CloudWatch over the window (limit +-%.1f %%)",
-					points.bias() * 100, (points.bias() > 0) ? "above" : "below", biasLimit(points, tolerance) * 100)));
+			out.add(new Diagnosis(Diagnosis.Code.BIAS,
+					String.format(Locale.ROOT, "constant bias: %s is %+.1f %% %s %s over the window (limit +-%.1f %%)",
+							newName, points.bias() * 100, (points.bias() > 0) ? "above" : "below", oldName,
+							biasLimit(points, tolerance) * 100)));
 		}
-		gaps(pair, GapFinder.missingOnPrometheus(pair), "Prometheus", Diagnosis.Code.GAP_PROMETHEUS, out);
-		gaps(pair, GapFinder.missingOnCloudWatch(pair), "CloudWatch", Diagnosis.Code.GAP_CLOUDWATCH, out);
-		coverage("CloudWatch", points.cloudwatchCoverage(), tolerance, out);
-		coverage("Prometheus", points.prometheusCoverage(), tolerance, out);
+		gaps(pair, GapFinder.missingOnNew(pair), newName, Diagnosis.Code.GAP_NEW, out);
+		gaps(pair, GapFinder.missingOnOld(pair), oldName, Diagnosis.Code.GAP_OLD, out);
+		coverage(oldName, points.oldCoverage(), tolerance, out);
+		coverage(newName, points.newCoverage(), tolerance, out);
 		if (!withinOk && out.stream()
 			.noneMatch((d) -> d.code() == Diagnosis.Code.UNIT_FACTOR || d.code() == Diagnosis.Code.SHIFT)) {
 			long above = points.discrepancies()
 				.stream()
-				.filter((d) -> d.kind() == Discrepancy.Kind.OUT_OF_TOLERANCE && d.prometheus() > d.cloudwatch())
+				.filter((d) -> d.kind() == Discrepancy.Kind.OUT_OF_TOLERANCE && d.newValue() > d.oldValue())
 				.count();
 			long outside = points.common() - points.within();
 			String side = (above >= 0.8 * outside)
-					? "; Prometheus is higher in " + Math.round(100.0 * above / outside) + " % of them"
-					: (above <= 0.2 * outside) ? "; Prometheus is lower in "
+					? "; " + newName + " is higher in " + Math.round(100.0 * above / outside) + " % of them"
+					: (above <= 0.2 * outside) ? "; " + newName + " is lower in "
 							+ Math.round(100.0 * (outside - above) / outside) + " % of them" : "";
 			out.add(new Diagnosis(Diagnosis.Code.OUT_OF_TOLERANCE, String.format(Locale.ROOT,
 					"%.1f %% of %d common periods out of tolerance (max(%s, %.1f %%)), significantly more than the "
@@ -160,7 +164,7 @@ public final class PairComparator {
 		}
 		if (!pair.offGrid().isEmpty()) {
 			out.add(new Diagnosis(Diagnosis.Code.OFF_GRID,
-					pair.offGrid().size() + " CloudWatch timestamp(s) off the " + periodSeconds + " s grid, first "
+					pair.offGrid().size() + " " + oldName + " timestamp(s) off the " + periodSeconds + " s grid, first "
 							+ TIME.format(Instant.ofEpochMilli(pair.offGrid().get(0)))
 							+ " UTC: the period or start time does not match (the grid rule)"));
 		}
@@ -187,13 +191,13 @@ public final class PairComparator {
 	/**
 	 * The largest accepted |bias|: {@code max-bias}, or, when larger, the per-point
 	 * absolute floor summed as independent noise over the common periods
-	 * ({@code absolute * sqrt(n)}), relative to the CloudWatch sum. A sparse counter (a
+	 * ({@code absolute * sqrt(n)}), relative to the old side's sum. A sparse counter (a
 	 * few errors per period) differs by whole events at period edges; its window sum
 	 * cannot be held to 2 %.
 	 */
 	static double biasLimit(PointErrors points, Tolerance tolerance) {
 		double noise = tolerance.absolute() * Math.sqrt(points.common());
-		double sum = Math.abs(points.cloudwatchSum());
+		double sum = Math.abs(points.oldSum());
 		return (sum > 0) ? Math.max(tolerance.maxBias(), noise / sum) : tolerance.maxBias();
 	}
 

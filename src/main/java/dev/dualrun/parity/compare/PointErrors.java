@@ -13,18 +13,17 @@ import dev.dualrun.parity.config.Tolerance;
  *
  * @param common periods where both sides have a finite value
  * @param within common periods within the tolerance
- * @param cloudwatchOnly periods with a CloudWatch value only
- * @param prometheusOnly periods with a Prometheus value only
+ * @param oldOnly periods with an old-side value only
+ * @param newOnly periods with a new-side value only
  * @param union periods with a value on either side
- * @param bias (sum of Prometheus - sum of CloudWatch) / |sum of CloudWatch| over common
- * periods
- * @param mape mean absolute percentage error over common periods with a non-zero
- * CloudWatch value
- * @param cloudwatchSum sum of the CloudWatch values over common periods
+ * @param bias (new-side sum - old-side sum) / |old-side sum| over common periods
+ * @param mape mean absolute percentage error over common periods with a non-zero old-side
+ * value
+ * @param oldSum sum of the old-side values over common periods
  * @param discrepancies every period that disagrees, in time order
  */
-public record PointErrors(int common, int within, int cloudwatchOnly, int prometheusOnly, int union, double bias,
-		double mape, double cloudwatchSum, List<Discrepancy> discrepancies) {
+public record PointErrors(int common, int within, int oldOnly, int newOnly, int union, double bias, double mape,
+		double oldSum, List<Discrepancy> discrepancies) {
 
 	/**
 	 * @param pair the aligned pair
@@ -38,42 +37,42 @@ public record PointErrors(int common, int within, int cloudwatchOnly, int promet
 	/**
 	 * @param pair the aligned pair
 	 * @param tolerance the tolerance
-	 * @param kind the statistic: for Maximum the tolerance is one-sided below CloudWatch
-	 * (Prometheus sees only scraped samples, so its maximum can only be lower), for
-	 * Minimum above
+	 * @param kind the statistic: for Maximum the tolerance is one-sided below the old
+	 * side (a scraping system sees only its samples, so its maximum can only be lower),
+	 * for Minimum above
 	 * @return the per-point comparison
 	 */
 	public static PointErrors of(AlignedPair pair, Tolerance tolerance, Statistic.Kind kind) {
 		int common = 0;
 		int within = 0;
-		int cwOnly = 0;
-		int promOnly = 0;
+		int oldOnlyCount = 0;
+		int newOnlyCount = 0;
 		int union = 0;
-		double sumCw = 0;
-		double sumProm = 0;
+		double sumOld = 0;
+		double sumNew = 0;
 		double ape = 0;
 		int apeCount = 0;
 		List<Discrepancy> discrepancies = new ArrayList<>();
 		for (int k = 0; k < pair.size(); k++) {
-			boolean hasCw = pair.cloudwatchPresent().get(k);
-			boolean hasProm = pair.prometheusPresent().get(k);
-			if (!hasCw && !hasProm) {
+			boolean hasOld = pair.oldPresent().get(k);
+			boolean hasNew = pair.newPresent().get(k);
+			if (!hasOld && !hasNew) {
 				continue;
 			}
 			union++;
 			long t = pair.window().bucket(k).toEpochMilli();
-			double c = pair.cloudwatch()[k];
-			double p = pair.prometheus()[k];
-			if (hasCw && !hasProm) {
-				cwOnly++;
-				discrepancies.add(
-						new Discrepancy(t, Discrepancy.Kind.MISSING_PROMETHEUS, c, Double.NaN, Double.NaN, Double.NaN));
+			double c = pair.oldValues()[k];
+			double p = pair.newValues()[k];
+			if (hasOld && !hasNew) {
+				oldOnlyCount++;
+				discrepancies
+					.add(new Discrepancy(t, Discrepancy.Kind.MISSING_NEW, c, Double.NaN, Double.NaN, Double.NaN));
 				continue;
 			}
-			if (!hasCw) {
-				promOnly++;
-				discrepancies.add(
-						new Discrepancy(t, Discrepancy.Kind.MISSING_CLOUDWATCH, Double.NaN, p, Double.NaN, Double.NaN));
+			if (!hasOld) {
+				newOnlyCount++;
+				discrepancies
+					.add(new Discrepancy(t, Discrepancy.Kind.MISSING_OLD, Double.NaN, p, Double.NaN, Double.NaN));
 				continue;
 			}
 			if (!Double.isFinite(c) || !Double.isFinite(p)) {
@@ -81,8 +80,8 @@ public record PointErrors(int common, int within, int cloudwatchOnly, int promet
 				continue;
 			}
 			common++;
-			sumCw += c;
-			sumProm += p;
+			sumOld += c;
+			sumNew += p;
 			double abs = Math.abs(p - c);
 			double rel = (c != 0) ? abs / Math.abs(c) : (abs == 0 ? 0 : Double.NaN);
 			if (c != 0) {
@@ -99,9 +98,10 @@ public record PointErrors(int common, int within, int cloudwatchOnly, int promet
 				discrepancies.add(new Discrepancy(t, Discrepancy.Kind.OUT_OF_TOLERANCE, c, p, abs, rel));
 			}
 		}
-		double bias = (common == 0) ? Double.NaN : Aggregates.rel(sumCw, sumProm);
+		double bias = (common == 0) ? Double.NaN : Aggregates.rel(sumOld, sumNew);
 		double mape = (apeCount == 0) ? Double.NaN : ape / apeCount;
-		return new PointErrors(common, within, cwOnly, promOnly, union, bias, mape, sumCw, List.copyOf(discrepancies));
+		return new PointErrors(common, within, oldOnlyCount, newOnlyCount, union, bias, mape, sumOld,
+				List.copyOf(discrepancies));
 	}
 
 	/**
@@ -112,17 +112,17 @@ public record PointErrors(int common, int within, int cloudwatchOnly, int promet
 	}
 
 	/**
-	 * @return share of periods with data on either side that CloudWatch has
+	 * @return share of periods with data on either side that the old side has
 	 */
-	public double cloudwatchCoverage() {
-		return (this.union == 0) ? Double.NaN : (double) (this.union - this.prometheusOnly) / this.union;
+	public double oldCoverage() {
+		return (this.union == 0) ? Double.NaN : (double) (this.union - this.newOnly) / this.union;
 	}
 
 	/**
-	 * @return share of periods with data on either side that Prometheus has
+	 * @return share of periods with data on either side that the new side has
 	 */
-	public double prometheusCoverage() {
-		return (this.union == 0) ? Double.NaN : (double) (this.union - this.cloudwatchOnly) / this.union;
+	public double newCoverage() {
+		return (this.union == 0) ? Double.NaN : (double) (this.union - this.oldOnly) / this.union;
 	}
 
 }

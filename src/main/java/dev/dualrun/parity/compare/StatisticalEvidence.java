@@ -19,7 +19,7 @@ public record StatisticalEvidence(EffectiveSampleSize effectiveSampleSize, Corre
 	/**
 	 * @param pair the aligned pair
 	 * @param tolerance its tolerance: the equivalence margin is max(absolute, relative x
-	 * mean |CloudWatch|)
+	 * mean |old side|)
 	 * @return the evidence
 	 */
 	public static StatisticalEvidence of(AlignedPair pair, Tolerance tolerance) {
@@ -39,18 +39,18 @@ public record StatisticalEvidence(EffectiveSampleSize effectiveSampleSize, Corre
 	}
 
 	/**
-	 * @return CloudWatch and Prometheus values of the periods where both are finite, in
-	 * time order
+	 * @return old-side and new-side values of the periods where both are finite, in time
+	 * order
 	 */
 	static double[][] common(AlignedPair pair) {
 		int n = 0;
 		double[] c = new double[pair.size()];
 		double[] p = new double[pair.size()];
 		for (int k = 0; k < pair.size(); k++) {
-			if (pair.cloudwatchPresent().get(k) && pair.prometheusPresent().get(k)
-					&& Double.isFinite(pair.cloudwatch()[k]) && Double.isFinite(pair.prometheus()[k])) {
-				c[n] = pair.cloudwatch()[k];
-				p[n++] = pair.prometheus()[k];
+			if (pair.oldPresent().get(k) && pair.newPresent().get(k) && Double.isFinite(pair.oldValues()[k])
+					&& Double.isFinite(pair.newValues()[k])) {
+				c[n] = pair.oldValues()[k];
+				p[n++] = pair.newValues()[k];
 			}
 		}
 		return new double[][] { java.util.Arrays.copyOf(c, n), java.util.Arrays.copyOf(p, n) };

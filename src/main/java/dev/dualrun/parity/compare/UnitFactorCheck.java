@@ -7,11 +7,10 @@ import org.apache.commons.math3.stat.descriptive.rank.Median;
 import dev.dualrun.parity.align.AlignedPair;
 
 /**
- * Looks for a unit factor between the sides: the median of Prometheus / CloudWatch over
- * common non-zero periods close to 1000, 60, 8, 1024, 100 or 1e6, or their inverses
- * (semantics rule 6).
+ * Looks for a unit factor between the sides: the median of new / old over common non-zero
+ * periods close to 1000, 60, 8, 1024, 100 or 1e6, or their inverses (semantics rule 6).
  *
- * @param medianRatio median of Prometheus / CloudWatch, NaN if no ratio could be formed
+ * @param medianRatio median of new / old, NaN if no ratio could be formed
  * @param factor the matching factor (e.g. 1000 or 0.001), or NaN if none matches
  */
 public record UnitFactorCheck(double medianRatio, double factor) {
@@ -29,10 +28,10 @@ public record UnitFactorCheck(double medianRatio, double factor) {
 		double[] ratios = new double[pair.size()];
 		int n = 0;
 		for (int k = 0; k < pair.size(); k++) {
-			double c = pair.cloudwatch()[k];
-			double p = pair.prometheus()[k];
-			if (pair.cloudwatchPresent().get(k) && pair.prometheusPresent().get(k) && c != 0 && p != 0
-					&& Double.isFinite(c) && Double.isFinite(p)) {
+			double c = pair.oldValues()[k];
+			double p = pair.newValues()[k];
+			if (pair.oldPresent().get(k) && pair.newPresent().get(k) && c != 0 && p != 0 && Double.isFinite(c)
+					&& Double.isFinite(p)) {
 				ratios[n++] = p / c;
 			}
 		}

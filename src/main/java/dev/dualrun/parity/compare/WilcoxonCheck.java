@@ -4,10 +4,9 @@ import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.stat.inference.WilcoxonSignedRankTest;
 
 /**
- * Wilcoxon signed-rank test on the paired differences (Prometheus - CloudWatch): is their
- * median zero? Zero differences are dropped first (commons-math would rank them); the
- * exact distribution is used up to 20 non-zero differences, the normal approximation
- * beyond.
+ * Wilcoxon signed-rank test on the paired differences (new - old): is their median zero?
+ * Zero differences are dropped first (commons-math would rank them); the exact
+ * distribution is used up to 20 non-zero differences, the normal approximation beyond.
  *
  * @param n non-zero differences used
  * @param statistic min(W+, W-), as SciPy reports it for a two-sided test
@@ -24,18 +23,18 @@ public record WilcoxonCheck(int n, double statistic, double pValue, boolean exac
 	static final int EXACT_LIMIT = 20;
 
 	/**
-	 * @param cloudwatch finite CloudWatch values
-	 * @param prometheus finite Prometheus values, paired by index
+	 * @param oldValues finite old-side values
+	 * @param newValues finite new-side values, paired by index
 	 * @return the test's result
 	 */
-	public static WilcoxonCheck of(double[] cloudwatch, double[] prometheus) {
+	public static WilcoxonCheck of(double[] oldValues, double[] newValues) {
 		int m = 0;
-		double[] x = new double[cloudwatch.length];
-		double[] y = new double[cloudwatch.length];
-		for (int i = 0; i < cloudwatch.length; i++) {
-			if (prometheus[i] != cloudwatch[i]) {
-				x[m] = prometheus[i];
-				y[m++] = cloudwatch[i];
+		double[] x = new double[oldValues.length];
+		double[] y = new double[oldValues.length];
+		for (int i = 0; i < oldValues.length; i++) {
+			if (newValues[i] != oldValues[i]) {
+				x[m] = newValues[i];
+				y[m++] = oldValues[i];
 			}
 		}
 		if (m < 5) {

@@ -24,6 +24,21 @@ public record PairMapping(String id, String description, int line, CloudWatchQue
 		Duration period, double unitFactor, Tolerance tolerance, boolean publishedWhenNonZero) {
 
 	/**
+	 * @return the old side's dimensions (name to value), the identity the new side's
+	 * series must carry
+	 */
+	public java.util.Map<String, String> oldDimensions() {
+		return this.cloudwatch.dimensions();
+	}
+
+	/**
+	 * @return what the pair's two systems are called
+	 */
+	public Sides sides() {
+		return Sides.CLOUDWATCH_PROMETHEUS;
+	}
+
+	/**
 	 * @return the statistic kind that decides how the pair is judged
 	 */
 	public Statistic.Kind kind() {

@@ -206,7 +206,7 @@ public final class DemoScenario {
 		double[] counts = keep.stream().mapToDouble((i) -> s.count()[i]).toArray();
 		FlaskSimulation.Scraped gappy = new FlaskSimulation.Scraped(times, counts, counts, counts, new double[0][]);
 		count("requests-orders-get", "Requests per 5 min to GET /api/orders", ORDERS_GET, gappy, sim, "", (v) -> v,
-				"FAIL", "GAP_PROMETHEUS", "gap: the scrape target was down for 45 minutes");
+				"FAIL", "GAP_NEW", "gap: the scrape target was down for 45 minutes");
 	}
 
 	private void percentile(FlaskSimulation sim, FlaskSimulation.Scraped s) {

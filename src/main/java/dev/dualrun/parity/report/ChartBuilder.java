@@ -69,8 +69,8 @@ final class ChartBuilder {
 
 	private static Optional<PairChart> build(ParityStore store, long evidenceRun, RunPairRow planned, PairMapping pair,
 			List<DiscrepancyRow> discrepancies, int points, boolean residualToo) {
-		EvidenceRow cw = store.results().evidence(evidenceRun, pair.id(), EvidenceRow.CLOUDWATCH).orElse(null);
-		EvidenceRow prom = store.results().evidence(evidenceRun, pair.id(), EvidenceRow.PROMETHEUS).orElse(null);
+		EvidenceRow cw = store.results().evidence(evidenceRun, pair.id(), EvidenceRow.OLD).orElse(null);
+		EvidenceRow prom = store.results().evidence(evidenceRun, pair.id(), EvidenceRow.NEW).orElse(null);
 		if (cw == null || prom == null || cw.packed() == null || prom.packed() == null) {
 			return Optional.empty();
 		}
@@ -92,11 +92,11 @@ final class ChartBuilder {
 	static PairChart chart(AlignedPair a, PairMapping pair, QueryWindow window, List<DiscrepancyRow> discrepancies,
 			int points, boolean residualToo) {
 		int n = a.size();
-		BitSet both = (BitSet) a.cloudwatchPresent().clone();
-		both.and(a.prometheusPresent());
+		BitSet both = (BitSet) a.oldPresent().clone();
+		both.and(a.newPresent());
 		double[] residual = new double[n];
 		for (int k = both.nextSetBit(0); k >= 0; k = both.nextSetBit(k + 1)) {
-			residual[k] = a.prometheus()[k] - a.cloudwatch()[k];
+			residual[k] = a.newValues()[k] - a.oldValues()[k];
 		}
 		int[] disc = discrepancies.stream()
 			.mapToInt((d) -> window.indexOf(d.bucketStart()))
@@ -104,8 +104,7 @@ final class ChartBuilder {
 			.toArray();
 		return new PairChart(pair.id(), window.start().toEpochMilli(), window.period().toMillis(),
 				window.end().toEpochMilli(), (pair.cloudwatch().unit() != null) ? pair.cloudwatch().unit() : "",
-				downsample(a.cloudwatch(), a.cloudwatchPresent(), points),
-				downsample(a.prometheus(), a.prometheusPresent(), points),
+				downsample(a.oldValues(), a.oldPresent(), points), downsample(a.newValues(), a.newPresent(), points),
 				residualToo ? downsample(residual, both, points) : new PairChart.Series(new int[0], new Double[0]),
 				pair.tolerance().absolute(), pair.tolerance().relative(), disc);
 	}

@@ -3,6 +3,8 @@ package dev.dualrun.parity.report;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import dev.dualrun.parity.compare.Diagnosis;
 import dev.dualrun.parity.store.RunRow;
 
@@ -13,7 +15,9 @@ import dev.dualrun.parity.store.RunRow;
  * version.
  *
  * @param schema always {@code parity-validator/run}
- * @param schemaVersion 1
+ * @param schemaVersion 2 (version 1, superseded: {@code run.cloudwatch} and
+ * {@code run.prometheus}, {@code pairs[].cloudwatchQuery} and {@code pairs[].promql}, the
+ * codes {@code GAP_PROMETHEUS} and {@code GAP_CLOUDWATCH})
  * @param run the run
  * @param pairs one entry per planned pair, in mapping order
  */
@@ -31,12 +35,14 @@ public record JsonReport(String schema, int schemaVersion, Run run, List<Pair> p
 	 * @param mappingSha256 its hash
 	 * @param judgedFrom for a re-judgement, the run judged; else null
 	 * @param counts pairs per verdict
-	 * @param cloudwatch endpoint, version, calls, minimum calls, metrics requested
-	 * @param prometheus url, version, requests
+	 * @param oldSide the old side (the system being retired): system, endpoint, region,
+	 * version, calls, minimum calls, metrics requested, retries
+	 * @param newSide the new side (the system that replaces it): system, url, version,
+	 * range-selector rule, requests, retries
 	 */
 	public record Run(long id, String status, String error, String startedAt, String finishedAt, String windowStart,
 			String windowEnd, String mapping, String mappingSha256, Long judgedFrom, Map<String, Integer> counts,
-			Map<String, Object> cloudwatch, Map<String, Object> prometheus) {
+			@JsonProperty("old") Map<String, Object> oldSide, @JsonProperty("new") Map<String, Object> newSide) {
 
 	}
 
@@ -49,8 +55,8 @@ public record JsonReport(String schema, int schemaVersion, Run run, List<Pair> p
 	 * @param diagnoses all reasons, with stable codes
 	 * @param figures key figures as text
 	 * @param evidence statistical evidence as text
-	 * @param cloudwatchQuery the CloudWatch side, described
-	 * @param promql the PromQL sent
+	 * @param oldQuery the old side's query, described
+	 * @param newQuery the new side's query as sent
 	 * @param periodSeconds the period
 	 * @param unitFactor the unit factor
 	 * @param tolerance the tolerance, described
@@ -58,7 +64,7 @@ public record JsonReport(String schema, int schemaVersion, Run run, List<Pair> p
 	 * @param history verdicts in the last runs, oldest first
 	 */
 	public record Pair(String id, String description, String verdict, String summary, List<Diagnosis> diagnoses,
-			Map<String, String> figures, Map<String, String> evidence, String cloudwatchQuery, String promql,
+			Map<String, String> figures, Map<String, String> evidence, String oldQuery, String newQuery,
 			long periodSeconds, double unitFactor, String tolerance, int discrepancies,
 			List<RunReport.HistoryEntry> history) {
 
@@ -71,7 +77,7 @@ public record JsonReport(String schema, int schemaVersion, Run run, List<Pair> p
 
 	static final String SCHEMA = "parity-validator/run";
 
-	static final int VERSION = 1;
+	static final int VERSION = 2;
 
 	static Run run(RunRow r, Map<String, Integer> counts) {
 		return new Run(r.id(), r.status(), r.error(), String.valueOf(r.startedAt()),
@@ -79,11 +85,13 @@ public record JsonReport(String schema, int schemaVersion, Run run, List<Pair> p
 				(r.windowStart() != null) ? r.windowStart().toString() : null,
 				(r.windowEnd() != null) ? r.windowEnd().toString() : null, r.mappingSource(), r.mappingSha256(),
 				r.judgedFrom(), counts,
-				map("endpoint", r.cloudwatchEndpoint(), "version", r.cloudwatchVersion(), "calls", r.cloudwatchCalls(),
-						"minimumCalls", r.cloudwatchMinCalls(), "metricsRequested", r.cloudwatchMetrics(), "retries",
+				map("system", "CloudWatch", "endpoint", r.cloudwatchEndpoint(), "region", r.cloudwatchRegion(),
+						"version", r.cloudwatchVersion(), "calls", r.cloudwatchCalls(), "minimumCalls",
+						r.cloudwatchMinCalls(), "metricsRequested", r.cloudwatchMetrics(), "retries",
 						r.cloudwatchRetries()),
-				map("url", r.prometheusUrl(), "version", r.prometheusVersion(), "rangeSelectors",
-						r.prometheusRangeRule(), "requests", r.prometheusCalls(), "retries", r.prometheusRetries()));
+				map("system", "Prometheus", "url", r.prometheusUrl(), "version", r.prometheusVersion(),
+						"rangeSelectors", r.prometheusRangeRule(), "requests", r.prometheusCalls(), "retries",
+						r.prometheusRetries()));
 	}
 
 	static Pair pair(RunReport.PairSection p) {

@@ -219,28 +219,27 @@ public final class ReportBuilder {
 		metrics.put("within tolerance", pct(r.withinShare()));
 		metrics.put("bias", signedPct(r.bias()));
 		metrics.put("MAPE", pct(r.mape()));
-		metrics.put("CloudWatch coverage", pct(r.cloudwatchCoverage()));
-		metrics.put("Prometheus coverage", pct(r.prometheusCoverage()));
+		metrics.put("CloudWatch coverage", pct(r.oldCoverage()));
+		metrics.put("Prometheus coverage", pct(r.newCoverage()));
 		metrics.put("best lag (periods)", (r.bestLag() != null) ? String.format(Locale.ROOT, "%+d", r.bestLag()) : "-");
 		metrics.put("median ratio P/C", num(r.medianRatio()));
 		List<List<String>> aggregates = new ArrayList<>();
-		aggregates.add(List.of("periods with data", num(toDouble(r.cwCount())), num(toDouble(r.promCount())), "-"));
-		row(aggregates, "mean", r.cwMean(), r.promMean());
-		row(aggregates, "sum", r.cwSum(), r.promSum());
-		row(aggregates, "min", r.cwMin(), r.promMin());
-		row(aggregates, "max", r.cwMax(), r.promMax());
-		row(aggregates, "p50", r.cwP50(), r.promP50());
-		row(aggregates, "p95", r.cwP95(), r.promP95());
-		row(aggregates, "p99", r.cwP99(), r.promP99());
+		aggregates.add(List.of("periods with data", num(toDouble(r.oldCount())), num(toDouble(r.newCount())), "-"));
+		row(aggregates, "mean", r.oldMean(), r.newMean());
+		row(aggregates, "sum", r.oldSum(), r.newSum());
+		row(aggregates, "min", r.oldMin(), r.newMin());
+		row(aggregates, "max", r.oldMax(), r.newMax());
+		row(aggregates, "p50", r.oldP50(), r.newP50());
+		row(aggregates, "p95", r.oldP95(), r.newP95());
+		row(aggregates, "p99", r.oldP99(), r.newP99());
 		return new RunReport.PairSection(pair.id(), pair.description(), r.verdict(), r.summary(),
 				ParityStore.diagnoses(r.diagnoses()), notes(planned, r), pair.cloudwatch().describe(), pair.promql(),
 				pair.period().toSeconds(), pair.unitFactor(), tolerance, metrics, evidence(r), aggregates,
 				this.store.results().countDiscrepancies(planned.runId(), planned.pairId()),
 				worstFirst.subList(0, Math.min(WORST, worstFirst.size()))
 					.stream()
-					.map((d) -> new RunReport.DiscrepancyView(d.bucketStart().toString(), d.kind(),
-							num(d.cloudwatchValue()), num(d.prometheusValue()), num(d.absError()),
-							signedPct(d.relError())))
+					.map((d) -> new RunReport.DiscrepancyView(d.bucketStart().toString(), d.kind(), num(d.oldValue()),
+							num(d.newValue()), num(d.absError()), signedPct(d.relError())))
 					.toList(),
 				this.history.getOrDefault(pair.id(), List.of()), promLink, cwLink);
 	}

@@ -8,13 +8,13 @@ import java.time.Instant;
  * @param runId the run
  * @param pairId the pair
  * @param bucketStart the period's start
- * @param kind OUT_OF_TOLERANCE, MISSING_PROMETHEUS, MISSING_CLOUDWATCH or NON_FINITE
- * @param cloudwatchValue null when absent
- * @param prometheusValue null when absent (unit factor applied)
+ * @param kind OUT_OF_TOLERANCE, MISSING_NEW, MISSING_OLD or NON_FINITE
+ * @param oldValue null when absent
+ * @param newValue null when absent (unit factor applied)
  * @param absError absolute error, null if undefined
  * @param relError relative error, null if undefined
  */
-public record DiscrepancyRow(long runId, String pairId, Instant bucketStart, String kind, Double cloudwatchValue,
-		Double prometheusValue, Double absError, Double relError) {
+public record DiscrepancyRow(long runId, String pairId, Instant bucketStart, String kind, Double oldValue,
+		Double newValue, Double absError, Double relError) {
 
 }

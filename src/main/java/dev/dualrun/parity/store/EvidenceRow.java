@@ -21,10 +21,10 @@ import java.time.Instant;
 public record EvidenceRow(long runId, String pairId, String side, String request, int shiftSeconds, double unitFactor,
 		int points, String labels, String messages, String error, byte[] packed, Instant fetchedAt) {
 
-	/** Side name of CloudWatch evidence. */
-	public static final String CLOUDWATCH = "CLOUDWATCH";
+	/** Side name of the old side's evidence. */
+	public static final String OLD = "OLD";
 
-	/** Side name of Prometheus evidence. */
-	public static final String PROMETHEUS = "PROMETHEUS";
+	/** Side name of the new side's evidence. */
+	public static final String NEW = "NEW";
 
 }

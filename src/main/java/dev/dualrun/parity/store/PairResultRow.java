@@ -16,26 +16,26 @@ import java.time.Instant;
  * @param withinShare share of common periods within tolerance
  * @param bias relative difference of the sums over common periods
  * @param mape mean absolute percentage error
- * @param cloudwatchCoverage CloudWatch coverage
- * @param prometheusCoverage Prometheus coverage
+ * @param oldCoverage CloudWatch coverage
+ * @param newCoverage Prometheus coverage
  * @param bestLag best lag in periods
  * @param medianRatio median Prometheus / CloudWatch
- * @param cwCount CloudWatch count
- * @param cwMean CloudWatch mean
- * @param cwSum CloudWatch sum
- * @param cwMin CloudWatch minimum
- * @param cwMax CloudWatch maximum
- * @param cwP50 CloudWatch median
- * @param cwP95 CloudWatch p95
- * @param cwP99 CloudWatch p99
- * @param promCount Prometheus count
- * @param promMean Prometheus mean
- * @param promSum Prometheus sum
- * @param promMin Prometheus minimum
- * @param promMax Prometheus maximum
- * @param promP50 Prometheus median
- * @param promP95 Prometheus p95
- * @param promP99 Prometheus p99
+ * @param oldCount CloudWatch count
+ * @param oldMean CloudWatch mean
+ * @param oldSum CloudWatch sum
+ * @param oldMin CloudWatch minimum
+ * @param oldMax CloudWatch maximum
+ * @param oldP50 CloudWatch median
+ * @param oldP95 CloudWatch p95
+ * @param oldP99 CloudWatch p99
+ * @param newCount Prometheus count
+ * @param newMean Prometheus mean
+ * @param newSum Prometheus sum
+ * @param newMin Prometheus minimum
+ * @param newMax Prometheus maximum
+ * @param newP50 Prometheus median
+ * @param newP95 Prometheus p95
+ * @param newP99 Prometheus p99
  * @param comparedAt when it was judged
  * @param evidence JSON of the statistical evidence, or null
  * @param wilcoxonP p-value of the Wilcoxon signed-rank test, or null
@@ -43,11 +43,11 @@ import java.time.Instant;
  * null
  */
 public record PairResultRow(long runId, String pairId, String verdict, String summary, String diagnoses, String notes,
-		String error, int commonPoints, Double withinShare, Double bias, Double mape, Double cloudwatchCoverage,
-		Double prometheusCoverage, Integer bestLag, Double medianRatio, Long cwCount, Double cwMean, Double cwSum,
-		Double cwMin, Double cwMax, Double cwP50, Double cwP95, Double cwP99, Long promCount, Double promMean,
-		Double promSum, Double promMin, Double promMax, Double promP50, Double promP95, Double promP99,
-		Instant comparedAt, String evidence, Double wilcoxonP, Double qValue, String chart) {
+		String error, int commonPoints, Double withinShare, Double bias, Double mape, Double oldCoverage,
+		Double newCoverage, Integer bestLag, Double medianRatio, Long oldCount, Double oldMean, Double oldSum,
+		Double oldMin, Double oldMax, Double oldP50, Double oldP95, Double oldP99, Long newCount, Double newMean,
+		Double newSum, Double newMin, Double newMax, Double newP50, Double newP95, Double newP99, Instant comparedAt,
+		String evidence, Double wilcoxonP, Double qValue, String chart) {
 
 	/**
 	 * @param compactChart the pair's small chart as JSON, or null
@@ -55,10 +55,10 @@ public record PairResultRow(long runId, String pairId, String verdict, String su
 	 */
 	public PairResultRow withChart(String compactChart) {
 		return new PairResultRow(this.runId, this.pairId, this.verdict, this.summary, this.diagnoses, this.notes,
-				this.error, this.commonPoints, this.withinShare, this.bias, this.mape, this.cloudwatchCoverage,
-				this.prometheusCoverage, this.bestLag, this.medianRatio, this.cwCount, this.cwMean, this.cwSum,
-				this.cwMin, this.cwMax, this.cwP50, this.cwP95, this.cwP99, this.promCount, this.promMean, this.promSum,
-				this.promMin, this.promMax, this.promP50, this.promP95, this.promP99, this.comparedAt, this.evidence,
+				this.error, this.commonPoints, this.withinShare, this.bias, this.mape, this.oldCoverage,
+				this.newCoverage, this.bestLag, this.medianRatio, this.oldCount, this.oldMean, this.oldSum, this.oldMin,
+				this.oldMax, this.oldP50, this.oldP95, this.oldP99, this.newCount, this.newMean, this.newSum,
+				this.newMin, this.newMax, this.newP50, this.newP95, this.newP99, this.comparedAt, this.evidence,
 				this.wilcoxonP, this.qValue, compactChart);
 	}
 
@@ -68,11 +68,11 @@ public record PairResultRow(long runId, String pairId, String verdict, String su
 	 */
 	public PairResultRow withVerdict(String verdict) {
 		return new PairResultRow(this.runId, this.pairId, verdict, this.summary, this.diagnoses, this.notes, this.error,
-				this.commonPoints, this.withinShare, this.bias, this.mape, this.cloudwatchCoverage,
-				this.prometheusCoverage, this.bestLag, this.medianRatio, this.cwCount, this.cwMean, this.cwSum,
-				this.cwMin, this.cwMax, this.cwP50, this.cwP95, this.cwP99, this.promCount, this.promMean, this.promSum,
-				this.promMin, this.promMax, this.promP50, this.promP95, this.promP99, this.comparedAt, this.evidence,
-				this.wilcoxonP, this.qValue, this.chart);
+				this.commonPoints, this.withinShare, this.bias, this.mape, this.oldCoverage, this.newCoverage,
+				this.bestLag, this.medianRatio, this.oldCount, this.oldMean, this.oldSum, this.oldMin, this.oldMax,
+				this.oldP50, this.oldP95, this.oldP99, this.newCount, this.newMean, this.newSum, this.newMin,
+				this.newMax, this.newP50, this.newP95, this.newP99, this.comparedAt, this.evidence, this.wilcoxonP,
+				this.qValue, this.chart);
 	}
 
 	/**
@@ -82,11 +82,11 @@ public record PairResultRow(long runId, String pairId, String verdict, String su
 	 */
 	public PairResultRow inRun(long run, Instant at) {
 		return new PairResultRow(run, this.pairId, this.verdict, this.summary, this.diagnoses, this.notes, this.error,
-				this.commonPoints, this.withinShare, this.bias, this.mape, this.cloudwatchCoverage,
-				this.prometheusCoverage, this.bestLag, this.medianRatio, this.cwCount, this.cwMean, this.cwSum,
-				this.cwMin, this.cwMax, this.cwP50, this.cwP95, this.cwP99, this.promCount, this.promMean, this.promSum,
-				this.promMin, this.promMax, this.promP50, this.promP95, this.promP99, at, this.evidence, this.wilcoxonP,
-				null, this.chart);
+				this.commonPoints, this.withinShare, this.bias, this.mape, this.oldCoverage, this.newCoverage,
+				this.bestLag, this.medianRatio, this.oldCount, this.oldMean, this.oldSum, this.oldMin, this.oldMax,
+				this.oldP50, this.oldP95, this.oldP99, this.newCount, this.newMean, this.newSum, this.newMin,
+				this.newMax, this.newP50, this.newP95, this.newP99, at, this.evidence, this.wilcoxonP, null,
+				this.chart);
 	}
 
 }

@@ -191,16 +191,16 @@ public final class ParityStore {
 	 * @return the result row
 	 */
 	public PairResultRow resultRow(long runId, String pairId, ComparisonResult result) {
-		Aggregates c = result.cloudwatch();
-		Aggregates p = result.prometheus();
+		Aggregates c = result.oldAggregates();
+		Aggregates p = result.newAggregates();
 		var points = result.points();
 		return new PairResultRow(runId, pairId, result.verdict().name(), result.summary(), json(result.diagnoses()),
 				json(result.notes()), null, points.common(), num(points.withinShare()), num(points.bias()),
-				num(points.mape()), num(points.cloudwatchCoverage()), num(points.prometheusCoverage()),
-				result.lag().bestLag(), num(result.unitFactor().medianRatio()), c.count(), num(c.mean()), num(c.sum()),
-				num(c.min()), num(c.max()), num(c.p50()), num(c.p95()), num(c.p99()), p.count(), num(p.mean()),
-				num(p.sum()), num(p.min()), num(p.max()), num(p.p50()), num(p.p95()), num(p.p99()),
-				this.clock.instant(), (result.evidence() != null) ? json(result.evidence()) : null,
+				num(points.mape()), num(points.oldCoverage()), num(points.newCoverage()), result.lag().bestLag(),
+				num(result.unitFactor().medianRatio()), c.count(), num(c.mean()), num(c.sum()), num(c.min()),
+				num(c.max()), num(c.p50()), num(c.p95()), num(c.p99()), p.count(), num(p.mean()), num(p.sum()),
+				num(p.min()), num(p.max()), num(p.p50()), num(p.p95()), num(p.p99()), this.clock.instant(),
+				(result.evidence() != null) ? json(result.evidence()) : null,
 				(result.evidence() != null) ? num(result.evidence().wilcoxon().pValue()) : null, null, null);
 	}
 
@@ -244,7 +244,7 @@ public final class ParityStore {
 		List<DiscrepancyRow> rows = new ArrayList<>(discrepancies.size());
 		for (Discrepancy d : discrepancies) {
 			rows.add(new DiscrepancyRow(runId, pairId, Instant.ofEpochMilli(d.timestamp()), d.kind().name(),
-					num(d.cloudwatch()), num(d.prometheus()), num(d.absoluteError()), num(d.relativeError())));
+					num(d.oldValue()), num(d.newValue()), num(d.absoluteError()), num(d.relativeError())));
 		}
 		return rows;
 	}

@@ -65,8 +65,8 @@ public final class Rejudgement {
 
 	private void judge(long sourceRun, long judgementRun, RunPairRow planned) {
 		PairMapping pair = PairDefinitions.fromJson(planned.definition());
-		EvidenceRow cw = this.store.results().evidence(sourceRun, pair.id(), EvidenceRow.CLOUDWATCH).orElse(null);
-		EvidenceRow prom = this.store.results().evidence(sourceRun, pair.id(), EvidenceRow.PROMETHEUS).orElse(null);
+		EvidenceRow cw = this.store.results().evidence(sourceRun, pair.id(), EvidenceRow.OLD).orElse(null);
+		EvidenceRow prom = this.store.results().evidence(sourceRun, pair.id(), EvidenceRow.NEW).orElse(null);
 		String missing = (cw == null || prom == null) ? "no stored evidence of run " + sourceRun + " for this pair"
 				: (cw.error() != null) ? cw.error() : prom.error();
 		if (missing != null) {

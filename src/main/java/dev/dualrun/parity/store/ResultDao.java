@@ -19,14 +19,14 @@ public interface ResultDao {
 
 	@SqlBatch("""
 			INSERT INTO pair_result (run_id, pair_id, verdict, summary, diagnoses, notes, error, common_points,
-			    within_share, bias, mape, cloudwatch_coverage, prometheus_coverage, best_lag, median_ratio,
-			    cw_count, cw_mean, cw_sum, cw_min, cw_max, cw_p50, cw_p95, cw_p99,
-			    prom_count, prom_mean, prom_sum, prom_min, prom_max, prom_p50, prom_p95, prom_p99, compared_at,
+			    within_share, bias, mape, old_coverage, new_coverage, best_lag, median_ratio,
+			    old_count, old_mean, old_sum, old_min, old_max, old_p50, old_p95, old_p99,
+			    new_count, new_mean, new_sum, new_min, new_max, new_p50, new_p95, new_p99, compared_at,
 			    evidence, wilcoxon_p, chart)
 			VALUES (:runId, :pairId, :verdict, :summary, :diagnoses, :notes, :error, :commonPoints,
-			    :withinShare, :bias, :mape, :cloudwatchCoverage, :prometheusCoverage, :bestLag, :medianRatio,
-			    :cwCount, :cwMean, :cwSum, :cwMin, :cwMax, :cwP50, :cwP95, :cwP99,
-			    :promCount, :promMean, :promSum, :promMin, :promMax, :promP50, :promP95, :promP99, :comparedAt,
+			    :withinShare, :bias, :mape, :oldCoverage, :newCoverage, :bestLag, :medianRatio,
+			    :oldCount, :oldMean, :oldSum, :oldMin, :oldMax, :oldP50, :oldP95, :oldP99,
+			    :newCount, :newMean, :newSum, :newMin, :newMax, :newP50, :newP95, :newP99, :comparedAt,
 			    :evidence, :wilcoxonP, :chart)
 			""")
 	void insertResults(@BindMethods List<PairResultRow> rows);
@@ -38,9 +38,9 @@ public interface ResultDao {
 	void deleteDiscrepancies(@BindMethods List<PairResultRow> rows);
 
 	@SqlBatch("""
-			INSERT INTO discrepancy (run_id, pair_id, bucket_start, kind, cloudwatch_value, prometheus_value,
+			INSERT INTO discrepancy (run_id, pair_id, bucket_start, kind, old_value, new_value,
 			    abs_error, rel_error)
-			VALUES (:runId, :pairId, :bucketStart, :kind, :cloudwatchValue, :prometheusValue, :absError, :relError)
+			VALUES (:runId, :pairId, :bucketStart, :kind, :oldValue, :newValue, :absError, :relError)
 			""")
 	void insertDiscrepancies(@BindMethods List<DiscrepancyRow> rows);
 

@@ -28,7 +28,7 @@ class DistributionCheckTest {
 			for (int i = 0; i < m; i++) {
 				c[i] = random.nextInt(12) + ((trial % 2 == 0) ? random.nextDouble() : 0);
 			}
-			assertThat(DistributionCheck.uPrometheus(p, c)).isCloseTo(bruteForce(p, c), within(1e-9));
+			assertThat(DistributionCheck.uNew(p, c)).isCloseTo(bruteForce(p, c), within(1e-9));
 		}
 	}
 

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.dualrun.parity.align.AlignedPair;
 import dev.dualrun.parity.align.Aligner;
+import dev.dualrun.parity.config.Sides;
 import dev.dualrun.parity.config.Statistic;
 import dev.dualrun.parity.config.Tolerance;
 import dev.dualrun.parity.source.QueryWindow;
@@ -56,7 +57,7 @@ class JudgeBenchmark {
 	}
 
 	private static ComparisonResult judge(QueryWindow window, TimeSeries c, TimeSeries p) {
-		AlignedPair aligned = Aligner.align(window, c, p, 1.0, false);
+		AlignedPair aligned = Aligner.align(window, c, p, 1.0, false, Sides.CLOUDWATCH_PROMETHEUS);
 		return PairComparator.compare(aligned, Tolerance.AVERAGE, Statistic.Kind.AVERAGE);
 	}
 

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.dualrun.parity.align.AlignedPair;
 import dev.dualrun.parity.align.Aligner;
+import dev.dualrun.parity.config.Sides;
 import dev.dualrun.parity.config.Statistic;
 import dev.dualrun.parity.config.Tolerance;
 import dev.dualrun.parity.source.QueryWindow;
@@ -77,9 +78,13 @@ class PairComparatorTest {
 	@Test
 	void theSeriesMustCarryTheDimensionValues() {
 		var dims = new java.util.TreeMap<>(Map.of("Endpoint", "/api/orders", "Method", "GET"));
-		assertThat(IdentityCheck.of(dims, Map.of("path", "/api/orders", "method", "get"))).isEmpty();
-		assertThat(IdentityCheck.of(dims, Map.of())).as("everything summed away: cannot check").isEmpty();
-		Diagnosis d = IdentityCheck.of(dims, Map.of("path", "/api/users", "method", "GET")).orElseThrow();
+		assertThat(IdentityCheck.of(dims, Map.of("path", "/api/orders", "method", "get"), Sides.CLOUDWATCH_PROMETHEUS))
+			.isEmpty();
+		assertThat(IdentityCheck.of(dims, Map.of(), Sides.CLOUDWATCH_PROMETHEUS))
+			.as("everything summed away: cannot check")
+			.isEmpty();
+		Diagnosis d = IdentityCheck.of(dims, Map.of("path", "/api/users", "method", "GET"), Sides.CLOUDWATCH_PROMETHEUS)
+			.orElseThrow();
 		assertThat(d.code()).isEqualTo(Diagnosis.Code.IDENTITY);
 		assertThat(d.message()).contains("Endpoint=/api/orders", "the identity rule");
 	}
@@ -87,11 +92,11 @@ class PairComparatorTest {
 	@Test
 	void aMaximumIsOneSidedBecausePrometheusSeesOnlyScrapedSamples() {
 		AlignedPair below = Aligner.align(WINDOW, series((k) -> this.truth[k]), series((k) -> this.truth[k] * 0.95), 1,
-				false);
+				false, Sides.CLOUDWATCH_PROMETHEUS);
 		assertThat(PairComparator.compare(below, Tolerance.EXTREMUM, Statistic.Kind.MAXIMUM).verdict())
 			.isEqualTo(Verdict.PASS);
 		AlignedPair above = Aligner.align(WINDOW, series((k) -> this.truth[k]), series((k) -> this.truth[k] * 1.05), 1,
-				false);
+				false, Sides.CLOUDWATCH_PROMETHEUS);
 		ComparisonResult r = PairComparator.compare(above, Tolerance.EXTREMUM, Statistic.Kind.MAXIMUM);
 		assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
 		assertThat(r.summary()).contains("Prometheus is higher in 100 % of them");
@@ -108,8 +113,10 @@ class PairComparatorTest {
 			c[k] = 100;
 			p[k] = (k < 6) ? 101.9 : 98.1;
 		}
-		ComparisonResult r = PairComparator.compare(Aligner.align(hour, new TimeSeries(Map.of(), ts, c, List.of()),
-				new TimeSeries(Map.of(), ts, p, List.of()), 1, false), Tolerance.AVERAGE);
+		ComparisonResult r = PairComparator.compare(
+				Aligner.align(hour, new TimeSeries(Map.of(), ts, c, List.of()),
+						new TimeSeries(Map.of(), ts, p, List.of()), 1, false, Sides.CLOUDWATCH_PROMETHEUS),
+				Tolerance.AVERAGE);
 		assertThat(r.verdict()).as(r.summary()).isEqualTo(Verdict.WARN);
 		assertThat(r.diagnoses().get(0).code()).isEqualTo(Diagnosis.Code.WEAK_EVIDENCE);
 		assertThat(r.evidence().effectiveSampleSize().effective()).isLessThan(3);
@@ -121,7 +128,7 @@ class PairComparatorTest {
 		ComparisonResult r = compare((k) -> (k >= 100 && k < 106) ? Double.NaN : this.truth[k], Tolerance.COUNT);
 		assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
 		Diagnosis gap = r.diagnoses().get(0);
-		assertThat(gap.code()).isEqualTo(Diagnosis.Code.GAP_PROMETHEUS);
+		assertThat(gap.code()).isEqualTo(Diagnosis.Code.GAP_NEW);
 		assertThat(gap.message()).contains("2026-11-21 08:20 to 08:50 UTC (6 periods)");
 	}
 
@@ -130,7 +137,7 @@ class PairComparatorTest {
 		ComparisonResult r = compare((k) -> (k == 100) ? Double.NaN : this.truth[k], Tolerance.COUNT);
 		assertThat(r.verdict()).as(r.summary()).isEqualTo(Verdict.PASS);
 		assertThat(r.points().discrepancies()).extracting(Discrepancy::kind)
-			.containsExactly(Discrepancy.Kind.MISSING_PROMETHEUS);
+			.containsExactly(Discrepancy.Kind.MISSING_NEW);
 	}
 
 	@Test
@@ -156,13 +163,15 @@ class PairComparatorTest {
 
 	@Test
 	void noDataOnEitherSideIsNeverAPass() {
-		AlignedPair empty = Aligner.align(WINDOW, TimeSeries.empty(), TimeSeries.empty(), 1, false);
+		AlignedPair empty = Aligner.align(WINDOW, TimeSeries.empty(), TimeSeries.empty(), 1, false,
+				Sides.CLOUDWATCH_PROMETHEUS);
 		assertThat(PairComparator.compare(empty, Tolerance.AVERAGE).verdict()).isEqualTo(Verdict.NO_DATA);
 	}
 
 	@Test
 	void aSideWithNoSeriesFailsAsMissing() {
-		AlignedPair pair = Aligner.align(WINDOW, series((k) -> this.truth[k]), TimeSeries.empty(), 1, false);
+		AlignedPair pair = Aligner.align(WINDOW, series((k) -> this.truth[k]), TimeSeries.empty(), 1, false,
+				Sides.CLOUDWATCH_PROMETHEUS);
 		ComparisonResult r = PairComparator.compare(pair, Tolerance.AVERAGE);
 		assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
 		assertThat(r.diagnoses().get(0).message()).startsWith("series missing on the Prometheus side");
@@ -183,14 +192,15 @@ class PairComparatorTest {
 		ComparisonResult quiet = compare((k) -> (k % 10 == 0) ? Double.NaN : this.truth[k],
 				(k) -> (k % 10 == 0) ? Double.NaN : this.truth[k], Tolerance.AVERAGE);
 		assertThat(quiet.verdict()).isEqualTo(Verdict.PASS);
-		assertThat(quiet.points().prometheusCoverage()).isEqualTo(1.0);
+		assertThat(quiet.points().newCoverage()).isEqualTo(1.0);
 	}
 
 	@Test
 	void offGridCloudWatchTimestampsAreAnAlignmentError() {
 		long[] ts = { START.plusSeconds(30).toEpochMilli() };
 		TimeSeries cw = concat(series((k) -> this.truth[k]), ts);
-		AlignedPair pair = Aligner.align(WINDOW, cw, series((k) -> this.truth[k]), 1, false);
+		AlignedPair pair = Aligner.align(WINDOW, cw, series((k) -> this.truth[k]), 1, false,
+				Sides.CLOUDWATCH_PROMETHEUS);
 		ComparisonResult r = PairComparator.compare(pair, Tolerance.AVERAGE);
 		assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
 		assertThat(r.diagnoses()).extracting(Diagnosis::code).containsExactly(Diagnosis.Code.OFF_GRID);
@@ -201,11 +211,13 @@ class PairComparatorTest {
 		IntFunction<Double> errors = (k) -> (k % 3 == 0) ? 2.0 : 0.0;
 		TimeSeries cw = series((k) -> (errors.apply(k) == 0) ? Double.NaN : errors.apply(k));
 		TimeSeries prom = series(errors::apply);
-		assertThat(PairComparator.compare(Aligner.align(WINDOW, cw, prom, 1, true), Tolerance.COUNT).verdict())
-			.isEqualTo(Verdict.PASS);
-		ComparisonResult strict = PairComparator.compare(Aligner.align(WINDOW, cw, prom, 1, false), Tolerance.COUNT);
+		assertThat(PairComparator
+			.compare(Aligner.align(WINDOW, cw, prom, 1, true, Sides.CLOUDWATCH_PROMETHEUS), Tolerance.COUNT)
+			.verdict()).isEqualTo(Verdict.PASS);
+		ComparisonResult strict = PairComparator
+			.compare(Aligner.align(WINDOW, cw, prom, 1, false, Sides.CLOUDWATCH_PROMETHEUS), Tolerance.COUNT);
 		assertThat(strict.verdict()).isEqualTo(Verdict.FAIL);
-		assertThat(strict.diagnoses()).extracting(Diagnosis::code).contains(Diagnosis.Code.GAP_CLOUDWATCH);
+		assertThat(strict.diagnoses()).extracting(Diagnosis::code).contains(Diagnosis.Code.GAP_OLD);
 	}
 
 	private ComparisonResult compare(IntFunction<Double> prometheus, Tolerance tolerance) {
@@ -214,7 +226,8 @@ class PairComparatorTest {
 
 	private static ComparisonResult compare(IntFunction<Double> cloudwatch, IntFunction<Double> prometheus,
 			Tolerance tolerance) {
-		return PairComparator.compare(Aligner.align(WINDOW, series(cloudwatch), series(prometheus), 1, false),
+		return PairComparator.compare(
+				Aligner.align(WINDOW, series(cloudwatch), series(prometheus), 1, false, Sides.CLOUDWATCH_PROMETHEUS),
 				tolerance);
 	}
 

@@ -95,9 +95,9 @@ class ReportBrowserIT {
 	}
 
 	private static RunReport.PairSection section(String id, String verdict, String summary) {
-		return new RunReport.PairSection(id, XSS, verdict, summary,
-				List.of(new Diagnosis(Diagnosis.Code.GAP_PROMETHEUS, XSS)), List.of(XSS), "FlaskApp/X", "up", 300, 1,
-				"t", Map.of("bias", "+0.1 %"), Map.of("Wilcoxon", "p = 0.5"), List.of(), 0, List.of(),
+		return new RunReport.PairSection(id, XSS, verdict, summary, List.of(new Diagnosis(Diagnosis.Code.GAP_NEW, XSS)),
+				List.of(XSS), "FlaskApp/X", "up", 300, 1, "t", Map.of("bias", "+0.1 %"), Map.of("Wilcoxon", "p = 0.5"),
+				List.of(), 0, List.of(),
 				List.of(new RunReport.HistoryEntry(3, "PASS"), new RunReport.HistoryEntry(4, "FAIL")),
 				"http://prom/graph?g0.expr=up", null);
 	}

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import dev.dualrun.parity.align.Aligner;
 import dev.dualrun.parity.compare.ComparisonResult;
 import dev.dualrun.parity.compare.PairComparator;
+import dev.dualrun.parity.config.Sides;
 import dev.dualrun.parity.config.CloudWatchQuery;
 import dev.dualrun.parity.config.PairMapping;
 import dev.dualrun.parity.config.Statistic;
@@ -73,13 +74,14 @@ class ReportSizeBenchmark {
 				c[k] = 0.1 + 0.02 * Math.sin(k / 60.0) + 0.002 * random.nextGaussian();
 				p[k] = c[k] * (1 + 0.005 * random.nextGaussian()) * ((m.id().endsWith("7")) ? 1.06 : 1);
 			}
-			store.saveEvidence(evidence(runId, m.id(), EvidenceRow.CLOUDWATCH, window, ts, c));
+			store.saveEvidence(evidence(runId, m.id(), EvidenceRow.OLD, window, ts, c));
 			ComparisonResult r = PairComparator
 				.compare(Aligner.align(window, new TimeSeries(java.util.Map.of(), ts, c, List.of()),
-						new TimeSeries(java.util.Map.of(), ts, p, List.of()), 1, false), m.tolerance());
+						new TimeSeries(java.util.Map.of(), ts, p, List.of()), 1, false, Sides.CLOUDWATCH_PROMETHEUS),
+						m.tolerance());
 			store.saveResult(store.resultRow(runId, m.id(), r),
 					ParityStore.discrepancyRows(runId, m.id(), r.points().discrepancies()),
-					evidence(runId, m.id(), EvidenceRow.PROMETHEUS, window, ts, p));
+					evidence(runId, m.id(), EvidenceRow.NEW, window, ts, p));
 		}
 		store.runs().finish(runId, "COMPLETED", Instant.now(), null);
 		long t0 = System.nanoTime();

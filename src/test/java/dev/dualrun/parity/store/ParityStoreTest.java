@@ -44,7 +44,7 @@ class ParityStoreTest {
 
 	@Test
 	void judgingAPairAgainReplacesItsEarlierResult() {
-		DiscrepancyRow d = new DiscrepancyRow(this.runId, "a", T, "MISSING_PROMETHEUS", 1.0, null, null, null);
+		DiscrepancyRow d = new DiscrepancyRow(this.runId, "a", T, "MISSING_NEW", 1.0, null, null, null);
 		this.store.saveResult(this.store.errorRow(this.runId, "a", "Prometheus down"), List.of(d), null);
 		assertThat(this.store.runs().unjudgedPairs(this.runId)).as("an ERROR is judged again on restart").hasSize(1);
 		PairResultRow pass = new PairResultRow(this.runId, "a", "PASS", "ok", "[]", "[]", null, 60, 1.0, 0.0, 0.0, 1.0,
@@ -63,8 +63,8 @@ class ParityStoreTest {
 		var window = new dev.dualrun.parity.source.QueryWindow(T, T.plusSeconds(3600), java.time.Duration.ofMinutes(1));
 		byte[] packed = PackedSeries.pack(window, new long[] { T.toEpochMilli() }, new double[] { Double.NaN });
 		this.store.saveEvidence(
-				new EvidenceRow(this.runId, "a", EvidenceRow.CLOUDWATCH, "req", 0, 1, 1, "{}", "[]", null, packed, T));
-		EvidenceRow read = this.store.results().evidence(this.runId, "a", EvidenceRow.CLOUDWATCH).orElseThrow();
+				new EvidenceRow(this.runId, "a", EvidenceRow.OLD, "req", 0, 1, 1, "{}", "[]", null, packed, T));
+		EvidenceRow read = this.store.results().evidence(this.runId, "a", EvidenceRow.OLD).orElseThrow();
 		assertThat(PackedSeries.unpack(read.packed()).values()[0]).isNaN();
 		assertThat(read.fetchedAt()).isEqualTo(T);
 	}

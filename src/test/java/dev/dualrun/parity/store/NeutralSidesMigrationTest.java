@@ -1,0 +1,75 @@
+package dev.dualrun.parity.store;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Test;
+
+import dev.dualrun.parity.compare.Diagnosis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A store written before the sides were neutral (schema version 7: columns cw_* and
+ * prom_*, codes GAP_PROMETHEUS and MISSING_CLOUDWATCH, evidence sides CLOUDWATCH and
+ * PROMETHEUS) is migrated by V8 and reads back in the neutral names, nothing lost.
+ */
+class NeutralSidesMigrationTest {
+
+	private static final Instant T = Instant.parse("2026-11-21T00:00:00Z");
+
+	@Test
+	void aRunStoredWithVendorNamesReadsBackWithOldAndNewSides() {
+		JdbcDataSource ds = new JdbcDataSource();
+		ds.setURL("jdbc:h2:mem:" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+		Flyway.configure().dataSource(ds).locations("classpath:db/migration").target("7").load().migrate();
+		Jdbi jdbi = Jdbi.create(ds);
+		jdbi.useHandle((h) -> {
+			h.execute("INSERT INTO parity_run (id, status, mapping_source, settle_seconds, started_at) "
+					+ "VALUES (1, 'COMPLETED', 'm.yml', 600, ?)", T);
+			h.execute("INSERT INTO run_pair (run_id, pair_id, ordinal, period_seconds, window_start, window_end, "
+					+ "definition) VALUES (1, 'a', 0, 60, ?, ?, '{}')", T, T.plusSeconds(3600));
+			h.execute("INSERT INTO pair_result (run_id, pair_id, verdict, summary, diagnoses, notes, common_points, "
+					+ "cloudwatch_coverage, prometheus_coverage, cw_count, cw_mean, prom_count, prom_p99, compared_at) "
+					+ "VALUES (1, 'a', 'FAIL', 'gap', '[{\"code\":\"GAP_PROMETHEUS\",\"message\":\"gap on the Prometheus "
+					+ "side\"},{\"code\":\"GAP_CLOUDWATCH\",\"message\":\"gap\"}]', '[]', 50, 0.9, 0.8, 55, 1.5, 45, 2.5, ?)",
+					T);
+			h.execute(
+					"INSERT INTO discrepancy (run_id, pair_id, bucket_start, kind, cloudwatch_value, prometheus_value) "
+							+ "VALUES (1, 'a', ?, 'MISSING_PROMETHEUS', 3.0, NULL)",
+					T);
+			h.execute(
+					"INSERT INTO discrepancy (run_id, pair_id, bucket_start, kind, cloudwatch_value, prometheus_value) "
+							+ "VALUES (1, 'a', ?, 'MISSING_CLOUDWATCH', NULL, 4.0)",
+					T.plusSeconds(60));
+			for (String side : List.of("CLOUDWATCH", "PROMETHEUS")) {
+				h.execute("INSERT INTO series_evidence (run_id, pair_id, side, request, shift_seconds, unit_factor, "
+						+ "points, labels, messages, fetched_at) VALUES (1, 'a', ?, 'q', 0, 1.0, 60, '{}', '[]', ?)",
+						side, T);
+			}
+		});
+		ParityStore store = ParityStore.open(ds, Clock.fixed(T, ZoneOffset.UTC));
+		PairResultRow r = store.results().results(1).get(0);
+		assertThat(r.oldCoverage()).isEqualTo(0.9);
+		assertThat(r.newCoverage()).isEqualTo(0.8);
+		assertThat(r.oldCount()).isEqualTo(55);
+		assertThat(r.oldMean()).isEqualTo(1.5);
+		assertThat(r.newCount()).isEqualTo(45);
+		assertThat(r.newP99()).isEqualTo(2.5);
+		assertThat(ParityStore.diagnoses(r.diagnoses())).extracting(Diagnosis::code)
+			.containsExactly(Diagnosis.Code.GAP_NEW, Diagnosis.Code.GAP_OLD);
+		assertThat(ParityStore.diagnoses(r.diagnoses()).get(0).message()).isEqualTo("gap on the Prometheus side");
+		assertThat(store.results().worstDiscrepancies(1, "a", 10)).extracting(DiscrepancyRow::kind)
+			.containsExactlyInAnyOrder("MISSING_NEW", "MISSING_OLD");
+		assertThat(store.results().worstDiscrepancies(1, "a", 10)).extracting(DiscrepancyRow::oldValue)
+			.containsExactlyInAnyOrder(3.0, null);
+		assertThat(store.results().evidence(1, "a", EvidenceRow.OLD)).isPresent();
+		assertThat(store.results().evidence(1, "a", EvidenceRow.NEW)).isPresent();
+	}
+
+}
