@@ -31,7 +31,7 @@ import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code kill -9} of the real job (the built jar in a child JVM) during fetch-cloudwatch,
+ * {@code kill -9} of the real job (the built jar in a child JVM) during fetch-old,
  * compare, recheck and report, then {@code restart --run N} with no SQL by hand: the
  * crashed execution is recovered with Spring Batch's own means and the run ends with the
  * verdicts of an uninterrupted run, no duplicate rows, and no CloudWatch call for pairs
@@ -106,13 +106,13 @@ class CrashRecoveryIT {
 	void killedBetweenTwoCloudWatchCallsTheRestartAsksOnlyForTheRest() throws Exception {
 		cloudwatch.faults().delay(Duration.ofMillis(1500));
 		try {
-			killAt("fetch-cloudwatch", "CloudWatch call 1 of 3 answered", 400, prometheus.url());
+			killAt("fetch-old", "CloudWatch call 1 of 3 answered", 400, prometheus.url());
 		}
 		finally {
 			cloudwatch.faults().clear();
 		}
 		long before = cloudwatch.calls("GetMetricData");
-		restartAndCompare("fetch-cloudwatch");
+		restartAndCompare("fetch-old");
 		// the pairs of the first call were stored when its chunk committed
 		assertThat(cloudwatch.calls("GetMetricData") - before).isEqualTo(2);
 	}

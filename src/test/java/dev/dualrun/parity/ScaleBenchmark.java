@@ -162,7 +162,7 @@ class ScaleBenchmark {
 							| job / bare fetch | %.2f |
 							| bare fetch as its own process (a fresh JVM, like the job) | %.1f s |
 							| job / bare fetch as its own process | %.2f |
-							| fetch-cloudwatch step / bare CloudWatch fetch | %.2f |
+							| fetch-old step (CloudWatch) / bare CloudWatch fetch | %.2f |
 							| steps (ms) | %s |
 							| report step share of wall time | %.1f %% |
 							| heap: most in use before a GC / largest live set after a GC (GC log) | %d MB / %d MB |
@@ -175,7 +175,7 @@ class ScaleBenchmark {
 							""",
 					pairs, cwLatency.toMillis(), promLatency.toMillis(), heap, exit, jobSeconds, bareTotal, bare[0],
 					bare[1], jobSeconds / bareTotal, bareCold, jobSeconds / bareCold,
-					steps.getOrDefault("fetch-cloudwatch", 0L) / 1000.0 / bare[0], steps,
+					steps.getOrDefault("fetch-old", 0L) / 1000.0 / bare[0], steps,
 					100.0 * steps.getOrDefault("report", 0L) / 1000.0 / jobSeconds, heapMb[0], heapMb[1],
 					peakRss.get() / 1024, cwCalls, minCalls, promRequests, reportBytes / 1e6, draw, drawBlank,
 					dbBytes / 1e6);

@@ -17,7 +17,7 @@ import dev.dualrun.parity.source.CardinalityException;
 import dev.dualrun.parity.source.QueryWindow;
 import dev.dualrun.parity.source.SourceException;
 import dev.dualrun.parity.source.TimeSeries;
-import dev.dualrun.parity.source.prometheus.PrometheusSource;
+import dev.dualrun.parity.source.MetricSource;
 import dev.dualrun.parity.store.EvidenceRow;
 import dev.dualrun.parity.store.PackedSeries;
 import dev.dualrun.parity.store.PairDefinitions;
@@ -25,10 +25,10 @@ import dev.dualrun.parity.store.ParityStore;
 import dev.dualrun.parity.store.RunPairRow;
 
 /**
- * Judges one pair: the stored CloudWatch series against the Prometheus series fetched
- * now, aligned and compared. A source failure becomes an ERROR judgement with its cause,
- * and the run goes on. Called concurrently by the compare step's reader; holds no mutable
- * state. At the end of the step it adds its Prometheus requests to the run.
+ * Judges one pair: the stored old-side series against the new side's series fetched now,
+ * aligned and compared. A source failure becomes an ERROR judgement with its cause, and
+ * the run goes on. Called concurrently by the compare step's reader; holds no mutable
+ * state. At the end of the step it adds its new-side requests to the run.
  */
 final class ComparePairProcessor {
 
@@ -36,15 +36,15 @@ final class ComparePairProcessor {
 
 	private final ParityStore store;
 
-	private final PrometheusSource prometheus;
+	private final MetricSource newSide;
 
 	private final Clock clock;
 
 	private final java.util.concurrent.Semaphore judging;
 
-	ComparePairProcessor(ParityStore store, PrometheusSource prometheus, Clock clock, int judgingThreads) {
+	ComparePairProcessor(ParityStore store, MetricSource newSide, Clock clock, int judgingThreads) {
 		this.store = store;
-		this.prometheus = prometheus;
+		this.newSide = newSide;
 		this.clock = clock;
 		this.judging = new java.util.concurrent.Semaphore(judgingThreads);
 	}
@@ -71,17 +71,16 @@ final class ComparePairProcessor {
 		QueryWindow window = new QueryWindow(planned.windowStart(), planned.windowEnd(), pair.period());
 		EvidenceRow cw = this.store.results().evidence(runId, pair.id(), EvidenceRow.OLD).orElse(null);
 		if (cw == null || cw.error() != null) {
-			String error = (cw == null) ? "CloudWatch series was not fetched" : cw.error();
+			String error = (cw == null) ? pair.sides().oldName() + " series was not fetched" : cw.error();
 			return error(runId, pair, error, null);
 		}
 		PackedSeries.Points cwPoints = PackedSeries.unpack(cw.packed());
 		TimeSeries cwSeries = new TimeSeries(Map.of(), cwPoints.timestamps(), cwPoints.values(),
 				ParityStore.strings(cw.messages()));
-		String request = "query_range " + pair.promql() + " start=" + window.start().plus(pair.period()) + " end="
-				+ window.end() + " step=" + pair.period().toSeconds() + "s";
+		String request = this.newSide.describe(pair, window);
 		TimeSeries prom;
 		try {
-			prom = this.prometheus.fetch(pair, window);
+			prom = this.newSide.fetch(pair, window);
 		}
 		catch (CardinalityException ex) {
 			String message = Text.oneLine(ex.getMessage());
@@ -119,11 +118,11 @@ final class ComparePairProcessor {
 	}
 
 	/** Judging is CPU work: at most {@code --threads} pairs are judged at once. */
-	private PairJudge.Judgement judge(PairMapping pair, QueryWindow window, TimeSeries cloudwatch,
-			TimeSeries prometheus) {
+	private PairJudge.Judgement judge(PairMapping pair, QueryWindow window, TimeSeries oldSeries,
+			TimeSeries newSeries) {
 		this.judging.acquireUninterruptibly();
 		try {
-			return PairJudge.judge(pair, window, cloudwatch, prometheus);
+			return PairJudge.judge(pair, window, oldSeries, newSeries);
 		}
 		finally {
 			this.judging.release();
@@ -131,12 +130,13 @@ final class ComparePairProcessor {
 	}
 
 	/**
-	 * Adds the step's Prometheus requests to the run.
+	 * Adds the step's new-side requests to the run and closes the source.
 	 * @param runId the run
 	 */
 	void finish(long runId) {
-		var prometheus = this.prometheus.calls();
-		this.store.runs().addCalls(runId, 0, 0, prometheus.calls(), 0, prometheus.retries());
+		var calls = this.newSide.calls();
+		this.store.runs().addCalls(runId, 0, 0, calls.calls(), 0, calls.retries());
+		this.newSide.close();
 	}
 
 	private JudgedPair error(long runId, PairMapping pair, String error, EvidenceRow evidence) {

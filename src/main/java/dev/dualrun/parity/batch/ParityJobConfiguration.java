@@ -26,18 +26,21 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import dev.dualrun.parity.config.Durations;
 import dev.dualrun.parity.config.ParityProperties;
-import dev.dualrun.parity.source.prometheus.PrometheusClient;
-import dev.dualrun.parity.source.prometheus.PrometheusSource;
+import dev.dualrun.parity.source.MetricSource;
+import dev.dualrun.parity.source.Sources;
 import dev.dualrun.parity.store.EvidenceRow;
+import dev.dualrun.parity.store.PairDefinitions;
 import dev.dualrun.parity.store.ParityStore;
+import dev.dualrun.parity.store.RunPairRow;
 
 /**
- * The {@code parity} job: {@code plan} (mapping to stored plan), {@code fetch-cloudwatch}
- * (fewest GetMetricData calls, evidence stored), {@code compare} (pairs judged
- * concurrently on a bounded executor, each written in one transaction) and {@code report}
- * (HTML and JSON). Only {@code plan} never runs twice: the other steps work on what is
- * not done yet, so a restart of a failed run picks up the pairs that errored or were
- * never judged.
+ * The {@code parity} job: {@code plan} (mapping to stored plan), {@code fetch-old} (the
+ * old side's series in the fewest calls, evidence stored), {@code compare} (the new side
+ * fetched and pairs judged concurrently, written in chunks), {@code recheck} (the settle
+ * rule) and {@code report} (HTML, JSON and JUnit XML). The steps only wire: the sources
+ * are found by type in {@link Sources}. Only {@code plan} never runs twice: the other
+ * steps work on what is not done yet, so a restart of a failed run picks up the pairs
+ * that errored or were never judged.
  */
 @Configuration(proxyBeanMethods = false)
 public class ParityJobConfiguration {
@@ -72,10 +75,10 @@ public class ParityJobConfiguration {
 	}
 
 	@Bean
-	Job parityJob(JobRepository jobRepository, Step planStep, Step fetchCloudWatchStep, Step compareStep,
-			Step recheckStep, Step reportStep, ParityStore store, Clock clock, ParityProperties properties) {
+	Job parityJob(JobRepository jobRepository, Step planStep, Step fetchOldStep, Step compareStep, Step recheckStep,
+			Step reportStep, ParityStore store, Clock clock, ParityProperties properties) {
 		return new JobBuilder(ParityJobParameters.JOB_NAME, jobRepository).start(planStep)
-			.next(fetchCloudWatchStep)
+			.next(fetchOldStep)
 			.next(compareStep)
 			.next(recheckStep)
 			.next(reportStep)
@@ -93,20 +96,20 @@ public class ParityJobConfiguration {
 	}
 
 	/**
-	 * One item per GetMetricData call, made ahead by the reader
-	 * ({@code parity.cloudwatch.concurrency} in flight within
+	 * One item per call to the old side (CloudWatch: one GetMetricData call), made ahead
+	 * by the reader ({@code parity.cloudwatch.concurrency} in flight within
 	 * {@code parity.cloudwatch.max-tps}), the series committed every {@code concurrency}
 	 * calls: a kill loses at most the calls not yet committed.
 	 */
 	@Bean
-	Step fetchCloudWatchStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			ItemStreamReader<List<EvidenceRow>> fetchCloudWatch, ParityStore store, ParityProperties properties) {
+	Step fetchOldStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			ItemStreamReader<List<EvidenceRow>> fetchOld, ParityStore store, ParityProperties properties) {
 		// one commit per `concurrency` calls: each commit is written through
 		// (WRITE_DELAY=0)
-		return new StepBuilder("fetch-cloudwatch", jobRepository)
+		return new StepBuilder("fetch-old", jobRepository)
 			.<List<EvidenceRow>, List<EvidenceRow>>chunk(properties.cloudwatch().concurrency())
 			.transactionManager(transactionManager)
-			.reader(fetchCloudWatch)
+			.reader(fetchOld)
 			.writer((chunk) -> store.saveEvidence(chunk.getItems().stream().flatMap(List::stream).toList()))
 			.allowStartIfComplete(true)
 			.listener(new StepProgress())
@@ -115,13 +118,13 @@ public class ParityJobConfiguration {
 
 	@Bean
 	@StepScope
-	ItemStreamReader<List<EvidenceRow>> fetchCloudWatch(ParityStore store, ParityProperties properties, Clock clock,
+	ItemStreamReader<List<EvidenceRow>> fetchOld(ParityStore store, ParityProperties properties, Clock clock,
 			@Value("#{jobExecutionContext['" + RunContext.RUN_ID + "']}") Long runId) {
-		return new FetchCloudWatchReader(store, properties.cloudwatch(), clock, runId).reader();
+		return new FetchOldReader(store, properties, clock, runId).reader();
 	}
 
 	/**
-	 * Pairs fetched from Prometheus and judged ahead by the reader
+	 * Pairs fetched from the new side and judged ahead by the reader
 	 * ({@code parity.prometheus.concurrency} at once, judging held to {@code --threads}),
 	 * their results written in chunks.
 	 */
@@ -147,7 +150,8 @@ public class ParityJobConfiguration {
 	/**
 	 * The compare step's reader: the unjudged pairs fetched and judged ahead on its own
 	 * threads (a plain object, not a step-scoped proxy, since those threads have no step
-	 * context); the Prometheus client is made when the step opens it.
+	 * context); the new side's source is opened by type from the registry when the step
+	 * opens the reader, and closed with it.
 	 */
 	@Bean
 	@StepScope
@@ -155,13 +159,14 @@ public class ParityJobConfiguration {
 			@Value("#{jobExecutionContext['" + RunContext.RUN_ID + "']}") Long runId) {
 		java.util.concurrent.atomic.AtomicReference<ComparePairProcessor> judge = new java.util.concurrent.atomic.AtomicReference<>();
 		return new ReadAhead<>("compare-" + runId, () -> {
-			PrometheusClient client = new PrometheusClient(properties.prometheus());
-			String version = client.version();
-			store.runs()
-				.prometheusBackend(runId, client.url(), version,
-						dev.dualrun.parity.source.prometheus.RangeRule.of(version).describe());
-			judge.set(new ComparePairProcessor(store, new PrometheusSource(client), clock, properties.threads()));
-			return store.runs().unjudgedPairs(runId);
+			List<RunPairRow> pairs = store.runs().unjudgedPairs(runId);
+			String type = pairs.isEmpty() ? "prometheus"
+					: PairDefinitions.fromJson(pairs.get(0).definition()).newType();
+			MetricSource source = Sources.open(type, properties);
+			MetricSource.Backend backend = source.backend();
+			store.runs().prometheusBackend(runId, backend.location(), backend.version(), backend.semantics());
+			judge.set(new ComparePairProcessor(store, source, clock, properties.threads()));
+			return pairs;
 		}, (pair) -> judge.get().process(pair), Math.max(properties.threads(), properties.prometheus().concurrency()),
 				() -> {
 					if (judge.get() != null) {

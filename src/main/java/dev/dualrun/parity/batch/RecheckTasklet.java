@@ -23,29 +23,26 @@ import dev.dualrun.parity.compare.PairJudge;
 import dev.dualrun.parity.compare.Verdict;
 import dev.dualrun.parity.config.PairMapping;
 import dev.dualrun.parity.config.ParityProperties;
+import dev.dualrun.parity.source.MetricSource;
 import dev.dualrun.parity.source.QueryWindow;
 import dev.dualrun.parity.source.SeriesResult;
 import dev.dualrun.parity.source.SourceException;
+import dev.dualrun.parity.source.Sources;
 import dev.dualrun.parity.source.TimeSeries;
-import dev.dualrun.parity.source.cloudwatch.CloudWatchClientFactory;
-import dev.dualrun.parity.source.cloudwatch.CloudWatchSource;
-import dev.dualrun.parity.source.prometheus.PrometheusClient;
-import dev.dualrun.parity.source.prometheus.PrometheusSource;
 import dev.dualrun.parity.store.EvidenceRow;
 import dev.dualrun.parity.store.PackedSeries;
 import dev.dualrun.parity.store.PairDefinitions;
 import dev.dualrun.parity.store.PairResultRow;
 import dev.dualrun.parity.store.ParityStore;
 import dev.dualrun.parity.store.RunPairRow;
-import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 
 /**
  * Step {@code recheck}, the settle rule: the pairs that FAIL only in their newest 30
  * minutes may be judging data still arriving. After one pause ({@code --settle-recheck})
- * their CloudWatch side is read again in the fewest GetMetricData calls and their
- * Prometheus side once each; a pair whose newest periods changed on either side is
- * UNSETTLED, not FAIL. The candidates are found from the store (a FAIL whose every
- * discrepancy is that recent), so a restart rechecks what is left and nothing twice.
+ * their old side is read again in the fewest calls and their new side once each; a pair
+ * whose newest periods changed on either side is UNSETTLED, not FAIL. The candidates are
+ * found from the store (a FAIL whose every discrepancy is that recent), so a restart
+ * rechecks what is left and nothing twice.
  */
 record RecheckTasklet(ParityStore store, ParityProperties properties, Clock clock) implements Tasklet {
 
@@ -68,51 +65,62 @@ record RecheckTasklet(ParityStore store, ParityProperties properties, Clock cloc
 		log.info("run {}: {} pair(s) fail only in their newest {} minutes: reading them again in {} s", runId,
 				candidates.size(), NEWEST.toMinutes(), pause.toSeconds());
 		Thread.sleep(pause.toMillis());
-		Map<String, TimeSeries> cloudwatch = rereadCloudWatch(runId, candidates);
-		PrometheusSource prometheus = new PrometheusSource(new PrometheusClient(this.properties.prometheus()));
-		for (RunPairRow planned : candidates) {
-			PairMapping pair = PairDefinitions.fromJson(planned.definition());
-			QueryWindow window = new QueryWindow(planned.windowStart(), planned.windowEnd(), pair.period());
-			TimeSeries cwAgain = cloudwatch.get(pair.id());
-			TimeSeries promAgain;
-			try {
-				promAgain = prometheus.fetch(pair, window);
-			}
-			catch (SourceException ex) {
-				log.warn("pair {}: re-read of Prometheus failed, keeping the verdict: {}", pair.id(), ex.getMessage());
-				continue;
-			}
-			if (cwAgain == null) {
-				continue;
-			}
-			AlignedPair first = PairJudge.align(pair, window, stored(runId, pair.id(), EvidenceRow.OLD),
-					stored(runId, pair.id(), EvidenceRow.NEW));
-			AlignedPair again = PairJudge.align(pair, window, cwAgain, promAgain);
-			int from = Math.max(0, window.count() - (int) (NEWEST.toSeconds() / window.period().toSeconds()));
-			int cwChanged = changed(first.oldValues(), first.oldPresent(), again.oldValues(), again.oldPresent(), from);
-			int promChanged = changed(first.newValues(), first.newPresent(), again.newValues(), again.newPresent(),
-					from);
-			if (cwChanged + promChanged > 0) {
-				Diagnosis unsettled = new Diagnosis(Diagnosis.Code.UNSETTLED, String.format(Locale.ROOT,
-						"the newest %d minutes changed when read again after %d s (CloudWatch: %d period(s), "
-								+ "Prometheus: %d): data was still arriving; judge again later or raise --settle "
-								+ "(the settle rule)",
-						NEWEST.toMinutes(), pause.toSeconds(), cwChanged, promChanged));
-				List<Diagnosis> diagnoses = new ArrayList<>();
-				diagnoses.add(unsettled);
-				PairResultRow earlier = this.store.results().result(runId, pair.id()).orElse(null);
-				if (earlier != null) {
-					diagnoses.addAll(ParityStore.diagnoses(earlier.diagnoses()));
-				}
-				this.store.results()
-					.unsettle(runId, pair.id(), Verdict.UNSETTLED.name(), unsettled.message(),
-							ParityStore.json(diagnoses));
-				log.info("pair {}: UNSETTLED ({})", pair.id(), unsettled.message());
+		Map<String, TimeSeries> oldAgain = rereadOld(runId, candidates);
+		Map<String, MetricSource> newSources = new HashMap<>();
+		try {
+			for (RunPairRow planned : candidates) {
+				PairMapping pair = PairDefinitions.fromJson(planned.definition());
+				recheck(runId, planned, pair, pause, oldAgain.get(pair.id()),
+						newSources.computeIfAbsent(pair.newType(), (type) -> Sources.open(type, this.properties)));
 			}
 		}
-		var calls = prometheus.calls();
-		this.store.runs().addCalls(runId, 0, 0, calls.calls(), 0, calls.retries());
+		finally {
+			for (MetricSource source : newSources.values()) {
+				var calls = source.calls();
+				this.store.runs().addCalls(runId, 0, 0, calls.calls(), 0, calls.retries());
+				source.close();
+			}
+		}
 		return RepeatStatus.FINISHED;
+	}
+
+	private void recheck(long runId, RunPairRow planned, PairMapping pair, Duration pause, TimeSeries oldAgain,
+			MetricSource newSide) {
+		QueryWindow window = new QueryWindow(planned.windowStart(), planned.windowEnd(), pair.period());
+		TimeSeries newAgain;
+		try {
+			newAgain = newSide.fetch(pair, window);
+		}
+		catch (SourceException ex) {
+			log.warn("pair {}: re-read of {} failed, keeping the verdict: {}", pair.id(), newSide.side(),
+					ex.getMessage());
+			return;
+		}
+		if (oldAgain == null) {
+			return;
+		}
+		AlignedPair first = PairJudge.align(pair, window, stored(runId, pair.id(), EvidenceRow.OLD),
+				stored(runId, pair.id(), EvidenceRow.NEW));
+		AlignedPair again = PairJudge.align(pair, window, oldAgain, newAgain);
+		int from = Math.max(0, window.count() - (int) (NEWEST.toSeconds() / window.period().toSeconds()));
+		int oldChanged = changed(first.oldValues(), first.oldPresent(), again.oldValues(), again.oldPresent(), from);
+		int newChanged = changed(first.newValues(), first.newPresent(), again.newValues(), again.newPresent(), from);
+		if (oldChanged + newChanged > 0) {
+			Diagnosis unsettled = new Diagnosis(Diagnosis.Code.UNSETTLED, String.format(Locale.ROOT,
+					"the newest %d minutes changed when read again after %d s (%s: %d period(s), %s: %d): data was "
+							+ "still arriving; judge again later or raise --settle (the settle rule)",
+					NEWEST.toMinutes(), pause.toSeconds(), pair.sides().oldName(), oldChanged, pair.sides().newName(),
+					newChanged));
+			List<Diagnosis> diagnoses = new ArrayList<>();
+			diagnoses.add(unsettled);
+			PairResultRow earlier = this.store.results().result(runId, pair.id()).orElse(null);
+			if (earlier != null) {
+				diagnoses.addAll(ParityStore.diagnoses(earlier.diagnoses()));
+			}
+			this.store.results()
+				.unsettle(runId, pair.id(), Verdict.UNSETTLED.name(), unsettled.message(), ParityStore.json(diagnoses));
+			log.info("pair {}: UNSETTLED ({})", pair.id(), unsettled.message());
+		}
 	}
 
 	/**
@@ -131,34 +139,35 @@ record RecheckTasklet(ParityStore store, ParityProperties properties, Clock cloc
 		return out;
 	}
 
-	/** One batched read of the candidates' CloudWatch side, in the fewest calls. */
-	private Map<String, TimeSeries> rereadCloudWatch(long runId, List<RunPairRow> candidates) {
-		Map<QueryWindow, List<PairMapping>> groups = new LinkedHashMap<>();
+	/**
+	 * One batched read of the candidates' old side, in the fewest calls of each source.
+	 */
+	private Map<String, TimeSeries> rereadOld(long runId, List<RunPairRow> candidates) {
+		Map<String, Map<QueryWindow, List<PairMapping>>> groups = new LinkedHashMap<>();
 		for (RunPairRow row : candidates) {
 			PairMapping pair = PairDefinitions.fromJson(row.definition());
-			groups
+			groups.computeIfAbsent(pair.oldType(), (t) -> new LinkedHashMap<>())
 				.computeIfAbsent(new QueryWindow(row.windowStart(), row.windowEnd(), pair.period()),
 						(w) -> new ArrayList<>())
 				.add(pair);
 		}
 		Map<String, TimeSeries> out = new HashMap<>();
-		ParityProperties.CloudWatch settings = this.properties.cloudwatch();
-		CloudWatchClientFactory.AttemptCounter attempts = new CloudWatchClientFactory.AttemptCounter();
-		try (CloudWatchClient client = CloudWatchClientFactory.create(settings, attempts)) {
-			CloudWatchSource source = new CloudWatchSource(client, (settings.endpoint() != null) ? settings.endpoint()
-					: "region " + client.serviceClientConfiguration().region().id(), attempts);
-			groups.forEach((window, pairs) -> source.fetch(pairs, window, (SeriesResult r) -> {
-				if (r.isOk()) {
-					out.put(r.pairId(), r.series());
-				}
-				else {
-					log.warn("pair {}: re-read of CloudWatch failed, keeping the verdict: {}", r.pairId(),
-							r.failure().getMessage());
-				}
-			}));
-			var calls = source.calls();
-			this.store.runs().addCalls(runId, calls.calls(), calls.metricsRequested(), 0, calls.retries(), 0);
-		}
+		groups.forEach((type, windows) -> {
+			try (MetricSource source = Sources.open(type, this.properties)) {
+				windows.forEach((window, pairs) -> source.plan(pairs, window)
+					.forEach((batch) -> source.fetch(batch, window, (SeriesResult r) -> {
+						if (r.isOk()) {
+							out.put(r.pairId(), r.series());
+						}
+						else {
+							log.warn("pair {}: re-read of {} failed, keeping the verdict: {}", r.pairId(),
+									source.side(), r.failure().getMessage());
+						}
+					})));
+				var calls = source.calls();
+				this.store.runs().addCalls(runId, calls.calls(), calls.metricsRequested(), 0, calls.retries(), 0);
+			}
+		});
 		return out;
 	}
 

@@ -32,6 +32,20 @@ public record PairMapping(String id, String description, int line, CloudWatchQue
 	}
 
 	/**
+	 * @return the old side's source type, as the mapping file names its block
+	 */
+	public String oldType() {
+		return "cloudwatch";
+	}
+
+	/**
+	 * @return the new side's source type
+	 */
+	public String newType() {
+		return "prometheus";
+	}
+
+	/**
 	 * @return what the pair's two systems are called
 	 */
 	public Sides sides() {

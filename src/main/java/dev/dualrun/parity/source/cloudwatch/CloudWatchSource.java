@@ -63,6 +63,8 @@ public final class CloudWatchSource implements MetricSource {
 
 	private final AtomicLong splits = new AtomicLong();
 
+	private final boolean ownsClient;
+
 	private final java.util.concurrent.atomic.AtomicInteger serverErrorsInARow = new java.util.concurrent.atomic.AtomicInteger();
 
 	/** Server errors after retries in a row that stop the splitting of refused calls. */
@@ -79,9 +81,44 @@ public final class CloudWatchSource implements MetricSource {
 	 * @param attempts the client's attempt counter, for the retries it made
 	 */
 	public CloudWatchSource(CloudWatchClient client, String endpoint, CloudWatchClientFactory.AttemptCounter attempts) {
+		this(client, endpoint, attempts, false);
+	}
+
+	/**
+	 * @param client the SDK client
+	 * @param endpoint where the client points, for messages (region or override URL)
+	 * @param attempts the client's attempt counter, for the retries it made
+	 * @param ownsClient whether closing this source closes the client
+	 */
+	CloudWatchSource(CloudWatchClient client, String endpoint, CloudWatchClientFactory.AttemptCounter attempts,
+			boolean ownsClient) {
 		this.client = client;
 		this.endpoint = endpoint;
 		this.attempts = attempts;
+		this.ownsClient = ownsClient;
+	}
+
+	@Override
+	public List<List<PairMapping>> plan(List<PairMapping> pairs, QueryWindow window) {
+		return CallPlanner.plan(pairs, window.count());
+	}
+
+	@Override
+	public String describe(PairMapping pair, QueryWindow window) {
+		return pair.cloudwatch().describe() + ", period " + window.period().toSeconds() + " s, " + window.start()
+				+ " .. " + window.end();
+	}
+
+	@Override
+	public Backend backend() {
+		return new Backend(this.endpoint, this.client.serviceClientConfiguration().region().id(), version(), null);
+	}
+
+	@Override
+	public void close() {
+		if (this.ownsClient) {
+			this.client.close();
+		}
 	}
 
 	@Override
@@ -286,9 +323,7 @@ public final class CloudWatchSource implements MetricSource {
 		return "GetMetricData API 2010-08-01 (AWS SDK for Java " + VersionInfo.SDK_VERSION + ") at " + this.endpoint;
 	}
 
-	/**
-	 * @return calls split in halves to isolate a refused query
-	 */
+	@Override
 	public long splits() {
 		return this.splits.get();
 	}

@@ -54,6 +54,7 @@ public final class PrometheusSource implements MetricSource {
 	 * @return the pair's series, timestamps shifted to bucket starts
 	 * @throws SourceException if the query fails or returns more than one series
 	 */
+	@Override
 	public TimeSeries fetch(PairMapping pair, QueryWindow window) {
 		long p = window.period().toSeconds();
 		Instant first = window.start().plusSeconds(p);
@@ -133,8 +134,28 @@ public final class PrometheusSource implements MetricSource {
 	}
 
 	@Override
+	public String describe(PairMapping pair, QueryWindow window) {
+		return "query_range " + pair.promql() + " start=" + window.start().plus(pair.period()) + " end=" + window.end()
+				+ " step=" + pair.period().toSeconds() + "s";
+	}
+
+	@Override
 	public String version() {
 		return this.client.version();
+	}
+
+	/**
+	 * The server's version is asked once, here, with the range-selector rule it implies.
+	 */
+	@Override
+	public Backend backend() {
+		String version = version();
+		return new Backend(this.client.url(), null, version, RangeRule.of(version).describe());
+	}
+
+	@Override
+	public long splits() {
+		return this.client.splits();
 	}
 
 	@Override

@@ -1,0 +1,46 @@
+package dev.dualrun.parity.source;
+
+import dev.dualrun.parity.config.ParityProperties;
+
+/**
+ * A kind of system a pair's side is read from, found by its type through {@link Sources}
+ * ({@link java.util.ServiceLoader}): a new source is a new package with its provider plus
+ * one line in {@code META-INF/services/dev.dualrun.parity.source.SourceProvider}.
+ */
+public interface SourceProvider {
+
+	/** The side a source plays in a dual run. */
+	enum Role {
+
+		/** The system being retired. */
+		OLD,
+		/** The system that replaces it. */
+		NEW
+
+	}
+
+	/**
+	 * @return the type, as the mapping file names the side's block (e.g.
+	 * {@code cloudwatch})
+	 */
+	String type();
+
+	/**
+	 * @return the side this source plays
+	 */
+	Role role();
+
+	/**
+	 * @return the system as the report names it (e.g. {@code CloudWatch})
+	 */
+	String displayName();
+
+	/**
+	 * Opens the source for a run: its client is made here and released when the source is
+	 * closed.
+	 * @param properties the settings
+	 * @return the source
+	 */
+	MetricSource open(ParityProperties properties);
+
+}

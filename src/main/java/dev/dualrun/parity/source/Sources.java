@@ -1,0 +1,61 @@
+package dev.dualrun.parity.source;
+
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+
+import dev.dualrun.parity.config.ConfigurationException;
+import dev.dualrun.parity.config.ParityProperties;
+
+/**
+ * The one registry of sources: every {@link SourceProvider} on the class path, by type.
+ */
+public final class Sources {
+
+	private static final Map<String, SourceProvider> BY_TYPE = load();
+
+	private Sources() {
+	}
+
+	/**
+	 * @param type a source type, e.g. {@code cloudwatch}
+	 * @return its provider
+	 * @throws ConfigurationException naming the known types if there is none
+	 */
+	public static SourceProvider provider(String type) {
+		SourceProvider provider = BY_TYPE.get(type);
+		if (provider == null) {
+			throw new ConfigurationException(
+					"no source of type '" + type + "' (known: " + String.join(", ", BY_TYPE.keySet()) + ")");
+		}
+		return provider;
+	}
+
+	/**
+	 * @param type a source type
+	 * @param properties the settings
+	 * @return the source, opened
+	 */
+	public static MetricSource open(String type, ParityProperties properties) {
+		return provider(type).open(properties);
+	}
+
+	/**
+	 * @return every provider, by type
+	 */
+	public static List<SourceProvider> all() {
+		return List.copyOf(BY_TYPE.values());
+	}
+
+	private static Map<String, SourceProvider> load() {
+		Map<String, SourceProvider> byType = new TreeMap<>();
+		for (SourceProvider p : ServiceLoader.load(SourceProvider.class, Sources.class.getClassLoader())) {
+			if (byType.putIfAbsent(p.type(), p) != null) {
+				throw new IllegalStateException("two sources of type " + p.type());
+			}
+		}
+		return byType;
+	}
+
+}

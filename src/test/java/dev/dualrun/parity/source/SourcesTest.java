@@ -1,0 +1,28 @@
+package dev.dualrun.parity.source;
+
+import org.junit.jupiter.api.Test;
+
+import dev.dualrun.parity.config.ConfigurationException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The one registry finds each source by its type through its one registration. */
+class SourcesTest {
+
+	@Test
+	void everyRegisteredSourceIsFoundByTypeWithItsRoleAndName() {
+		assertThat(Sources.all()).extracting(SourceProvider::type).containsExactly("cloudwatch", "prometheus");
+		assertThat(Sources.provider("cloudwatch").role()).isEqualTo(SourceProvider.Role.OLD);
+		assertThat(Sources.provider("cloudwatch").displayName()).isEqualTo("CloudWatch");
+		assertThat(Sources.provider("prometheus").role()).isEqualTo(SourceProvider.Role.NEW);
+		assertThat(Sources.provider("prometheus").displayName()).isEqualTo("Prometheus");
+	}
+
+	@Test
+	void anUnknownTypeNamesTheKnownOnes() {
+		assertThatThrownBy(() -> Sources.provider("azure-monitor")).isInstanceOf(ConfigurationException.class)
+			.hasMessage("no source of type 'azure-monitor' (known: cloudwatch, prometheus)");
+	}
+
+}
