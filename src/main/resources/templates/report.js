@@ -73,7 +73,7 @@
     var f = r[8] || [];
     var text = document.createElement('div');
     text.className = 'muted';
-    text.textContent = f.length ? 'periods compared ' + f[0] + ' · coverage CloudWatch ' + f[1] + ', Prometheus ' + f[2]
+    text.textContent = f.length ? 'periods compared ' + f[0] + ' · coverage ' + (f[5] || 'CloudWatch') + ' ' + f[1] + ', ' + (f[6] || 'Prometheus') + ' ' + f[2]
       + ' · MAPE ' + f[3] + ' · best lag ' + f[4] + ' · every figure of this pair is in the run\'s JSON report' : r[3];
     td.appendChild(text);
     if (r[9] && typeof Chart !== 'undefined') {
@@ -148,7 +148,7 @@
     return out;
   }
   function band(chart, sign) {
-    return points(chart, chart.cloudwatch).map(function (p) {
+    return points(chart, oldOf(chart)).map(function (p) {
       return { x: p.x, y: p.y === null ? null : sign * Math.max(chart.absolute, chart.relative * Math.abs(p.y)) };
     });
   }
@@ -164,22 +164,27 @@
         tooltip: { callbacks: { title: function (items) { return items.length ? time(items[0].parsed.x) + ' UTC' : ''; } } } }
     };
   }
+  // charts stored before issue 8 name their series cloudwatch and prometheus
+  function oldOf(c) { return c.old || c.cloudwatch; }
+  function newOf(c) { return c['new'] || c.prometheus; }
+  function oldName(c) { return c.oldName || 'CloudWatch'; }
+  function newName(c) { return c.newName || 'Prometheus'; }
   function overlay(canvas, c) {
-    var cwSlots = slots(c.cloudwatch);
+    var cwSlots = slots(oldOf(c));
     var marks = c.discrepancies.map(function (k) {
       var j = cwSlots.indexOf(k);
-      return { x: c.start + k * c.step, y: j >= 0 ? c.cloudwatch.v[j] : null };
+      return { x: c.start + k * c.step, y: j >= 0 ? oldOf(c).v[j] : null };
     }).filter(function (p) { return p.y !== null; });
     new Chart(canvas, { type: 'line', data: { datasets: [
-      { label: 'CloudWatch', data: points(c, c.cloudwatch), borderColor: '#0969da', backgroundColor: '#0969da', borderWidth: 1.5, pointRadius: 0, spanGaps: false },
-      { label: 'Prometheus (x unit factor)', data: points(c, c.prometheus), borderColor: '#bc4c00', backgroundColor: '#bc4c00', borderWidth: 1.5, pointRadius: 0, spanGaps: false },
+      { label: oldName(c), data: points(c, oldOf(c)), borderColor: '#0969da', backgroundColor: '#0969da', borderWidth: 1.5, pointRadius: 0, spanGaps: false },
+      { label: newName(c) + ' (x unit factor)', data: points(c, newOf(c)), borderColor: '#bc4c00', backgroundColor: '#bc4c00', borderWidth: 1.5, pointRadius: 0, spanGaps: false },
       { label: 'discrepancy', type: 'scatter', data: marks, borderColor: '#cf222e', backgroundColor: '#cf222e', pointRadius: 3 }
     ] }, options: options(c, c.unit || 'value') });
   }
   function draw(el, c) {
     overlay(el.querySelector('canvas.overlay'), c);
     new Chart(el.querySelector('canvas.residual'), { type: 'line', data: { datasets: [
-      { label: 'Prometheus - CloudWatch', data: points(c, c.residual), borderColor: '#57606a', borderWidth: 1, pointRadius: 0, spanGaps: false },
+      { label: newName(c) + ' - ' + oldName(c), data: points(c, c.residual), borderColor: '#57606a', borderWidth: 1, pointRadius: 0, spanGaps: false },
       { label: 'tolerance', data: band(c, 1), borderColor: '#1a7f37', borderDash: [4, 3], borderWidth: 1, pointRadius: 0, spanGaps: false, fill: false },
       { label: '- tolerance', data: band(c, -1), borderColor: '#1a7f37', borderDash: [4, 3], borderWidth: 1, pointRadius: 0, spanGaps: false, fill: '-1', backgroundColor: 'rgba(26,127,55,0.08)' }
     ] }, options: options(c, 'difference') });

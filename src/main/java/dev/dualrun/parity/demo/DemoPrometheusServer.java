@@ -213,7 +213,7 @@ public final class DemoPrometheusServer implements AutoCloseable {
 		return query.replaceAll("\\s+", "");
 	}
 
-	private static void send(HttpExchange exchange, int status, String body) throws IOException {
+	static void send(HttpExchange exchange, int status, String body) throws IOException {
 		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
 		exchange.getResponseHeaders().add("Content-Type", "application/json");
 		exchange.sendResponseHeaders(status, bytes.length);

@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.AbstractMap;
 import java.util.ArrayList;
@@ -147,14 +146,8 @@ public final class SigV4PrometheusServer implements AutoCloseable {
 	}
 
 	private static void send(HttpExchange exchange, int status, String errorType, String json) throws IOException {
-		byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-		exchange.getResponseHeaders().set("Content-Type", "application/json");
 		exchange.getResponseHeaders().set("x-amzn-ErrorType", errorType);
-		exchange.sendResponseHeaders(status, bytes.length);
-		try (OutputStream out = exchange.getResponseBody()) {
-			out.write(bytes);
-		}
-		exchange.close();
+		DemoPrometheusServer.send(exchange, status, json);
 	}
 
 	@Override

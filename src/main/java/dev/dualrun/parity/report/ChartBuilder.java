@@ -106,7 +106,8 @@ final class ChartBuilder {
 				window.end().toEpochMilli(), (pair.cloudwatch().unit() != null) ? pair.cloudwatch().unit() : "",
 				downsample(a.oldValues(), a.oldPresent(), points), downsample(a.newValues(), a.newPresent(), points),
 				residualToo ? downsample(residual, both, points) : new PairChart.Series(new int[0], new Double[0]),
-				pair.tolerance().absolute(), pair.tolerance().relative(), disc);
+				pair.tolerance().absolute(), pair.tolerance().relative(), disc, pair.sides().oldName(),
+				pair.sides().newName());
 	}
 
 	private static TimeSeries series(EvidenceRow row) {

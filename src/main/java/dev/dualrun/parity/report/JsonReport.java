@@ -96,7 +96,7 @@ public record JsonReport(String schema, int schemaVersion, Run run, List<Pair> p
 
 	static Pair pair(RunReport.PairSection p) {
 		return new Pair(p.id(), p.description(), p.verdict(), p.summary(), p.diagnoses(), p.metrics(), p.evidence(),
-				p.cloudwatchQuery(), p.promql(), p.period(), p.unitFactor(), p.tolerance(), p.discrepancyCount(),
+				p.oldQuery(), p.newQuery(), p.period(), p.unitFactor(), p.tolerance(), p.discrepancyCount(),
 				p.history());
 	}
 

@@ -1,5 +1,7 @@
 package dev.dualrun.parity.report;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * What the charts of one pair draw, downsampled for drawing. Points are slot indices on
  * the pair's grid ({@code start + i * step}); a null value is a break in the line (a
@@ -9,16 +11,21 @@ package dev.dualrun.parity.report;
  * @param start the grid's start, epoch milliseconds
  * @param step the period, milliseconds
  * @param end the grid's end (exclusive), epoch milliseconds
- * @param unit the CloudWatch unit, or "" if none
- * @param cloudwatch the CloudWatch series
- * @param prometheus the Prometheus series (unit factor applied)
- * @param residual Prometheus - CloudWatch where both have values
+ * @param unit the old side's unit, or "" if none
+ * @param oldSeries the old side's series (JSON {@code old}; {@code cloudwatch} in charts
+ * stored before issue 8)
+ * @param newSeries the new side's series, unit factor applied (JSON {@code new};
+ * {@code prometheus} before)
+ * @param residual new - old where both have values
  * @param absolute the per-point absolute tolerance
  * @param relative the per-point relative tolerance
  * @param discrepancies slots where the sides disagree
+ * @param oldName the old system, for the legend
+ * @param newName the new system, for the legend
  */
-public record PairChart(String pair, long start, long step, long end, String unit, Series cloudwatch, Series prometheus,
-		Series residual, double absolute, double relative, int[] discrepancies) {
+public record PairChart(String pair, long start, long step, long end, String unit,
+		@JsonProperty("old") Series oldSeries, @JsonProperty("new") Series newSeries, Series residual, double absolute,
+		double relative, int[] discrepancies, String oldName, String newName) {
 
 	/**
 	 * A drawn series.

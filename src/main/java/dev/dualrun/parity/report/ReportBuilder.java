@@ -212,17 +212,18 @@ public final class ReportBuilder {
 			return new RunReport.PairSection(pair.id(), pair.description(), NOT_JUDGED,
 					"not judged: the run stopped first", List.of(), List.of(), pair.cloudwatch().describe(),
 					pair.promql(), pair.period().toSeconds(), pair.unitFactor(), tolerance, Map.of(), Map.of(),
-					List.of(), 0, List.of(), this.history.getOrDefault(pair.id(), List.of()), promLink, cwLink);
+					List.of(), 0, List.of(), this.history.getOrDefault(pair.id(), List.of()), promLink, cwLink,
+					pair.sides());
 		}
 		Map<String, String> metrics = new LinkedHashMap<>();
 		metrics.put("periods compared", Integer.toString(r.commonPoints()));
 		metrics.put("within tolerance", pct(r.withinShare()));
 		metrics.put("bias", signedPct(r.bias()));
 		metrics.put("MAPE", pct(r.mape()));
-		metrics.put("CloudWatch coverage", pct(r.oldCoverage()));
-		metrics.put("Prometheus coverage", pct(r.newCoverage()));
+		metrics.put(pair.sides().oldName() + " coverage", pct(r.oldCoverage()));
+		metrics.put(pair.sides().newName() + " coverage", pct(r.newCoverage()));
 		metrics.put("best lag (periods)", (r.bestLag() != null) ? String.format(Locale.ROOT, "%+d", r.bestLag()) : "-");
-		metrics.put("median ratio P/C", num(r.medianRatio()));
+		metrics.put("median ratio " + pair.sides().newName() + "/" + pair.sides().oldName(), num(r.medianRatio()));
 		List<List<String>> aggregates = new ArrayList<>();
 		aggregates.add(List.of("periods with data", num(toDouble(r.oldCount())), num(toDouble(r.newCount())), "-"));
 		row(aggregates, "mean", r.oldMean(), r.newMean());
@@ -241,7 +242,7 @@ public final class ReportBuilder {
 					.map((d) -> new RunReport.DiscrepancyView(d.bucketStart().toString(), d.kind(), num(d.oldValue()),
 							num(d.newValue()), num(d.absError()), signedPct(d.relError())))
 					.toList(),
-				this.history.getOrDefault(pair.id(), List.of()), promLink, cwLink);
+				this.history.getOrDefault(pair.id(), List.of()), promLink, cwLink, pair.sides());
 	}
 
 	/** Each pair's verdict in the last runs (re-judgements left out), oldest first. */

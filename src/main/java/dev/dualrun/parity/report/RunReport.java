@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.dualrun.parity.compare.Diagnosis;
+import dev.dualrun.parity.config.Sides;
 import dev.dualrun.parity.store.RunRow;
 
 /**
@@ -80,7 +81,8 @@ public record RunReport(RunRow run, Map<String, Integer> counts, List<PairSectio
 	 * @param history verdict letters of the last runs, oldest first (P, W, F, U, N, I, E;
 	 * - absent)
 	 * @param detailed true if the pair's full section is in the report
-	 * @param figures periods compared, coverages, MAPE and best lag, as text
+	 * @param figures periods compared, coverages, MAPE and best lag, as text, then the
+	 * names of the old and the new system
 	 * @param chart the small chart of a pair not shown in full (a {@link PairChart} or
 	 * its stored JSON), or null
 	 */
@@ -100,9 +102,10 @@ public record RunReport(RunRow run, Map<String, Integer> counts, List<PairSectio
 			p.history().forEach((h) -> history.append(letter(h.verdict())));
 			Map<String, String> m = p.metrics();
 			List<String> figures = m.isEmpty() ? List.of()
-					: List.of(m.getOrDefault("periods compared", "-"), m.getOrDefault("CloudWatch coverage", "-"),
-							m.getOrDefault("Prometheus coverage", "-"), m.getOrDefault("MAPE", "-"),
-							m.getOrDefault("best lag (periods)", "-"));
+					: List.of(m.getOrDefault("periods compared", "-"),
+							m.getOrDefault(p.sides().oldName() + " coverage", "-"),
+							m.getOrDefault(p.sides().newName() + " coverage", "-"), m.getOrDefault("MAPE", "-"),
+							m.getOrDefault("best lag (periods)", "-"), p.sides().oldName(), p.sides().newName());
 			return new Row(p.id(), p.verdict(), p.summary(), m.getOrDefault("within tolerance", "-"),
 					m.getOrDefault("bias", "-"), history.toString(), detailed, figures, chart);
 		}
@@ -131,23 +134,27 @@ public record RunReport(RunRow run, Map<String, Integer> counts, List<PairSectio
 	 * @param summary the first reason
 	 * @param diagnoses all diagnoses
 	 * @param notes alignment notes
-	 * @param cloudwatchQuery the CloudWatch side, described
-	 * @param promql the exact PromQL sent
+	 * @param oldQuery the old side's query, described
+	 * @param newQuery the new side's query, exactly as sent
 	 * @param period the period in seconds
 	 * @param unitFactor the unit factor
 	 * @param tolerance the tolerance, described
 	 * @param metrics key figures (coverage, within share, bias, MAPE, lag, ratio) as
 	 * label to text
 	 * @param evidence the statistical evidence as label to text (empty when not computed)
-	 * @param aggregates rows of (name, CloudWatch, Prometheus, relative difference)
+	 * @param aggregates rows of (name, old side, new side, relative difference)
 	 * @param discrepancyCount all discrepancies of the pair
 	 * @param worst the worst discrepancies
+	 * @param history the pair's verdicts in the last runs
+	 * @param newLink the same window in the new system's UI, or null
+	 * @param oldLink the same window in the old system's console, or null
+	 * @param sides what the two systems are called
 	 */
 	public record PairSection(String id, String description, String verdict, String summary, List<Diagnosis> diagnoses,
-			List<String> notes, String cloudwatchQuery, String promql, long period, double unitFactor, String tolerance,
+			List<String> notes, String oldQuery, String newQuery, long period, double unitFactor, String tolerance,
 			Map<String, String> metrics, Map<String, String> evidence, List<List<String>> aggregates,
-			int discrepancyCount, List<DiscrepancyView> worst, List<HistoryEntry> history, String prometheusLink,
-			String cloudwatchLink) {
+			int discrepancyCount, List<DiscrepancyView> worst, List<HistoryEntry> history, String newLink,
+			String oldLink, Sides sides) {
 
 		/**
 		 * @return a sort key: problems first when sorted descending
@@ -173,13 +180,13 @@ public record RunReport(RunRow run, Map<String, Integer> counts, List<PairSectio
 	 *
 	 * @param bucketStart the period's start, ISO-8601 UTC
 	 * @param kind what is wrong
-	 * @param cloudwatch the CloudWatch value or "-"
-	 * @param prometheus the Prometheus value or "-"
+	 * @param oldValue the old side's value or "-"
+	 * @param newValue the new side's value or "-"
 	 * @param absError the absolute error or "-"
 	 * @param relError the relative error in percent or "-"
 	 */
-	public record DiscrepancyView(String bucketStart, String kind, String cloudwatch, String prometheus,
-			String absError, String relError) {
+	public record DiscrepancyView(String bucketStart, String kind, String oldValue, String newValue, String absError,
+			String relError) {
 
 	}
 

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.dualrun.parity.compare.Diagnosis;
+import dev.dualrun.parity.config.Sides;
 import dev.dualrun.parity.store.RunRow;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -99,7 +100,7 @@ class ReportBrowserIT {
 				List.of(XSS), "FlaskApp/X", "up", 300, 1, "t", Map.of("bias", "+0.1 %"), Map.of("Wilcoxon", "p = 0.5"),
 				List.of(), 0, List.of(),
 				List.of(new RunReport.HistoryEntry(3, "PASS"), new RunReport.HistoryEntry(4, "FAIL")),
-				"http://prom/graph?g0.expr=up", null);
+				"http://prom/graph?g0.expr=up", null, Sides.CLOUDWATCH_PROMETHEUS);
 	}
 
 	private static PairChart chart(String id, Instant t, boolean gap) {
@@ -124,7 +125,8 @@ class ReportBrowserIT {
 		return new PairChart(id, t.toEpochMilli(), 300_000, t.plusSeconds(86_400).toEpochMilli(), "Count",
 				new PairChart.Series(idx, c.toArray(Double[]::new)),
 				new PairChart.Series(idx, p.toArray(Double[]::new)),
-				new PairChart.Series(idx, r.toArray(Double[]::new)), 2, 0.02, new int[] { 99, 110 });
+				new PairChart.Series(idx, r.toArray(Double[]::new)), 2, 0.02, new int[] { 99, 110 }, "CloudWatch",
+				"Prometheus");
 	}
 
 }
