@@ -79,6 +79,33 @@ class SigV4InterceptorTest {
 	}
 
 	@Test
+	void aNamedProfileOfTheSharedCredentialsFileSigns(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+			throws IOException {
+		java.nio.file.Path file = dir.resolve("credentials");
+		java.nio.file.Files.writeString(file, "[default]\naws_access_key_id = AKIDDEFAULT\naws_secret_access_key = d\n"
+				+ "[amp]\naws_access_key_id = AKIDAMP\naws_secret_access_key = amp-secret\n");
+		String before = System.getProperty("aws.sharedCredentialsFile");
+		System.setProperty("aws.sharedCredentialsFile", file.toString());
+		try {
+			SigV4Interceptor signer = new SigV4Interceptor("eu-west-1", "aps", "amp");
+			Request signed = signer
+				.sign(new Request.Builder().url(WORKSPACE.newBuilder().query("query=up").build()).build());
+			assertThat(signed.header("Authorization")).contains("Credential=AKIDAMP/");
+			SigV4Verifier verifier = new SigV4Verifier(Map.of("AKIDAMP", "amp-secret"), Map.of(), "eu-west-1", "aps",
+					Clock.systemUTC());
+			assertThat(verifier.verify(received(signed)).accepted()).isTrue();
+		}
+		finally {
+			if (before == null) {
+				System.clearProperty("aws.sharedCredentialsFile");
+			}
+			else {
+				System.setProperty("aws.sharedCredentialsFile", before);
+			}
+		}
+	}
+
+	@Test
 	void noCredentialsIsOneClearFailureNotARetry() {
 		SigV4Interceptor signer = new SigV4Interceptor("us-east-1", "aps", () -> {
 			throw software.amazon.awssdk.core.exception.SdkClientException.create("Unable to load credentials\nmore");
