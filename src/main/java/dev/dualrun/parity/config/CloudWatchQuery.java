@@ -18,12 +18,30 @@ import java.util.SortedMap;
  * @param metrics the metrics the expression refers to by id (empty for a plain metric)
  */
 public record CloudWatchQuery(String namespace, String metricName, SortedMap<String, String> dimensions,
-		Statistic statistic, String unit, String expression, List<ExpressionMetric> metrics) {
+		Statistic statistic, String unit, String expression, List<ExpressionMetric> metrics) implements OldQuery {
+
+	/** The block's name in the mapping file, and the source's type. */
+	public static final String TYPE = "cloudwatch";
 
 	public CloudWatchQuery {
 		dimensions = (dimensions != null) ? java.util.Collections.unmodifiableSortedMap(dimensions)
 				: java.util.Collections.emptySortedMap();
 		metrics = (metrics != null) ? List.copyOf(metrics) : List.of();
+	}
+
+	@Override
+	@com.fasterxml.jackson.annotation.JsonIgnore
+	public String type() {
+		return TYPE;
+	}
+
+	/**
+	 * A metric-math expression is judged as an Average.
+	 */
+	@Override
+	@com.fasterxml.jackson.annotation.JsonIgnore
+	public Statistic.Kind kind() {
+		return hasExpression() ? Statistic.Kind.AVERAGE : this.statistic.kind();
 	}
 
 	/**
@@ -37,6 +55,7 @@ public record CloudWatchQuery(String namespace, String metricName, SortedMap<Str
 	 * @return a short human description, e.g. {@code FlaskApp/EndpointLatency{Endpoint=/}
 	 * Average}
 	 */
+	@Override
 	public String describe() {
 		if (hasExpression()) {
 			return "expression " + this.expression;

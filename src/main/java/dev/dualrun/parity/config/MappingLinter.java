@@ -102,10 +102,12 @@ public final class MappingLinter {
 						+ "the client's own window: they cannot be compared point for point; use a histogram" });
 			}
 		}
-		if (pair.cloudwatch().hasExpression()) {
+		// the rules below judge a CloudWatch statistic against PromQL: another old side
+		// brings its own
+		if (!(pair.old() instanceof CloudWatchQuery cw) || cw.hasExpression()) {
 			return out;
 		}
-		if (pair.cloudwatch().unit() == null) {
+		if (cw.unit() == null) {
 			warning.accept(new String[] { "unit", "no unit declared: CloudWatch returns data of any unit; declare "
 					+ "it so data published in another unit shows as missing, not as a wrong value" });
 		}
@@ -151,7 +153,7 @@ public final class MappingLinter {
 	 * CloudWatch unit.
 	 */
 	private static void units(PairMapping pair, Tree tree, Consumer<String[]> warning) {
-		String unit = pair.cloudwatch().unit();
+		String unit = cw(pair).unit();
 		boolean seconds = tree.selectors.stream()
 			.anyMatch((s) -> s.metric() != null && s.metric().contains("_seconds"));
 		boolean bytes = tree.selectors.stream().anyMatch((s) -> s.metric() != null && s.metric().contains("_bytes"));
@@ -174,7 +176,7 @@ public final class MappingLinter {
 	}
 
 	private static void statistic(PairMapping pair, Tree tree, Consumer<String[]> error, Consumer<String[]> warning) {
-		Statistic stat = pair.cloudwatch().statistic();
+		Statistic stat = cw(pair).statistic();
 		switch (stat.kind()) {
 			case SUM, SAMPLE_COUNT -> {
 				if (tree.calls.contains("rate") || tree.calls.contains("irate")) {
@@ -214,13 +216,13 @@ public final class MappingLinter {
 	}
 
 	private static void percentile(PairMapping pair, Tree tree, Consumer<String[]> error, Consumer<String[]> warning) {
-		double p = pair.cloudwatch().statistic().percentile();
+		double p = cw(pair).statistic().percentile();
 		PromQl.Call hq = tree.callsByName.stream()
 			.filter((c) -> c.name().equals("histogram_quantile"))
 			.findFirst()
 			.orElse(null);
 		if (hq == null) {
-			error.accept(new String[] { "percentile", "a " + pair.cloudwatch().statistic() + " is histogram_quantile("
+			error.accept(new String[] { "percentile", "a " + cw(pair).statistic() + " is histogram_quantile("
 					+ quantile(p) + ", sum by (le, ...) (increase(x_bucket[${period}])))" });
 			return;
 		}
@@ -228,7 +230,7 @@ public final class MappingLinter {
 			try {
 				if (Math.abs(Double.parseDouble(q.text()) - p / 100) > 1e-9) {
 					error.accept(new String[] { "percentile", "histogram_quantile(" + q.text() + ") for "
-							+ pair.cloudwatch().statistic() + ": write " + quantile(p) });
+							+ cw(pair).statistic() + ": write " + quantile(p) });
 				}
 			}
 			catch (NumberFormatException ex) {
@@ -246,7 +248,7 @@ public final class MappingLinter {
 	}
 
 	private static void grouping(PairMapping pair, Tree tree, Consumer<String[]> warning) {
-		int dims = pair.cloudwatch().dimensions().size();
+		int dims = cw(pair).dimensions().size();
 		List<PromQl.Node> tops = new ArrayList<>();
 		PromQl.Node root = tree.root;
 		if (root instanceof PromQl.Binary b && !(b.left() instanceof PromQl.Literal)
@@ -270,7 +272,7 @@ public final class MappingLinter {
 							"%s by (%s) keeps %d label(s) for %d dimension(s) %s: keep exactly the labels that map "
 									+ "the dimensions (the identity rule)",
 							a.op(), String.join(", ", a.labels()), labels.size(), dims,
-							pair.cloudwatch().dimensions().keySet()) });
+							cw(pair).dimensions().keySet()) });
 				}
 			}
 			else if (!(node instanceof PromQl.Aggregation) && !(node instanceof PromQl.Literal)) {
@@ -278,6 +280,10 @@ public final class MappingLinter {
 						+ "does not map a dimension (instance, pod, status) must be summed away (the identity rule)" });
 			}
 		}
+	}
+
+	private static CloudWatchQuery cw(PairMapping pair) {
+		return (CloudWatchQuery) pair.old();
 	}
 
 	private static boolean mentions(PromQl.Node node, String suffix) {

@@ -3,39 +3,40 @@ package dev.dualrun.parity.config;
 import java.time.Duration;
 
 /**
- * One migrated metric: the CloudWatch query and the PromQL that should reproduce it.
+ * One migrated metric: the old side's query (a typed block, e.g. {@code cloudwatch:}) and
+ * the PromQL that should reproduce it on the new side.
  *
  * @param id unique id within the mapping file, used in job parameters, reports and the
  * store
  * @param description what the metric means, for the report
  * @param line the line of the pair in the mapping file (for error messages)
- * @param cloudwatch the CloudWatch side
+ * @param old the old side's query
  * @param promql the PromQL with {@code ${period}} replaced by the period (e.g.
  * {@code 60s})
  * @param period the one period both sides are compared at (rule 1); Prometheus step =
  * period
- * @param unitFactor the factor applied to Prometheus values to reach the CloudWatch unit
+ * @param unitFactor the factor applied to new-side values to reach the old side's unit
  * (Prometheus seconds vs CloudWatch Milliseconds: 1000)
  * @param tolerance the tolerance after defaults and overrides
  * @param publishedWhenNonZero true if the old pipeline publishes only non-zero values, so
- * a missing CloudWatch period means zero
+ * a missing old-side period means zero
  */
-public record PairMapping(String id, String description, int line, CloudWatchQuery cloudwatch, String promql,
-		Duration period, double unitFactor, Tolerance tolerance, boolean publishedWhenNonZero) {
+public record PairMapping(String id, String description, int line, OldQuery old, String promql, Duration period,
+		double unitFactor, Tolerance tolerance, boolean publishedWhenNonZero) {
 
 	/**
 	 * @return the old side's dimensions (name to value), the identity the new side's
 	 * series must carry
 	 */
 	public java.util.Map<String, String> oldDimensions() {
-		return this.cloudwatch.dimensions();
+		return this.old.dimensions();
 	}
 
 	/**
 	 * @return the old side's source type, as the mapping file names its block
 	 */
 	public String oldType() {
-		return "cloudwatch";
+		return this.old.type();
 	}
 
 	/**
@@ -56,7 +57,7 @@ public record PairMapping(String id, String description, int line, CloudWatchQue
 	 * @return the statistic kind that decides how the pair is judged
 	 */
 	public Statistic.Kind kind() {
-		return this.cloudwatch.hasExpression() ? Statistic.Kind.AVERAGE : this.cloudwatch.statistic().kind();
+		return this.old.kind();
 	}
 
 }

@@ -103,7 +103,7 @@ final class ChartBuilder {
 			.filter((k) -> k >= 0)
 			.toArray();
 		return new PairChart(pair.id(), window.start().toEpochMilli(), window.period().toMillis(),
-				window.end().toEpochMilli(), (pair.cloudwatch().unit() != null) ? pair.cloudwatch().unit() : "",
+				window.end().toEpochMilli(), (pair.old().unit() != null) ? pair.old().unit() : "",
 				downsample(a.oldValues(), a.oldPresent(), points), downsample(a.newValues(), a.newPresent(), points),
 				residualToo ? downsample(residual, both, points) : new PairChart.Series(new int[0], new Double[0]),
 				pair.tolerance().absolute(), pair.tolerance().relative(), disc, pair.sides().oldName(),

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import dev.dualrun.parity.compare.Verdict;
+import dev.dualrun.parity.config.CloudWatchQuery;
 import dev.dualrun.parity.config.PairMapping;
 import dev.dualrun.parity.config.Tolerance;
 import dev.dualrun.parity.store.DiscrepancyRow;
@@ -203,17 +204,17 @@ public final class ReportBuilder {
 		Tolerance t = pair.tolerance();
 		String promLink = DeepLinks.prometheus(run.prometheusUrl(), pair.promql(), planned.windowStart(),
 				planned.windowEnd(), pair.period().toSeconds());
-		String cwLink = DeepLinks.cloudwatch(run.cloudwatchRegion(), run.cloudwatchEndpoint(), pair.cloudwatch(),
-				planned.windowStart(), planned.windowEnd(), pair.period().toSeconds());
+		String cwLink = (pair.old() instanceof CloudWatchQuery cw) ? DeepLinks.cloudwatch(run.cloudwatchRegion(),
+				run.cloudwatchEndpoint(), cw, planned.windowStart(), planned.windowEnd(), pair.period().toSeconds())
+				: null;
 		String tolerance = String.format(Locale.ROOT,
 				"per point max(%s, %s %%); coverage >= %s %%; within >= %s %%; |bias| <= %s %%", num(t.absolute()),
 				num(t.relative() * 100), num(t.minCoverage() * 100), num(t.minWithin() * 100), num(t.maxBias() * 100));
 		if (r == null) {
 			return new RunReport.PairSection(pair.id(), pair.description(), NOT_JUDGED,
-					"not judged: the run stopped first", List.of(), List.of(), pair.cloudwatch().describe(),
-					pair.promql(), pair.period().toSeconds(), pair.unitFactor(), tolerance, Map.of(), Map.of(),
-					List.of(), 0, List.of(), this.history.getOrDefault(pair.id(), List.of()), promLink, cwLink,
-					pair.sides());
+					"not judged: the run stopped first", List.of(), List.of(), pair.old().describe(), pair.promql(),
+					pair.period().toSeconds(), pair.unitFactor(), tolerance, Map.of(), Map.of(), List.of(), 0,
+					List.of(), this.history.getOrDefault(pair.id(), List.of()), promLink, cwLink, pair.sides());
 		}
 		Map<String, String> metrics = new LinkedHashMap<>();
 		metrics.put("periods compared", Integer.toString(r.commonPoints()));
@@ -234,7 +235,7 @@ public final class ReportBuilder {
 		row(aggregates, "p95", r.oldP95(), r.newP95());
 		row(aggregates, "p99", r.oldP99(), r.newP99());
 		return new RunReport.PairSection(pair.id(), pair.description(), r.verdict(), r.summary(),
-				ParityStore.diagnoses(r.diagnoses()), notes(planned, r), pair.cloudwatch().describe(), pair.promql(),
+				ParityStore.diagnoses(r.diagnoses()), notes(planned, r), pair.old().describe(), pair.promql(),
 				pair.period().toSeconds(), pair.unitFactor(), tolerance, metrics, evidence(r), aggregates,
 				this.store.results().countDiscrepancies(planned.runId(), planned.pairId()),
 				worstFirst.subList(0, Math.min(WORST, worstFirst.size()))

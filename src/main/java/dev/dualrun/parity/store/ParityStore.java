@@ -50,7 +50,12 @@ public final class ParityStore {
 	 * @return the store
 	 */
 	public static ParityStore open(DataSource dataSource, Clock clock) {
-		Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+		Flyway.configure()
+			.dataSource(dataSource)
+			.locations("classpath:db/migration")
+			.javaMigrations(new dev.dualrun.parity.store.migration.V9__Definitions_name_the_old_side())
+			.load()
+			.migrate();
 		return new ParityStore(Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()), clock);
 	}
 

@@ -40,7 +40,7 @@ class MappingLoaderTest {
 		assertThat(latency.promql()).isEqualTo("rate(x_sum[5m]) / rate(x_count[5m])");
 		assertThat(latency.period()).isEqualTo(Duration.ofMinutes(5));
 		assertThat(latency.unitFactor()).isEqualTo(1000);
-		assertThat(latency.cloudwatch().dimensions()).containsExactly(java.util.Map.entry("Endpoint", "/"),
+		assertThat(latency.old().dimensions()).containsExactly(java.util.Map.entry("Endpoint", "/"),
 				java.util.Map.entry("Method", "GET"));
 		assertThat(latency.tolerance().relative()).isEqualTo(0.05);
 		assertThat(latency.line()).isEqualTo(6);
@@ -62,8 +62,9 @@ class MappingLoaderTest {
 				        - { id: n, namespace: A, metric: L, statistic: SampleCount }
 				    prometheus: { query: x }
 				""");
-		assertThat(file.pairs().get(0).cloudwatch().hasExpression()).isTrue();
-		assertThat(file.pairs().get(0).cloudwatch().metrics()).extracting(CloudWatchQuery.ExpressionMetric::id)
+		assertThat(((CloudWatchQuery) file.pairs().get(0).old()).hasExpression()).isTrue();
+		assertThat(((CloudWatchQuery) file.pairs().get(0).old()).metrics())
+			.extracting(CloudWatchQuery.ExpressionMetric::id)
 			.containsExactly("s", "n");
 	}
 

@@ -22,7 +22,7 @@ class ReadmeExampleTest {
 		assertThat(file.pairs()).extracting(PairMapping::id)
 			.containsExactly("flask-latency-root", "flask-requests-root", "flask-latency-root-p95",
 					"flask-errors-orders", "flask-latency-orders-ms");
-		assertThat(file.pairs().get(4).cloudwatch().hasExpression()).isTrue();
+		assertThat(((CloudWatchQuery) file.pairs().get(4).old()).hasExpression()).isTrue();
 	}
 
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
@@ -11,13 +12,20 @@ import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 
 import dev.dualrun.parity.compare.Diagnosis;
+import dev.dualrun.parity.config.CloudWatchQuery;
+import dev.dualrun.parity.config.PairMapping;
+import dev.dualrun.parity.config.Statistic;
+import dev.dualrun.parity.config.Tolerance;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A store written before the sides were neutral (schema version 7: columns cw_* and
  * prom_*, codes GAP_PROMETHEUS and MISSING_CLOUDWATCH, evidence sides CLOUDWATCH and
- * PROMETHEUS) is migrated by V8 and reads back in the neutral names, nothing lost.
+ * PROMETHEUS, definitions with a top-level {@code cloudwatch} block) is migrated by V8
+ * and V9 and reads back in the neutral names, nothing lost.
  */
 class NeutralSidesMigrationTest {
 
@@ -28,12 +36,21 @@ class NeutralSidesMigrationTest {
 		JdbcDataSource ds = new JdbcDataSource();
 		ds.setURL("jdbc:h2:mem:" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
 		Flyway.configure().dataSource(ds).locations("classpath:db/migration").target("7").load().migrate();
+		// a definition as runs before issue 8 stored it: the CloudWatch block at the top
+		PairMapping pair = new PairMapping("a", "latency", 3,
+				new CloudWatchQuery("FlaskApp", "EndpointLatency", new java.util.TreeMap<>(Map.of("Endpoint", "/")),
+						Statistic.parse("Average"), "Seconds", null, List.of()),
+				"avg_over_time(x[1m])", java.time.Duration.ofMinutes(1), 1000, Tolerance.AVERAGE, false);
+		ObjectNode stored = (ObjectNode) JsonMapper.builder().build().readTree(PairDefinitions.toJson(pair));
+		stored.set("cloudwatch", ((ObjectNode) stored.remove("old")).get("cloudwatch"));
+		String before = stored.toString();
+		assertThat(before).contains("\"cloudwatch\":{\"namespace\":\"FlaskApp\"").doesNotContain("\"old\"");
 		Jdbi jdbi = Jdbi.create(ds);
 		jdbi.useHandle((h) -> {
 			h.execute("INSERT INTO parity_run (id, status, mapping_source, settle_seconds, started_at) "
 					+ "VALUES (1, 'COMPLETED', 'm.yml', 600, ?)", T);
 			h.execute("INSERT INTO run_pair (run_id, pair_id, ordinal, period_seconds, window_start, window_end, "
-					+ "definition) VALUES (1, 'a', 0, 60, ?, ?, '{}')", T, T.plusSeconds(3600));
+					+ "definition) VALUES (1, 'a', 0, 60, ?, ?, ?)", T, T.plusSeconds(3600), before);
 			h.execute("INSERT INTO pair_result (run_id, pair_id, verdict, summary, diagnoses, notes, common_points, "
 					+ "cloudwatch_coverage, prometheus_coverage, cw_count, cw_mean, prom_count, prom_p99, compared_at) "
 					+ "VALUES (1, 'a', 'FAIL', 'gap', '[{\"code\":\"GAP_PROMETHEUS\",\"message\":\"gap on the Prometheus "
@@ -68,6 +85,7 @@ class NeutralSidesMigrationTest {
 			.containsExactlyInAnyOrder("MISSING_NEW", "MISSING_OLD");
 		assertThat(store.results().worstDiscrepancies(1, "a", 10)).extracting(DiscrepancyRow::oldValue)
 			.containsExactlyInAnyOrder(3.0, null);
+		assertThat(PairDefinitions.fromJson(store.runs().pairs(1).get(0).definition())).isEqualTo(pair);
 		assertThat(store.results().evidence(1, "a", EvidenceRow.OLD)).isPresent();
 		assertThat(store.results().evidence(1, "a", EvidenceRow.NEW)).isPresent();
 	}

@@ -63,7 +63,7 @@ public final class CallPlanner {
 	 * @return the MetricDataQueries one pair needs: 1, or an expression plus its metrics
 	 */
 	static int queriesOf(PairMapping pair) {
-		return pair.cloudwatch().hasExpression() ? 1 + pair.cloudwatch().metrics().size() : 1;
+		return CloudWatchSource.query(pair).hasExpression() ? 1 + CloudWatchSource.query(pair).metrics().size() : 1;
 	}
 
 	private static long ceilDiv(long a, long b) {

@@ -98,6 +98,18 @@ public final class CloudWatchSource implements MetricSource {
 		this.ownsClient = ownsClient;
 	}
 
+	/**
+	 * @param pair a pair whose old side is CloudWatch
+	 * @return its CloudWatch query
+	 * @throws IllegalArgumentException if the pair's old side is another source
+	 */
+	static CloudWatchQuery query(PairMapping pair) {
+		if (pair.old() instanceof CloudWatchQuery cw) {
+			return cw;
+		}
+		throw new IllegalArgumentException("pair '" + pair.id() + "' reads " + pair.oldType() + ", not CloudWatch");
+	}
+
 	@Override
 	public List<List<PairMapping>> plan(List<PairMapping> pairs, QueryWindow window) {
 		return CallPlanner.plan(pairs, window.count());
@@ -105,8 +117,8 @@ public final class CloudWatchSource implements MetricSource {
 
 	@Override
 	public String describe(PairMapping pair, QueryWindow window) {
-		return pair.cloudwatch().describe() + ", period " + window.period().toSeconds() + " s, " + window.start()
-				+ " .. " + window.end();
+		return query(pair).describe() + ", period " + window.period().toSeconds() + " s, " + window.start() + " .. "
+				+ window.end();
 	}
 
 	@Override
@@ -231,19 +243,19 @@ public final class CloudWatchSource implements MetricSource {
 		}
 		if (acc.status == StatusCode.INTERNAL_ERROR || acc.status == StatusCode.FORBIDDEN) {
 			return SeriesResult.failed(pair.id(),
-					new SourceException("CloudWatch status " + acc.status + " for " + pair.cloudwatch().describe()
-							+ ": " + String.join("; ", acc.messages), acc.status == StatusCode.INTERNAL_ERROR));
+					new SourceException("CloudWatch status " + acc.status + " for " + query(pair).describe() + ": "
+							+ String.join("; ", acc.messages), acc.status == StatusCode.INTERNAL_ERROR));
 		}
 		List<String> messages = new ArrayList<>(acc.messages);
 		if (acc.status == StatusCode.PARTIAL_DATA) {
 			messages.add("CloudWatch status PartialData after the last page");
 		}
 		messages.addAll(callMessages);
-		return SeriesResult.ok(pair.id(), acc.toSeries(pair.cloudwatch().dimensions(), messages));
+		return SeriesResult.ok(pair.id(), acc.toSeries(query(pair).dimensions(), messages));
 	}
 
 	private List<MetricDataQuery> queriesFor(String id, PairMapping pair, QueryWindow window) {
-		CloudWatchQuery cw = pair.cloudwatch();
+		CloudWatchQuery cw = query(pair);
 		int period = (int) window.period().toSeconds();
 		if (!cw.hasExpression()) {
 			return List.of(MetricDataQuery.builder()
