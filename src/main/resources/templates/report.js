@@ -7,6 +7,10 @@
   var rowsNode = document.getElementById('pair-rows');
   var table = document.getElementById('pairs');
   var all = rowsNode ? JSON.parse(rowsNode.textContent) : [];
+  var sidesNode = document.getElementById('pair-sides');
+  var SIDES = sidesNode ? JSON.parse(sidesNode.textContent) : [];
+  // a row's systems: [old, new] (reports before issue 8 had one pair of systems)
+  function sidesOf(r) { return SIDES[r[10] || 0] || ['CloudWatch', 'Prometheus']; }
   var shown = all.slice();
   var page = 0;
   var verdictFilter = 'ALL';
@@ -73,7 +77,8 @@
     var f = r[8] || [];
     var text = document.createElement('div');
     text.className = 'muted';
-    text.textContent = f.length ? 'periods compared ' + f[0] + ' · coverage ' + (f[5] || 'CloudWatch') + ' ' + f[1] + ', ' + (f[6] || 'Prometheus') + ' ' + f[2]
+    var names = sidesOf(r);
+    text.textContent = f.length ? 'periods compared ' + f[0] + ' · coverage ' + names[0] + ' ' + f[1] + ', ' + names[1] + ' ' + f[2]
       + ' · MAPE ' + f[3] + ' · best lag ' + f[4] + ' · every figure of this pair is in the run\'s JSON report' : r[3];
     td.appendChild(text);
     if (r[9] && typeof Chart !== 'undefined') {
@@ -85,7 +90,7 @@
       td.appendChild(box);
       d.appendChild(td);
       tr.parentNode.insertBefore(d, tr.nextSibling);
-      overlay(canvas, r[9]);
+      overlay(canvas, r[9], sidesOf(r));
     } else {
       d.appendChild(td);
       tr.parentNode.insertBefore(d, tr.nextSibling);
@@ -167,17 +172,17 @@
   // charts stored before issue 8 name their series cloudwatch and prometheus
   function oldOf(c) { return c.old || c.cloudwatch; }
   function newOf(c) { return c['new'] || c.prometheus; }
-  function oldName(c) { return c.oldName || 'CloudWatch'; }
-  function newName(c) { return c.newName || 'Prometheus'; }
-  function overlay(canvas, c) {
+  function oldName(c, names) { return c.oldName || (names ? names[0] : 'CloudWatch'); }
+  function newName(c, names) { return c.newName || (names ? names[1] : 'Prometheus'); }
+  function overlay(canvas, c, names) {
     var cwSlots = slots(oldOf(c));
     var marks = c.discrepancies.map(function (k) {
       var j = cwSlots.indexOf(k);
       return { x: c.start + k * c.step, y: j >= 0 ? oldOf(c).v[j] : null };
     }).filter(function (p) { return p.y !== null; });
     new Chart(canvas, { type: 'line', data: { datasets: [
-      { label: oldName(c), data: points(c, oldOf(c)), borderColor: '#0969da', backgroundColor: '#0969da', borderWidth: 1.5, pointRadius: 0, spanGaps: false },
-      { label: newName(c) + ' (x unit factor)', data: points(c, newOf(c)), borderColor: '#bc4c00', backgroundColor: '#bc4c00', borderWidth: 1.5, pointRadius: 0, spanGaps: false },
+      { label: oldName(c, names), data: points(c, oldOf(c)), borderColor: '#0969da', backgroundColor: '#0969da', borderWidth: 1.5, pointRadius: 0, spanGaps: false },
+      { label: newName(c, names) + ' (x unit factor)', data: points(c, newOf(c)), borderColor: '#bc4c00', backgroundColor: '#bc4c00', borderWidth: 1.5, pointRadius: 0, spanGaps: false },
       { label: 'discrepancy', type: 'scatter', data: marks, borderColor: '#cf222e', backgroundColor: '#cf222e', pointRadius: 3 }
     ] }, options: options(c, c.unit || 'value') });
   }

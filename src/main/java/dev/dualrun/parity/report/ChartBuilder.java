@@ -86,7 +86,8 @@ final class ChartBuilder {
 	 * @param window its window
 	 * @param discrepancies its stored discrepancies, marked
 	 * @param points points per series at most
-	 * @param residualToo false to leave the residual out (a small chart)
+	 * @param residualToo false for a small chart: no residual, and no system names (the
+	 * table's row names them once for the page)
 	 * @return the chart
 	 */
 	static PairChart chart(AlignedPair a, PairMapping pair, QueryWindow window, List<DiscrepancyRow> discrepancies,
@@ -106,8 +107,8 @@ final class ChartBuilder {
 				window.end().toEpochMilli(), (pair.old().unit() != null) ? pair.old().unit() : "",
 				downsample(a.oldValues(), a.oldPresent(), points), downsample(a.newValues(), a.newPresent(), points),
 				residualToo ? downsample(residual, both, points) : new PairChart.Series(new int[0], new Double[0]),
-				pair.tolerance().absolute(), pair.tolerance().relative(), disc, pair.sides().oldName(),
-				pair.sides().newName());
+				pair.tolerance().absolute(), pair.tolerance().relative(), disc,
+				residualToo ? pair.sides().oldName() : null, residualToo ? pair.sides().newName() : null);
 	}
 
 	private static TimeSeries series(EvidenceRow row) {

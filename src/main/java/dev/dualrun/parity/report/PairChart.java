@@ -1,5 +1,6 @@
 package dev.dualrun.parity.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
@@ -20,12 +21,14 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param absolute the per-point absolute tolerance
  * @param relative the per-point relative tolerance
  * @param discrepancies slots where the sides disagree
- * @param oldName the old system, for the legend
- * @param newName the new system, for the legend
+ * @param oldName the old system, for the legend (null in a small chart: its table row
+ * names the systems)
+ * @param newName the new system, for the legend (null in a small chart)
  */
 public record PairChart(String pair, long start, long step, long end, String unit,
 		@JsonProperty("old") Series oldSeries, @JsonProperty("new") Series newSeries, Series residual, double absolute,
-		double relative, int[] discrepancies, String oldName, String newName) {
+		double relative, int[] discrepancies, @JsonInclude(JsonInclude.Include.NON_NULL) String oldName,
+		@JsonInclude(JsonInclude.Include.NON_NULL) String newName) {
 
 	/**
 	 * A drawn series.

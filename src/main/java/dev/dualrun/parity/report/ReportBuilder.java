@@ -9,9 +9,10 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import dev.dualrun.parity.compare.Verdict;
-import dev.dualrun.parity.config.CloudWatchQuery;
 import dev.dualrun.parity.config.PairMapping;
+import dev.dualrun.parity.config.Sides;
 import dev.dualrun.parity.config.Tolerance;
+import dev.dualrun.parity.source.Sources;
 import dev.dualrun.parity.store.DiscrepancyRow;
 import dev.dualrun.parity.store.PairDefinitions;
 import dev.dualrun.parity.store.PairResultRow;
@@ -122,6 +123,7 @@ public final class ReportBuilder {
 		List<RunReport.PairSection> sections = new ArrayList<>();
 		List<PairChart> charts = new ArrayList<>();
 		List<RunReport.Row> rows = new ArrayList<>((everyRow == null) ? run.pairsTotal() : 0);
+		List<Sides> sides = new ArrayList<>();
 		int total = 0;
 		int after = -1;
 		List<RunPairRow> page;
@@ -149,7 +151,12 @@ public final class ReportBuilder {
 				Object small = inFull ? null
 						: (result != null && result.chart() != null) ? CompactChart.read(result.chart())
 								: ChartBuilder.compact(this.store, evidenceRun, planned, pair).orElse(null);
-				RunReport.Row row = RunReport.Row.of(section, inFull, small);
+				int side = sides.indexOf(section.sides());
+				if (side < 0) {
+					side = sides.size();
+					sides.add(section.sides());
+				}
+				RunReport.Row row = RunReport.Row.of(section, inFull, small, side);
 				if (everyRow == null) {
 					rows.add(row);
 				}
@@ -160,7 +167,7 @@ public final class ReportBuilder {
 			}
 		}
 		return new RunReport(run, counts, sections, this.clock.instant().toString(), charts,
-				this.store.runs().latest(INDEX), rows, total);
+				this.store.runs().latest(INDEX), rows, total, List.copyOf(sides));
 	}
 
 	/**
@@ -202,11 +209,12 @@ public final class ReportBuilder {
 			List<DiscrepancyRow> worstFirst) {
 		PairMapping pair = PairDefinitions.fromJson(planned.definition());
 		Tolerance t = pair.tolerance();
-		String promLink = DeepLinks.prometheus(run.prometheusUrl(), pair.promql(), planned.windowStart(),
-				planned.windowEnd(), pair.period().toSeconds());
-		String cwLink = (pair.old() instanceof CloudWatchQuery cw) ? DeepLinks.cloudwatch(run.cloudwatchRegion(),
-				run.cloudwatchEndpoint(), cw, planned.windowStart(), planned.windowEnd(), pair.period().toSeconds())
-				: null;
+		String promLink = Sources.provider(pair.newType())
+			.link(pair, planned.windowStart(), planned.windowEnd(), pair.period().toSeconds(), run.prometheusUrl(),
+					null);
+		String cwLink = Sources.provider(pair.oldType())
+			.link(pair, planned.windowStart(), planned.windowEnd(), pair.period().toSeconds(), run.cloudwatchEndpoint(),
+					run.cloudwatchRegion());
 		String tolerance = String.format(Locale.ROOT,
 				"per point max(%s, %s %%); coverage >= %s %%; within >= %s %%; |bias| <= %s %%", num(t.absolute()),
 				num(t.relative() * 100), num(t.minCoverage() * 100), num(t.minWithin() * 100), num(t.maxBias() * 100));

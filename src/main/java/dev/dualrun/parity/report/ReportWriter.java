@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.Writer;
+import java.util.List;
 import java.util.Map;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -107,6 +108,10 @@ public final class ReportWriter {
 		context.setVariable("charted", report.charts().stream().map(PairChart::pair).collect(Collectors.toSet()));
 		context.setVariable("chartData", this.compact.writeValueAsString(report.charts()).replace("<", "\\u003c"));
 		context.setVariable("rowData", ROWS_MARK);
+		context.setVariable("sidesData",
+				this.compact
+					.writeValueAsString(report.sides().stream().map((x) -> List.of(x.oldName(), x.newName())).toList())
+					.replace("<", "\\u003c"));
 		context.setVariable("chartJs", CHART_JS);
 		context.setVariable("T_DETAILED", ReportBuilder.DETAILED);
 		context.setVariable("chartInit", CHART_INIT);

@@ -20,24 +20,11 @@ import dev.dualrun.parity.store.RunRow;
  * @param rows one compact row per planned pair, in mapping order, for the table; empty
  * when the rows were streamed to a file as the store was read (a large run)
  * @param totalPairs the number of planned pairs (the table's rows)
+ * @param sides the systems of the run's pairs, each once: a row names its pair's by an
+ * index into this table, so a large page does not repeat them
  */
 public record RunReport(RunRow run, Map<String, Integer> counts, List<PairSection> pairs, String generatedAt,
-		List<PairChart> charts, List<RunRow> recentRuns, List<Row> rows, int totalPairs) {
-
-	/**
-	 * A report that keeps its rows.
-	 * @param run the run
-	 * @param counts pairs per verdict
-	 * @param pairs the sections shown in full
-	 * @param generatedAt when rendered
-	 * @param charts the charts
-	 * @param recentRuns the latest runs
-	 * @param rows every planned pair's row
-	 */
-	public RunReport(RunRow run, Map<String, Integer> counts, List<PairSection> pairs, String generatedAt,
-			List<PairChart> charts, List<RunRow> recentRuns, List<Row> rows) {
-		this(run, counts, pairs, generatedAt, charts, recentRuns, rows, rows.size());
-	}
+		List<PairChart> charts, List<RunRow> recentRuns, List<Row> rows, int totalPairs, List<Sides> sides) {
 
 	/**
 	 * A report whose pairs are all shown in full.
@@ -50,8 +37,16 @@ public record RunReport(RunRow run, Map<String, Integer> counts, List<PairSectio
 	 */
 	public RunReport(RunRow run, Map<String, Integer> counts, List<PairSection> pairs, String generatedAt,
 			List<PairChart> charts, List<RunRow> recentRuns) {
-		this(run, counts, pairs, generatedAt, charts, recentRuns,
-				pairs.stream().map((p) -> Row.of(p, true, null)).toList());
+		this(run, counts, pairs, generatedAt, charts, recentRuns, rows(pairs), pairs.size(), sidesOf(pairs));
+	}
+
+	private static List<Sides> sidesOf(List<PairSection> pairs) {
+		return pairs.stream().map(PairSection::sides).distinct().toList();
+	}
+
+	private static List<Row> rows(List<PairSection> pairs) {
+		List<Sides> table = sidesOf(pairs);
+		return pairs.stream().map((p) -> Row.of(p, true, null, table.indexOf(p.sides()))).toList();
 	}
 
 	/**
@@ -81,23 +76,23 @@ public record RunReport(RunRow run, Map<String, Integer> counts, List<PairSectio
 	 * @param history verdict letters of the last runs, oldest first (P, W, F, U, N, I, E;
 	 * - absent)
 	 * @param detailed true if the pair's full section is in the report
-	 * @param figures periods compared, coverages, MAPE and best lag, as text, then the
-	 * names of the old and the new system
+	 * @param figures periods compared, coverages, MAPE and best lag, as text
 	 * @param chart the small chart of a pair not shown in full (a {@link PairChart} or
 	 * its stored JSON), or null
+	 * @param sides the pair's systems, an index into the report's table of sides
 	 */
 	public record Row(String id, String verdict, String summary, String within, String bias, String history,
-			boolean detailed, List<String> figures, Object chart) {
+			boolean detailed, List<String> figures, Object chart, int sides) {
 
 		/**
 		 * @return the row as the page's script reads it: a JSON array
 		 */
 		Object[] asArray() {
 			return new Object[] { this.id, this.verdict, rank(this.verdict), this.summary, this.within, this.bias,
-					this.history, this.detailed ? 1 : 0, this.figures, this.chart };
+					this.history, this.detailed ? 1 : 0, this.figures, this.chart, this.sides };
 		}
 
-		static Row of(PairSection p, boolean detailed, Object chart) {
+		static Row of(PairSection p, boolean detailed, Object chart, int sides) {
 			StringBuilder history = new StringBuilder();
 			p.history().forEach((h) -> history.append(letter(h.verdict())));
 			Map<String, String> m = p.metrics();
@@ -105,9 +100,9 @@ public record RunReport(RunRow run, Map<String, Integer> counts, List<PairSectio
 					: List.of(m.getOrDefault("periods compared", "-"),
 							m.getOrDefault(p.sides().oldName() + " coverage", "-"),
 							m.getOrDefault(p.sides().newName() + " coverage", "-"), m.getOrDefault("MAPE", "-"),
-							m.getOrDefault("best lag (periods)", "-"), p.sides().oldName(), p.sides().newName());
+							m.getOrDefault("best lag (periods)", "-"));
 			return new Row(p.id(), p.verdict(), p.summary(), m.getOrDefault("within tolerance", "-"),
-					m.getOrDefault("bias", "-"), history.toString(), detailed, figures, chart);
+					m.getOrDefault("bias", "-"), history.toString(), detailed, figures, chart, sides);
 		}
 
 		private static char letter(String verdict) {

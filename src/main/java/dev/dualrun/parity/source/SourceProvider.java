@@ -1,5 +1,8 @@
 package dev.dualrun.parity.source;
 
+import java.time.Instant;
+
+import dev.dualrun.parity.config.PairMapping;
 import dev.dualrun.parity.config.ParityProperties;
 
 /**
@@ -42,5 +45,20 @@ public interface SourceProvider {
 	 * @return the source
 	 */
 	MetricSource open(ParityProperties properties);
+
+	/**
+	 * A link to the pair's side over the window in the system's own UI, for the report.
+	 * @param pair the pair
+	 * @param start the window's start
+	 * @param end the window's end
+	 * @param periodSeconds the period
+	 * @param location where the run read this side (endpoint or URL), as stored
+	 * @param region the region, or null
+	 * @return the link, or null when there is none (e.g. a test server)
+	 */
+	default String link(PairMapping pair, Instant start, Instant end, long periodSeconds, String location,
+			String region) {
+		return null;
+	}
 
 }

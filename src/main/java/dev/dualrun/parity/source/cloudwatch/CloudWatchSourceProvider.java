@@ -1,5 +1,9 @@
 package dev.dualrun.parity.source.cloudwatch;
 
+import java.time.Instant;
+
+import dev.dualrun.parity.config.CloudWatchQuery;
+import dev.dualrun.parity.config.PairMapping;
 import dev.dualrun.parity.config.ParityProperties;
 import dev.dualrun.parity.source.MetricSource;
 import dev.dualrun.parity.source.SourceProvider;
@@ -34,6 +38,14 @@ public final class CloudWatchSourceProvider implements SourceProvider {
 		String endpoint = (settings.endpoint() != null) ? settings.endpoint()
 				: "region " + client.serviceClientConfiguration().region().id();
 		return new CloudWatchSource(client, endpoint, attempts, true);
+	}
+
+	/** The metric in the CloudWatch console, for real AWS only. */
+	@Override
+	public String link(PairMapping pair, Instant start, Instant end, long periodSeconds, String location,
+			String region) {
+		return (pair.old() instanceof CloudWatchQuery q)
+				? ConsoleLink.of(region, location, q, start, end, periodSeconds) : null;
 	}
 
 }

@@ -1,5 +1,8 @@
 package dev.dualrun.parity.source.prometheus;
 
+import java.time.Instant;
+
+import dev.dualrun.parity.config.PairMapping;
 import dev.dualrun.parity.config.ParityProperties;
 import dev.dualrun.parity.source.MetricSource;
 import dev.dualrun.parity.source.SourceProvider;
@@ -28,6 +31,13 @@ public final class PrometheusSourceProvider implements SourceProvider {
 	@Override
 	public MetricSource open(ParityProperties properties) {
 		return new PrometheusSource(new PrometheusClient(properties.prometheus()));
+	}
+
+	/** The query in the Prometheus graph UI. */
+	@Override
+	public String link(PairMapping pair, Instant start, Instant end, long periodSeconds, String location,
+			String region) {
+		return GraphLink.of(location, pair.promql(), start, end, periodSeconds);
 	}
 
 }

@@ -1,33 +1,13 @@
-package dev.dualrun.parity.report;
+package dev.dualrun.parity.source.cloudwatch;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 import dev.dualrun.parity.config.CloudWatchQuery;
 
-/** Links to the same window in the Prometheus graph UI and in the CloudWatch console. */
-final class DeepLinks {
+/** A link to the same metric and window in the CloudWatch console. */
+final class ConsoleLink {
 
-	private static final DateTimeFormatter PROMETHEUS_END = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-		.withZone(ZoneOffset.UTC);
-
-	private DeepLinks() {
-	}
-
-	/**
-	 * @return the graph page of a Prometheus server for the query over the window, or
-	 * null
-	 */
-	static String prometheus(String baseUrl, String promql, Instant start, Instant end, long periodSeconds) {
-		if (baseUrl == null || start == null || end == null) {
-			return null;
-		}
-		long hours = Math.max(1, (end.getEpochSecond() - start.getEpochSecond() + 3599) / 3600);
-		return baseUrl.replaceAll("/+$", "") + "/graph?g0.expr=" + url(promql) + "&g0.tab=0&g0.range_input=" + hours
-				+ "h&g0.end_input=" + url(PROMETHEUS_END.format(end)) + "&g0.step_input=" + periodSeconds;
+	private ConsoleLink() {
 	}
 
 	/**
@@ -37,7 +17,7 @@ final class DeepLinks {
 	 * @return the metrics page of the CloudWatch console for the metric over the window,
 	 * or null
 	 */
-	static String cloudwatch(String region, String endpoint, CloudWatchQuery q, Instant start, Instant end,
+	static String of(String region, String endpoint, CloudWatchQuery q, Instant start, Instant end,
 			long periodSeconds) {
 		boolean overridden = endpoint != null && (endpoint.startsWith("http://") || endpoint.startsWith("https://"));
 		if (region == null || overridden || q.hasExpression() || start == null || end == null) {
@@ -76,10 +56,6 @@ final class DeepLinks {
 			}
 		}
 		return out.toString();
-	}
-
-	private static String url(String s) {
-		return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
 	}
 
 }
