@@ -201,8 +201,7 @@ class CrashRecoveryIT {
 		assertThat(verdicts("errors", 1)).isEqualTo(clean);
 		RunRow after = store("errors").run(1).orElseThrow();
 		assertThat(after.errorCount()).isZero();
-		assertThat(after.prometheusCalls() - first.prometheusCalls())
-			.as("only the 3 errored pairs asked again, and the buildinfo")
+		assertThat(after.newCalls() - first.newCalls()).as("only the 3 errored pairs asked again, and the buildinfo")
 			.isEqualTo(3 + 1);
 		assertThat(cloudwatch.calls("GetMetricData")).isEqualTo(before);
 		assertThat(store("errors").runs().latest(5)).hasSize(1);

@@ -97,7 +97,7 @@ class FaultToleranceIT {
 			assertThat(verdicts(name)).isEqualTo(clean);
 			RunRow row = store(name).runs().latest(1).get(0);
 			assertThat(proxy.failed()).isPositive();
-			assertThat(row.prometheusRetries()).isEqualTo(proxy.failed());
+			assertThat(row.newRetries()).isEqualTo(proxy.failed());
 			assertThat(run.out()).contains("(" + proxy.failed() + " retried)");
 		}
 	}
@@ -115,8 +115,7 @@ class FaultToleranceIT {
 			assertThat(run.exitCode()).as(run.err()).isZero();
 			RunRow row = store(name).runs().latest(1).get(0);
 			assertThat(row.passCount()).isEqualTo(120);
-			assertThat(row.cloudwatchCalls() + row.cloudwatchRetries())
-				.isEqualTo(cloudwatch.calls("GetMetricData") - before);
+			assertThat(row.oldCalls() + row.oldRetries()).isEqualTo(cloudwatch.calls("GetMetricData") - before);
 		}
 	}
 
@@ -137,7 +136,7 @@ class FaultToleranceIT {
 		assertThat(results.values().stream().filter((r) -> r.verdict().equals("PASS")).count()).isEqualTo(499);
 		assertThat(row.errorCount()).isEqualTo(1);
 		long calls = cloudwatch.calls("GetMetricData") - before;
-		assertThat(row.cloudwatchCalls()).isEqualTo(calls);
+		assertThat(row.oldCalls()).isEqualTo(calls);
 		// one whole call, then halves down to the one query: at most 2 calls per level
 		assertThat(calls).isBetween(3L, 1L + 2 * 9);
 		assertThat(run.out()).contains("1 error");

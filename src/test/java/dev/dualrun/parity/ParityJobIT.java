@@ -91,8 +91,8 @@ class ParityJobIT {
 		assertThat(results.get("requests-all-by-path").summary())
 			.contains("8 series where one was meant", "path=/api/users")
 			.contains("sum by the labels that map the CloudWatch dimensions");
-		assertThat(row.cloudwatchCalls()).isEqualTo(row.cloudwatchMinCalls()).isEqualTo(1);
-		assertThat(row.prometheusVersion()).startsWith("2.");
+		assertThat(row.oldCalls()).isEqualTo(row.oldMinCalls()).isEqualTo(1);
+		assertThat(row.newVersion()).startsWith("2.");
 		assertThat(results.get("requests-orders-get").summary()).contains("(9 periods)");
 	}
 

@@ -129,7 +129,8 @@ final class FetchOldReader {
 			MetricSource.CallCount calls = source.calls();
 			MetricSource.Backend backend = source.backend();
 			this.store.runs().addCalls(this.runId, calls.calls(), calls.metricsRequested(), 0, calls.retries(), 0);
-			this.store.runs().cloudwatchBackend(this.runId, backend.location(), backend.version(), backend.region());
+			this.store.runs()
+				.oldBackend(this.runId, source.side(), backend.location(), backend.version(), backend.region());
 			log.info("run {}: {}: {} call(s) ({} retried, {} split to isolate a refused query), {} metric(s) requested",
 					this.runId, source.side(), calls.calls(), calls.retries(), source.splits(),
 					calls.metricsRequested());

@@ -164,7 +164,7 @@ public class ParityJobConfiguration {
 					: PairDefinitions.fromJson(pairs.get(0).definition()).newType();
 			MetricSource source = Sources.open(type, properties);
 			MetricSource.Backend backend = source.backend();
-			store.runs().prometheusBackend(runId, backend.location(), backend.version(), backend.semantics());
+			store.runs().newBackend(runId, source.side(), backend.location(), backend.version(), backend.semantics());
 			judge.set(new ComparePairProcessor(store, source, clock, properties.threads()));
 			return pairs;
 		}, (pair) -> judge.get().process(pair), Math.max(properties.threads(), properties.prometheus().concurrency()),

@@ -62,11 +62,12 @@ final class Console {
 	/** Prints the run's one-line summary and the report path. */
 	void summary(RunRow run) {
 		String answer = "FAILED".equals(run.status()) ? "FAILED" : run.allPassed() ? "PASS" : "NOT ALL PASS";
-		line(String.format(java.util.Locale.ROOT, "run %d %s: %d pair(s): %s; window %s .. %s; "
-				+ "CloudWatch %d call(s) (minimum %d, %d retried), %d metric(s); Prometheus %d request(s) (%d retried)",
-				run.id(), answer, run.pairsTotal(), run.counts(), run.windowStart(), run.windowEnd(),
-				run.cloudwatchCalls(), run.cloudwatchMinCalls(), run.cloudwatchRetries(), run.cloudwatchMetrics(),
-				run.prometheusCalls(), run.prometheusRetries()));
+		line(String.format(java.util.Locale.ROOT,
+				"run %d %s: %d pair(s): %s; window %s .. %s; "
+						+ "%s %d call(s) (minimum %d, %d retried), %d metric(s); %s %d request(s) (%d retried)",
+				run.id(), answer, run.pairsTotal(), run.counts(), run.windowStart(), run.windowEnd(), run.oldSystem(),
+				run.oldCalls(), run.oldMinCalls(), run.oldRetries(), run.oldMetrics(), run.newSystem(), run.newCalls(),
+				run.newRetries()));
 		if (run.reportPath() != null) {
 			line("report: " + run.reportPath());
 		}

@@ -35,10 +35,10 @@ public record JsonReport(String schema, int schemaVersion, Run run, List<Pair> p
 	 * @param mappingSha256 its hash
 	 * @param judgedFrom for a re-judgement, the run judged; else null
 	 * @param counts pairs per verdict
-	 * @param oldSide the old side (the system being retired): system, endpoint, region,
-	 * version, calls, minimum calls, metrics requested, retries
-	 * @param newSide the new side (the system that replaces it): system, url, version,
-	 * range-selector rule, requests, retries
+	 * @param oldSide the old side (the system being retired): system, location (region or
+	 * endpoint), region, version, calls, minimum calls, metrics requested, retries
+	 * @param newSide the new side (the system that replaces it): system, location (base
+	 * URL), version, range-selector rule, requests, retries
 	 */
 	public record Run(long id, String status, String error, String startedAt, String finishedAt, String windowStart,
 			String windowEnd, String mapping, String mappingSha256, Long judgedFrom, Map<String, Integer> counts,
@@ -85,13 +85,11 @@ public record JsonReport(String schema, int schemaVersion, Run run, List<Pair> p
 				(r.windowStart() != null) ? r.windowStart().toString() : null,
 				(r.windowEnd() != null) ? r.windowEnd().toString() : null, r.mappingSource(), r.mappingSha256(),
 				r.judgedFrom(), counts,
-				map("system", "CloudWatch", "endpoint", r.cloudwatchEndpoint(), "region", r.cloudwatchRegion(),
-						"version", r.cloudwatchVersion(), "calls", r.cloudwatchCalls(), "minimumCalls",
-						r.cloudwatchMinCalls(), "metricsRequested", r.cloudwatchMetrics(), "retries",
-						r.cloudwatchRetries()),
-				map("system", "Prometheus", "url", r.prometheusUrl(), "version", r.prometheusVersion(),
-						"rangeSelectors", r.prometheusRangeRule(), "requests", r.prometheusCalls(), "retries",
-						r.prometheusRetries()));
+				map("system", r.oldSystem(), "location", r.oldLocation(), "region", r.oldRegion(), "version",
+						r.oldVersion(), "calls", r.oldCalls(), "minimumCalls", r.oldMinCalls(), "metricsRequested",
+						r.oldMetrics(), "retries", r.oldRetries()),
+				map("system", r.newSystem(), "location", r.newLocation(), "version", r.newVersion(), "rangeSelectors",
+						r.newRangeRule(), "requests", r.newCalls(), "retries", r.newRetries()));
 	}
 
 	static Pair pair(RunReport.PairSection p) {

@@ -210,11 +210,10 @@ public final class ReportBuilder {
 		PairMapping pair = PairDefinitions.fromJson(planned.definition());
 		Tolerance t = pair.tolerance();
 		String promLink = Sources.provider(pair.newType())
-			.link(pair, planned.windowStart(), planned.windowEnd(), pair.period().toSeconds(), run.prometheusUrl(),
-					null);
+			.link(pair, planned.windowStart(), planned.windowEnd(), pair.period().toSeconds(), run.newLocation(), null);
 		String cwLink = Sources.provider(pair.oldType())
-			.link(pair, planned.windowStart(), planned.windowEnd(), pair.period().toSeconds(), run.cloudwatchEndpoint(),
-					run.cloudwatchRegion());
+			.link(pair, planned.windowStart(), planned.windowEnd(), pair.period().toSeconds(), run.oldLocation(),
+					run.oldRegion());
 		String tolerance = String.format(Locale.ROOT,
 				"per point max(%s, %s %%); coverage >= %s %%; within >= %s %%; |bias| <= %s %%", num(t.absolute()),
 				num(t.relative() * 100), num(t.minCoverage() * 100), num(t.minWithin() * 100), num(t.maxBias() * 100));

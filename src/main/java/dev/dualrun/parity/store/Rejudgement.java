@@ -47,8 +47,8 @@ public final class Rejudgement {
 					source.settleSeconds(), this.clock.instant(), null);
 		this.store.runs()
 			.judgement(id, runId, note, source.windowStart(), source.windowEnd(), planned.size(),
-					source.mappingSha256(), source.cloudwatchEndpoint(), source.cloudwatchVersion(),
-					source.prometheusUrl(), source.prometheusVersion());
+					source.mappingSha256(), source.oldLocation(), source.oldVersion(), source.newLocation(),
+					source.newVersion());
 		List<RunPairRow> copies = planned.stream()
 			.map((p) -> new RunPairRow(id, p.pairId(), p.ordinal(), p.periodSeconds(), p.windowStart(), p.windowEnd(),
 					PairDefinitions.toJson(withTolerance(PairDefinitions.fromJson(p.definition()), override)),

@@ -27,37 +27,37 @@ public interface RunDao {
 
 	@SqlUpdate("""
 			UPDATE parity_run SET mapping_sha256 = :sha256, window_start = :windowStart, window_end = :windowEnd,
-			       pairs_total = :pairs, cloudwatch_min_calls = :minCalls
+			       pairs_total = :pairs, old_min_calls = :minCalls
 			WHERE id = :id
 			""")
 	void planned(@Bind("id") long id, @Bind("sha256") String sha256, @Bind("windowStart") Instant windowStart,
 			@Bind("windowEnd") Instant windowEnd, @Bind("pairs") int pairs, @Bind("minCalls") long minCalls);
 
 	@SqlUpdate("""
-			UPDATE parity_run SET cloudwatch_endpoint = :endpoint, cloudwatch_version = :version, cloudwatch_region = :region
+			UPDATE parity_run SET old_system = :system, old_location = :location, old_version = :version,
+			       old_region = :region
 			WHERE id = :id
 			""")
-	void cloudwatchBackend(@Bind("id") long id, @Bind("endpoint") String endpoint, @Bind("version") String version,
-			@Bind("region") String region);
+	void oldBackend(@Bind("id") long id, @Bind("system") String system, @Bind("location") String location,
+			@Bind("version") String version, @Bind("region") String region);
 
 	@SqlUpdate("""
-			UPDATE parity_run SET prometheus_url = :url, prometheus_version = :version,
-			       prometheus_range_rule = :rangeRule WHERE id = :id
+			UPDATE parity_run SET new_system = :system, new_location = :location, new_version = :version,
+			       new_range_rule = :rangeRule WHERE id = :id
 			""")
-	void prometheusBackend(@Bind("id") long id, @Bind("url") String url, @Bind("version") String version,
-			@Bind("rangeRule") String rangeRule);
+	void newBackend(@Bind("id") long id, @Bind("system") String system, @Bind("location") String location,
+			@Bind("version") String version, @Bind("rangeRule") String rangeRule);
 
 	@SqlUpdate("""
-			UPDATE parity_run SET cloudwatch_calls = cloudwatch_calls + :cwCalls,
-			       cloudwatch_metrics = cloudwatch_metrics + :cwMetrics,
-			       prometheus_calls = prometheus_calls + :promCalls,
-			       cloudwatch_retries = cloudwatch_retries + :cwRetries,
-			       prometheus_retries = prometheus_retries + :promRetries
+			UPDATE parity_run SET old_calls = old_calls + :oldCalls,
+			       old_metrics = old_metrics + :oldMetrics,
+			       new_calls = new_calls + :newCalls,
+			       old_retries = old_retries + :oldRetries,
+			       new_retries = new_retries + :newRetries
 			WHERE id = :id
 			""")
-	void addCalls(@Bind("id") long id, @Bind("cwCalls") long cwCalls, @Bind("cwMetrics") long cwMetrics,
-			@Bind("promCalls") long promCalls, @Bind("cwRetries") long cwRetries,
-			@Bind("promRetries") long promRetries);
+	void addCalls(@Bind("id") long id, @Bind("oldCalls") long oldCalls, @Bind("oldMetrics") long oldMetrics,
+			@Bind("newCalls") long newCalls, @Bind("oldRetries") long oldRetries, @Bind("newRetries") long newRetries);
 
 	@SqlUpdate("UPDATE parity_run SET job_execution_id = :jobExecutionId, status = 'RUNNING', error = NULL WHERE id = :id")
 	void resumed(@Bind("id") long id, @Bind("jobExecutionId") long jobExecutionId);
@@ -95,9 +95,12 @@ public interface RunDao {
 	@SqlUpdate("""
 			UPDATE parity_run SET judged_from = :from, judgement_note = :note, window_start = :windowStart,
 			       window_end = :windowEnd, pairs_total = :pairs, mapping_sha256 = :sha256,
-			       cloudwatch_endpoint = :cwEndpoint, cloudwatch_version = :cwVersion,
-			       prometheus_url = :promUrl, prometheus_version = :promVersion,
-			       prometheus_range_rule = (SELECT prometheus_range_rule FROM parity_run WHERE id = :from)
+			       old_location = :cwEndpoint, old_version = :cwVersion,
+			       new_location = :promUrl, new_version = :promVersion,
+			       new_range_rule = (SELECT new_range_rule FROM parity_run WHERE id = :from),
+			       old_system = (SELECT old_system FROM parity_run WHERE id = :from),
+			       new_system = (SELECT new_system FROM parity_run WHERE id = :from),
+			       old_region = (SELECT old_region FROM parity_run WHERE id = :from)
 			WHERE id = :id
 			""")
 	void judgement(@Bind("id") long id, @Bind("from") long from, @Bind("note") String note,

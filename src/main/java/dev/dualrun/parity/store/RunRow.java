@@ -24,34 +24,33 @@ import java.time.Instant;
  * @param noDataCount pairs with no data
  * @param insufficientCount pairs with too few points
  * @param errorCount pairs whose source failed
- * @param cloudwatchCalls GetMetricData pages
- * @param cloudwatchMetrics metrics requested
- * @param cloudwatchMinCalls minimum calls by rule 7
- * @param prometheusCalls query_range requests
- * @param cloudwatchEndpoint region or endpoint override
- * @param cloudwatchVersion API and SDK version
- * @param prometheusUrl base URL
- * @param prometheusVersion buildinfo version
+ * @param oldCalls calls to the old side (CloudWatch: GetMetricData pages)
+ * @param oldMetrics metrics requested of the old side (CloudWatch bills per metric)
+ * @param oldMinCalls the fewest calls the old side could have been asked
+ * @param newCalls requests to the new side (Prometheus: query_range)
+ * @param oldLocation where the old side was read: region or endpoint override
+ * @param oldVersion the old side's API and client version
+ * @param newLocation the new side's base URL
+ * @param newVersion the new side's version (Prometheus: buildinfo)
  * @param reportPath the last rendered report
  * @param error why the run failed
  * @param judgedFrom for a re-judgement, the run whose evidence it judged; otherwise null
  * @param judgementNote for a re-judgement, the tolerance it applied
  * @param warnCount pairs that passed the rules with weak evidence
  * @param unsettledCount pairs whose newest periods were still changing
- * @param cloudwatchRegion the AWS region the CloudWatch client used, or null
- * @param cloudwatchRetries GetMetricData attempts that were retries
- * @param prometheusRetries Prometheus requests that were retries
- * @param prometheusRangeRule the range-selector rule of the Prometheus side's version, as
- * the report states it, or null for runs stored before it was recorded
+ * @param oldRegion the region the old side's client used, or null
+ * @param oldRetries old-side attempts that were retries
+ * @param newRetries new-side requests that were retries
+ * @param newRangeRule the range-selector rule of the Prometheus side's version, as the
+ * report states it, or null for runs stored before it was recorded
  */
 public record RunRow(long id, Long jobExecutionId, String status, String mappingSource, String mappingSha256,
 		String pairFilter, Instant requestedFrom, Instant requestedTo, Instant windowStart, Instant windowEnd,
 		int settleSeconds, Instant startedAt, Instant finishedAt, int pairsTotal, int passCount, int failCount,
-		int noDataCount, int insufficientCount, int errorCount, long cloudwatchCalls, long cloudwatchMetrics,
-		long cloudwatchMinCalls, long prometheusCalls, String cloudwatchEndpoint, String cloudwatchVersion,
-		String prometheusUrl, String prometheusVersion, String reportPath, String error, Long judgedFrom,
-		String judgementNote, int warnCount, int unsettledCount, String cloudwatchRegion, long cloudwatchRetries,
-		long prometheusRetries, String prometheusRangeRule) {
+		int noDataCount, int insufficientCount, int errorCount, long oldCalls, long oldMetrics, long oldMinCalls,
+		long newCalls, String oldLocation, String oldVersion, String newLocation, String newVersion, String reportPath,
+		String error, Long judgedFrom, String judgementNote, int warnCount, int unsettledCount, String oldRegion,
+		long oldRetries, long newRetries, String newRangeRule, String oldSystem, String newSystem) {
 
 	/**
 	 * @param outcome the final status
@@ -63,11 +62,10 @@ public record RunRow(long id, Long jobExecutionId, String status, String mapping
 		return new RunRow(this.id, this.jobExecutionId, outcome, this.mappingSource, this.mappingSha256,
 				this.pairFilter, this.requestedFrom, this.requestedTo, this.windowStart, this.windowEnd,
 				this.settleSeconds, this.startedAt, finished, this.pairsTotal, this.passCount, this.failCount,
-				this.noDataCount, this.insufficientCount, this.errorCount, this.cloudwatchCalls, this.cloudwatchMetrics,
-				this.cloudwatchMinCalls, this.prometheusCalls, this.cloudwatchEndpoint, this.cloudwatchVersion,
-				this.prometheusUrl, this.prometheusVersion, this.reportPath, failure, this.judgedFrom,
-				this.judgementNote, this.warnCount, this.unsettledCount, this.cloudwatchRegion, this.cloudwatchRetries,
-				this.prometheusRetries, this.prometheusRangeRule);
+				this.noDataCount, this.insufficientCount, this.errorCount, this.oldCalls, this.oldMetrics,
+				this.oldMinCalls, this.newCalls, this.oldLocation, this.oldVersion, this.newLocation, this.newVersion,
+				this.reportPath, failure, this.judgedFrom, this.judgementNote, this.warnCount, this.unsettledCount,
+				this.oldRegion, this.oldRetries, this.newRetries, this.newRangeRule, this.oldSystem, this.newSystem);
 	}
 
 	/**

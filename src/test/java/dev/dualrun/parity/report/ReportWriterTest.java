@@ -22,7 +22,7 @@ class ReportWriterTest {
 		Instant t = Instant.parse("2026-11-21T00:00:00Z");
 		RunRow run = new RunRow(7, 1L, "COMPLETED", "m.yml", "0".repeat(64), null, null, null, t, t.plusSeconds(3600),
 				600, t, t, 1, 0, 1, 0, 0, 0, 1, 1, 1, 1, "http://cw", "GetMetricData", "http://prom", XSS, null, null,
-				null, null, 0, 0, null, 0, 0, null);
+				null, null, 0, 0, null, 0, 0, null, "CloudWatch", "Prometheus");
 		RunReport.PairSection pair = new RunReport.PairSection("p1", XSS, "FAIL", XSS,
 				List.of(new Diagnosis(Diagnosis.Code.BIAS, XSS)), List.of(XSS), XSS, "up{path=\"" + XSS + "\"}", 60, 1,
 				"t", Map.of("bias", "+6 %"), Map.of("Wilcoxon", XSS), List.of(List.of("mean", "1", "2", "+100 %")), 1,
@@ -49,7 +49,7 @@ class ReportWriterTest {
 		Instant t = Instant.parse("2026-11-21T00:00:00Z");
 		RunRow run = new RunRow(8, 1L, "COMPLETED", "m.yml", "0".repeat(64), null, null, null, t, t.plusSeconds(3600),
 				600, t, t, 2, 1, 1, 0, 0, 0, 1, 1, 1, 1, null, null, null, null, null, null, null, null, 0, 0, null, 0,
-				0, null);
+				0, null, "CloudWatch", "Prometheus");
 		RunReport.PairSection pass = new RunReport.PairSection("ok", "", "PASS", "equivalent", List.of(), List.of(),
 				"q", "q", 60, 1, "t", Map.of(), Map.of(), List.of(), 0, List.of(), List.of(), null, null,
 				Sides.CLOUDWATCH_PROMETHEUS);
@@ -75,7 +75,7 @@ class ReportWriterTest {
 		Instant t = Instant.parse("2026-11-21T00:00:00Z");
 		RunRow run = new RunRow(9, 1L, "COMPLETED", "m\u0007.yml", "0".repeat(64), null, null, null, t,
 				t.plusSeconds(3600), 600, t, t, 1, 0, 0, 0, 0, 1, 1, 1, 1, 1, null, null, null, null, null, null, null,
-				null, 0, 0, null, 0, 0, null);
+				null, 0, 0, null, 0, 0, null, "CloudWatch", "Prometheus");
 		String hostile = "Prometheus query failed (HTTP 500, boom\u0000\u001b[2J\u0007\ud800 \uffff end)";
 		RunReport.PairSection error = new RunReport.PairSection("p", "", "ERROR", hostile,
 				List.of(new Diagnosis(Diagnosis.Code.SOURCE_ERROR, hostile)), List.of(), "q", "q", 60, 1, "t", Map.of(),

@@ -47,8 +47,11 @@ class NeutralSidesMigrationTest {
 		assertThat(before).contains("\"cloudwatch\":{\"namespace\":\"FlaskApp\"").doesNotContain("\"old\"");
 		Jdbi jdbi = Jdbi.create(ds);
 		jdbi.useHandle((h) -> {
-			h.execute("INSERT INTO parity_run (id, status, mapping_source, settle_seconds, started_at) "
-					+ "VALUES (1, 'COMPLETED', 'm.yml', 600, ?)", T);
+			h.execute(
+					"INSERT INTO parity_run (id, status, mapping_source, settle_seconds, started_at, cloudwatch_calls, "
+							+ "cloudwatch_region, prometheus_url, prometheus_version) "
+							+ "VALUES (1, 'COMPLETED', 'm.yml', 600, ?, 3, 'eu-west-1', 'http://prom:9090', '2.42.0')",
+					T);
 			h.execute("INSERT INTO run_pair (run_id, pair_id, ordinal, period_seconds, window_start, window_end, "
 					+ "definition) VALUES (1, 'a', 0, 60, ?, ?, ?)", T, T.plusSeconds(3600), before);
 			h.execute("INSERT INTO pair_result (run_id, pair_id, verdict, summary, diagnoses, notes, common_points, "
@@ -71,6 +74,13 @@ class NeutralSidesMigrationTest {
 			}
 		});
 		ParityStore store = ParityStore.open(ds, Clock.fixed(T, ZoneOffset.UTC));
+		RunRow run = store.run(1).orElseThrow();
+		assertThat(run.oldSystem()).isEqualTo("CloudWatch");
+		assertThat(run.newSystem()).isEqualTo("Prometheus");
+		assertThat(run.oldCalls()).isEqualTo(3);
+		assertThat(run.oldRegion()).isEqualTo("eu-west-1");
+		assertThat(run.newLocation()).isEqualTo("http://prom:9090");
+		assertThat(run.newVersion()).isEqualTo("2.42.0");
 		PairResultRow r = store.results().results(1).get(0);
 		assertThat(r.oldCoverage()).isEqualTo(0.9);
 		assertThat(r.newCoverage()).isEqualTo(0.8);
