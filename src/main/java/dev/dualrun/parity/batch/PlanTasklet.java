@@ -25,6 +25,7 @@ import dev.dualrun.parity.config.MappingLoader;
 import dev.dualrun.parity.config.PairMapping;
 import dev.dualrun.parity.config.ParityProperties;
 import dev.dualrun.parity.source.QueryWindow;
+import dev.dualrun.parity.source.Sources;
 import dev.dualrun.parity.source.cloudwatch.CallPlanner;
 import dev.dualrun.parity.store.PairDefinitions;
 import dev.dualrun.parity.store.ParityStore;
@@ -69,7 +70,9 @@ record PlanTasklet(ParityStore store, ParityProperties properties, Clock clock) 
 		Instant start = null;
 		Instant end = null;
 		for (int i = 0; i < pairs.size(); i++) {
+			// the pair as run names its systems as their sources do
 			PairMapping pair = pairs.get(i);
+			pair = pair.withSides(Sources.sides(pair.oldType(), pair.newType()));
 			QueryWindow window;
 			try {
 				window = QueryWindow.aligned(from, to, now, settle, pair.period());

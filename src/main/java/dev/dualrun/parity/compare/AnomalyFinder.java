@@ -17,7 +17,7 @@ import dev.dualrun.parity.config.Tolerance;
 /**
  * Finds isolated anomalies that the aggregate checks blur: a spike on one side (one or
  * two periods far from that side's own neighbours while the other side stays put), and a
- * counter reset mishandled by the PromQL (a negative count or sum on the new side).
+ * counter reset mishandled by the new side's query (a negative count or sum there).
  */
 final class AnomalyFinder {
 

@@ -37,9 +37,11 @@ public record Diagnosis(Code code, String message) {
 		INSUFFICIENT_DATA,
 		/** One or two periods far off on one side while the other side stays put. */
 		SPIKE,
-		/** A counter reset the PromQL does not handle (negative counts). */
+		/** A counter reset the new side's query does not handle (negative counts). */
 		COUNTER_RESET,
-		/** The PromQL returned several series where one was meant (rule 4). */
+		/**
+		 * The new side returned several series where one was meant (the identity rule).
+		 */
 		CARDINALITY,
 		/**
 		 * The new side's labels do not carry the old side's dimensions (the identity

@@ -107,7 +107,7 @@ final class MappingValidator {
 		boolean nonZero = (raw.publishedWhenNonZero() != null) ? raw.publishedWhenNonZero()
 				: Boolean.TRUE.equals(defaults.publishedWhenNonZero());
 		String description = (raw.description() != null) ? raw.description().strip() : "";
-		return new PairMapping(id, description, line(at), cw, promql, period, factor, tolerance, nonZero);
+		return new PairMapping(id, description, line(at), cw, promql, period, factor, tolerance, nonZero, null);
 	}
 
 	private CloudWatchQuery cloudWatch(MappingDocument.CloudWatch raw, String at) {

@@ -20,9 +20,24 @@ import java.time.Duration;
  * @param tolerance the tolerance after defaults and overrides
  * @param publishedWhenNonZero true if the old pipeline publishes only non-zero values, so
  * a missing old-side period means zero
+ * @param sides what the two systems are called, as their sources name them (set when the
+ * run is planned; definitions stored before name CloudWatch and Prometheus)
  */
 public record PairMapping(String id, String description, int line, OldQuery old, String promql, Duration period,
-		double unitFactor, Tolerance tolerance, boolean publishedWhenNonZero) {
+		double unitFactor, Tolerance tolerance, boolean publishedWhenNonZero, Sides sides) {
+
+	public PairMapping {
+		sides = (sides != null) ? sides : Sides.CLOUDWATCH_PROMETHEUS;
+	}
+
+	/**
+	 * @param named what the two systems are called
+	 * @return this pair with those names
+	 */
+	public PairMapping withSides(Sides named) {
+		return new PairMapping(this.id, this.description, this.line, this.old, this.promql, this.period,
+				this.unitFactor, this.tolerance, this.publishedWhenNonZero, named);
+	}
 
 	/**
 	 * @return the old side's dimensions (name to value), the identity the new side's
@@ -44,13 +59,6 @@ public record PairMapping(String id, String description, int line, OldQuery old,
 	 */
 	public String newType() {
 		return "prometheus";
-	}
-
-	/**
-	 * @return what the pair's two systems are called
-	 */
-	public Sides sides() {
-		return Sides.CLOUDWATCH_PROMETHEUS;
 	}
 
 	/**

@@ -39,6 +39,11 @@ public interface SourceProvider {
 	String displayName();
 
 	/**
+	 * @return what to check when this side has no data for a pair
+	 */
+	String missingDataHint();
+
+	/**
 	 * Opens the source for a run: its client is made here and released when the source is
 	 * closed.
 	 * @param properties the settings

@@ -7,6 +7,7 @@ import java.util.TreeMap;
 
 import dev.dualrun.parity.config.ConfigurationException;
 import dev.dualrun.parity.config.ParityProperties;
+import dev.dualrun.parity.config.Sides;
 
 /**
  * The one registry of sources: every {@link SourceProvider} on the class path, by type.
@@ -39,6 +40,17 @@ public final class Sources {
 	 */
 	public static MetricSource open(String type, ParityProperties properties) {
 		return provider(type).open(properties);
+	}
+
+	/**
+	 * @param oldType the old side's source type
+	 * @param newType the new side's source type
+	 * @return what the two systems are called, as their sources name them
+	 */
+	public static Sides sides(String oldType, String newType) {
+		SourceProvider o = provider(oldType);
+		SourceProvider n = provider(newType);
+		return new Sides(o.displayName(), n.displayName(), o.missingDataHint(), n.missingDataHint());
 	}
 
 	/**

@@ -57,7 +57,7 @@ class ReportSizeBenchmark {
 			PairMapping m = new PairMapping(
 					String.format(Locale.ROOT, "pair-%04d", p), "", 1, new CloudWatchQuery("NS", "M",
 							new java.util.TreeMap<>(), Statistic.parse("Average"), "Seconds", null, null),
-					"up", Duration.ofMinutes(1), 1, Tolerance.AVERAGE, false);
+					"up", Duration.ofMinutes(1), 1, Tolerance.AVERAGE, false, null);
 			mappings.add(m);
 			planned.add(new RunPairRow(runId, m.id(), p, 60, window.start(), window.end(), PairDefinitions.toJson(m),
 					null));

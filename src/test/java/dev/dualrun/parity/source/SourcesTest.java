@@ -3,6 +3,7 @@ package dev.dualrun.parity.source;
 import org.junit.jupiter.api.Test;
 
 import dev.dualrun.parity.config.ConfigurationException;
+import dev.dualrun.parity.config.Sides;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -17,6 +18,12 @@ class SourcesTest {
 		assertThat(Sources.provider("cloudwatch").displayName()).isEqualTo("CloudWatch");
 		assertThat(Sources.provider("prometheus").role()).isEqualTo(SourceProvider.Role.NEW);
 		assertThat(Sources.provider("prometheus").displayName()).isEqualTo("Prometheus");
+	}
+
+	@Test
+	void aPairsSystemsAreNamedByItsSources() {
+		// and so were the definitions stored before the sources named them
+		assertThat(Sources.sides("cloudwatch", "prometheus")).isEqualTo(Sides.CLOUDWATCH_PROMETHEUS);
 	}
 
 	@Test

@@ -40,7 +40,7 @@ class NeutralSidesMigrationTest {
 		PairMapping pair = new PairMapping("a", "latency", 3,
 				new CloudWatchQuery("FlaskApp", "EndpointLatency", new java.util.TreeMap<>(Map.of("Endpoint", "/")),
 						Statistic.parse("Average"), "Seconds", null, List.of()),
-				"avg_over_time(x[1m])", java.time.Duration.ofMinutes(1), 1000, Tolerance.AVERAGE, false);
+				"avg_over_time(x[1m])", java.time.Duration.ofMinutes(1), 1000, Tolerance.AVERAGE, false, null);
 		ObjectNode stored = (ObjectNode) JsonMapper.builder().build().readTree(PairDefinitions.toJson(pair));
 		stored.set("cloudwatch", ((ObjectNode) stored.remove("old")).get("cloudwatch"));
 		String before = stored.toString();

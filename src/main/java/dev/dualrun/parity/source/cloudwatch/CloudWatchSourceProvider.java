@@ -31,6 +31,11 @@ public final class CloudWatchSourceProvider implements SourceProvider {
 	}
 
 	@Override
+	public String missingDataHint() {
+		return "check namespace, metric name, dimensions and unit";
+	}
+
+	@Override
 	public MetricSource open(ParityProperties properties) {
 		ParityProperties.CloudWatch settings = properties.cloudwatch();
 		CloudWatchClientFactory.AttemptCounter attempts = new CloudWatchClientFactory.AttemptCounter();

@@ -29,6 +29,11 @@ public final class PrometheusSourceProvider implements SourceProvider {
 	}
 
 	@Override
+	public String missingDataHint() {
+		return "check the metric name and label matchers of the PromQL";
+	}
+
+	@Override
 	public MetricSource open(ParityProperties properties) {
 		return new PrometheusSource(new PrometheusClient(properties.prometheus()));
 	}

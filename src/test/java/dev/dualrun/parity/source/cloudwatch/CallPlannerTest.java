@@ -52,7 +52,7 @@ class CallPlannerTest {
 		for (int i = 0; i < n; i++) {
 			pairs.add(new PairMapping("p" + i, "", 1,
 					new CloudWatchQuery("NS", "M" + i, new TreeMap<>(), Statistic.parse("Sum"), null, null, null), "q",
-					Duration.ofSeconds(60), 1, Tolerance.COUNT, false));
+					Duration.ofSeconds(60), 1, Tolerance.COUNT, false, null));
 		}
 		return pairs;
 	}
@@ -61,7 +61,7 @@ class CallPlannerTest {
 		var m = new CloudWatchQuery.ExpressionMetric("a", "NS", "M", new TreeMap<>(), Statistic.parse("Sum"), null);
 		var n = new CloudWatchQuery.ExpressionMetric("b", "NS", "N", new TreeMap<>(), Statistic.parse("Sum"), null);
 		return new PairMapping(id, "", 1, new CloudWatchQuery(null, null, null, null, null, "a / b", List.of(m, n)),
-				"q", Duration.ofSeconds(60), 1, Tolerance.AVERAGE, false);
+				"q", Duration.ofSeconds(60), 1, Tolerance.AVERAGE, false, null);
 	}
 
 }
