@@ -12,6 +12,7 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -178,18 +179,22 @@ public class ParityJobConfiguration {
 	@Bean
 	Step recheckStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, ParityStore store,
 			ParityProperties properties, Clock clock) {
-		return new StepBuilder("recheck", jobRepository)
-			.tasklet(new RecheckTasklet(store, properties, clock), transactionManager)
-			.allowStartIfComplete(true)
-			.listener(new StepProgress())
-			.build();
+		return rerunTasklet("recheck", new RecheckTasklet(store, properties, clock), jobRepository, transactionManager);
 	}
 
 	@Bean
 	Step reportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, ParityStore store,
 			ParityProperties properties, Clock clock) {
-		return new StepBuilder("report", jobRepository)
-			.tasklet(new ReportTasklet(store, properties, clock), transactionManager)
+		return rerunTasklet("report", new ReportTasklet(store, properties, clock), jobRepository, transactionManager);
+	}
+
+	/**
+	 * A tasklet step that runs again on every restart (it works on what the store does
+	 * not hold yet).
+	 */
+	private static Step rerunTasklet(String name, Tasklet tasklet, JobRepository jobRepository,
+			PlatformTransactionManager transactionManager) {
+		return new StepBuilder(name, jobRepository).tasklet(tasklet, transactionManager)
 			.allowStartIfComplete(true)
 			.listener(new StepProgress())
 			.build();

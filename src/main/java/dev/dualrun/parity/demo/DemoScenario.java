@@ -14,9 +14,7 @@ import java.util.TreeMap;
 import java.util.function.DoubleUnaryOperator;
 
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
-import software.amazon.awssdk.services.cloudwatch.model.Dimension;
 import software.amazon.awssdk.services.cloudwatch.model.MetricDatum;
-import software.amazon.awssdk.services.cloudwatch.model.StatisticSet;
 
 /**
  * The demo's dual run: a seeded Flask app (latency by endpoint and method, request and

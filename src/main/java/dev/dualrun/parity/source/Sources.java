@@ -33,6 +33,16 @@ public final class Sources {
 		return provider;
 	}
 
+	private static SourceProvider provider(String type, SourceProvider.Role role) {
+		SourceProvider provider = provider(type);
+		if (provider.role() != role) {
+			throw new ConfigurationException(
+					"source '" + type + "' is a " + provider.role().name().toLowerCase(java.util.Locale.ROOT)
+							+ " side, not the " + role.name().toLowerCase(java.util.Locale.ROOT) + " one");
+		}
+		return provider;
+	}
+
 	/**
 	 * @param type a source type
 	 * @param properties the settings
@@ -46,10 +56,11 @@ public final class Sources {
 	 * @param oldType the old side's source type
 	 * @param newType the new side's source type
 	 * @return what the two systems are called, as their sources name them
+	 * @throws ConfigurationException if a type is unknown or cannot play its side
 	 */
 	public static Sides sides(String oldType, String newType) {
-		SourceProvider o = provider(oldType);
-		SourceProvider n = provider(newType);
+		SourceProvider o = provider(oldType, SourceProvider.Role.OLD);
+		SourceProvider n = provider(newType, SourceProvider.Role.NEW);
 		return new Sides(o.displayName(), n.displayName(), o.missingDataHint(), n.missingDataHint());
 	}
 

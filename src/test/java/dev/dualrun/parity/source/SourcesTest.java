@@ -24,6 +24,8 @@ class SourcesTest {
 	void aPairsSystemsAreNamedByItsSources() {
 		// and so were the definitions stored before the sources named them
 		assertThat(Sources.sides("cloudwatch", "prometheus")).isEqualTo(Sides.CLOUDWATCH_PROMETHEUS);
+		assertThatThrownBy(() -> Sources.sides("prometheus", "cloudwatch")).isInstanceOf(ConfigurationException.class)
+			.hasMessage("source 'prometheus' is a new side, not the old one");
 	}
 
 	@Test

@@ -253,7 +253,8 @@ public final class PrometheusClient {
 				PrometheusQueryException failure = new PrometheusQueryException(
 						"Prometheus " + cause + " (HTTP " + code + ", " + redact(detail) + ") at " + where + hint,
 						code == 429 || code >= 500);
-				if (code == 413 || (code == 422 && detail.contains("too many samples"))) {
+				// only a range query has a window to split
+				if (query != null && (code == 413 || (code == 422 && detail.contains("too many samples")))) {
 					throw new WindowTooLargeException(failure);
 				}
 				throw failure;
