@@ -124,17 +124,35 @@ final class FetchOldReader {
 				PackedSeries.pack(window, s.timestamps(), s.values()), this.clock.instant());
 	}
 
+	/**
+	 * Counts each source's calls into the run and records where the old side was read: a
+	 * run of several old systems (CloudWatch and Azure Monitor) names each of them.
+	 */
 	private void close() {
-		for (MetricSource source : this.sources.values()) {
+		List<String> systems = new ArrayList<>();
+		List<String> locations = new ArrayList<>();
+		List<String> versions = new ArrayList<>();
+		List<String> regions = new ArrayList<>();
+		for (MetricSource source : new java.util.TreeMap<>(this.sources).values()) {
 			MetricSource.CallCount calls = source.calls();
 			MetricSource.Backend backend = source.backend();
 			this.store.runs().addCalls(this.runId, calls.calls(), calls.metricsRequested(), 0, calls.retries(), 0);
-			this.store.runs()
-				.oldBackend(this.runId, source.side(), backend.location(), backend.version(), backend.region());
+			boolean several = this.sources.size() > 1;
+			systems.add(source.side());
+			locations.add(several ? source.side() + " " + backend.location() : backend.location());
+			versions.add(backend.version());
+			if (backend.region() != null) {
+				regions.add(several ? source.side() + " " + backend.region() : backend.region());
+			}
 			log.info("run {}: {}: {} call(s) ({} retried, {} split to isolate a refused query), {} metric(s) requested",
 					this.runId, source.side(), calls.calls(), calls.retries(), source.splits(),
 					calls.metricsRequested());
 			source.close();
+		}
+		if (!systems.isEmpty()) {
+			this.store.runs()
+				.oldBackend(this.runId, String.join(" + ", systems), String.join("; ", locations),
+						String.join("; ", versions), regions.isEmpty() ? null : String.join("; ", regions));
 		}
 		this.sources.clear();
 	}

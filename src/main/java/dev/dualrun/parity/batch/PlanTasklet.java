@@ -26,7 +26,6 @@ import dev.dualrun.parity.config.PairMapping;
 import dev.dualrun.parity.config.ParityProperties;
 import dev.dualrun.parity.source.QueryWindow;
 import dev.dualrun.parity.source.Sources;
-import dev.dualrun.parity.source.cloudwatch.CallPlanner;
 import dev.dualrun.parity.store.PairDefinitions;
 import dev.dualrun.parity.store.ParityStore;
 import dev.dualrun.parity.store.RunPairRow;
@@ -65,8 +64,7 @@ record PlanTasklet(ParityStore store, ParityProperties properties, Clock clock) 
 			throw new ConfigurationException("--from " + from + " is not before --to " + to);
 		}
 		List<RunPairRow> rows = new ArrayList<>();
-		Map<QueryWindow, Integer> groups = new TreeMap<>(
-				java.util.Comparator.comparing(QueryWindow::start).thenComparing(QueryWindow::period));
+		Map<String, Map<QueryWindow, List<PairMapping>>> groups = new TreeMap<>();
 		Instant start = null;
 		Instant end = null;
 		for (int i = 0; i < pairs.size(); i++) {
@@ -80,45 +78,25 @@ record PlanTasklet(ParityStore store, ParityProperties properties, Clock clock) 
 			catch (IllegalArgumentException ex) {
 				throw new ConfigurationException("pair '" + pair.id() + "': " + ex.getMessage());
 			}
-			legalForAge(pair, window, now);
-			groups.merge(window, 1, Integer::sum);
+			Sources.checkWindow(pair, window, now);
+			groups.computeIfAbsent(pair.oldType(), (t) -> new java.util.LinkedHashMap<>())
+				.computeIfAbsent(window, (w) -> new ArrayList<>())
+				.add(pair);
 			start = (start == null || window.start().isBefore(start)) ? window.start() : start;
 			end = (end == null || window.end().isAfter(end)) ? window.end() : end;
 			rows.add(new RunPairRow(runId, pair.id(), i, (int) pair.period().toSeconds(), window.start(), window.end(),
 					PairDefinitions.toJson(pair), ParityStore.json(warnings.getOrDefault(pair.id(), List.of()))));
 		}
-		long minCalls = groups.entrySet()
-			.stream()
-			.mapToLong((e) -> CallPlanner.minimumCalls(e.getValue(), e.getKey().count()))
-			.sum();
+		long minCalls = 0;
+		for (var byType : groups.entrySet()) {
+			for (var byWindow : byType.getValue().entrySet()) {
+				minCalls += Sources.provider(byType.getKey()).minimumCalls(byWindow.getValue(), byWindow.getKey());
+			}
+		}
 		this.store.plan(runId, rows);
 		this.store.runs().planned(runId, mapping.sha256(), start, end, rows.size(), minCalls);
 		log.info("run {}: planned {} pair(s) from {} over {} .. {}", runId, rows.size(), params.mapping(), start, end);
 		return RepeatStatus.FINISHED;
-	}
-
-	/**
-	 * Rule 1: CloudWatch keeps sub-minute data 3 hours, one-minute data 15 days,
-	 * five-minute data 63 days; older data only exists at the coarser period.
-	 */
-	private static void legalForAge(PairMapping pair, QueryWindow window, Instant now) {
-		long p = pair.period().toSeconds();
-		Duration age = Duration.between(window.start(), now);
-		String problem = null;
-		if (p < 60 && age.compareTo(Duration.ofHours(3)) > 0) {
-			problem = "CloudWatch keeps sub-minute data 3 hours";
-		}
-		else if (p % 300 != 0 && age.compareTo(Duration.ofDays(15)) > 0) {
-			problem = "CloudWatch keeps one-minute data 15 days: use a multiple of 5m";
-		}
-		else if (p % 3600 != 0 && age.compareTo(Duration.ofDays(63)) > 0) {
-			problem = "CloudWatch keeps five-minute data 63 days: use a multiple of 1h";
-		}
-		if (problem != null) {
-			throw new ConfigurationException(
-					"pair '" + pair.id() + "': period " + p + " s is not available for a " + "window starting "
-							+ window.start() + " (" + age.toDays() + " days ago): " + problem + " (the period rule)");
-		}
 	}
 
 	/**

@@ -57,6 +57,20 @@ final class BackendOptions {
 			description = "Named profile for credentials. Default: the SDK's default credentials chain")
 	String profile;
 
+	@Option(names = "--azure-endpoint", paramLabel = "URL",
+			description = "Azure Resource Manager for azure-monitor pairs (credentials: AZURE_TENANT_ID, AZURE_CLIENT_ID, "
+					+ "AZURE_CLIENT_SECRET, or AZURE_ACCESS_TOKEN). Default: https://management.azure.com")
+	String azureEndpoint;
+
+	@Option(names = "--azure-batch-endpoint", paramLabel = "URL",
+			description = "Regional metrics endpoint of metrics:getBatch, used for pairs that name their region; "
+					+ "{region} is replaced. Default: https://{region}.metrics.monitor.azure.com")
+	String azureBatchEndpoint;
+
+	@Option(names = "--azure-token-endpoint", paramLabel = "URL",
+			description = "Microsoft Entra ID authority of the client credentials. Default: https://login.microsoftonline.com")
+	String azureTokenEndpoint;
+
 	@Option(names = "--settle", paramLabel = "DURATION",
 			description = "How far behind now the window must end; recent data still changes. Default: 10m")
 	String settle;
@@ -86,6 +100,15 @@ final class BackendOptions {
 		if (this.endpoint != null) {
 			checkUrl("--cloudwatch-endpoint", this.endpoint);
 		}
+		if (this.azureEndpoint != null) {
+			checkUrl("--azure-endpoint", this.azureEndpoint);
+		}
+		if (this.azureBatchEndpoint != null) {
+			checkUrl("--azure-batch-endpoint", this.azureBatchEndpoint.replace("{region}", "region"));
+		}
+		if (this.azureTokenEndpoint != null) {
+			checkUrl("--azure-token-endpoint", this.azureTokenEndpoint);
+		}
 		if (this.sigv4Region != null && !this.sigv4Region.strip().matches("[a-z]{2,}(-[a-z0-9]+)+")) {
 			throw new ConfigurationException("--prometheus-sigv4-region '" + Console.oneLine(this.sigv4Region)
 					+ "' is not an AWS region such as us-east-1");
@@ -102,6 +125,9 @@ final class BackendOptions {
 		add(args, "parity.cloudwatch.region", this.region);
 		add(args, "parity.cloudwatch.endpoint", this.endpoint);
 		add(args, "parity.cloudwatch.profile", this.profile);
+		add(args, "parity.azure.endpoint", this.azureEndpoint);
+		add(args, "parity.azure.batch-endpoint", this.azureBatchEndpoint);
+		add(args, "parity.azure.token-endpoint", this.azureTokenEndpoint);
 		add(args, "parity.settle", this.settle);
 		add(args, "parity.settle-recheck", this.settleRecheck);
 		add(args, "parity.threads", (this.threads != null) ? this.threads.toString() : null);

@@ -16,12 +16,19 @@ record MappingDocument(Integer version, Defaults defaults, List<Pair> pairs) {
 	}
 
 	record Pair(String id, String description, String period, Double unitFactor, Boolean publishedWhenNonZero,
-			Tolerance.Override tolerance, CloudWatch cloudwatch, Prometheus prometheus, String scrapeInterval) {
+			Tolerance.Override tolerance, CloudWatch cloudwatch, AzureMonitor azureMonitor, Prometheus prometheus,
+			String scrapeInterval) {
 
 	}
 
 	record CloudWatch(String namespace, String metric, Map<String, String> dimensions, String statistic, String unit,
 			String expression, List<Metric> metrics) {
+
+	}
+
+	/** The {@code azure-monitor:} block: one metric of one resource. */
+	record AzureMonitor(String resource, String namespace, String metric, String aggregation,
+			Map<String, String> dimensions, String region, String unit) {
 
 	}
 

@@ -46,7 +46,7 @@ final class MappingValidator {
 		}
 		MappingDocument.Defaults defaults = (doc.defaults() != null) ? doc.defaults()
 				: new MappingDocument.Defaults(null, null, null, null, null);
-		Duration defaultPeriod = (defaults.period() != null) ? period(defaults.period(), "/defaults/period")
+		Duration defaultPeriod = (defaults.period() != null) ? duration(defaults.period(), "/defaults/period")
 				: Duration.ofSeconds(60);
 		if (doc.pairs() == null || doc.pairs().isEmpty()) {
 			throw error("/pairs", "no pairs: the file must list at least one pair under 'pairs:'");
@@ -72,7 +72,9 @@ final class MappingValidator {
 		if (!ID.matcher(id).matches()) {
 			throw error(at + "/id", "'" + id + "' is not a valid id (letters, digits, '.', '_', '-'; at most 128)");
 		}
-		Duration period = (raw.period() != null) ? period(raw.period(), at + "/period") : defaultPeriod;
+		Duration period = (raw.period() != null) ? duration(raw.period(), at + "/period") : defaultPeriod;
+		String periodAt = (raw.period() != null) ? at + "/period" : "/defaults/period";
+		String periodText = (raw.period() != null) ? raw.period() : Durations.promql(period);
 		String scrapeText = (raw.scrapeInterval() != null) ? raw.scrapeInterval() : defaults.scrapeInterval();
 		String scrapeAt = (raw.scrapeInterval() != null) ? at + "/scrape-interval" : "/defaults/scrape-interval";
 		Duration scrape = (scrapeText != null) ? duration(scrapeText, scrapeAt) : Duration.ofSeconds(15);
@@ -81,13 +83,27 @@ final class MappingValidator {
 					+ " is shorter than 4x the scrape interval " + Durations.promql(scrape)
 					+ ": a window would hold too few samples and increase() would extrapolate most of it (the period rule)");
 		}
-		if (raw.cloudwatch() == null) {
-			throw error(at + "/cloudwatch", "missing: every pair needs a 'cloudwatch:' side");
+		if (raw.cloudwatch() != null && raw.azureMonitor() != null) {
+			throw error(at + "/azure-monitor",
+					"a pair has one old side: write either 'cloudwatch:' or 'azure-monitor:', not both");
+		}
+		if (raw.cloudwatch() == null && raw.azureMonitor() == null) {
+			throw error(at + "/cloudwatch",
+					"missing: every pair needs an old side, a 'cloudwatch:' or an 'azure-monitor:' block");
 		}
 		if (raw.prometheus() == null) {
 			throw error(at + "/prometheus", "missing: every pair needs a 'prometheus:' side");
 		}
-		CloudWatchQuery cw = cloudWatch(raw.cloudwatch(), at + "/cloudwatch");
+		// each old side's type checks its own block and its own periods
+		OldQuery old;
+		if (raw.cloudwatch() != null) {
+			old = cloudWatch(raw.cloudwatch(), at + "/cloudwatch");
+			cloudWatchPeriod(period, periodText, periodAt);
+		}
+		else {
+			old = azureMonitor(raw.azureMonitor(), at + "/azure-monitor");
+			azurePeriod(period, periodText, periodAt);
+		}
 		String query = required(raw.prometheus().query(), at + "/prometheus/query").strip();
 		String promql = query.replace(PERIOD_PLACEHOLDER, Durations.promql(period));
 		if (promql.contains("${")) {
@@ -99,7 +115,7 @@ final class MappingValidator {
 		if (!(factor > 0) || Double.isInfinite(factor)) {
 			throw error(at + "/unit-factor", "must be a positive number, got " + factor);
 		}
-		Statistic.Kind kind = cw.hasExpression() ? Statistic.Kind.AVERAGE : cw.statistic().kind();
+		Statistic.Kind kind = old.kind();
 		Tolerance.Override override = (defaults.tolerance() != null) ? defaults.tolerance().then(raw.tolerance())
 				: raw.tolerance();
 		Tolerance tolerance = Tolerance.defaultFor(kind).with(override);
@@ -107,7 +123,7 @@ final class MappingValidator {
 		boolean nonZero = (raw.publishedWhenNonZero() != null) ? raw.publishedWhenNonZero()
 				: Boolean.TRUE.equals(defaults.publishedWhenNonZero());
 		String description = (raw.description() != null) ? raw.description().strip() : "";
-		return new PairMapping(id, description, line(at), cw, promql, period, factor, tolerance, nonZero, null);
+		return new PairMapping(id, description, line(at), old, promql, period, factor, tolerance, nonZero, null);
 	}
 
 	private CloudWatchQuery cloudWatch(MappingDocument.CloudWatch raw, String at) {
@@ -182,21 +198,72 @@ final class MappingValidator {
 		}
 	}
 
-	private Duration period(String raw, String at) {
-		Duration period;
-		try {
-			period = Durations.parse(raw);
-		}
-		catch (IllegalArgumentException ex) {
-			throw error(at, ex.getMessage());
-		}
+	private void cloudWatchPeriod(Duration period, String raw, String at) {
 		long s = period.toSeconds();
 		boolean highResolution = s == 1 || s == 5 || s == 10 || s == 20 || s == 30;
 		if (period.toNanosPart() != 0 || s <= 0 || !(highResolution || s % 60 == 0)) {
 			throw error(at, "period " + raw + " is not a CloudWatch period (1, 5, 10, 20, 30 s or a multiple of 60 s)");
 		}
-		return period;
 	}
+
+	/** The time grains of the Azure Monitor metrics API. */
+	static final List<Duration> AZURE_GRAINS = List.of(Duration.ofMinutes(1), Duration.ofMinutes(5),
+			Duration.ofMinutes(15), Duration.ofMinutes(30), Duration.ofHours(1), Duration.ofHours(6),
+			Duration.ofHours(12), Duration.ofDays(1));
+
+	private void azurePeriod(Duration period, String raw, String at) {
+		if (!AZURE_GRAINS.contains(period)) {
+			throw error(at, "period " + raw
+					+ " is not an Azure Monitor time grain (1m, 5m, 15m, 30m, 1h, 6h, 12h or 1d: PT1M to P1D)");
+		}
+	}
+
+	/** A resource ID: subscription, resource group, provider namespace, type and name. */
+	private static final Pattern RESOURCE_ID = Pattern.compile(
+			"/subscriptions/[^/]+/resourceGroups/[^/]+/providers/[A-Za-z0-9]+\\.[A-Za-z0-9.]+/[^/]+/[^/]+(/[^/]+/[^/]+)*",
+			Pattern.CASE_INSENSITIVE);
+
+	private static final Pattern AZURE_REGION = Pattern.compile("[a-z][a-z0-9]{2,30}");
+
+	private AzureMonitorQuery azureMonitor(MappingDocument.AzureMonitor raw, String at) {
+		String resource = required(raw.resource(), at + "/resource").strip();
+		if (!RESOURCE_ID.matcher(resource).matches()) {
+			throw error(at + "/resource", "'" + Text.oneLine(resource, 120) + "' is not an Azure resource ID "
+					+ "(/subscriptions/ID/resourceGroups/GROUP/providers/Microsoft.Compute/virtualMachines/NAME)");
+		}
+		String metric = required(raw.metric(), at + "/metric").strip();
+		AzureMonitorQuery.Aggregation aggregation;
+		try {
+			aggregation = AzureMonitorQuery.Aggregation.parse(required(raw.aggregation(), at + "/aggregation"));
+		}
+		catch (IllegalArgumentException ex) {
+			throw error(at + "/aggregation", ex.getMessage());
+		}
+		TreeMap<String, String> dims = dimensions(raw.dimensions(), at + "/dimensions");
+		for (Map.Entry<String, String> d : dims.entrySet()) {
+			if (d.getValue().equals("*")) {
+				throw error(at + "/dimensions/" + d.getKey(), "'*' splits the metric into one series per value: "
+						+ "a pair compares one series, so name the value (one pair per value)");
+			}
+		}
+		String region = (raw.region() != null) ? raw.region().strip() : null;
+		if (region != null && !AZURE_REGION.matcher(region).matches()) {
+			throw error(at + "/region",
+					"'" + Text.oneLine(region, 60) + "' is not an Azure region name such as westeurope or eastus2");
+		}
+		String namespace = (raw.namespace() != null && !raw.namespace().isBlank()) ? raw.namespace().strip() : null;
+		String unit = (raw.unit() != null && !raw.unit().isBlank()) ? raw.unit().strip() : null;
+		if (unit != null && !AZURE_UNITS.contains(unit)) {
+			throw error(at + "/unit", "unknown Azure Monitor unit '" + Text.oneLine(unit, 40) + "' (e.g. "
+					+ "Percent, Count, Bytes, Seconds, MilliSeconds, CountPerSecond, BytesPerSecond)");
+		}
+		return new AzureMonitorQuery(resource, namespace, metric, aggregation, dims, region, unit);
+	}
+
+	/** The units of the Azure Monitor metrics API (MetricUnit). */
+	private static final Set<String> AZURE_UNITS = Set.of("Count", "Bytes", "Seconds", "CountPerSecond",
+			"BytesPerSecond", "Percent", "MilliSeconds", "ByteSeconds", "Unspecified", "Cores", "MilliCores",
+			"NanoCores", "BitsPerSecond");
 
 	private void checkTolerance(Tolerance t, String at) {
 		if (!(t.relative() >= 0) || !(t.absolute() >= 0)) {

@@ -7,13 +7,13 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 /**
  * The old side of a pair, as its typed block of the mapping file gives it
- * ({@code cloudwatch:}; later {@code azure-monitor:}). Each type is a source of the same
- * name in the registry of sources. Stored with each run as {@code "old": {"<type>":
- * ...}}.
+ * ({@code cloudwatch:} or {@code azure-monitor:}). Each type is a source of the same name
+ * in the registry of sources. Stored with each run as {@code "old": {"<type>": ...}}.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.WRAPPER_OBJECT)
-@JsonSubTypes({ @JsonSubTypes.Type(value = CloudWatchQuery.class, name = CloudWatchQuery.TYPE) })
-public sealed interface OldQuery permits CloudWatchQuery {
+@JsonSubTypes({ @JsonSubTypes.Type(value = CloudWatchQuery.class, name = CloudWatchQuery.TYPE),
+		@JsonSubTypes.Type(value = AzureMonitorQuery.class, name = AzureMonitorQuery.TYPE) })
+public sealed interface OldQuery permits CloudWatchQuery, AzureMonitorQuery {
 
 	/**
 	 * @return the source type, as the mapping file names the block

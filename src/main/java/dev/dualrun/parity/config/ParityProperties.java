@@ -14,9 +14,10 @@ import java.util.Map;
  * @param reportsDir where HTML reports are written
  * @param prometheus the Prometheus-compatible API
  * @param cloudwatch the CloudWatch API
+ * @param azure the Azure Monitor metrics API
  */
 public record ParityProperties(Duration settle, Duration settleRecheck, Integer threads, Path reportsDir,
-		Prometheus prometheus, CloudWatch cloudwatch) {
+		Prometheus prometheus, CloudWatch cloudwatch, Azure azure) {
 
 	public ParityProperties {
 		settle = (settle != null) ? settle : Duration.ofMinutes(10);
@@ -26,6 +27,7 @@ public record ParityProperties(Duration settle, Duration settleRecheck, Integer 
 		prometheus = (prometheus != null) ? prometheus
 				: new Prometheus(null, null, null, null, null, null, null, null, null, null, null);
 		cloudwatch = (cloudwatch != null) ? cloudwatch : new CloudWatch(null, null, null, null, null, null, null);
+		azure = (azure != null) ? azure : new Azure(null, null, null, null, null, null, null, null, null, null);
 	}
 
 	/**
@@ -128,6 +130,54 @@ public record ParityProperties(Duration settle, Duration settleRecheck, Integer 
 			retryMode = (retryMode != null && !retryMode.isBlank())
 					? retryMode.strip().toLowerCase(java.util.Locale.ROOT) : "standard";
 			maxAttempts = (maxAttempts != null && maxAttempts > 0) ? maxAttempts : 5;
+		}
+
+	}
+
+	/**
+	 * The Azure Monitor metrics API. Credentials come from the environment as the Azure
+	 * SDKs read them ({@code AZURE_TENANT_ID}, {@code AZURE_CLIENT_ID},
+	 * {@code AZURE_CLIENT_SECRET}), or a ready token from {@code AZURE_ACCESS_TOKEN}; the
+	 * properties below, when set, take precedence.
+	 *
+	 * @param endpoint Azure Resource Manager, for the metrics of one resource (default
+	 * {@code https://management.azure.com})
+	 * @param batchEndpoint the regional metrics endpoint of {@code metrics:getBatch},
+	 * with {@code {region}} replaced by the resources' region (default
+	 * {@code https://{region}.metrics.monitor.azure.com})
+	 * @param tokenEndpoint the Microsoft Entra ID authority (default
+	 * {@code https://login.microsoftonline.com})
+	 * @param tenantId the tenant, or null for {@code AZURE_TENANT_ID}
+	 * @param clientId the application (client) ID, or null for {@code AZURE_CLIENT_ID}
+	 * @param clientSecret the client secret, or null for {@code AZURE_CLIENT_SECRET}
+	 * @param accessToken a bearer token to use as is, or null for
+	 * {@code AZURE_ACCESS_TOKEN}
+	 * @param timeout the timeout of one request (default 30 s)
+	 * @param retry retries of throttled (429, honouring Retry-After) and unavailable
+	 * answers
+	 * @param apiVersion the metrics API version (default {@code 2023-10-01})
+	 */
+	public record Azure(String endpoint, String batchEndpoint, String tokenEndpoint, String tenantId, String clientId,
+			String clientSecret, String accessToken, Duration timeout, Retry retry, String apiVersion) {
+
+		public Azure {
+			endpoint = trimmed(endpoint, "https://management.azure.com");
+			batchEndpoint = trimmed(batchEndpoint, "https://{region}.metrics.monitor.azure.com");
+			tokenEndpoint = trimmed(tokenEndpoint, "https://login.microsoftonline.com");
+			timeout = (timeout != null && !timeout.isZero()) ? timeout : Duration.ofSeconds(30);
+			retry = (retry != null) ? retry : new Retry(null, null, null);
+			apiVersion = (apiVersion != null && !apiVersion.isBlank()) ? apiVersion.strip() : "2023-10-01";
+		}
+
+		private static String trimmed(String url, String fallback) {
+			return (url != null && !url.isBlank()) ? url.strip().replaceAll("/+$", "") : fallback;
+		}
+
+		@Override
+		public String toString() {
+			return "Azure[endpoint=" + this.endpoint + ", batch=" + this.batchEndpoint + ", token=" + this.tokenEndpoint
+					+ ", auth="
+					+ ((this.accessToken != null) ? "token" : (this.clientSecret != null) ? "secret" : "env") + "]";
 		}
 
 	}

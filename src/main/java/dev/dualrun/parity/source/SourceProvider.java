@@ -1,6 +1,7 @@
 package dev.dualrun.parity.source;
 
 import java.time.Instant;
+import java.util.List;
 
 import dev.dualrun.parity.config.PairMapping;
 import dev.dualrun.parity.config.ParityProperties;
@@ -50,6 +51,29 @@ public interface SourceProvider {
 	 * @return the source
 	 */
 	MetricSource open(ParityProperties properties);
+
+	/**
+	 * The fewest calls the old side needs for these pairs, stated before any data call
+	 * and compared with the calls made.
+	 * @param pairs pairs of one window
+	 * @param window the window
+	 * @return the minimum number of calls
+	 */
+	default long minimumCalls(List<PairMapping> pairs, QueryWindow window) {
+		return pairs.size();
+	}
+
+	/**
+	 * Whether the system still holds the data of the pair's period for its window (its
+	 * retention), checked when the run is planned.
+	 * @param pair the pair
+	 * @param window its aligned window
+	 * @param now the current time
+	 * @return why the window cannot be read at this period, or null if it can
+	 */
+	default String windowProblem(PairMapping pair, QueryWindow window, Instant now) {
+		return null;
+	}
 
 	/**
 	 * A link to the pair's side over the window in the system's own UI, for the report.

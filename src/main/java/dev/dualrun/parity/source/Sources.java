@@ -65,6 +65,24 @@ public final class Sources {
 	}
 
 	/**
+	 * @param pair a pair
+	 * @param window its window
+	 * @param now the current time
+	 * @throws ConfigurationException if the old side no longer keeps the pair's period
+	 * for the window
+	 */
+	public static void checkWindow(dev.dualrun.parity.config.PairMapping pair, QueryWindow window,
+			java.time.Instant now) {
+		String problem = provider(pair.oldType()).windowProblem(pair, window, now);
+		if (problem != null) {
+			long age = java.time.Duration.between(window.start(), now).toDays();
+			throw new ConfigurationException("pair '" + pair.id() + "': period " + pair.period().toSeconds()
+					+ " s is not available for a window starting " + window.start() + " (" + age + " days ago): "
+					+ problem + " (the period rule)");
+		}
+	}
+
+	/**
 	 * @return every provider, by type
 	 */
 	public static List<SourceProvider> all() {

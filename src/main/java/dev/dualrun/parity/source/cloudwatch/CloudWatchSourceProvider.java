@@ -1,11 +1,14 @@
 package dev.dualrun.parity.source.cloudwatch;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import dev.dualrun.parity.config.CloudWatchQuery;
 import dev.dualrun.parity.config.PairMapping;
 import dev.dualrun.parity.config.ParityProperties;
 import dev.dualrun.parity.source.MetricSource;
+import dev.dualrun.parity.source.QueryWindow;
 import dev.dualrun.parity.source.SourceProvider;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 
@@ -43,6 +46,34 @@ public final class CloudWatchSourceProvider implements SourceProvider {
 		String endpoint = (settings.endpoint() != null) ? settings.endpoint()
 				: "region " + client.serviceClientConfiguration().region().id();
 		return new CloudWatchSource(client, endpoint, attempts, true);
+	}
+
+	@Override
+	public long minimumCalls(List<PairMapping> pairs, QueryWindow window) {
+		return CallPlanner.minimumCalls(pairs.size(), window.count());
+	}
+
+	/**
+	 * Rule 1: CloudWatch keeps sub-minute data 3 hours, one-minute data 15 days,
+	 * five-minute data 63 days; older data only exists at the coarser period.
+	 */
+	@Override
+	public String windowProblem(PairMapping pair, QueryWindow window, Instant now) {
+		long p = pair.period().toSeconds();
+		Duration age = Duration.between(window.start(), now);
+		if (p < 60 && age.compareTo(Duration.ofHours(3)) > 0) {
+			return "CloudWatch keeps sub-minute data 3 hours";
+		}
+		if (p % 300 != 0 && age.compareTo(Duration.ofDays(15)) > 0) {
+			return "CloudWatch keeps one-minute data 15 days: use a multiple of 5m";
+		}
+		if (p % 3600 != 0 && age.compareTo(Duration.ofDays(63)) > 0) {
+			return "CloudWatch keeps five-minute data 63 days: use a multiple of 1h";
+		}
+		if (age.compareTo(Duration.ofDays(455)) > 0) {
+			return "CloudWatch keeps metrics 15 months";
+		}
+		return null;
 	}
 
 	/** The metric in the CloudWatch console, for real AWS only. */
