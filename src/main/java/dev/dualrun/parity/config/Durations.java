@@ -71,6 +71,15 @@ public final class Durations {
 	}
 
 	/**
+	 * @param d a duration
+	 * @return it as an ISO 8601 time grain, e.g. {@code PT5M} or {@code P1D}
+	 */
+	public static String iso(Duration d) {
+		return (d.toDays() >= 1 && d.toHoursPart() == 0 && d.toMinutesPart() == 0 && d.toSecondsPart() == 0)
+				? "P" + d.toDays() + "D" : d.toString();
+	}
+
+	/**
 	 * @param d a duration of whole seconds
 	 * @return the PromQL form: {@code 1h}, {@code 5m} or {@code 90s}
 	 */

@@ -3,6 +3,7 @@ package dev.dualrun.parity.config;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -102,8 +103,14 @@ public final class MappingLinter {
 						+ "the client's own window: they cannot be compared point for point; use a histogram" });
 			}
 		}
-		// the rules below judge a CloudWatch statistic against PromQL: another old side
+		// the rules below judge the old side's query against PromQL: each type of old
+		// side
 		// brings its own
+		if (pair.old() instanceof AzureMonitorQuery az) {
+			azureExporter(pair, az, tree, warning);
+			statistic(pair, az.aggregation().kind(), az.aggregation().apiName(), tree, error, warning);
+			return out;
+		}
 		if (!(pair.old() instanceof CloudWatchQuery cw) || cw.hasExpression()) {
 			return out;
 		}
@@ -112,7 +119,7 @@ public final class MappingLinter {
 					+ "it so data published in another unit shows as missing, not as a wrong value" });
 		}
 		grouping(pair, tree, warning);
-		statistic(pair, tree, error, warning);
+		statistic(pair, cw.statistic().kind(), cw.statistic().toString(), tree, error, warning);
 		units(pair, tree, warning);
 		return out;
 	}
@@ -175,9 +182,69 @@ public final class MappingLinter {
 		}
 	}
 
-	private static void statistic(PairMapping pair, Tree tree, Consumer<String[]> error, Consumer<String[]> warning) {
-		Statistic stat = cw(pair).statistic();
-		switch (stat.kind()) {
+	/**
+	 * The series of azure-metrics-exporter ({@code azurerm_resource_metric} by default,
+	 * or names of its templates such as {@code {name}_{metric}_{aggregation}_{unit}})
+	 * carry the resource in {@code resourceID} and, unless the template names them, the
+	 * metric and the aggregation in labels: the pair's series must be the one of its
+	 * resource, metric, aggregation and grain.
+	 */
+	private static void azureExporter(PairMapping pair, AzureMonitorQuery az, Tree tree, Consumer<String[]> warning) {
+		String aggregation = az.aggregation().field();
+		String grain = Durations.iso(pair.period());
+		for (PromQl.Selector s : tree.selectors) {
+			Map<String, PromQl.Matcher> byLabel = new java.util.HashMap<>();
+			s.matchers().forEach((m) -> byLabel.put(m.label(), m));
+			boolean exporter = s.metric() != null && (s.metric().startsWith("azurerm_")
+					|| s.metric().startsWith("azure_") || byLabel.containsKey("resourceID"));
+			if (!exporter) {
+				continue;
+			}
+			String name = s.metric();
+			PromQl.Matcher resource = byLabel.get("resourceID");
+			if (resource == null) {
+				warning.accept(new String[] { "azure-resource",
+						name + " has a series per resource: match " + "resourceID=\""
+								+ az.resource().toLowerCase(Locale.ROOT)
+								+ "\" so the pair compares its own resource (the identity rule)" });
+			}
+			else if (resource.op().equals("=") && !resource.value().equalsIgnoreCase(az.resource())) {
+				warning.accept(new String[] { "azure-resource", "resourceID=\"" + resource.value()
+						+ "\" is not the pair's resource " + az.resource() + " (the identity rule)" });
+			}
+			PromQl.Matcher metric = byLabel.get("metric");
+			if (metric != null && metric.op().equals("=") && !metric.value().equalsIgnoreCase(az.metric())) {
+				warning.accept(new String[] { "azure-metric",
+						"metric=\"" + metric.value() + "\" is not the pair's metric '" + az.metric() + "'" });
+			}
+			String named = null;
+			for (AzureMonitorQuery.Aggregation a : AzureMonitorQuery.Aggregation.values()) {
+				if (name.contains("_" + a.field() + "_") || name.endsWith("_" + a.field())) {
+					named = a.field();
+				}
+			}
+			PromQl.Matcher agg = byLabel.get("aggregation");
+			String given = (agg != null && agg.op().equals("=")) ? agg.value().toLowerCase(Locale.ROOT) : named;
+			if (given == null && agg == null) {
+				warning.accept(new String[] { "azure-aggregation",
+						name + " holds one series per aggregation the " + "exporter was asked for: match aggregation=\""
+								+ aggregation + "\" (the pair reads " + az.aggregation() + ")" });
+			}
+			else if (given != null && !given.equals(aggregation)) {
+				warning.accept(new String[] { "azure-aggregation", "the exporter's " + given + " series is compared "
+						+ "with Azure Monitor's " + az.aggregation() + ": use its " + aggregation + " series" });
+			}
+			PromQl.Matcher interval = byLabel.get("interval");
+			if (interval != null && interval.op().equals("=") && !interval.value().equalsIgnoreCase(grain)) {
+				warning.accept(new String[] { "azure-interval", "interval=\"" + interval.value() + "\" is the "
+						+ "exporter's time grain, the pair's period is " + grain + " (the period rule)" });
+			}
+		}
+	}
+
+	private static void statistic(PairMapping pair, Statistic.Kind kind, String stat, Tree tree,
+			Consumer<String[]> error, Consumer<String[]> warning) {
+		switch (kind) {
 			case SUM, SAMPLE_COUNT -> {
 				if (tree.calls.contains("rate") || tree.calls.contains("irate")) {
 					warning.accept(new String[] { "per-second", "rate() is per second; a " + stat
@@ -188,7 +255,7 @@ public final class MappingLinter {
 					warning.accept(new String[] { "counter", "no increase(): the raw value of a counter is not a "
 							+ stat + " per period; write sum by (...) (increase(x[${period}]))" });
 				}
-				if (stat.kind() == Statistic.Kind.SAMPLE_COUNT && tree.selectors.stream()
+				if (kind == Statistic.Kind.SAMPLE_COUNT && tree.selectors.stream()
 					.noneMatch((s) -> s.metric() != null
 							&& (s.metric().endsWith("_count") || s.metric().endsWith("_total")))) {
 					warning.accept(new String[] { "sample-count", "SampleCount counts observations: expect a "
@@ -205,11 +272,12 @@ public final class MappingLinter {
 			}
 			case PERCENTILE -> percentile(pair, tree, error, warning);
 			case MAXIMUM, MINIMUM -> {
-				String expected = (stat.kind() == Statistic.Kind.MAXIMUM) ? "max_over_time" : "min_over_time";
+				String expected = (kind == Statistic.Kind.MAXIMUM) ? "max_over_time" : "min_over_time";
 				if (!tree.calls.contains(expected)) {
-					warning.accept(new String[] { "extremum", "a " + stat + " of a gauge is " + expected
-							+ "(g[${period}]); Prometheus sees only scraped samples, so it can only be "
-							+ ((stat.kind() == Statistic.Kind.MAXIMUM) ? "below" : "above") + " CloudWatch's" });
+					warning.accept(new String[] { "extremum",
+							"a " + stat + " of a gauge is " + expected
+									+ "(g[${period}]); Prometheus sees only scraped samples, so it can only be "
+									+ ((kind == Statistic.Kind.MAXIMUM) ? "below" : "above") + " the old side's" });
 				}
 			}
 		}

@@ -83,6 +83,48 @@ class MappingLinterTest {
 			.containsExactly("WARNING unit");
 	}
 
+	private static final String VM = "/subscriptions/0000/resourceGroups/web/providers/Microsoft.Compute/"
+			+ "virtualMachines/web-2";
+
+	@Test
+	void knowsTheSeriesNamesOfAzureMetricsExporter() {
+		String id = VM.toLowerCase(java.util.Locale.ROOT);
+		// the default template: resource, metric and aggregation in labels
+		assertThat(rules(azure("Average", "avg_over_time(azurerm_resource_metric{resourceID=\"" + id
+				+ "\",metric=\"Percentage CPU\",aggregation=\"average\"}[${period}])")))
+			.isEmpty();
+		assertThat(rules(azure("Average",
+				"avg_over_time(azurerm_resource_metric{metric=\"Percentage CPU\",aggregation=\"average\"}[${period}])")))
+			.containsExactly("WARNING azure-resource");
+		assertThat(
+				rules(azure("Average",
+						"avg_over_time(azurerm_resource_metric{resourceID=\"" + id
+								+ "\",metric=\"Percentage CPU\"}[${period}])")))
+			.containsExactly("WARNING azure-aggregation");
+		assertThat(rules(azure("Maximum",
+				"max_over_time(azurerm_resource_metric{resourceID=\"" + id
+						+ "\",metric=\"Network In\",aggregation=\"average\",interval=\"PT1M\"}[${period}])")))
+			.containsExactly("WARNING azure-metric", "WARNING azure-aggregation", "WARNING azure-interval");
+		// the {name}_{metric}_{aggregation}_{unit} template names the aggregation
+		assertThat(rules(azure("Average",
+				"avg_over_time(azurerm_vm_percentage_cpu_total_percent{resourceID=\"" + id + "\"}[${period}])")))
+			.containsExactly("WARNING azure-aggregation");
+		assertThat(rules(azure("Average",
+				"avg_over_time(azurerm_vm_percentage_cpu_average_percent{resourceID=\"" + id + "\"}[${period}])")))
+			.isEmpty();
+		// the shape rules follow the aggregation's kind; own instrumentation has no
+		// exporter rules
+		assertThat(rules(azure("Total", "sum(rate(http_requests_total{host=\"web-2\"}[${period}]))")))
+			.containsExactly("WARNING per-second");
+	}
+
+	private static List<MappingLinter.Finding> azure(String aggregation, String query) {
+		String yaml = "pairs:\n  - id: p\n    period: 5m\n    azure-monitor: { resource: '" + VM
+				+ "', metric: Percentage CPU, aggregation: " + aggregation + " }\n" + "    prometheus: { query: '"
+				+ query + "' }\n";
+		return MappingLinter.lint(new MappingLoader().parse("m.yml", yaml.getBytes(StandardCharsets.UTF_8)));
+	}
+
 	@Test
 	void aSyntaxErrorNamesTheColumn() {
 		List<MappingLinter.Finding> f = lint("Sum", "Count", "sum by (path (rate(x[${period}]))");

@@ -99,7 +99,8 @@ class MappingLoaderTest {
 	@Test
 	void refusesMissingFieldsDuplicatesAndIllegalPeriods() {
 		assertThatThrownBy(() -> parse("pairs:\n  - id: a\n    prometheus: { query: x }\n"))
-			.hasMessage("m.yml:2: pairs[0].cloudwatch: missing: every pair needs a 'cloudwatch:' side");
+			.hasMessage("m.yml:2: pairs[0].cloudwatch: missing: every pair needs an old side, a 'cloudwatch:' or an "
+					+ "'azure-monitor:' block");
 		assertThatThrownBy(() -> parse("""
 				pairs:
 				  - { id: a, cloudwatch: { namespace: N, metric: M, statistic: Sum }, prometheus: { query: x } }
@@ -118,6 +119,70 @@ class MappingLoaderTest {
 				    cloudwatch: { namespace: N, metric: M, statistic: Sum, unit: Secs }
 				    prometheus: { query: x }
 				""")).hasMessageContaining("m.yml:3: pairs[0].cloudwatch.unit: unknown CloudWatch unit 'Secs'");
+	}
+
+	private static final String VM = "/subscriptions/00000000-1111-2222-3333-444444444444/resourceGroups/web"
+			+ "/providers/Microsoft.Compute/virtualMachines/web-2";
+
+	@Test
+	void readsAnAzureMonitorOldSideAsItsOwnType() {
+		MappingFile file = parse("""
+				defaults: { period: 5m }
+				pairs:
+				  - id: cpu
+				    azure-monitor:
+				      resource: %s
+				      metric: Percentage CPU
+				      aggregation: average
+				      dimensions: { LUN: "0" }
+				      region: westeurope
+				      unit: Percent
+				    prometheus: { query: 'avg_over_time(node_cpu_utilization_percent{host="web-2"}[${period}])' }
+				""".formatted(VM));
+		PairMapping pair = file.pairs().get(0);
+		assertThat(pair.oldType()).isEqualTo("azure-monitor");
+		AzureMonitorQuery q = (AzureMonitorQuery) pair.old();
+		assertThat(q.aggregation()).isEqualTo(AzureMonitorQuery.Aggregation.AVERAGE);
+		assertThat(q.resourceType()).isEqualTo("Microsoft.Compute/virtualMachines");
+		assertThat(q.metricNamespace()).isEqualTo("Microsoft.Compute/virtualMachines");
+		assertThat(q.subscription()).isEqualTo("00000000-1111-2222-3333-444444444444");
+		assertThat(q.filter()).isEqualTo("LUN eq '0'");
+		assertThat(pair.kind()).isEqualTo(Statistic.Kind.AVERAGE);
+		assertThat(pair.promql()).contains("[5m]");
+		// stored with a run and read back as the same pair
+		assertThat(
+				dev.dualrun.parity.store.PairDefinitions.fromJson(dev.dualrun.parity.store.PairDefinitions.toJson(pair))
+					.old())
+			.isEqualTo(q);
+	}
+
+	@Test
+	void refusesAzureMonitorBlocksThatTheApiWouldRefuse() {
+		String pair = "pairs:\n  - id: a\n    %s\n    azure-monitor: { resource: '%s', metric: M, aggregation: %s }\n"
+				+ "    prometheus: { query: x }\n";
+		assertThatThrownBy(() -> parse(pair.formatted("period: 2m", VM, "Total")))
+			.hasMessage("m.yml:3: pairs[0].period: period 2m is not an Azure Monitor time grain (1m, 5m, 15m, 30m, "
+					+ "1h, 6h, 12h or 1d: PT1M to P1D)");
+		assertThatThrownBy(() -> parse(pair.formatted("period: 5m", VM, "Sum")))
+			.hasMessage("m.yml:4: pairs[0].azure-monitor.aggregation: unknown Azure Monitor aggregation 'Sum' "
+					+ "(Average, Minimum, Maximum, Total or Count)");
+		assertThatThrownBy(() -> parse(pair.formatted("period: 5m", "/resourceGroups/web/vm-2", "Total")))
+			.hasMessageContaining(
+					"pairs[0].azure-monitor.resource: '/resourceGroups/web/vm-2' is not an Azure resource ID");
+		assertThatThrownBy(() -> parse("""
+				pairs:
+				  - id: a
+				    cloudwatch: { namespace: N, metric: M, statistic: Sum }
+				    azure-monitor: { resource: x, metric: M, aggregation: Total }
+				    prometheus: { query: x }
+				""")).hasMessageContaining("pairs[0].azure-monitor: a pair has one old side");
+		assertThatThrownBy(() -> parse("""
+				pairs:
+				  - id: a
+				    period: 5m
+				    azure-monitor: { resource: '%s', metric: M, aggregation: Total, dimensions: { ApiName: '*' } }
+				    prometheus: { query: x }
+				""".formatted(VM))).hasMessageContaining("pairs[0].azure-monitor.dimensions.ApiName: '*' splits");
 	}
 
 	@Test

@@ -13,7 +13,10 @@ class SourcesTest {
 
 	@Test
 	void everyRegisteredSourceIsFoundByTypeWithItsRoleAndName() {
-		assertThat(Sources.all()).extracting(SourceProvider::type).containsExactly("cloudwatch", "prometheus");
+		assertThat(Sources.all()).extracting(SourceProvider::type).containsExactly("azure-monitor", "cloudwatch",
+				"prometheus");
+		assertThat(Sources.provider("azure-monitor").role()).isEqualTo(SourceProvider.Role.OLD);
+		assertThat(Sources.provider("azure-monitor").displayName()).isEqualTo("Azure Monitor");
 		assertThat(Sources.provider("cloudwatch").role()).isEqualTo(SourceProvider.Role.OLD);
 		assertThat(Sources.provider("cloudwatch").displayName()).isEqualTo("CloudWatch");
 		assertThat(Sources.provider("prometheus").role()).isEqualTo(SourceProvider.Role.NEW);
@@ -30,8 +33,8 @@ class SourcesTest {
 
 	@Test
 	void anUnknownTypeNamesTheKnownOnes() {
-		assertThatThrownBy(() -> Sources.provider("azure-monitor")).isInstanceOf(ConfigurationException.class)
-			.hasMessage("no source of type 'azure-monitor' (known: cloudwatch, prometheus)");
+		assertThatThrownBy(() -> Sources.provider("stackdriver")).isInstanceOf(ConfigurationException.class)
+			.hasMessage("no source of type 'stackdriver' (known: azure-monitor, cloudwatch, prometheus)");
 	}
 
 }

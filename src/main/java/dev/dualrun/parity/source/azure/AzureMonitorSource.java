@@ -219,8 +219,7 @@ public final class AzureMonitorSource implements MetricSource {
 
 	/** ISO 8601 time grain of a period: PT1M .. PT12H, P1D. */
 	static String grain(Duration period) {
-		return (period.toDays() >= 1 && period.toHoursPart() == 0 && period.toMinutesPart() == 0)
-				? "P" + period.toDays() + "D" : period.toString();
+		return dev.dualrun.parity.config.Durations.iso(period);
 	}
 
 	private void fetchOne(PairMapping pair, QueryWindow window, Consumer<SeriesResult> results) {
