@@ -17,6 +17,7 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
 import dev.dualrun.parity.compare.Diagnosis;
+import dev.dualrun.parity.demo.AzureMonitorCompatibleServer;
 import dev.dualrun.parity.demo.CloudWatchCompatibleServer;
 import dev.dualrun.parity.store.PairResultRow;
 import dev.dualrun.parity.store.ParityStore;
@@ -47,36 +48,75 @@ class AccuracyBenchmark {
 
 	@Test
 	void measuresTheConfusionMatrix() throws Exception {
+		measure(false);
+	}
+
+	/**
+	 * The same classes with Azure Monitor as the old side (every class but the
+	 * percentile, which Azure Monitor does not compute), through the
+	 * Azure-Monitor-compatible server and the batch API.
+	 */
+	@Test
+	void measuresTheConfusionMatrixOnAzurePairs() throws Exception {
+		measure(true);
+	}
+
+	private void measure(boolean azure) throws Exception {
 		Path work = Files.createTempDirectory("parity-benchmark");
 		long started = System.nanoTime();
 		BenchmarkScenario scenario = new BenchmarkScenario(Clock.systemUTC().instant(), 6).build(30);
-		List<BenchmarkScenario.Pair> pairs = scenario.pairs();
-		try (CloudWatchCompatibleServer cloudwatch = CloudWatchCompatibleServer.start(Clock.systemUTC(), null)) {
-			publish(cloudwatch, pairs);
+		List<BenchmarkScenario.Pair> pairs = scenario.pairs()
+			.stream()
+			.filter((p) -> !azure || p.azureYaml() != null)
+			.toList();
+		try (CloudWatchCompatibleServer cloudwatch = CloudWatchCompatibleServer.start(Clock.systemUTC(), null);
+				AzureMonitorCompatibleServer azureMonitor = AzureMonitorCompatibleServer.start(Clock.systemUTC(),
+						"bench-tenant", "bench-client", "bench-secret")) {
+			if (azure) {
+				BenchmarkScenario.publishAzure(azureMonitor, pairs);
+			}
+			else {
+				publish(cloudwatch, pairs);
+			}
 			Files.createDirectories(work.resolve("prometheus"));
 			try (RealPrometheus prometheus = RealPrometheus.start(work.resolve("prometheus"), openMetrics(pairs))) {
 				Path mapping = work.resolve("benchmark.yml");
 				StringBuilder yaml = new StringBuilder("version: 1\ndefaults:\n  period: 5m\npairs:\n");
-				pairs.forEach((p) -> yaml.append(p.yaml()));
+				pairs.forEach((p) -> yaml.append(azure ? p.azureYaml() : p.yaml()));
 				Files.writeString(mapping, yaml);
 				System.setProperty("aws.accessKeyId", "bench");
 				System.setProperty("aws.secretAccessKey", "bench");
+				System.setProperty("parity.azure.tenant-id", "bench-tenant");
+				System.setProperty("parity.azure.client-id", "bench-client");
+				System.setProperty("parity.azure.client-secret", "bench-secret");
+				String az = azureMonitor.endpoint().toString();
 				long jobStarted = System.nanoTime();
 				CliRun run = CliRun.of(List.of("run", "--mapping", mapping.toString(), "--from",
 						scenario.from().toString(), "--to", scenario.to().toString(), "--prometheus-url",
 						prometheus.url(), "--cloudwatch-endpoint", cloudwatch.endpoint().toString(),
-						"--cloudwatch-region", "us-east-1", "--data-dir", work.resolve("data").toString(),
-						"--reports-dir", work.resolve("reports").toString(), "--threads", "4"));
+						"--cloudwatch-region", "us-east-1", "--azure-endpoint", az, "--azure-batch-endpoint", az,
+						"--azure-token-endpoint", az, "--data-dir", work.resolve("data").toString(), "--reports-dir",
+						work.resolve("reports").toString(), "--threads", "4"));
 				double jobSeconds = (System.nanoTime() - jobStarted) / 1e9;
 				assertThat(run.out()).as(run.err()).contains("report: ");
 				Map<String, PairResultRow> results = results(work.resolve("data"));
 				String matrix = matrix(pairs, results, run.out().lines().findFirst().orElse(""), jobSeconds,
-						(System.nanoTime() - started) / 1e9);
+						(System.nanoTime() - started) / 1e9, azure ? "Azure Monitor" : "CloudWatch");
+				if (azure) {
+					matrix += String.format(Locale.ROOT,
+							"%nAzure Monitor calls: %d metrics:getBatch for %d pairs, %d " + "tokens.%n",
+							azureMonitor.calls("getBatch"), pairs.size(), azureMonitor.calls("token"));
+				}
 				System.out.println(matrix);
-				Path out = Path.of("target", "benchmark", "accuracy.md");
+				Path out = Path.of("target", "benchmark", azure ? "accuracy-azure.md" : "accuracy.md");
 				Files.createDirectories(out.getParent());
 				Files.writeString(out, matrix);
 				checkTargets(pairs, results);
+			}
+			finally {
+				System.clearProperty("parity.azure.tenant-id");
+				System.clearProperty("parity.azure.client-id");
+				System.clearProperty("parity.azure.client-secret");
 			}
 		}
 	}
@@ -96,7 +136,7 @@ class AccuracyBenchmark {
 		}
 	}
 
-	private static String openMetrics(List<BenchmarkScenario.Pair> pairs) {
+	static String openMetrics(List<BenchmarkScenario.Pair> pairs) {
 		Map<String, StringBuilder> families = new LinkedHashMap<>();
 		for (BenchmarkScenario.Pair p : pairs) {
 			p.families()
@@ -120,7 +160,7 @@ class AccuracyBenchmark {
 
 	/** One row per class and size: verdict counts, detection and right diagnosis. */
 	static String matrix(List<BenchmarkScenario.Pair> pairs, Map<String, PairResultRow> results, String summary,
-			double jobSeconds, double totalSeconds) {
+			double jobSeconds, double totalSeconds, String oldSide) {
 		Map<String, int[]> rows = new LinkedHashMap<>();
 		Map<String, Set<String>> misses = new LinkedHashMap<>();
 		for (BenchmarkScenario.Pair p : pairs) {
@@ -149,7 +189,7 @@ class AccuracyBenchmark {
 				misses.computeIfAbsent(key, (k) -> new TreeSet<>()).add(p.id() + " " + verdict + ": " + r.summary());
 			}
 		}
-		StringBuilder out = new StringBuilder("# Accuracy benchmark\n\n");
+		StringBuilder out = new StringBuilder("# Accuracy benchmark, " + oldSide + " to Prometheus\n\n");
 		out.append(String.format(Locale.ROOT,
 				"%d labelled pairs, 6 hours at 5-minute periods, through the real path. Job %.1f s, whole benchmark "
 						+ "%.1f s.%n%n%s%n%n",
@@ -158,7 +198,7 @@ class AccuracyBenchmark {
 				+ "| right diagnosis (any) |\n|---|---|---|---|---|---|---|---|---|---|\n");
 		rows.forEach((key, c) -> {
 			String clazz = key.substring(0, key.indexOf('|'));
-			String size = key.substring(clazz.length() + 1);
+			String size = key.substring(clazz.length() + 1).replace("on CloudWatch", "on " + oldSide);
 			boolean equivalent = clazz.equals("equivalent");
 			out.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %d | %d | %d | %s | %s | %s |%n", clazz, size,
 					c[0], c[1], c[2], c[3], c[4], equivalent ? "-" : pct(c[3], c[0]),

@@ -25,8 +25,8 @@ final class BenchmarkScenario {
 	static final long PERIOD = 300;
 
 	/** A labelled pair: its mapping, its data on both sides, and the expected outcome. */
-	record Pair(String id, String clazz, String size, String expectedDiagnosis, String yaml, List<MetricDatum> datums,
-			java.util.Map<String, StringBuilder> families) {
+	record Pair(String id, String clazz, String size, String expectedDiagnosis, String yaml, String azureYaml,
+			List<MetricDatum> datums, java.util.Map<String, StringBuilder> families) {
 
 		boolean equivalent() {
 			return this.expectedDiagnosis == null;
@@ -189,13 +189,98 @@ final class BenchmarkScenario {
 			}
 		}
 		Collections.shuffle(datums, random);
-		return new Pair(id, clazz, size, expected, yaml, datums, om);
+		return new Pair(id, clazz, size, expected, yaml, azureYaml(yaml), datums, om);
 	}
 
 	private static String yaml(String id, String metric, String stat, String unit, String query, String tolerance) {
 		return "  - id: " + id + "\n    cloudwatch: { namespace: Bench, metric: " + metric + ", dimensions: { Pair: "
 				+ id + " }, statistic: " + stat + ", unit: " + unit + " }\n    prometheus:\n      query: '" + query
 				+ "'\n" + ((tolerance != null) ? "    tolerance: " + tolerance + "\n" : "");
+	}
+
+	/** The subscription of the benchmark's Azure resources. */
+	static final String SUBSCRIPTION = "00000000-0000-0000-0000-00000000be0c";
+
+	/**
+	 * @param id a pair
+	 * @return the resource its metric belongs to on the Azure side: one App Service each
+	 */
+	static String resource(String id) {
+		return "/subscriptions/" + SUBSCRIPTION + "/resourceGroups/bench/providers/Microsoft.Web/sites/" + id;
+	}
+
+	/**
+	 * The same pair with Azure Monitor as its old side: the metric of the pair's resource
+	 * in custom namespace Bench, the statistic as its aggregation (Sum is Total,
+	 * SampleCount is Count); null for a percentile, which Azure Monitor does not compute.
+	 */
+	private static String azureYaml(String cloudWatchYaml) {
+		java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+				"  - id: (\\S+)\n    cloudwatch: \\{ namespace: Bench, metric: (\\w+), dimensions: \\{ Pair: \\S+ \\}, "
+						+ "statistic: (\\w+), unit: (\\w+) \\}\n")
+			.matcher(cloudWatchYaml);
+		if (!m.find()) {
+			throw new IllegalStateException("not a benchmark pair: " + cloudWatchYaml);
+		}
+		String aggregation = switch (m.group(3)) {
+			case "Sum" -> "Total";
+			case "SampleCount" -> "Count";
+			case "Average", "Maximum" -> m.group(3);
+			default -> null;
+		};
+		if (aggregation == null) {
+			return null;
+		}
+		return "  - id: " + m.group(1) + "\n    azure-monitor: { resource: " + resource(m.group(1))
+				+ ", namespace: Bench, metric: " + m.group(2) + ", aggregation: " + aggregation
+				+ ", region: westeurope, unit: " + m.group(4) + " }\n" + cloudWatchYaml.substring(m.end());
+	}
+
+	/**
+	 * Publishes the pairs' old-side data to an Azure-Monitor-compatible server, minute by
+	 * minute as Azure Monitor holds it (count, total, minimum, maximum of the minute).
+	 * @param server the server
+	 * @param pairs the pairs with an Azure side
+	 */
+	static void publishAzure(dev.dualrun.parity.demo.AzureMonitorCompatibleServer server, List<Pair> pairs) {
+		for (Pair p : pairs) {
+			if (p.azureYaml() == null) {
+				continue;
+			}
+			for (MetricDatum d : p.datums()) {
+				double count;
+				double total;
+				double min;
+				double max;
+				if (d.statisticValues() != null) {
+					count = d.statisticValues().sampleCount();
+					total = d.statisticValues().sum();
+					min = d.statisticValues().minimum();
+					max = d.statisticValues().maximum();
+				}
+				else if (d.hasValues()) {
+					count = 0;
+					total = 0;
+					min = Double.POSITIVE_INFINITY;
+					max = Double.NEGATIVE_INFINITY;
+					for (int i = 0; i < d.values().size(); i++) {
+						double c = d.hasCounts() ? d.counts().get(i) : 1;
+						count += c;
+						total += c * d.values().get(i);
+						min = Math.min(min, d.values().get(i));
+						max = Math.max(max, d.values().get(i));
+					}
+				}
+				else {
+					count = 1;
+					total = d.value();
+					min = d.value();
+					max = d.value();
+				}
+				server.publish(resource(p.id()), "westeurope", "Bench", d.metricName(), d.unitAsString(),
+						java.util.Map.of(), d.timestamp(), count, total, min, max);
+			}
+		}
 	}
 
 	private static String pct(double v) {

@@ -13,8 +13,8 @@ class SourcesTest {
 
 	@Test
 	void everyRegisteredSourceIsFoundByTypeWithItsRoleAndName() {
-		assertThat(Sources.all()).extracting(SourceProvider::type).containsExactly("azure-monitor", "cloudwatch",
-				"prometheus");
+		assertThat(Sources.all()).extracting(SourceProvider::type)
+			.containsExactly("azure-monitor", "cloudwatch", "prometheus");
 		assertThat(Sources.provider("azure-monitor").role()).isEqualTo(SourceProvider.Role.OLD);
 		assertThat(Sources.provider("azure-monitor").displayName()).isEqualTo("Azure Monitor");
 		assertThat(Sources.provider("cloudwatch").role()).isEqualTo(SourceProvider.Role.OLD);
