@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
 import dev.dualrun.parity.batch.ParityJobParameters;
 import dev.dualrun.parity.config.MappingFile;
 import dev.dualrun.parity.config.MappingLoader;
+import dev.dualrun.parity.demo.AzureMonitorCompatibleServer;
 import dev.dualrun.parity.demo.CloudWatchCompatibleServer;
 import dev.dualrun.parity.demo.DemoPrometheusServer;
 import dev.dualrun.parity.demo.DemoScenario;
@@ -31,9 +32,11 @@ import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 /** {@code demo}: the real job on an embedded dual run. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
 		header = "Run the real job on an embedded, seeded dual run and write its report.",
-		description = { "Start a CloudWatch-compatible server and a Prometheus-compatible endpoint in process on",
-				"loopback, fill them with a seeded 26-hour dual run of a Flask app (12 pairs, 4 with injected",
-				"discrepancies), run the real job through the real SDK and OkHttp clients, and write the report." })
+		description = { "Start a CloudWatch-compatible server, an Azure-Monitor-compatible server and a",
+				"Prometheus-compatible endpoint in process on loopback, fill them with a seeded 26-hour dual run",
+				"of a Flask app and two Azure resources (14 pairs: 12 from CloudWatch, 2 from Azure Monitor, 4",
+				"with injected discrepancies), run the real job through the real SDK and OkHttp clients, and",
+				"write the report." })
 final class DemoCommand implements Callable<Integer> {
 
 	@Spec
@@ -44,6 +47,13 @@ final class DemoCommand implements Callable<Integer> {
 
 	@Mixin
 	StoreOptions store;
+
+	/** The demo's service principal on the Azure-Monitor-compatible server. */
+	private static final String DEMO_TENANT = "demo-tenant";
+
+	private static final String DEMO_CLIENT = "parity-demo";
+
+	private static final String DEMO_SECRET = "demo-secret";
 
 	/**
 	 * Runs a pair must pass in the demo's sign-off: run the demo twice to see it decide.
@@ -70,6 +80,8 @@ final class DemoCommand implements Callable<Integer> {
 		Instant now = Clock.systemUTC().instant();
 		Path mapping = Path.of((this.store.dataDir != null) ? this.store.dataDir : "data", "demo", "mappings.yml");
 		try (CloudWatchCompatibleServer cloudwatch = CloudWatchCompatibleServer.start(Clock.systemUTC(), null);
+				AzureMonitorCompatibleServer azure = AzureMonitorCompatibleServer.start(Clock.systemUTC(), DEMO_TENANT,
+						DEMO_CLIENT, DEMO_SECRET);
 				DemoPrometheusServer prometheus = DemoPrometheusServer.start()) {
 			DemoScenario scenario = new DemoScenario(this.seed);
 			try (CloudWatchClient client = CloudWatchClient.builder()
@@ -77,18 +89,21 @@ final class DemoCommand implements Callable<Integer> {
 				.region(Region.US_EAST_1)
 				.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("demo", "demo")))
 				.build()) {
-				scenario.load(client, prometheus, now, mapping);
+				scenario.load(client, azure, prometheus, now, mapping);
 			}
 			console.line("demo: CloudWatch-compatible server at " + cloudwatch.endpoint() + " (" + scenario.putCalls()
-					+ " PutMetricData calls), Prometheus-compatible endpoint at " + prometheus.url() + ", mapping "
-					+ mapping);
+					+ " PutMetricData calls), Azure-Monitor-compatible server at " + azure.endpoint()
+					+ ", Prometheus-compatible endpoint at " + prometheus.url() + ", mapping " + mapping);
 			// the job's client resolves credentials through the SDK's default chain
 			if (System.getProperty("aws.accessKeyId") == null && System.getenv("AWS_ACCESS_KEY_ID") == null) {
 				System.setProperty("aws.accessKeyId", "demo");
 				System.setProperty("aws.secretAccessKey", "demo");
 			}
 			List<String> args = new ArrayList<>(List.of("--parity.cloudwatch.endpoint=" + cloudwatch.endpoint(),
-					"--parity.cloudwatch.region=us-east-1", "--parity.prometheus.url=" + prometheus.url()));
+					"--parity.cloudwatch.region=us-east-1", "--parity.prometheus.url=" + prometheus.url(),
+					"--parity.azure.endpoint=" + azure.endpoint(), "--parity.azure.batch-endpoint=" + azure.endpoint(),
+					"--parity.azure.token-endpoint=" + azure.endpoint(), "--parity.azure.tenant-id=" + DEMO_TENANT,
+					"--parity.azure.client-id=" + DEMO_CLIENT, "--parity.azure.client-secret=" + DEMO_SECRET));
 			this.store.addTo(args);
 			Map<String, PairResultRow> results = new HashMap<>();
 			java.util.concurrent.atomic.AtomicReference<String> signOffLine = new java.util.concurrent.atomic.AtomicReference<>();
@@ -117,10 +132,10 @@ final class DemoCommand implements Callable<Integer> {
 				}
 			}
 			console.line(String.format(java.util.Locale.ROOT,
-					"demo: %d of %d verdicts match the injected discrepancies; %d CloudWatch GetMetricData call(s) "
-							+ "received; %.1f s",
+					"demo: %d of %d verdicts match the injected discrepancies; %d CloudWatch GetMetricData and %d Azure "
+							+ "Monitor metrics call(s) received; %.1f s",
 					matched, scenario.expectations().size(), cloudwatch.calls("GetMetricData"),
-					(System.nanoTime() - started) / 1e9));
+					azure.calls("metrics") + azure.calls("getBatch"), (System.nanoTime() - started) / 1e9));
 			return code;
 		}
 	}

@@ -19,9 +19,10 @@ import software.amazon.awssdk.services.cloudwatch.model.MetricDatum;
 /**
  * The demo's dual run: a seeded Flask app (latency by endpoint and method, request and
  * error counts) and two host gauges, published to a CloudWatch-compatible server through
- * the real SDK and simulated on the Prometheus side. Eight pairs are equivalent under
- * realistic noise; four carry an injected discrepancy (bias, gap, one-period shift, unit
- * x1000), listed in {@link #expectations()}.
+ * the real SDK, an application gateway and a virtual machine on an
+ * Azure-Monitor-compatible server, all simulated on the Prometheus side. Ten pairs are
+ * equivalent under realistic noise; four carry an injected discrepancy (bias, gap,
+ * one-period shift, unit x1000), listed in {@link #expectations()}.
  */
 public final class DemoScenario {
 
@@ -84,11 +85,13 @@ public final class DemoScenario {
 	 * Simulates 26 hours up to {@code now}, publishes the CloudWatch side, registers the
 	 * Prometheus side and writes the mapping file.
 	 * @param cloudwatch an SDK client pointed at the CloudWatch-compatible server
+	 * @param azure the Azure-Monitor-compatible server, filled with the Azure side
 	 * @param prometheus the Prometheus-compatible endpoint
 	 * @param now the current time
 	 * @param mappingFile where to write the mapping
 	 */
-	public void load(CloudWatchClient cloudwatch, DemoPrometheusServer prometheus, Instant now, Path mappingFile) {
+	public void load(CloudWatchClient cloudwatch, AzureMonitorCompatibleServer azure, DemoPrometheusServer prometheus,
+			Instant now, Path mappingFile) {
 		long end = now.toEpochMilli();
 		long start = Math.floorDiv(end - 26 * 3_600_000L, PERIOD * 1000) * PERIOD * 1000;
 		FlaskSimulation sim = new FlaskSimulation(this.seed, start, end);
@@ -130,6 +133,7 @@ public final class DemoScenario {
 		average("payment-latency-orders-post", "Payment latency of POST /api/orders (CloudWatch in ms)", ORDERS_POST,
 				ordersPost, sim, 1, "PaymentLatency", "Milliseconds", "1    # wrong: Prometheus is in seconds", "FAIL",
 				"UNIT_FACTOR", "unit: Prometheus seconds vs CloudWatch Milliseconds, unit-factor left at 1");
+		azure(sim, requests.get(ROOT), root, azure);
 		for (var e : this.prometheus.entrySet()) {
 			prometheus.register(e.getKey(), Map.of(), e.getValue());
 		}
@@ -144,7 +148,8 @@ public final class DemoScenario {
 
 	private void header() {
 		this.yaml.append("""
-				# Demo mapping: a Flask app and two host gauges, migrated from CloudWatch to Prometheus.
+				# Demo mapping: a Flask app and two host gauges migrated from CloudWatch to Prometheus, and a
+				# gateway and a VM migrated from Azure Monitor.
 				# Written by `parity-validator demo` (seed %d). Each pair: the CloudWatch metric and the
 				# PromQL that should reproduce it. ${period} in a query is replaced by the pair's period.
 				version: 1
@@ -302,6 +307,82 @@ public final class DemoScenario {
 		}
 		this.prometheus.put(promql.replace("${period}", "5m"), values);
 		this.expectations.add(new Expectation(id, verdict, diagnosis, injected));
+	}
+
+	/** The demo's Azure subscription. */
+	static final String SUBSCRIPTION = "8d2f6c1e-5a7b-4c3d-9e0f-00000000de70";
+
+	private static final String GROUP = "/subscriptions/" + SUBSCRIPTION + "/resourceGroups/shop/providers/";
+
+	/**
+	 * The part of the shop still on Azure: its application gateway counts the requests to
+	 * GET / (now counted by the ingress controller), and virtual machine web-2 reports
+	 * its CPU (now node_exporter's). Published as Azure Monitor holds platform metrics,
+	 * one aggregate a minute.
+	 */
+	private void azure(FlaskSimulation sim, FlaskSimulation.Requests requests, FlaskSimulation.Scraped scraped,
+			AzureMonitorCompatibleServer azure) {
+		String gateway = GROUP + "Microsoft.Network/applicationGateways/shop-gw";
+		TreeMap<Long, Double> perMinute = new TreeMap<>();
+		for (long t : requests.times()) {
+			perMinute.merge(t - t % 60_000, 1.0, Double::sum);
+		}
+		perMinute.forEach((minute, n) -> azure.publish(gateway, "westeurope", "Microsoft.Network/applicationGateways",
+				"TotalRequests", "Count", Map.of(), Instant.ofEpochMilli(minute), 1, n, n, n));
+		String query = "sum(increase(nginx_ingress_controller_requests{ingress=\"shop\",path=\"/\"}[${period}]))";
+		TreeMap<Long, Double> values = new TreeMap<>();
+		for (long t = sim.firstGrid(PERIOD); t * 1000 <= sim.endMillis(); t += PERIOD) {
+			double v = PromQlModel.increase(scraped.times(), scraped.count(), t * 1000, PERIOD * 1000);
+			if (!Double.isNaN(v)) {
+				values.put(t, v);
+			}
+		}
+		this.yaml.append("""
+				  - id: azure-gateway-requests
+				    description: Requests per 5 min to GET / (Azure Application Gateway, now the ingress controller)
+				    azure-monitor:
+				      resource: %s
+				      metric: TotalRequests
+				      aggregation: Total
+				      region: westeurope      # read with the regional batch API, metrics:getBatch
+				      unit: Count
+				    prometheus:
+				      query: '%s'
+				""".formatted(gateway, query));
+		this.prometheus.put(query.replace("${period}", "5m"), values);
+		this.expectations.add(new Expectation("azure-gateway-requests", "PASS", null, null));
+
+		String vm = GROUP + "Microsoft.Compute/virtualMachines/web-2";
+		double[] cpu = sim.gauge(45, 12, 2);
+		for (int from = 0; from + 60 <= cpu.length; from += 60) {
+			double sum = 0;
+			double min = Double.POSITIVE_INFINITY;
+			double max = Double.NEGATIVE_INFINITY;
+			for (int i = from; i < from + 60; i++) {
+				sum += cpu[i];
+				min = Math.min(min, cpu[i]);
+				max = Math.max(max, cpu[i]);
+			}
+			azure.publish(vm, "westeurope", "Microsoft.Compute/virtualMachines", "Percentage CPU", "Percent", Map.of(),
+					Instant.ofEpochMilli(sim.startMillis() + from * 1000L), 60, sum, min, max);
+		}
+		String cpuQuery = "avg by (host) (avg_over_time(node_cpu_utilization_percent{host=\"web-2\"}[${period}]))";
+		this.yaml.append("""
+				  - id: azure-vm-cpu-average
+				    description: Mean CPU of web-2 per minute (Azure Monitor, now node_exporter)
+				    period: 1m
+				    azure-monitor:
+				      resource: %s
+				      metric: Percentage CPU
+				      aggregation: Average
+				      unit: Percent
+				    prometheus:
+				      query: '%s'
+				    # avg_over_time sees 4 scrapes a minute; Azure Monitor averages the minute's samples
+				    tolerance: { relative: 0.08 }
+				""".formatted(vm, cpuQuery));
+		this.prometheus.put(cpuQuery.replace("${period}", "1m"), sim.overTime(cpu, 60, false));
+		this.expectations.add(new Expectation("azure-vm-cpu-average", "PASS", null, null));
 	}
 
 	private static String selector(FlaskSimulation.Endpoint e, String extra) {
