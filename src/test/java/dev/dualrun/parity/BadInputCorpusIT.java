@@ -134,6 +134,34 @@ class BadInputCorpusIT {
 				g: [*f,*f,*f,*f,*f,*f,*f,*f,*f,*f]
 				""", "yaml-bomb.yml");
 		mapping("deep-nesting", "pairs: " + "[".repeat(2000) + "]".repeat(2000) + "\n", "deep-nesting.yml");
+		String vm = "'/subscriptions/s/resourceGroups/g/providers/Microsoft.Compute/virtualMachines/v'";
+		mapping("azure-grain",
+				"pairs:\n  - id: x\n    period: 2m\n    azure-monitor: {resource: " + vm
+						+ ", metric: M, aggregation: Total}\n    prometheus: {query: 'up'}\n",
+				":3: pairs[0].period", "not an Azure Monitor time grain");
+		mapping("azure-aggregation",
+				"pairs:\n  - id: x\n    period: 5m\n    azure-monitor: {resource: " + vm
+						+ ", metric: M, aggregation: Sum}\n    prometheus: {query: 'up'}\n",
+				"azure-monitor.aggregation", "unknown Azure Monitor aggregation 'Sum'");
+		mapping("azure-resource",
+				"pairs:\n  - id: x\n    period: 5m\n    azure-monitor: {resource: vm-1, metric: M, "
+						+ "aggregation: Total}\n    prometheus: {query: 'up'}\n",
+				"azure-monitor.resource", "is not an Azure resource ID");
+		mapping("azure-and-cloudwatch",
+				"pairs:\n  - id: x\n    cloudwatch: {namespace: X, metric: Y, statistic: Sum}\n"
+						+ "    azure-monitor: {resource: " + vm
+						+ ", metric: M, aggregation: Total}\n    prometheus: {query: 'up'}\n",
+				"a pair has one old side");
+		// not the file's fault: no file:line, but the same one line and exit 2
+		Path azure = file("azure-no-credentials.yml",
+				"pairs:\n  - id: x\n    period: 5m\n    azure-monitor: {resource: " + vm
+						+ ", metric: M, aggregation: Total}\n    prometheus: {query: 'sum(increase(x_total[${period}]))'}\n");
+		expect("azure-no-credentials",
+				List.of("run", "--mapping", azure.toString(), "--prometheus-url", "http://127.0.0.1:1",
+						"--azure-endpoint", "http://127.0.0.1:1", "--data-dir", work.resolve("m-azure").toString(),
+						"--reports-dir", work.resolve("r").toString()),
+				2, "no Azure credentials for the azure-monitor pairs: set AZURE_TENANT_ID, AZURE_CLIENT_ID, "
+						+ "AZURE_CLIENT_SECRET");
 		mapping("dimension-list",
 				"pairs:\n"
 						+ VALID_PAIR.replace("{ Endpoint: \"/\", Method: GET }", "{ Endpoint: [a, b], Method: GET }"),

@@ -75,14 +75,6 @@ final class MappingValidator {
 		Duration period = (raw.period() != null) ? duration(raw.period(), at + "/period") : defaultPeriod;
 		String periodAt = (raw.period() != null) ? at + "/period" : "/defaults/period";
 		String periodText = (raw.period() != null) ? raw.period() : Durations.promql(period);
-		String scrapeText = (raw.scrapeInterval() != null) ? raw.scrapeInterval() : defaults.scrapeInterval();
-		String scrapeAt = (raw.scrapeInterval() != null) ? at + "/scrape-interval" : "/defaults/scrape-interval";
-		Duration scrape = (scrapeText != null) ? duration(scrapeText, scrapeAt) : Duration.ofSeconds(15);
-		if (period.compareTo(scrape.multipliedBy(4)) < 0) {
-			throw error((raw.period() != null) ? at + "/period" : at, "period " + Durations.promql(period)
-					+ " is shorter than 4x the scrape interval " + Durations.promql(scrape)
-					+ ": a window would hold too few samples and increase() would extrapolate most of it (the period rule)");
-		}
 		if (raw.cloudwatch() != null && raw.azureMonitor() != null) {
 			throw error(at + "/azure-monitor",
 					"a pair has one old side: write either 'cloudwatch:' or 'azure-monitor:', not both");
@@ -103,6 +95,14 @@ final class MappingValidator {
 		else {
 			old = azureMonitor(raw.azureMonitor(), at + "/azure-monitor");
 			azurePeriod(period, periodText, periodAt);
+		}
+		String scrapeText = (raw.scrapeInterval() != null) ? raw.scrapeInterval() : defaults.scrapeInterval();
+		String scrapeAt = (raw.scrapeInterval() != null) ? at + "/scrape-interval" : "/defaults/scrape-interval";
+		Duration scrape = (scrapeText != null) ? duration(scrapeText, scrapeAt) : Duration.ofSeconds(15);
+		if (period.compareTo(scrape.multipliedBy(4)) < 0) {
+			throw error((raw.period() != null) ? at + "/period" : at, "period " + Durations.promql(period)
+					+ " is shorter than 4x the scrape interval " + Durations.promql(scrape)
+					+ ": a window would hold too few samples and increase() would extrapolate most of it (the period rule)");
 		}
 		String query = required(raw.prometheus().query(), at + "/prometheus/query").strip();
 		String promql = query.replace(PERIOD_PLACEHOLDER, Durations.promql(period));
