@@ -66,19 +66,14 @@ public final class CloudWatchPublishing {
 
 	public static void gauge(FlaskSimulation sim, double[] gauge, String metric, String dim, String value, String unit,
 			boolean statisticSet, List<MetricDatum> out) {
-		for (int from = 0; from + 60 <= gauge.length; from += 60) {
-			double sum = 0;
-			double min = Double.POSITIVE_INFINITY;
-			double max = Double.NEGATIVE_INFINITY;
-			for (int i = from; i < from + 60; i++) {
-				sum += gauge[i];
-				min = Math.min(min, gauge[i]);
-				max = Math.max(max, gauge[i]);
-			}
+		for (FlaskSimulation.Minute m : FlaskSimulation.minutes(gauge)) {
+			double sum = m.sum();
+			double min = m.min();
+			double max = m.max();
 			MetricDatum.Builder d = MetricDatum.builder()
 				.metricName(metric)
 				.dimensions(Dimension.builder().name(dim).value(value).build())
-				.timestamp(Instant.ofEpochMilli(sim.startMillis() + from * 1000L))
+				.timestamp(Instant.ofEpochMilli(sim.startMillis() + m.offsetSeconds() * 1000L))
 				.unit(unit);
 			out.add(statisticSet
 					? d.statisticValues(

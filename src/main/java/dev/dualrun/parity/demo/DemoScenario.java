@@ -354,17 +354,9 @@ public final class DemoScenario {
 
 		String vm = GROUP + "Microsoft.Compute/virtualMachines/web-2";
 		double[] cpu = sim.gauge(45, 12, 2);
-		for (int from = 0; from + 60 <= cpu.length; from += 60) {
-			double sum = 0;
-			double min = Double.POSITIVE_INFINITY;
-			double max = Double.NEGATIVE_INFINITY;
-			for (int i = from; i < from + 60; i++) {
-				sum += cpu[i];
-				min = Math.min(min, cpu[i]);
-				max = Math.max(max, cpu[i]);
-			}
+		for (FlaskSimulation.Minute m : FlaskSimulation.minutes(cpu)) {
 			azure.publish(vm, "westeurope", "Microsoft.Compute/virtualMachines", "Percentage CPU", "Percent", Map.of(),
-					Instant.ofEpochMilli(sim.startMillis() + from * 1000L), 60, sum, min, max);
+					Instant.ofEpochMilli(sim.startMillis() + m.offsetSeconds() * 1000L), 60, m.sum(), m.min(), m.max());
 		}
 		String cpuQuery = "avg by (host) (avg_over_time(node_cpu_utilization_percent{host=\"web-2\"}[${period}]))";
 		this.yaml.append("""

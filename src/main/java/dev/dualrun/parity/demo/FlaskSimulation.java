@@ -181,6 +181,39 @@ public final class FlaskSimulation {
 	 * @param noise the per-second noise
 	 * @return value per second from the start
 	 */
+	/**
+	 * One whole minute of a gauge sampled every second.
+	 *
+	 * @param offsetSeconds the minute's start, in seconds from the simulation's start
+	 * @param sum the sum of its 60 samples
+	 * @param min the smallest
+	 * @param max the largest
+	 */
+	record Minute(long offsetSeconds, double sum, double min, double max) {
+
+	}
+
+	/**
+	 * @param gauge value per second from the start
+	 * @return its whole minutes, as a per-minute aggregator (CloudWatch's or Azure
+	 * Monitor's) holds them
+	 */
+	static List<Minute> minutes(double[] gauge) {
+		List<Minute> out = new java.util.ArrayList<>();
+		for (int from = 0; from + 60 <= gauge.length; from += 60) {
+			double sum = 0;
+			double min = Double.POSITIVE_INFINITY;
+			double max = Double.NEGATIVE_INFINITY;
+			for (int i = from; i < from + 60; i++) {
+				sum += gauge[i];
+				min = Math.min(min, gauge[i]);
+				max = Math.max(max, gauge[i]);
+			}
+			out.add(new Minute(from, sum, min, max));
+		}
+		return out;
+	}
+
 	double[] gauge(double base, double amplitude, double noise) {
 		int n = (int) ((this.endMillis - this.startMillis) / 1000);
 		double[] v = new double[n];
