@@ -32,6 +32,24 @@ class SourcesTest {
 	}
 
 	@Test
+	void eachOldSideSaysHowLongItKeepsItsData() {
+		java.time.Instant now = java.time.Instant.parse("2026-12-01T12:00:00Z");
+		var azure = new dev.dualrun.parity.config.AzureMonitorQuery(
+				"/subscriptions/s/resourceGroups/g/providers/Microsoft.Compute/virtualMachines/v", null, "CPU",
+				dev.dualrun.parity.config.AzureMonitorQuery.Aggregation.AVERAGE, null, null, null);
+		var pair = new dev.dualrun.parity.config.PairMapping("cpu", "", 1, azure, "up", java.time.Duration.ofHours(1),
+				1.0, dev.dualrun.parity.config.Tolerance.defaultFor(azure.kind()), false, null);
+		QueryWindow recent = new QueryWindow(now.minus(java.time.Duration.ofDays(92)),
+				now.minus(java.time.Duration.ofDays(91)), java.time.Duration.ofHours(1));
+		QueryWindow old = new QueryWindow(now.minus(java.time.Duration.ofDays(94)),
+				now.minus(java.time.Duration.ofDays(93)), java.time.Duration.ofHours(1));
+		Sources.checkWindow(pair, recent, now);
+		assertThatThrownBy(() -> Sources.checkWindow(pair, old, now)).isInstanceOf(ConfigurationException.class)
+			.hasMessage("pair 'cpu': period 3600 s is not available for a window starting 2026-08-29T12:00:00Z "
+					+ "(94 days ago): Azure Monitor keeps metrics 93 days (the period rule)");
+	}
+
+	@Test
 	void anUnknownTypeNamesTheKnownOnes() {
 		assertThatThrownBy(() -> Sources.provider("stackdriver")).isInstanceOf(ConfigurationException.class)
 			.hasMessage("no source of type 'stackdriver' (known: azure-monitor, cloudwatch, prometheus)");
