@@ -19,6 +19,7 @@ import dev.dualrun.parity.config.Text;
 import dev.dualrun.parity.source.MetricSource;
 import dev.dualrun.parity.source.QueryWindow;
 import dev.dualrun.parity.source.SeriesResult;
+import dev.dualrun.parity.source.SourceProvider;
 import dev.dualrun.parity.source.Sources;
 import dev.dualrun.parity.store.EvidenceRow;
 import dev.dualrun.parity.store.PackedSeries;
@@ -30,11 +31,11 @@ import dev.dualrun.parity.store.RunPairRow;
  * The reader of step {@code fetch-old}: it plans the calls to the old side for the pairs
  * whose old-side series is not stored yet (so a restart never asks again for a pair
  * already answered), grouped by source type and window and packed as each source's API
- * allows, and makes them ahead of the step, {@code concurrency} at a time (CloudWatch:
- * within its request rate), so fetching never waits for a commit; each item is the series
- * of one call, stored when its chunk commits (a kill loses at most the calls answered and
- * not yet written). The sources are found by type in the one registry, opened with the
- * reader and closed with it.
+ * allows, and makes them ahead of the step, as many at a time as the old systems allow
+ * (CloudWatch: within its request rate), so fetching never waits for a commit; each item
+ * is the series of one call, stored when its chunk commits (a kill loses at most the
+ * calls answered and not yet written). The sources are found by type in the one registry,
+ * opened with the reader and closed with it.
  */
 final class FetchOldReader {
 
@@ -93,7 +94,7 @@ final class FetchOldReader {
 	 */
 	ItemStreamReader<List<EvidenceRow>> reader() {
 		return new ReadAhead<>("old-" + this.runId, this::calls, this::fetch,
-				this.properties.cloudwatch().concurrency(), this::close);
+				Sources.concurrency(this.properties, SourceProvider.Role.OLD), this::close);
 	}
 
 	private MetricSource source(String type) {

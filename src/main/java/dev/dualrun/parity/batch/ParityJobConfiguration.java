@@ -28,6 +28,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import dev.dualrun.parity.config.Durations;
 import dev.dualrun.parity.config.ParityProperties;
 import dev.dualrun.parity.source.MetricSource;
+import dev.dualrun.parity.source.SourceProvider;
 import dev.dualrun.parity.source.Sources;
 import dev.dualrun.parity.store.EvidenceRow;
 import dev.dualrun.parity.store.PairDefinitions;
@@ -98,9 +99,9 @@ public class ParityJobConfiguration {
 
 	/**
 	 * One item per call to the old side (CloudWatch: one GetMetricData call), made ahead
-	 * by the reader ({@code parity.cloudwatch.concurrency} in flight within
-	 * {@code parity.cloudwatch.max-tps}), the series committed every {@code concurrency}
-	 * calls: a kill loses at most the calls not yet committed.
+	 * by the reader (as many in flight as the old systems allow, each source within its
+	 * own limits), the series committed every {@code concurrency} calls: a kill loses at
+	 * most the calls not yet committed.
 	 */
 	@Bean
 	Step fetchOldStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
@@ -108,7 +109,7 @@ public class ParityJobConfiguration {
 		// one commit per `concurrency` calls: each commit is written through
 		// (WRITE_DELAY=0)
 		return new StepBuilder("fetch-old", jobRepository)
-			.<List<EvidenceRow>, List<EvidenceRow>>chunk(properties.cloudwatch().concurrency())
+			.<List<EvidenceRow>, List<EvidenceRow>>chunk(Sources.concurrency(properties, SourceProvider.Role.OLD))
 			.transactionManager(transactionManager)
 			.reader(fetchOld)
 			.writer((chunk) -> store.saveEvidence(chunk.getItems().stream().flatMap(List::stream).toList()))
@@ -133,7 +134,8 @@ public class ParityJobConfiguration {
 	Step compareStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			ItemStreamReader<JudgedPair> judgedPairs, ParityStore store, ParityProperties properties) {
 		return new StepBuilder("compare", jobRepository)
-			.<JudgedPair, JudgedPair>chunk(2 * Math.max(properties.threads(), properties.prometheus().concurrency()))
+			.<JudgedPair, JudgedPair>chunk(
+					2 * Math.max(properties.threads(), Sources.concurrency(properties, SourceProvider.Role.NEW)))
 			.transactionManager(transactionManager)
 			.reader(judgedPairs)
 			.writer((chunk) -> store.saveResults(chunk.getItems().stream().map(JudgedPair::result).toList(),
@@ -168,8 +170,8 @@ public class ParityJobConfiguration {
 			store.runs().newBackend(runId, source.side(), backend.location(), backend.version(), backend.semantics());
 			judge.set(new ComparePairProcessor(store, source, clock, properties.threads()));
 			return pairs;
-		}, (pair) -> judge.get().process(pair), Math.max(properties.threads(), properties.prometheus().concurrency()),
-				() -> {
+		}, (pair) -> judge.get().process(pair),
+				Math.max(properties.threads(), Sources.concurrency(properties, SourceProvider.Role.NEW)), () -> {
 					if (judge.get() != null) {
 						judge.get().finish(runId);
 					}

@@ -27,7 +27,7 @@ public record ParityProperties(Duration settle, Duration settleRecheck, Integer 
 		prometheus = (prometheus != null) ? prometheus
 				: new Prometheus(null, null, null, null, null, null, null, null, null, null, null);
 		cloudwatch = (cloudwatch != null) ? cloudwatch : new CloudWatch(null, null, null, null, null, null, null);
-		azure = (azure != null) ? azure : new Azure(null, null, null, null, null, null, null, null, null, null);
+		azure = (azure != null) ? azure : new Azure(null, null, null, null, null, null, null, null, null, null, null);
 	}
 
 	/**
@@ -156,9 +156,12 @@ public record ParityProperties(Duration settle, Duration settleRecheck, Integer 
 	 * @param retry retries of throttled (429, honouring Retry-After) and unavailable
 	 * answers
 	 * @param apiVersion the metrics API version (default {@code 2023-10-01})
+	 * @param concurrency metrics calls in flight at once (default 4; Resource Manager
+	 * allows a subscription 12,000 reads an hour)
 	 */
 	public record Azure(String endpoint, String batchEndpoint, String tokenEndpoint, String tenantId, String clientId,
-			String clientSecret, String accessToken, Duration timeout, Retry retry, String apiVersion) {
+			String clientSecret, String accessToken, Duration timeout, Retry retry, String apiVersion,
+			Integer concurrency) {
 
 		public Azure {
 			endpoint = trimmed(endpoint, "https://management.azure.com");
@@ -167,6 +170,7 @@ public record ParityProperties(Duration settle, Duration settleRecheck, Integer 
 			timeout = (timeout != null && !timeout.isZero()) ? timeout : Duration.ofSeconds(30);
 			retry = (retry != null) ? retry : new Retry(null, null, null);
 			apiVersion = (apiVersion != null && !apiVersion.isBlank()) ? apiVersion.strip() : "2023-10-01";
+			concurrency = (concurrency != null && concurrency > 0) ? concurrency : 4;
 		}
 
 		private static String trimmed(String url, String fallback) {

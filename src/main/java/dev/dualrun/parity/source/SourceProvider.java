@@ -53,6 +53,14 @@ public interface SourceProvider {
 	MetricSource open(ParityProperties properties);
 
 	/**
+	 * @param properties the settings
+	 * @return calls to this system in flight at once (its quota's share)
+	 */
+	default int concurrency(ParityProperties properties) {
+		return 4;
+	}
+
+	/**
 	 * The fewest calls the old side needs for these pairs, stated before any data call
 	 * and compared with the calls made.
 	 * @param pairs pairs of one window

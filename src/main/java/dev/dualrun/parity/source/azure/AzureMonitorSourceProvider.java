@@ -47,6 +47,11 @@ public final class AzureMonitorSourceProvider implements SourceProvider {
 	}
 
 	@Override
+	public int concurrency(ParityProperties properties) {
+		return properties.azure().concurrency();
+	}
+
+	@Override
 	public long minimumCalls(java.util.List<PairMapping> pairs, QueryWindow window) {
 		return AzureMonitorSource.batches(pairs).size();
 	}

@@ -49,6 +49,11 @@ public final class CloudWatchSourceProvider implements SourceProvider {
 	}
 
 	@Override
+	public int concurrency(ParityProperties properties) {
+		return properties.cloudwatch().concurrency();
+	}
+
+	@Override
 	public long minimumCalls(List<PairMapping> pairs, QueryWindow window) {
 		return CallPlanner.minimumCalls(pairs.size(), window.count());
 	}

@@ -34,6 +34,11 @@ public final class PrometheusSourceProvider implements SourceProvider {
 	}
 
 	@Override
+	public int concurrency(ParityProperties properties) {
+		return properties.prometheus().concurrency();
+	}
+
+	@Override
 	public MetricSource open(ParityProperties properties) {
 		return new PrometheusSource(new PrometheusClient(properties.prometheus()));
 	}

@@ -90,7 +90,7 @@ class AzureMonitorSourceIT {
 	private static ParityProperties.Azure settings(String secret, String token) {
 		String url = server.endpoint().toString();
 		return new ParityProperties.Azure(url, url, url, TENANT, CLIENT, secret, token, Duration.ofSeconds(5),
-				new ParityProperties.Retry(3, Duration.ofMillis(10), Duration.ofSeconds(2)), null);
+				new ParityProperties.Retry(3, Duration.ofMillis(10), Duration.ofSeconds(2)), null, null);
 	}
 
 	private static AzureMonitorSource source(String secret) {
@@ -220,7 +220,7 @@ class AzureMonitorSourceIT {
 	@Test
 	void noCredentialsAtAllIsAConfigurationErrorNamingTheVariables() {
 		ParityProperties.Azure none = new ParityProperties.Azure(null, null, null, null, null, null, null, null, null,
-				null);
+				null, null);
 		assertThatThrownBy(() -> AzureTokenInterceptor.of(none, (k) -> k.equals("AZURE_TENANT_ID") ? TENANT : null,
 				Clock.systemUTC()))
 			.isInstanceOf(ConfigurationException.class)
