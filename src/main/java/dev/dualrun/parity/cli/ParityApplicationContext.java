@@ -46,7 +46,20 @@ final class ParityApplicationContext implements AutoCloseable {
 	 */
 	static int withStore(Console console, StoreOptions store,
 			java.util.function.ToIntFunction<ParityApplicationContext> command) {
-		List<String> args = new java.util.ArrayList<>();
+		return withStore(console, store, List.of(), command);
+	}
+
+	/**
+	 * Runs a command that needs the store and the backends' settings.
+	 * @param console where errors go
+	 * @param store the store options
+	 * @param backendArgs the backends' settings as property arguments
+	 * @param command the command
+	 * @return the command's exit code, or {@link ExitCodes#RUNTIME} if it failed
+	 */
+	static int withStore(Console console, StoreOptions store, List<String> backendArgs,
+			java.util.function.ToIntFunction<ParityApplicationContext> command) {
+		List<String> args = new java.util.ArrayList<>(backendArgs);
 		store.addTo(args);
 		try (ParityApplicationContext context = start(args)) {
 			return command.applyAsInt(context);

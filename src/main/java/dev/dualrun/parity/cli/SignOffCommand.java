@@ -42,6 +42,14 @@ final class SignOffCommand implements Callable<Integer> {
 			description = "Accepted differences (pair, reason, owner, expires). Default: waivers.yml next to the mapping")
 	String waivers;
 
+	@Option(names = "--exclusions", paramLabel = "FILE",
+			description = "Old-side metrics left out on purpose. Default: exclusions.yml next to the mapping")
+	String exclusions;
+
+	@Option(names = "--inventory", paramLabel = "N",
+			description = "The inventory of the estate to check. Default: the latest, if any")
+	Long inventory;
+
 	@Mixin
 	StoreOptions store;
 
@@ -50,7 +58,9 @@ final class SignOffCommand implements Callable<Integer> {
 		Console console = Console.of(this.spec);
 		MappingFile file;
 		List<Waiver> waiverList;
+		List<dev.dualrun.parity.config.Exclusion> excluded;
 		try {
+			excluded = CoverageCommand.exclusions(this.mapping, this.exclusions);
 			file = new MappingLoader().load(Path.of(this.mapping));
 			Path waiverFile = (this.waivers != null) ? Path.of(this.waivers)
 					: Path.of(this.mapping).toAbsolutePath().resolveSibling("waivers.yml");
@@ -63,8 +73,11 @@ final class SignOffCommand implements Callable<Integer> {
 			return console.error(ExitCodes.CONFIGURATION, "--runs must be at least 1");
 		}
 		return ParityApplicationContext.withStore(console, this.store, (context) -> {
-			SignOffReport s = SignOffReport.build(context.store(), file, waiverList, this.runs,
-					LocalDate.now(ZoneOffset.UTC));
+			LocalDate today = LocalDate.now(ZoneOffset.UTC);
+			dev.dualrun.parity.estate.Coverage estate = CoverageCommand.coverage(context.store(), file, excluded,
+					this.inventory, today);
+			SignOffReport s = SignOffReport.build(context.store(), file, waiverList, this.runs, today)
+				.withCoverage(estate);
 			Path html = new ReportWriter().writeSignOff(s, context.properties().reportsDir());
 			String blocking = s.pairs()
 				.stream()
@@ -76,6 +89,14 @@ final class SignOffCommand implements Callable<Integer> {
 					+ s.count(SignOffReport.Status.SIGNED_OFF) + " passed the last " + this.runs + " runs, "
 					+ s.count(SignOffReport.Status.WAIVED) + " waived"
 					+ (blocking.isEmpty() ? "" : "; blocking: " + blocking));
+			console.line((estate == null) ? "estate: no inventory, coverage not checked (run inventory)"
+					: "estate: inventory " + estate.inventoryId() + ", " + estate.entries().size()
+							+ " active metric(s), " + estate.count(dev.dualrun.parity.estate.Coverage.Status.COVERED)
+							+ " covered, " + estate.count(dev.dualrun.parity.estate.Coverage.Status.EXCLUDED)
+							+ " excluded, "
+							+ (estate.count(dev.dualrun.parity.estate.Coverage.Status.UNCOVERED)
+									+ estate.count(dev.dualrun.parity.estate.Coverage.Status.EXCLUSION_EXPIRED))
+							+ " block" + (estate.complete() ? "" : " (see coverage)"));
 			console.line("report: " + html);
 			return s.signedOff() ? ExitCodes.PASS : ExitCodes.NOT_ALL_PASS;
 		});

@@ -112,6 +112,18 @@ public record AzureMonitorQuery(String resource, String namespace, String metric
 	}
 
 	/**
+	 * The metric of the resource: its namespace, its name, and the resource with the
+	 * dimension values kept.
+	 */
+	@Override
+	@JsonIgnore
+	public java.util.List<MetricIdentity> identities() {
+		java.util.TreeMap<String, String> dims = new java.util.TreeMap<>(this.dimensions);
+		dims.put("resourceId", this.resource.toLowerCase(Locale.ROOT));
+		return java.util.List.of(new MetricIdentity(metricNamespace(), this.metric, dims));
+	}
+
+	/**
 	 * @return the subscription ID of the resource
 	 */
 	@JsonIgnore

@@ -44,6 +44,18 @@ public record CloudWatchQuery(String namespace, String metricName, SortedMap<Str
 		return hasExpression() ? Statistic.Kind.AVERAGE : this.statistic.kind();
 	}
 
+	/** A plain metric reads itself; an expression reads the metrics it names. */
+	@Override
+	@com.fasterxml.jackson.annotation.JsonIgnore
+	public List<MetricIdentity> identities() {
+		if (!hasExpression()) {
+			return List.of(new MetricIdentity(this.namespace, this.metricName, this.dimensions));
+		}
+		return this.metrics.stream()
+			.map((m) -> new MetricIdentity(m.namespace(), m.metricName(), m.dimensions()))
+			.toList();
+	}
+
 	/**
 	 * @return true if this side is a metric-math expression
 	 */

@@ -32,6 +32,12 @@ public sealed interface OldQuery permits CloudWatchQuery, AzureMonitorQuery {
 	SortedMap<String, String> dimensions();
 
 	/**
+	 * @return the old side's metrics this query reads, as its estate lists them (the
+	 * coverage of the inventory)
+	 */
+	java.util.List<MetricIdentity> identities();
+
+	/**
 	 * @return the unit the old side reports in, or null if none is declared
 	 */
 	String unit();

@@ -35,6 +35,9 @@ final class CloudWatchOperations {
 
 	private final MetricRepository repository;
 
+	/** The account the server plays: every metric is its own. */
+	static final String ACCOUNT = "123456789012";
+
 	private final Clock clock;
 
 	private final FaultMode faults;
@@ -314,7 +317,17 @@ final class CloudWatchOperations {
 		String name = request.path("MetricName").asString(null);
 		List<JsonNode> filters = new ArrayList<>();
 		request.path("Dimensions").forEach(filters::add);
-		List<MetricRepository.MetricKey> matches = this.repository.metrics()
+		// CloudWatch lists the metrics with data in the last two weeks, or three hours
+		// with
+		// RecentlyActive=PT3H
+		String recently = request.path("RecentlyActive").asString(null);
+		if (recently != null && !recently.equals("PT3H")) {
+			throw CloudWatchError
+				.invalidParameter("The value " + recently + " for parameter RecentlyActive is invalid.");
+		}
+		long since = this.clock.millis() - ((recently != null) ? 3 * 3_600_000L : 14 * 86_400_000L);
+		boolean linked = request.path("IncludeLinkedAccounts").asBoolean(false);
+		List<MetricRepository.MetricKey> matches = this.repository.activeSince(since)
 			.stream()
 			.filter((k) -> namespace == null || namespace.equals(k.namespace()))
 			.filter((k) -> name == null || name.equals(k.name()))
@@ -351,6 +364,14 @@ final class CloudWatchOperations {
 				gen.writeEndObject();
 			}
 			gen.writeEndArray();
+			if (linked) {
+				gen.writeName("OwningAccounts");
+				gen.writeStartArray();
+				for (int i = offset; i < end; i++) {
+					gen.writeString(ACCOUNT);
+				}
+				gen.writeEndArray();
+			}
 			if (end < matches.size()) {
 				gen.writeName("NextToken");
 				gen.writeString(Base64.getEncoder().encodeToString(("offset:" + end).getBytes()));

@@ -49,6 +49,9 @@ final class MetricRepository {
 
 	private final Map<MetricKey, List<Datum>> data = new ConcurrentHashMap<>();
 
+	/** The newest datum's time of each metric: ListMetrics lists recently active ones. */
+	private final Map<MetricKey, Long> newest = new ConcurrentHashMap<>();
+
 	private volatile SyntheticEstate synthetic;
 
 	/**
@@ -61,10 +64,32 @@ final class MetricRepository {
 
 	void put(MetricKey key, Datum datum) {
 		this.data.computeIfAbsent(key, (k) -> Collections.synchronizedList(new ArrayList<>())).add(datum);
+		this.newest.merge(key, datum.epochMillis(), Math::max);
 	}
 
 	List<MetricKey> metrics() {
 		return new ArrayList<>(this.data.keySet());
+	}
+
+	/**
+	 * @param sinceMillis a time
+	 * @return the metrics with a datum at or after it, and those of the synthetic estate
+	 * (always active)
+	 */
+	List<MetricKey> activeSince(long sinceMillis) {
+		List<MetricKey> out = new ArrayList<>();
+		this.newest.forEach((k, t) -> {
+			if (t >= sinceMillis) {
+				out.add(k);
+			}
+		});
+		SyntheticEstate estate = this.synthetic;
+		if (estate != null) {
+			for (int i = 0; i < estate.size(); i++) {
+				out.add(new MetricKey(SyntheticEstate.NAMESPACE, "m" + i, new java.util.TreeMap<>()));
+			}
+		}
+		return out;
 	}
 
 	/**

@@ -42,6 +42,13 @@ public final class SyntheticEstate {
 				+ i + "\"}[${period}]))' }\n";
 	}
 
+	/**
+	 * @return the number of pairs (metrics)
+	 */
+	int size() {
+		return this.pairs;
+	}
+
 	boolean covers(String namespace) {
 		return NAMESPACE.equals(namespace);
 	}

@@ -212,6 +212,10 @@ public final class ReportWriter {
 		context.setVariable("T_WAIVED", SignOffReport.Status.WAIVED);
 		context.setVariable("T_BLOCKED", SignOffReport.Status.BLOCKED);
 		context.setVariable("T_EXPIRED", SignOffReport.Status.WAIVER_EXPIRED);
+		context.setVariable("C_COVERED", dev.dualrun.parity.estate.Coverage.Status.COVERED);
+		context.setVariable("C_EXCLUDED", dev.dualrun.parity.estate.Coverage.Status.EXCLUDED);
+		context.setVariable("C_EXPIRED", dev.dualrun.parity.estate.Coverage.Status.EXCLUSION_EXPIRED);
+		context.setVariable("C_UNCOVERED", dev.dualrun.parity.estate.Coverage.Status.UNCOVERED);
 		try {
 			Files.createDirectories(directory);
 			Path html = directory.resolve("signoff.html");

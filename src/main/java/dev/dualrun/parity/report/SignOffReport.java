@@ -9,6 +9,7 @@ import java.util.Map;
 
 import dev.dualrun.parity.compare.Verdict;
 import dev.dualrun.parity.config.MappingFile;
+import dev.dualrun.parity.estate.Coverage;
 import dev.dualrun.parity.config.PairMapping;
 import dev.dualrun.parity.config.Waiver;
 import dev.dualrun.parity.store.PairResultRow;
@@ -25,9 +26,11 @@ import dev.dualrun.parity.store.ParityStore;
  * @param today the day of the sign-off (waivers expire after their day)
  * @param pairs each pair's status
  * @param generatedAt when it was rendered
+ * @param coverage the estate's coverage by the mapping, from the latest inventory; null
+ * when no inventory was taken (the estate is then not checked, and the report says so)
  */
 public record SignOffReport(String mapping, List<Long> runs, int required, LocalDate today, List<PairStatus> pairs,
-		String generatedAt) {
+		String generatedAt, Coverage coverage) {
 
 	/** A pair's status. */
 	public enum Status {
@@ -56,10 +59,21 @@ public record SignOffReport(String mapping, List<Long> runs, int required, Local
 	}
 
 	/**
-	 * @return true if every pair is signed off or waived
+	 * @return true if every pair is signed off or waived, and every metric of the
+	 * estate's latest inventory is covered by a pair or excluded on purpose
 	 */
 	public boolean signedOff() {
-		return this.pairs.stream().allMatch((p) -> p.status() == Status.SIGNED_OFF || p.status() == Status.WAIVED);
+		return this.pairs.stream().allMatch((p) -> p.status() == Status.SIGNED_OFF || p.status() == Status.WAIVED)
+				&& (this.coverage == null || this.coverage.complete());
+	}
+
+	/**
+	 * @param estate the estate's coverage
+	 * @return this sign-off over the estate too
+	 */
+	public SignOffReport withCoverage(Coverage estate) {
+		return new SignOffReport(this.mapping, this.runs, this.required, this.today, this.pairs, this.generatedAt,
+				estate);
 	}
 
 	/**
@@ -98,7 +112,8 @@ public record SignOffReport(String mapping, List<Long> runs, int required, Local
 				.toList();
 			pairs.add(status(pair.id(), runs, required, results, verdicts, waiverOf.get(pair.id()), today));
 		}
-		return new SignOffReport(mapping.source(), runs, required, today, pairs, java.time.Instant.now().toString());
+		return new SignOffReport(mapping.source(), runs, required, today, pairs, java.time.Instant.now().toString(),
+				null);
 	}
 
 	private static PairStatus status(String id, List<Long> runs, int required, Map<Long, PairResultRow> results,

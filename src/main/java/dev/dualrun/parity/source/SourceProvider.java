@@ -53,6 +53,20 @@ public interface SourceProvider {
 	MetricSource open(ParityProperties properties);
 
 	/**
+	 * Lists the metrics the system holds, for the estate's coverage.
+	 * @param properties the settings
+	 * @param query what to list
+	 * @return the listing
+	 * @throws dev.dualrun.parity.config.ConfigurationException if this system cannot list
+	 * its metrics
+	 * @throws SourceException if the listing failed
+	 */
+	default Inventory inventory(ParityProperties properties, InventoryQuery query) {
+		throw new dev.dualrun.parity.config.ConfigurationException(
+				displayName() + " cannot list its metrics: inventory reads CloudWatch");
+	}
+
+	/**
 	 * @param properties the settings
 	 * @return calls to this system in flight at once (its quota's share)
 	 */

@@ -74,6 +74,54 @@ public final class ParityStore {
 	}
 
 	/**
+	 * @return the inventory DAO
+	 */
+	public InventoryDao inventories() {
+		return this.jdbi.onDemand(InventoryDao.class);
+	}
+
+	/**
+	 * Stores a listing of the old side's metrics in one transaction.
+	 * @param inventory the listing
+	 * @param query what was asked
+	 * @return the inventory's number
+	 */
+	public long saveInventory(dev.dualrun.parity.source.Inventory inventory,
+			dev.dualrun.parity.source.InventoryQuery query) {
+		return this.jdbi.inTransaction((handle) -> {
+			InventoryDao dao = handle.attach(InventoryDao.class);
+			long id = dao.insert(this.clock.instant(), inventory.system(), inventory.location(),
+					query.namespaces().isEmpty() ? null : String.join(",", query.namespaces()), query.recentlyActive(),
+					query.linkedAccounts(), inventory.items().size(), inventory.calls());
+			List<InventoryMetricRow> rows = new java.util.ArrayList<>();
+			for (var item : inventory.items()) {
+				rows.add(new InventoryMetricRow(id, item.namespace(), item.metric(), json(item.dimensions()),
+						item.account()));
+				if (rows.size() == 1000) {
+					dao.insertMetrics(rows);
+					rows.clear();
+				}
+			}
+			if (!rows.isEmpty()) {
+				dao.insertMetrics(rows);
+			}
+			return id;
+		});
+	}
+
+	/**
+	 * @param inventoryId a stored inventory
+	 * @return its metrics
+	 */
+	public List<dev.dualrun.parity.source.InventoryItem> inventoryItems(long inventoryId) {
+		return inventories().metrics(inventoryId)
+			.stream()
+			.map((r) -> new dev.dualrun.parity.source.InventoryItem(r.namespace(), r.metricName(),
+					new java.util.TreeMap<>(labels(r.dimensions())), r.account()))
+			.toList();
+	}
+
+	/**
 	 * Stores the plan of a run in one transaction.
 	 * @param runId the run
 	 * @param pairs the planned pairs

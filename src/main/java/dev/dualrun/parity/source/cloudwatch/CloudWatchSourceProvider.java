@@ -7,6 +7,8 @@ import java.util.List;
 import dev.dualrun.parity.config.CloudWatchQuery;
 import dev.dualrun.parity.config.PairMapping;
 import dev.dualrun.parity.config.ParityProperties;
+import dev.dualrun.parity.source.Inventory;
+import dev.dualrun.parity.source.InventoryQuery;
 import dev.dualrun.parity.source.MetricSource;
 import dev.dualrun.parity.source.QueryWindow;
 import dev.dualrun.parity.source.SourceProvider;
@@ -46,6 +48,18 @@ public final class CloudWatchSourceProvider implements SourceProvider {
 		String endpoint = (settings.endpoint() != null) ? settings.endpoint()
 				: "region " + client.serviceClientConfiguration().region().id();
 		return new CloudWatchSource(client, endpoint, attempts, true);
+	}
+
+	/** The metrics of the account (and its linked accounts) through ListMetrics. */
+	@Override
+	public Inventory inventory(ParityProperties properties, InventoryQuery query) {
+		ParityProperties.CloudWatch settings = properties.cloudwatch();
+		try (CloudWatchClient client = CloudWatchClientFactory.create(settings,
+				new CloudWatchClientFactory.AttemptCounter())) {
+			String location = (settings.endpoint() != null) ? settings.endpoint()
+					: "region " + client.serviceClientConfiguration().region().id();
+			return CloudWatchInventory.list(client, location, query);
+		}
 	}
 
 	@Override

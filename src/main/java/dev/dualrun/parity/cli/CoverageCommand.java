@@ -1,0 +1,131 @@
+package dev.dualrun.parity.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import dev.dualrun.parity.config.Exclusion;
+import dev.dualrun.parity.config.ExclusionLoader;
+import dev.dualrun.parity.config.MappingException;
+import dev.dualrun.parity.config.MappingFile;
+import dev.dualrun.parity.config.MappingLoader;
+import dev.dualrun.parity.estate.Coverage;
+import dev.dualrun.parity.store.InventoryRow;
+import dev.dualrun.parity.store.ParityStore;
+
+/** {@code coverage}: which of the estate's metrics the mapping covers. */
+@Command(name = "coverage", mixinStandardHelpOptions = true,
+		header = "Say which of the old side's listed metrics a pair covers, which are excluded, which neither.",
+		description = { "Compares the mapping with the latest inventory (or --inventory N): a metric is covered when a",
+				"pair reads its namespace, name and exact dimensions, excluded when an exclusion that has not",
+				"expired names it. Prints a table per namespace and writes the metrics that block to --list (an",
+				"exclusions skeleton: pair them or add reason, owner and expires). Exit 0 when every listed metric",
+				"is covered or excluded, 1 if not, 2 when there is no inventory or a file is malformed." })
+final class CoverageCommand implements Callable<Integer> {
+
+	@Spec
+	picocli.CommandLine.Model.CommandSpec spec;
+
+	@Option(names = "--mapping", required = true, paramLabel = "FILE", description = "The mapping file")
+	String mapping;
+
+	@Option(names = "--exclusions", paramLabel = "FILE",
+			description = "Metrics left out on purpose (namespace, metric, dimensions, reason, owner, expires). "
+					+ "Default: exclusions.yml next to the mapping")
+	String exclusions;
+
+	@Option(names = "--inventory", paramLabel = "N", description = "The inventory to compare with. Default: the latest")
+	Long inventory;
+
+	@Option(names = "--list", paramLabel = "FILE",
+			description = "Where to write the blocking metrics. Default: coverage-blocking.yml in the reports directory")
+	String list;
+
+	@Mixin
+	StoreOptions store;
+
+	/**
+	 * @param store the store
+	 * @param mapping the mapping
+	 * @param exclusions the exclusions
+	 * @param inventoryId an inventory, or null for the latest
+	 * @param today the day
+	 * @return the coverage, or null when there is no inventory
+	 */
+	static Coverage coverage(ParityStore store, MappingFile mapping, List<Exclusion> exclusions, Long inventoryId,
+			LocalDate today) {
+		InventoryRow row = (inventoryId != null)
+				? store.inventories()
+					.byId(inventoryId)
+					.orElseThrow(() -> new dev.dualrun.parity.config.ConfigurationException(
+							"no inventory " + inventoryId + " in the store"))
+				: store.inventories().latest().orElse(null);
+		if (row == null) {
+			return null;
+		}
+		return Coverage.of(row.id(), row.takenAt(), row.oldSystem(), store.inventoryItems(row.id()), mapping.pairs(),
+				exclusions, today);
+	}
+
+	/**
+	 * @param mapping the mapping file
+	 * @param exclusions the exclusions file, or null for exclusions.yml next to it
+	 * @return the exclusions
+	 */
+	static List<Exclusion> exclusions(String mapping, String exclusions) {
+		Path file = (exclusions != null) ? Path.of(exclusions)
+				: Path.of(mapping).toAbsolutePath().resolveSibling("exclusions.yml");
+		return new ExclusionLoader().load(file);
+	}
+
+	@Override
+	public Integer call() {
+		Console console = Console.of(this.spec);
+		MappingFile file;
+		List<Exclusion> excluded;
+		try {
+			file = new MappingLoader().load(Path.of(this.mapping));
+			excluded = exclusions(this.mapping, this.exclusions);
+		}
+		catch (MappingException ex) {
+			return console.error(ExitCodes.CONFIGURATION, ex.getMessage());
+		}
+		return ParityApplicationContext.withStore(console, this.store, (context) -> {
+			Coverage c = coverage(context.store(), file, excluded, this.inventory, LocalDate.now(ZoneOffset.UTC));
+			if (c == null) {
+				return console.error(ExitCodes.CONFIGURATION,
+						"no inventory in the store: run `inventory` first to list the old side's metrics");
+			}
+			c.table().forEach(console::line);
+			Path out = (this.list != null) ? Path.of(this.list)
+					: context.properties().reportsDir().resolve("coverage-blocking.yml");
+			try {
+				if (out.toAbsolutePath().getParent() != null) {
+					Files.createDirectories(out.toAbsolutePath().getParent());
+				}
+				Files.writeString(out, c.blockingList(), StandardCharsets.UTF_8);
+			}
+			catch (IOException ex) {
+				return console.error(ExitCodes.RUNTIME, "cannot write " + out + ": " + ex.getMessage());
+			}
+			long blocking = c.count(Coverage.Status.UNCOVERED) + c.count(Coverage.Status.EXCLUSION_EXPIRED);
+			console.line((c.complete() ? "COVERED: " : "NOT COVERED: ") + c.entries().size()
+					+ " metric(s) of inventory " + c.inventoryId() + " (" + c.takenAt() + "): "
+					+ c.count(Coverage.Status.COVERED) + " covered, " + c.count(Coverage.Status.EXCLUDED)
+					+ " excluded, " + blocking + " blocking; list: " + out + (c.unlisted().isEmpty() ? ""
+							: "; " + c.unlisted().size() + " pair(s) read metrics the inventory does not list"));
+			return c.complete() ? ExitCodes.PASS : ExitCodes.NOT_ALL_PASS;
+		});
+	}
+
+}

@@ -1,0 +1,121 @@
+package dev.dualrun.parity.config;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * Reads an exclusions file ({@code exclusions.yml} next to the mapping): old-side metrics
+ * left out on purpose, each with a namespace, a reason, an owner and an expiry date.
+ * Errors name the file, the line and the field.
+ *
+ * <pre>
+ * exclusions:
+ *   - namespace: FlaskApp
+ *     metric: Errors
+ *     dimensions: { Method: GET }
+ *     reason: GET errors are alerted on from the load balancer's logs
+ *     owner: sre-team
+ *     expires: 2027-03-31
+ * </pre>
+ */
+public final class ExclusionLoader {
+
+	private final YAMLMapper mapper = YAMLMapper.builder()
+		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.build();
+
+	record Document(List<Entry> exclusions) {
+
+	}
+
+	record Entry(String namespace, String metric, Map<String, String> dimensions, String reason, String owner,
+			String expires) {
+
+	}
+
+	/**
+	 * @param path the exclusions file; a missing file means no exclusions
+	 * @return the exclusions
+	 * @throws MappingException naming file, line and field
+	 */
+	public List<Exclusion> load(Path path) {
+		if (!Files.exists(path)) {
+			return List.of();
+		}
+		String source = path.toString();
+		Document doc;
+		byte[] bytes;
+		try {
+			bytes = Files.readAllBytes(path);
+			doc = this.mapper.readValue(bytes, Document.class);
+		}
+		catch (IOException ex) {
+			throw new MappingException(source + ": cannot read the exclusions file (" + ex.getMessage() + ")", ex);
+		}
+		catch (JacksonException ex) {
+			int line = (ex.getLocation() != null) ? ex.getLocation().getLineNr() : 0;
+			throw new MappingException(source + ":" + line + ": " + Text.oneLine(ex.getOriginalMessage()), ex);
+		}
+		List<Exclusion> out = new ArrayList<>();
+		if (doc == null || doc.exclusions() == null) {
+			return out;
+		}
+		String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\n", -1);
+		int searchFrom = 0;
+		for (int i = 0; i < doc.exclusions().size(); i++) {
+			Entry e = doc.exclusions().get(i);
+			String at = "exclusions[" + i + "]";
+			int line = 0;
+			for (int k = searchFrom; k < lines.length; k++) {
+				if (lines[k].contains("namespace:")) {
+					line = k + 1;
+					searchFrom = k + 1;
+					break;
+				}
+			}
+			if (e == null) {
+				throw MappingException.at(source, line, at, "empty exclusion");
+			}
+			for (String[] f : new String[][] { { "namespace", e.namespace() }, { "reason", e.reason() },
+					{ "owner", e.owner() }, { "expires", e.expires() } }) {
+				if (f[1] == null || f[1].isBlank()) {
+					throw MappingException.at(source, line, at + "." + f[0], "missing (required)");
+				}
+			}
+			LocalDate expires;
+			try {
+				expires = LocalDate.parse(e.expires().strip());
+			}
+			catch (DateTimeParseException ex) {
+				throw MappingException.at(source, line, at + ".expires",
+						"'" + Text.oneLine(e.expires(), 40) + "' is not a date such as 2026-12-31");
+			}
+			TreeMap<String, String> dims = new TreeMap<>();
+			if (e.dimensions() != null) {
+				e.dimensions().forEach((k, v) -> {
+					if (v == null || v.isBlank()) {
+						throw MappingException.at(source, 0, at + ".dimensions." + k,
+								"give a value, or '*' for any value");
+					}
+					dims.put(k, v);
+				});
+			}
+			out.add(new Exclusion(e.namespace().strip(), (e.metric() != null) ? e.metric().strip() : null, dims,
+					e.reason().strip(), e.owner().strip(), expires, line));
+		}
+		return out;
+	}
+
+}
