@@ -61,16 +61,21 @@ final class DemoCommand implements Callable<Integer> {
 	static final int SIGN_OFF_RUNS = 2;
 
 	/** The demo's sign-off over its last runs, as the line to print. */
-	private static String signOff(ParityApplicationContext context, Path mapping) {
+	private static String signOff(ParityApplicationContext context, Path mapping,
+			dev.dualrun.parity.estate.Coverage estate) {
 		MappingFile file = new MappingLoader().load(mapping);
-		SignOffReport s = SignOffReport.build(context.store(), file, List.of(), SIGN_OFF_RUNS,
-				java.time.LocalDate.now(java.time.ZoneOffset.UTC));
+		SignOffReport s = SignOffReport
+			.build(context.store(), file, List.of(), SIGN_OFF_RUNS, java.time.LocalDate.now(java.time.ZoneOffset.UTC))
+			.withCoverage(estate);
 		Path html = new ReportWriter().writeSignOff(s, context.properties().reportsDir());
 		long blocking = s.count(SignOffReport.Status.BLOCKED) + s.count(SignOffReport.Status.WAIVER_EXPIRED);
-		return "sign-off: " + html + " ("
-				+ (s.signedOff() ? "signed off"
-						: "not signed off: " + blocking + " of " + s.pairs().size() + " pairs block")
-				+ " over the last " + SIGN_OFF_RUNS + " runs); JSON and JUnit XML beside the run's report";
+		long estateBlocking = (estate == null) ? 0 : estate.count(dev.dualrun.parity.estate.Coverage.Status.UNCOVERED)
+				+ estate.count(dev.dualrun.parity.estate.Coverage.Status.EXCLUSION_EXPIRED);
+		return "sign-off: " + html + " (" + (s.signedOff() ? "signed off" : "not signed off: " + blocking + " of "
+				+ s.pairs().size() + " pairs block over the last " + SIGN_OFF_RUNS + " runs"
+				+ ((estateBlocking > 0)
+						? ", " + estateBlocking + " metric(s) of the estate are neither paired " + "nor excluded" : ""))
+				+ "); JSON and JUnit XML beside the run's report";
 	}
 
 	@Override
@@ -107,18 +112,35 @@ final class DemoCommand implements Callable<Integer> {
 			this.store.addTo(args);
 			Map<String, PairResultRow> results = new HashMap<>();
 			java.util.concurrent.atomic.AtomicReference<String> signOffLine = new java.util.concurrent.atomic.AtomicReference<>();
+			List<String> coverage = new ArrayList<>();
 			int code = JobRun.execute(console, args, (context) -> {
 				ParityApplicationContext.Outcome outcome = context
 					.run(new ParityJobParameters(mapping.toString(), null, null, List.of(), now));
 				if (outcome.run() != null) {
 					context.store().results().results(outcome.run().id()).forEach((r) -> results.put(r.pairId(), r));
-					signOffLine.set(signOff(context, mapping));
+					// the estate: what the CloudWatch account holds, against the mapping
+					var query = new dev.dualrun.parity.source.InventoryQuery(List.of(), false, false);
+					var listing = dev.dualrun.parity.source.Sources.provider("cloudwatch")
+						.inventory(context.properties(), query);
+					long inventoryId = context.store().saveInventory(listing, query);
+					var estate = CoverageCommand.coverage(context.store(), new MappingLoader().load(mapping),
+							CoverageCommand.exclusions(mapping.toString(), null), inventoryId,
+							java.time.LocalDate.now(java.time.ZoneOffset.UTC));
+					coverage.addAll(estate.table());
+					coverage.add("coverage: " + estate.count(dev.dualrun.parity.estate.Coverage.Status.COVERED) + " of "
+							+ estate.entries().size() + " CloudWatch metric(s) covered by a pair, "
+							+ estate.count(dev.dualrun.parity.estate.Coverage.Status.EXCLUDED) + " excluded ("
+							+ mapping.toAbsolutePath().resolveSibling("exclusions.yml").getFileName() + "), "
+							+ estate.count(dev.dualrun.parity.estate.Coverage.Status.UNCOVERED) + " neither (inventory "
+							+ inventoryId + ", ListMetrics; Azure Monitor is not listed)");
+					signOffLine.set(signOff(context, mapping, estate));
 				}
 				return outcome;
 			});
 			if (signOffLine.get() != null) {
 				console.line(signOffLine.get());
 			}
+			coverage.forEach(console::line);
 			int matched = 0;
 			for (DemoScenario.Expectation e : scenario.expectations()) {
 				PairResultRow r = results.get(e.pairId());
