@@ -36,6 +36,8 @@ class ArchitectureTest {
 			.definedBy("dev.dualrun.parity.compare..")
 			.layer("store")
 			.definedBy("dev.dualrun.parity.store..")
+			.layer("estate")
+			.definedBy("dev.dualrun.parity.estate..")
 			.layer("report")
 			.definedBy("dev.dualrun.parity.report..")
 			.layer("batch")
@@ -52,8 +54,10 @@ class ArchitectureTest {
 			.mayOnlyBeAccessedByLayers("cli")
 			.whereLayer("report")
 			.mayOnlyBeAccessedByLayers("batch", "cli")
-			.whereLayer("store")
+			.whereLayer("estate")
 			.mayOnlyBeAccessedByLayers("report", "batch", "cli")
+			.whereLayer("store")
+			.mayOnlyBeAccessedByLayers("estate", "report", "batch", "cli")
 			.whereLayer("compare")
 			.mayOnlyBeAccessedByLayers("store", "report", "batch", "cli")
 			.whereLayer("align")
@@ -69,8 +73,8 @@ class ArchitectureTest {
 			.whereLayer("http")
 			.mayOnlyBeAccessedByLayers("prometheus", "azure")
 			.whereLayer("source")
-			.mayOnlyBeAccessedByLayers("cloudwatch", "prometheus", "azure", "align", "compare", "store", "report",
-					"batch", "cli")
+			.mayOnlyBeAccessedByLayers("cloudwatch", "prometheus", "azure", "align", "compare", "store", "estate",
+					"report", "batch", "cli")
 			.check(CLASSES);
 	}
 
@@ -78,7 +82,7 @@ class ArchitectureTest {
 	void everythingFromConfigToReportBuildsWithoutSpring() {
 		noClasses().that()
 			.resideInAnyPackage("..parity.config..", "..parity.source..", "..parity.align..", "..parity.compare..",
-					"..parity.store..", "..parity.report..", "..parity.demo..")
+					"..parity.store..", "..parity.estate..", "..parity.report..", "..parity.demo..")
 			.should()
 			.dependOnClassesThat()
 			.resideInAPackage("org.springframework..")

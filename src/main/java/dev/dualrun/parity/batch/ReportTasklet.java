@@ -38,8 +38,11 @@ record ReportTasklet(ParityStore store, ParityProperties properties, Clock clock
 		String error = allErrored
 				? "every pair errored; first: " + this.store.results().firstError(runId).orElse("unknown") : null;
 		RunRow counted = run.finished(status, finished, error);
-		Path file = new ReportWriter().write(new ReportBuilder(this.store, this.clock), counted,
-				this.properties.reportsDir());
+		Path file = new ReportWriter().write(
+				new ReportBuilder(this.store, this.clock)
+					.withCoverage(dev.dualrun.parity.estate.Estate.ofMappingFile(this.store, run.mappingSource(),
+							java.time.LocalDate.ofInstant(this.clock.instant(), java.time.ZoneOffset.UTC))),
+				counted, this.properties.reportsDir());
 		this.store.runs().reported(runId, file.toString());
 		this.store.runs().close(runId, status, finished, error);
 		log.info("run {}: report {}", runId, file);

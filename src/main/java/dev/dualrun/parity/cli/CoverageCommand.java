@@ -15,13 +15,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import dev.dualrun.parity.config.Exclusion;
-import dev.dualrun.parity.config.ExclusionLoader;
 import dev.dualrun.parity.config.MappingException;
 import dev.dualrun.parity.config.MappingFile;
 import dev.dualrun.parity.config.MappingLoader;
 import dev.dualrun.parity.estate.Coverage;
-import dev.dualrun.parity.store.InventoryRow;
-import dev.dualrun.parity.store.ParityStore;
+import dev.dualrun.parity.estate.Estate;
 
 /** {@code coverage}: which of the estate's metrics the mapping covers. */
 @Command(name = "coverage", mixinStandardHelpOptions = true,
@@ -54,40 +52,6 @@ final class CoverageCommand implements Callable<Integer> {
 	@Mixin
 	StoreOptions store;
 
-	/**
-	 * @param store the store
-	 * @param mapping the mapping
-	 * @param exclusions the exclusions
-	 * @param inventoryId an inventory, or null for the latest
-	 * @param today the day
-	 * @return the coverage, or null when there is no inventory
-	 */
-	static Coverage coverage(ParityStore store, MappingFile mapping, List<Exclusion> exclusions, Long inventoryId,
-			LocalDate today) {
-		InventoryRow row = (inventoryId != null)
-				? store.inventories()
-					.byId(inventoryId)
-					.orElseThrow(() -> new dev.dualrun.parity.config.ConfigurationException(
-							"no inventory " + inventoryId + " in the store"))
-				: store.inventories().latest().orElse(null);
-		if (row == null) {
-			return null;
-		}
-		return Coverage.of(row.id(), row.takenAt(), row.oldSystem(), store.inventoryItems(row.id()), mapping.pairs(),
-				exclusions, today);
-	}
-
-	/**
-	 * @param mapping the mapping file
-	 * @param exclusions the exclusions file, or null for exclusions.yml next to it
-	 * @return the exclusions
-	 */
-	static List<Exclusion> exclusions(String mapping, String exclusions) {
-		Path file = (exclusions != null) ? Path.of(exclusions)
-				: Path.of(mapping).toAbsolutePath().resolveSibling("exclusions.yml");
-		return new ExclusionLoader().load(file);
-	}
-
 	@Override
 	public Integer call() {
 		Console console = Console.of(this.spec);
@@ -95,13 +59,14 @@ final class CoverageCommand implements Callable<Integer> {
 		List<Exclusion> excluded;
 		try {
 			file = new MappingLoader().load(Path.of(this.mapping));
-			excluded = exclusions(this.mapping, this.exclusions);
+			excluded = Estate.exclusions(this.mapping, this.exclusions);
 		}
 		catch (MappingException ex) {
 			return console.error(ExitCodes.CONFIGURATION, ex.getMessage());
 		}
 		return ParityApplicationContext.withStore(console, this.store, (context) -> {
-			Coverage c = coverage(context.store(), file, excluded, this.inventory, LocalDate.now(ZoneOffset.UTC));
+			Coverage c = Estate.coverage(context.store(), file, excluded, this.inventory,
+					LocalDate.now(ZoneOffset.UTC));
 			if (c == null) {
 				return console.error(ExitCodes.CONFIGURATION,
 						"no inventory in the store: run `inventory` first to list the old side's metrics");

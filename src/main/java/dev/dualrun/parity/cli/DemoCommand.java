@@ -114,17 +114,20 @@ final class DemoCommand implements Callable<Integer> {
 			java.util.concurrent.atomic.AtomicReference<String> signOffLine = new java.util.concurrent.atomic.AtomicReference<>();
 			List<String> coverage = new ArrayList<>();
 			int code = JobRun.execute(console, args, (context) -> {
+				// the estate: what the CloudWatch account holds, listed before the run so
+				// that
+				// its report shows the coverage
+				var query = new dev.dualrun.parity.source.InventoryQuery(List.of(), false, false);
+				var listing = dev.dualrun.parity.source.Sources.provider("cloudwatch")
+					.inventory(context.properties(), query);
+				long inventoryId = context.store().saveInventory(listing, query);
 				ParityApplicationContext.Outcome outcome = context
 					.run(new ParityJobParameters(mapping.toString(), null, null, List.of(), now));
 				if (outcome.run() != null) {
 					context.store().results().results(outcome.run().id()).forEach((r) -> results.put(r.pairId(), r));
-					// the estate: what the CloudWatch account holds, against the mapping
-					var query = new dev.dualrun.parity.source.InventoryQuery(List.of(), false, false);
-					var listing = dev.dualrun.parity.source.Sources.provider("cloudwatch")
-						.inventory(context.properties(), query);
-					long inventoryId = context.store().saveInventory(listing, query);
-					var estate = CoverageCommand.coverage(context.store(), new MappingLoader().load(mapping),
-							CoverageCommand.exclusions(mapping.toString(), null), inventoryId,
+					var estate = dev.dualrun.parity.estate.Estate.coverage(context.store(),
+							new MappingLoader().load(mapping),
+							dev.dualrun.parity.estate.Estate.exclusions(mapping.toString(), null), inventoryId,
 							java.time.LocalDate.now(java.time.ZoneOffset.UTC));
 					coverage.addAll(estate.table());
 					coverage.add("coverage: " + estate.count(dev.dualrun.parity.estate.Coverage.Status.COVERED) + " of "

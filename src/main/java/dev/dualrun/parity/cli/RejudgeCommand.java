@@ -79,7 +79,10 @@ final class RejudgeCommand implements Callable<Integer> {
 			catch (IllegalArgumentException ex) {
 				return console.error(ExitCodes.CONFIGURATION, ex.getMessage());
 			}
-			Path file = new ReportWriter().write(new ReportBuilder(context.store(), Clock.systemUTC()),
+			Path file = new ReportWriter().write(
+					new ReportBuilder(context.store(), Clock.systemUTC()).withCoverage(dev.dualrun.parity.estate.Estate
+						.ofMappingFile(context.store(), context.store().run(id).orElseThrow().mappingSource(),
+								java.time.LocalDate.now(java.time.ZoneOffset.UTC))),
 					context.store().run(id).orElseThrow(), context.properties().reportsDir());
 			context.store().runs().reported(id, file.toString());
 			RunRow run = context.store().run(id).orElseThrow();

@@ -35,8 +35,11 @@ final class ReportCommand implements Callable<Integer> {
 			if (run.isEmpty()) {
 				return console.error(ExitCodes.CONFIGURATION, "no run " + this.runId + " in the database");
 			}
-			Path file = new ReportWriter().write(new ReportBuilder(context.store(), Clock.systemUTC()), run.get(),
-					context.properties().reportsDir());
+			Path file = new ReportWriter().write(
+					new ReportBuilder(context.store(), Clock.systemUTC())
+						.withCoverage(dev.dualrun.parity.estate.Estate.ofMappingFile(context.store(),
+								run.get().mappingSource(), java.time.LocalDate.now(java.time.ZoneOffset.UTC))),
+					run.get(), context.properties().reportsDir());
 			context.store().runs().reported(this.runId, file.toString());
 			console.line("report: " + file);
 			return ExitCodes.PASS;

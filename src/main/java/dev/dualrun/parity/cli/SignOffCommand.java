@@ -60,7 +60,7 @@ final class SignOffCommand implements Callable<Integer> {
 		List<Waiver> waiverList;
 		List<dev.dualrun.parity.config.Exclusion> excluded;
 		try {
-			excluded = CoverageCommand.exclusions(this.mapping, this.exclusions);
+			excluded = dev.dualrun.parity.estate.Estate.exclusions(this.mapping, this.exclusions);
 			file = new MappingLoader().load(Path.of(this.mapping));
 			Path waiverFile = (this.waivers != null) ? Path.of(this.waivers)
 					: Path.of(this.mapping).toAbsolutePath().resolveSibling("waivers.yml");
@@ -74,8 +74,8 @@ final class SignOffCommand implements Callable<Integer> {
 		}
 		return ParityApplicationContext.withStore(console, this.store, (context) -> {
 			LocalDate today = LocalDate.now(ZoneOffset.UTC);
-			dev.dualrun.parity.estate.Coverage estate = CoverageCommand.coverage(context.store(), file, excluded,
-					this.inventory, today);
+			dev.dualrun.parity.estate.Coverage estate = dev.dualrun.parity.estate.Estate.coverage(context.store(), file,
+					excluded, this.inventory, today);
 			SignOffReport s = SignOffReport.build(context.store(), file, waiverList, this.runs, today)
 				.withCoverage(estate);
 			Path html = new ReportWriter().writeSignOff(s, context.properties().reportsDir());

@@ -121,13 +121,49 @@ public record JsonReport(String schema, int schemaVersion, Run run, List<Pair> p
 			this.gen.writePOJO(JsonReport.pair(section));
 		}
 
+		private dev.dualrun.parity.estate.Coverage coverage;
+
+		/**
+		 * @param estate the estate's coverage, written after the pairs; null for none
+		 */
+		void coverage(dev.dualrun.parity.estate.Coverage estate) {
+			this.coverage = estate;
+		}
+
 		@Override
 		public void close() {
 			this.gen.writeEndArray();
+			if (this.coverage != null) {
+				this.gen.writePOJOProperty("coverage", JsonReport.coverage(this.coverage));
+			}
 			this.gen.writeEndObject();
 			this.gen.close();
 		}
 
+	}
+
+	/**
+	 * The estate's coverage in the JSON report: counts, a line per namespace, and each
+	 * metric that blocks.
+	 * @param c the coverage
+	 * @return its JSON shape
+	 */
+	static Map<String, Object> coverage(dev.dualrun.parity.estate.Coverage c) {
+		List<Map<String, Object>> blocking = new java.util.ArrayList<>();
+		for (var e : c.entries()) {
+			if (e.status() == dev.dualrun.parity.estate.Coverage.Status.UNCOVERED
+					|| e.status() == dev.dualrun.parity.estate.Coverage.Status.EXCLUSION_EXPIRED) {
+				blocking.add(map("namespace", e.metric().namespace(), "metric", e.metric().metric(), "dimensions",
+						e.metric().dimensions(), "status", e.status().name(), "exclusion", e.by()));
+			}
+		}
+		Map<String, Object> counts = new java.util.LinkedHashMap<>();
+		for (var s : dev.dualrun.parity.estate.Coverage.Status.values()) {
+			counts.put(s.name(), c.count(s));
+		}
+		return map("inventory", c.inventoryId(), "takenAt", c.takenAt().toString(), "system", c.system(), "complete",
+				c.complete(), "metrics", c.entries().size(), "counts", counts, "namespaces", c.byNamespace(),
+				"unlistedPairs", c.unlisted(), "blocking", blocking);
 	}
 
 	private static Map<String, Object> map(Object... keyValues) {

@@ -47,6 +47,17 @@ public final class ReportBuilder {
 
 	private Map<String, List<RunReport.HistoryEntry>> history = Map.of();
 
+	private dev.dualrun.parity.estate.Coverage coverage;
+
+	/**
+	 * @param estate the estate's coverage to show with the run, or null
+	 * @return this builder
+	 */
+	public ReportBuilder withCoverage(dev.dualrun.parity.estate.Coverage estate) {
+		this.coverage = estate;
+		return this;
+	}
+
 	public ReportBuilder(ParityStore store, Clock clock) {
 		this.store = store;
 		this.clock = clock;
@@ -167,7 +178,7 @@ public final class ReportBuilder {
 			}
 		}
 		return new RunReport(run, counts, sections, this.clock.instant().toString(), charts,
-				this.store.runs().latest(INDEX), rows, total, List.copyOf(sides));
+				this.store.runs().latest(INDEX), rows, total, List.copyOf(sides), this.coverage);
 	}
 
 	/**

@@ -105,6 +105,10 @@ public final class ReportWriter {
 		Context context = new Context(java.util.Locale.ROOT);
 		context.setVariable("r", report);
 		context.setVariable("run", report.run());
+		context.setVariable("C_COVERED", dev.dualrun.parity.estate.Coverage.Status.COVERED);
+		context.setVariable("C_EXCLUDED", dev.dualrun.parity.estate.Coverage.Status.EXCLUDED);
+		context.setVariable("C_EXPIRED", dev.dualrun.parity.estate.Coverage.Status.EXCLUSION_EXPIRED);
+		context.setVariable("C_UNCOVERED", dev.dualrun.parity.estate.Coverage.Status.UNCOVERED);
 		context.setVariable("charted", report.charts().stream().map(PairChart::pair).collect(Collectors.toSet()));
 		context.setVariable("chartData", this.compact.writeValueAsString(report.charts()).replace("<", "\\u003c"));
 		context.setVariable("rowData", ROWS_MARK);
@@ -288,6 +292,7 @@ public final class ReportWriter {
 						json.pair(section);
 						junit.testcase(section);
 					}, (row) -> rows.writePOJO(row.asArray()));
+					json.coverage(report.coverage());
 					rows.writeEndArray();
 				}
 				try (Writer out = Files.newBufferedWriter(htmlTmp, StandardCharsets.UTF_8)) {

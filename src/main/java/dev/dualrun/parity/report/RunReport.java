@@ -22,9 +22,12 @@ import dev.dualrun.parity.store.RunRow;
  * @param totalPairs the number of planned pairs (the table's rows)
  * @param sides the systems of the run's pairs, each once: a row names its pair's by an
  * index into this table, so a large page does not repeat them
+ * @param coverage the estate's coverage by the run's mapping, from the latest inventory,
+ * or null when none was taken
  */
 public record RunReport(RunRow run, Map<String, Integer> counts, List<PairSection> pairs, String generatedAt,
-		List<PairChart> charts, List<RunRow> recentRuns, List<Row> rows, int totalPairs, List<Sides> sides) {
+		List<PairChart> charts, List<RunRow> recentRuns, List<Row> rows, int totalPairs, List<Sides> sides,
+		dev.dualrun.parity.estate.Coverage coverage) {
 
 	/**
 	 * A report whose pairs are all shown in full.
@@ -37,7 +40,7 @@ public record RunReport(RunRow run, Map<String, Integer> counts, List<PairSectio
 	 */
 	public RunReport(RunRow run, Map<String, Integer> counts, List<PairSection> pairs, String generatedAt,
 			List<PairChart> charts, List<RunRow> recentRuns) {
-		this(run, counts, pairs, generatedAt, charts, recentRuns, rows(pairs), pairs.size(), sidesOf(pairs));
+		this(run, counts, pairs, generatedAt, charts, recentRuns, rows(pairs), pairs.size(), sidesOf(pairs), null);
 	}
 
 	private static List<Sides> sidesOf(List<PairSection> pairs) {

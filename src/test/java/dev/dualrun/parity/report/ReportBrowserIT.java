@@ -79,12 +79,17 @@ class ReportBrowserIT {
 		Files.writeString(large,
 				new ReportWriter().html(
 						new RunReport(run, counts, List.of(failing), t.toString(), List.of(chart("requests", t, true)),
-								List.of(run), rows, rows.size(), List.of(Sides.CLOUDWATCH_PROMETHEUS))));
+								List.of(run), rows, rows.size(), List.of(Sides.CLOUDWATCH_PROMETHEUS),
+								dev.dualrun.parity.estate.Coverage.of(3, t, "CloudWatch",
+										List.of(new dev.dualrun.parity.source.InventoryItem("FlaskApp", "Errors",
+												new java.util.TreeMap<>(java.util.Map.of("Endpoint", "/")), null)),
+										List.of(), List.of(), java.time.LocalDate.of(2026, 12, 1)))));
 		Chromium.Page page = Chromium.open(large, html.resolveSibling("large-report.png"));
 		assertThat(page.console()).as("console messages")
 			.noneMatch((l) -> l.contains("Uncaught") || l.contains("Refused") || l.contains("Error"));
 		assertThat(page.dom()).contains("<title>Parity run 6: 349 of 350 pairs pass</title>", "pairs 1-100 of 350",
-				"1 of 350 pairs are shown in full below");
+				"1 of 350 pairs are shown in full below", "The estate", "Inventory 3 of CloudWatch",
+				"1 active metric(s); 0 covered by a pair", "0 % done");
 		assertThat(count(page.dom(), "<tr data-verdict=")).as("rows drawn, one page").isEqualTo(100);
 		assertThat(count(page.dom(), "<section class=\"pair\"")).as("sections in full").isEqualTo(1);
 	}
