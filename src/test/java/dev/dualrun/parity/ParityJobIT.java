@@ -97,6 +97,36 @@ class ParityJobIT {
 	}
 
 	@Test
+	void theVerdictsGoToATextfileThatPromtoolParses() throws Exception {
+		Path prom = work.resolve("textfile").resolve("parity.prom");
+		CliRun run = run(List.of("--mapping", mapping.toString(), "--textfile", prom.toString()), prometheus.url(),
+				"textfile");
+		assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+		String text = Files.readString(prom);
+		String m = "mapping=\"" + mapping + "\"";
+		assertThat(text).contains("parity_pair_verdict{" + m + ",pair=\"latency-users-get\",verdict=\"FAIL\"} 1",
+				"parity_pair_passing{" + m + ",pair=\"latency-root-get\"} 1",
+				"parity_pair_passing{" + m + ",pair=\"latency-users-get\"} 0",
+				"parity_run_pairs{" + m + ",verdict=\"FAIL\"} 5", "parity_run_completed{" + m + "} 1",
+				"# TYPE parity_run_timestamp_seconds gauge");
+		assertThat(promtool(text)).as("promtool check metrics").isEmpty();
+		// and promtool does refuse what is not the text format
+		assertThat(promtool(text + "parity_broken{pair=\"x} 1\n")).isNotEmpty();
+	}
+
+	/**
+	 * @return promtool's complaints, empty when it accepts the text
+	 */
+	private static String promtool(String text) throws Exception {
+		Process p = new ProcessBuilder("promtool", "check", "metrics").redirectErrorStream(true).start();
+		try (var in = p.getOutputStream()) {
+			in.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		}
+		String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		return (p.waitFor() == 0) ? out.strip() : "exit " + p.exitValue() + ": " + out.strip();
+	}
+
+	@Test
 	void reRendersAStoredRunWithoutBackends() throws IOException {
 		run(List.of("--mapping", mapping.toString(), "--metric", "latency-root-get"), prometheus.url(), "rerender");
 		long runId = store("rerender").runs().latest(1).get(0).id();

@@ -38,11 +38,17 @@ record ReportTasklet(ParityStore store, ParityProperties properties, Clock clock
 		String error = allErrored
 				? "every pair errored; first: " + this.store.results().firstError(runId).orElse("unknown") : null;
 		RunRow counted = run.finished(status, finished, error);
-		Path file = new ReportWriter().write(
-				new ReportBuilder(this.store, this.clock)
-					.withCoverage(dev.dualrun.parity.estate.Estate.ofMappingFile(this.store, run.mappingSource(),
-							java.time.LocalDate.ofInstant(this.clock.instant(), java.time.ZoneOffset.UTC))),
-				counted, this.properties.reportsDir());
+		var estate = dev.dualrun.parity.estate.Estate.ofMappingFile(this.store, run.mappingSource(),
+				java.time.LocalDate.ofInstant(this.clock.instant(), java.time.ZoneOffset.UTC));
+		Path file = new ReportWriter().write(new ReportBuilder(this.store, this.clock).withCoverage(estate), counted,
+				this.properties.reportsDir());
+		if (this.properties.textfile() != null) {
+			// for node_exporter's textfile collector: a parity regression can page
+			// someone
+			dev.dualrun.parity.report.PrometheusTextfile.write(this.properties.textfile(),
+					dev.dualrun.parity.report.PrometheusTextfile.of(counted, this.store.results().results(runId),
+							estate));
+		}
 		this.store.runs().reported(runId, file.toString());
 		this.store.runs().close(runId, status, finished, error);
 		log.info("run {}: report {}", runId, file);

@@ -33,11 +33,15 @@ final class RestartCommand implements Callable<Integer> {
 	@Mixin
 	StoreOptions store;
 
+	@Mixin
+	TextfileOption textfile;
+
 	@Override
 	public Integer call() {
 		Console console = Console.of(this.spec);
 		List<String> args = new ArrayList<>(this.backends.args());
 		this.store.addTo(args);
+		this.textfile.addTo(args);
 		return JobRun.execute(console, args, (context) -> {
 			RunRow run = context.store()
 				.run(this.runId)

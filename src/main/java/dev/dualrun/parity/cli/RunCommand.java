@@ -45,6 +45,9 @@ final class RunCommand implements Callable<Integer> {
 	@Mixin
 	StoreOptions store;
 
+	@Mixin
+	TextfileOption textfile;
+
 	@Override
 	public Integer call() throws Exception {
 		Console console = Console.of(this.spec);
@@ -68,6 +71,7 @@ final class RunCommand implements Callable<Integer> {
 				Clock.systemUTC().instant());
 		List<String> args = new ArrayList<>(this.backends.args());
 		this.store.addTo(args);
+		this.textfile.addTo(args);
 		return JobRun.execute(console, args, (context) -> context.run(parameters));
 	}
 

@@ -15,9 +15,11 @@ import java.util.Map;
  * @param prometheus the Prometheus-compatible API
  * @param cloudwatch the CloudWatch API
  * @param azure the Azure Monitor metrics API
+ * @param textfile where each run writes its verdicts as Prometheus metrics for
+ * node_exporter's textfile collector (a {@code .prom} file), or null for none
  */
 public record ParityProperties(Duration settle, Duration settleRecheck, Integer threads, Path reportsDir,
-		Prometheus prometheus, CloudWatch cloudwatch, Azure azure) {
+		Prometheus prometheus, CloudWatch cloudwatch, Azure azure, Path textfile) {
 
 	public ParityProperties {
 		settle = (settle != null) ? settle : Duration.ofMinutes(10);
