@@ -67,6 +67,23 @@ class RangeRuleIT {
 		assertThat(RangeRuleTest.selected(RangeRule.LEFT_OPEN, samples(), (start + 600) * 1000, 300_000)).isEqualTo(5);
 	}
 
+	@Test
+	void theGrafanaDashboardsQueryDrawsEachPeriodAtItsStartAsTheValidatorDoes() {
+		PrometheusClient client = new PrometheusClient(new ParityProperties.Prometheus(prometheus.url(), null, null,
+				null, null, null, null, null, null, null, null));
+		String q = "sum(max_over_time(edge_stamped[5m]))";
+		// the validator reads the period [T, T+P) at T+P and stamps it T (rule 3)
+		RangeResult atEnd = client.queryRange(q, Instant.ofEpochSecond(start + 900),
+				Instant.ofEpochSecond(start + 3600), 300);
+		RangeResult atStart = client.queryRange(
+				dev.dualrun.parity.source.prometheus.PrometheusSourceProvider.alignedQuery(q, "5m"),
+				Instant.ofEpochSecond(start + 600), Instant.ofEpochSecond(start + 3300), 300);
+		double[] expected = atEnd.series().get(0).values();
+		assertThat(expected).hasSize(10);
+		assertThat(atStart.series().get(0).values()).containsExactly(expected);
+		assertThat(atStart.series().get(0).values()[0]).isEqualTo(15.0);
+	}
+
 	private static long[] samples() {
 		long[] s = new long[121];
 		for (int k = 0; k <= 120; k++) {

@@ -137,6 +137,14 @@ final class DemoCommand implements Callable<Integer> {
 							+ estate.count(dev.dualrun.parity.estate.Coverage.Status.UNCOVERED) + " neither (inventory "
 							+ inventoryId + ", ListMetrics; Azure Monitor is not listed)");
 					signOffLine.set(signOff(context, mapping, estate));
+					try {
+						coverage
+							.add("grafana: " + DashboardCommand.write(context, new MappingLoader().load(mapping), null)
+									+ " (a panel per pair, both systems on one grid; import it in Grafana)");
+					}
+					catch (java.io.IOException ex) {
+						throw new java.io.UncheckedIOException(ex);
+					}
 				}
 				return outcome;
 			});

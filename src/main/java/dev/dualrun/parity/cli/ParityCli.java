@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 		description = { "Proves that metrics migrated from CloudWatch to Prometheus say the same thing in both.", "" },
 		subcommands = { DemoCommand.class, RunCommand.class, RestartCommand.class, ReportCommand.class,
 				RunsCommand.class, RejudgeCommand.class, SignOffCommand.class, LintCommand.class, PruneCommand.class,
-				InventoryCommand.class, CoverageCommand.class, CommandLine.HelpCommand.class },
+				InventoryCommand.class, CoverageCommand.class, DashboardCommand.class, CommandLine.HelpCommand.class },
 		footerHeading = "%nExit codes:%n",
 		footer = { "  0  every pair passed (PASS)",
 				"  1  the run completed and a pair did not pass (any verdict but PASS)",

@@ -98,7 +98,7 @@ public final class Durations {
 	 * @param v a number
 	 * @return it without a trailing {@code .0} when whole
 	 */
-	static String trim(double v) {
+	public static String trim(double v) {
 		return (v == Math.rint(v) && Math.abs(v) < 1e15) ? Long.toString((long) v) : Double.toString(v);
 	}
 

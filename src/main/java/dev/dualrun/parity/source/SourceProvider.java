@@ -53,6 +53,29 @@ public interface SourceProvider {
 	MetricSource open(ParityProperties properties);
 
 	/**
+	 * @return the type of the system's Grafana data source plugin, e.g.
+	 * {@code cloudwatch}, or null if Grafana has none
+	 */
+	default String grafanaDatasource() {
+		return null;
+	}
+
+	/**
+	 * The pair's side as queries of the system's Grafana data source, aligned on the
+	 * validator's grid (each point stamped at its bucket's start).
+	 * @param pair the pair
+	 * @param refId the id of the panel's query that draws this side (helper queries get
+	 * ids of their own)
+	 * @param datasourceUid the data source, e.g. {@code ${cloudwatch}} (a dashboard
+	 * variable)
+	 * @return the queries as Grafana's dashboard JSON holds them; empty if Grafana has no
+	 * data source for the system
+	 */
+	default List<java.util.Map<String, Object>> grafanaQueries(PairMapping pair, String refId, String datasourceUid) {
+		return List.of();
+	}
+
+	/**
 	 * Lists the metrics the system holds, for the estate's coverage.
 	 * @param properties the settings
 	 * @param query what to list

@@ -47,6 +47,50 @@ public final class AzureMonitorSourceProvider implements SourceProvider {
 	}
 
 	@Override
+	public String grafanaDatasource() {
+		return "grafana-azure-monitor-datasource";
+	}
+
+	/**
+	 * Grafana's Azure Monitor metrics query: the resource, its metric with the
+	 * aggregation at the pair's time grain, the dimension values as filters; Azure
+	 * Monitor stamps each grain at its start, as the validator does.
+	 */
+	@Override
+	public java.util.List<java.util.Map<String, Object>> grafanaQueries(PairMapping pair, String refId,
+			String datasourceUid) {
+		if (!(pair.old() instanceof AzureMonitorQuery q)) {
+			return java.util.List.of();
+		}
+		String[] parts = q.resource().split("/");
+		String group = "";
+		for (int i = 0; i + 1 < parts.length; i++) {
+			if (parts[i].equalsIgnoreCase("resourceGroups")) {
+				group = parts[i + 1];
+			}
+		}
+		java.util.List<java.util.Map<String, Object>> filters = new java.util.ArrayList<>();
+		q.dimensions()
+			.forEach((k, v) -> filters
+				.add(java.util.Map.of("dimension", k, "operator", "eq", "filters", java.util.List.of(v))));
+		java.util.Map<String, Object> azure = new java.util.LinkedHashMap<>();
+		azure.put("resources", java.util.List.of(java.util.Map.of("subscription", q.subscription(), "resourceGroup",
+				group, "metricNamespace", q.metricNamespace(), "resourceName", q.resourceName())));
+		azure.put("metricNamespace", q.metricNamespace());
+		azure.put("metricName", q.metric());
+		azure.put("aggregation", q.aggregation().apiName());
+		azure.put("timeGrain", dev.dualrun.parity.config.Durations.iso(pair.period()));
+		azure.put("dimensionFilters", filters);
+		java.util.Map<String, Object> t = new java.util.LinkedHashMap<>();
+		t.put("refId", refId);
+		t.put("datasource", java.util.Map.of("type", grafanaDatasource(), "uid", datasourceUid));
+		t.put("queryType", "Azure Monitor");
+		t.put("subscription", q.subscription());
+		t.put("azureMonitor", azure);
+		return java.util.List.of(t);
+	}
+
+	@Override
 	public int concurrency(ParityProperties properties) {
 		return properties.azure().concurrency();
 	}

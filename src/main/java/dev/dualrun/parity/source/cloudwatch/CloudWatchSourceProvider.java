@@ -50,6 +50,72 @@ public final class CloudWatchSourceProvider implements SourceProvider {
 		return new CloudWatchSource(client, endpoint, attempts, true);
 	}
 
+	@Override
+	public String grafanaDatasource() {
+		return "cloudwatch";
+	}
+
+	/**
+	 * Grafana's CloudWatch queries: the metric with its statistic and exact dimensions;
+	 * for a metric-math expression, each metric it names as a hidden query of that id and
+	 * the expression over them. CloudWatch stamps each period at its start, as the
+	 * validator does.
+	 */
+	@Override
+	public List<java.util.Map<String, Object>> grafanaQueries(PairMapping pair, String refId, String datasourceUid) {
+		if (!(pair.old() instanceof CloudWatchQuery q)) {
+			return List.of();
+		}
+		if (!q.hasExpression()) {
+			java.util.Map<String, Object> t = grafanaMetric(refId, datasourceUid, pair, q.namespace(), q.metricName(),
+					q.dimensions(), q.statistic().toString());
+			t.put("label", pair.id() + " (CloudWatch)");
+			return List.of(t);
+		}
+		List<java.util.Map<String, Object>> out = new java.util.ArrayList<>();
+		for (CloudWatchQuery.ExpressionMetric m : q.metrics()) {
+			java.util.Map<String, Object> t = grafanaMetric(refId + "_" + m.id(), datasourceUid, pair, m.namespace(),
+					m.metricName(), m.dimensions(), m.statistic().toString());
+			t.put("id", m.id());
+			t.put("hide", true);
+			out.add(t);
+		}
+		java.util.Map<String, Object> e = grafanaBase(refId, datasourceUid, pair);
+		e.put("metricEditorMode", 1);
+		e.put("expression", q.expression());
+		e.put("id", "");
+		e.put("label", pair.id() + " (CloudWatch)");
+		out.add(e);
+		return out;
+	}
+
+	private java.util.Map<String, Object> grafanaBase(String refId, String uid, PairMapping pair) {
+		java.util.Map<String, Object> t = new java.util.LinkedHashMap<>();
+		t.put("refId", refId);
+		t.put("datasource", java.util.Map.of("type", grafanaDatasource(), "uid", uid));
+		t.put("region", "default");
+		t.put("period", String.valueOf(pair.period().toSeconds()));
+		t.put("matchExact", true);
+		t.put("queryMode", "Metrics");
+		t.put("metricQueryType", 0);
+		return t;
+	}
+
+	private java.util.Map<String, Object> grafanaMetric(String refId, String uid, PairMapping pair, String namespace,
+			String metric, java.util.SortedMap<String, String> dimensions, String statistic) {
+		java.util.Map<String, Object> t = grafanaBase(refId, uid, pair);
+		t.put("metricEditorMode", 0);
+		t.put("namespace", namespace);
+		t.put("metricName", metric);
+		java.util.Map<String, Object> dims = new java.util.LinkedHashMap<>();
+		dimensions.forEach((k, v) -> dims.put(k, List.of(v)));
+		t.put("dimensions", dims);
+		t.put("statistic", statistic);
+		t.put("id", "");
+		t.put("expression", "");
+		return t;
+	}
+
 	/** The metrics of the account (and its linked accounts) through ListMetrics. */
 	@Override
 	public Inventory inventory(ParityProperties properties, InventoryQuery query) {

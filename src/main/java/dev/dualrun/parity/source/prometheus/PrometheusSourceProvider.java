@@ -34,6 +34,43 @@ public final class PrometheusSourceProvider implements SourceProvider {
 	}
 
 	@Override
+	public String grafanaDatasource() {
+		return "prometheus";
+	}
+
+	/**
+	 * The pair's PromQL, evaluated at each period's end as the validator does and drawn
+	 * at the period's start (rule 3): a subquery one period ahead,
+	 * {@code last_over_time((q)[P:P] offset -P)}, so both sides of a panel line up; times
+	 * the pair's unit factor, in the old side's unit.
+	 */
+	@Override
+	public java.util.List<java.util.Map<String, Object>> grafanaQueries(PairMapping pair, String refId,
+			String datasourceUid) {
+		String p = dev.dualrun.parity.config.Durations.promql(pair.period());
+		java.util.Map<String, Object> t = new java.util.LinkedHashMap<>();
+		t.put("refId", refId);
+		t.put("datasource", java.util.Map.of("type", grafanaDatasource(), "uid", datasourceUid));
+		String query = (pair.unitFactor() == 1.0) ? pair.promql()
+				: "(" + pair.promql().strip() + ") * " + dev.dualrun.parity.config.Durations.trim(pair.unitFactor());
+		t.put("expr", alignedQuery(query, p));
+		t.put("interval", p);
+		t.put("legendFormat", pair.id() + " (Prometheus)");
+		t.put("range", true);
+		t.put("instant", false);
+		return java.util.List.of(t);
+	}
+
+	/**
+	 * @param promql a pair's query
+	 * @param period its period in PromQL's notation
+	 * @return the query's value for the period starting at each instant
+	 */
+	public static String alignedQuery(String promql, String period) {
+		return "last_over_time((" + promql.strip() + ")[" + period + ":" + period + "] offset -" + period + ")";
+	}
+
+	@Override
 	public int concurrency(ParityProperties properties) {
 		return properties.prometheus().concurrency();
 	}

@@ -1,0 +1,123 @@
+package dev.dualrun.parity.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.dualrun.parity.config.MappingFile;
+import dev.dualrun.parity.config.PairMapping;
+import dev.dualrun.parity.source.SourceProvider;
+import dev.dualrun.parity.source.Sources;
+import dev.dualrun.parity.store.PairResultRow;
+
+/**
+ * A Grafana dashboard for a mapping, to import: one time-series panel per pair with the
+ * old side's data source and Prometheus in one (mixed) panel, both drawn on the
+ * validator's grid, the pair's latest verdict in the title and its reason in the
+ * description. The data sources are dashboard variables ({@code $cloudwatch},
+ * {@code $azuremonitor}, {@code $prometheus}), chosen when importing. Each source says
+ * how its side is queried in Grafana.
+ */
+public final class GrafanaDashboard {
+
+	/** The dashboard JSON model version written (Grafana 11 and 12). */
+	static final int SCHEMA_VERSION = 39;
+
+	private GrafanaDashboard() {
+	}
+
+	/**
+	 * @param mapping the mapping
+	 * @param results the pairs' results in the mapping's latest run, by pair id (empty
+	 * for none)
+	 * @param runId that run, or null
+	 * @return the dashboard as Grafana's JSON model
+	 */
+	public static Map<String, Object> of(MappingFile mapping, Map<String, PairResultRow> results, Long runId) {
+		List<Map<String, Object>> panels = new ArrayList<>();
+		Set<SourceProvider> used = new LinkedHashSet<>();
+		int id = 1;
+		for (int i = 0; i < mapping.pairs().size(); i++) {
+			PairMapping pair = mapping.pairs().get(i);
+			SourceProvider old = Sources.provider(pair.oldType());
+			SourceProvider neu = Sources.provider(pair.newType());
+			List<Map<String, Object>> targets = new ArrayList<>();
+			targets.addAll(old.grafanaQueries(pair, "A", "${" + variable(old) + "}"));
+			targets.addAll(neu.grafanaQueries(pair, "B", "${" + variable(neu) + "}"));
+			used.add(old);
+			used.add(neu);
+			PairResultRow r = results.get(pair.id());
+			String verdict = (r != null) ? r.verdict() : "not run";
+			Map<String, Object> panel = new LinkedHashMap<>();
+			panel.put("id", id++);
+			panel.put("type", "timeseries");
+			panel.put("title", pair.id() + " · " + verdict);
+			panel.put("description",
+					(pair.description().isEmpty() ? "" : pair.description() + "\n\n")
+							+ ((r != null) ? "run " + runId + ": " + r.verdict() + " (" + r.summary() + ")"
+									: "no run of this mapping yet")
+							+ "\n\nBoth sides are drawn at each period's start, as the validator compares them.");
+			panel.put("datasource", Map.of("type", "datasource", "uid", "-- Mixed --"));
+			panel.put("interval", dev.dualrun.parity.config.Durations.promql(pair.period()));
+			panel.put("gridPos", Map.of("h", 8, "w", 12, "x", (i % 2) * 12, "y", (i / 2) * 8));
+			panel.put("fieldConfig", Map.of("defaults",
+					Map.of("custom", Map.of("drawStyle", "line", "spanNulls", false)), "overrides", List.of()));
+			panel.put("options",
+					Map.of("legend", Map.of("displayMode", "list", "placement", "bottom", "showLegend", true),
+							"tooltip", Map.of("mode", "multi", "sort", "none")));
+			panel.put("targets", targets);
+			panels.add(panel);
+		}
+		List<Map<String, Object>> variables = new ArrayList<>();
+		for (SourceProvider p : used) {
+			if (p.grafanaDatasource() != null) {
+				Map<String, Object> v = new LinkedHashMap<>();
+				v.put("name", variable(p));
+				v.put("label", p.displayName());
+				v.put("type", "datasource");
+				v.put("query", p.grafanaDatasource());
+				v.put("hide", 0);
+				v.put("refresh", 1);
+				variables.add(v);
+			}
+		}
+		Map<String, Object> dashboard = new LinkedHashMap<>();
+		dashboard.put("title", "Parity: " + fileName(mapping.source()));
+		dashboard.put("uid", uid(mapping.source()));
+		dashboard.put("description",
+				"Every pair of " + mapping.source() + " (sha256 " + mapping.sha256().substring(0, 12)
+						+ "), old side and Prometheus" + ((runId != null) ? ", verdicts of run " + runId : ""));
+		dashboard.put("tags", List.of("parity-validator", "migration"));
+		dashboard.put("timezone", "utc");
+		dashboard.put("editable", true);
+		dashboard.put("schemaVersion", SCHEMA_VERSION);
+		dashboard.put("time", Map.of("from", "now-24h", "to", "now"));
+		dashboard.put("templating", Map.of("list", variables));
+		dashboard.put("panels", panels);
+		return dashboard;
+	}
+
+	private static String variable(SourceProvider p) {
+		return p.type().replace("-", "");
+	}
+
+	private static String fileName(String source) {
+		return java.nio.file.Path.of(source).getFileName().toString();
+	}
+
+	/** A stable uid of at most 40 characters, Grafana's limit. */
+	static String uid(String source) {
+		try {
+			byte[] h = java.security.MessageDigest.getInstance("SHA-256")
+				.digest(source.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			return "parity-" + java.util.HexFormat.of().formatHex(h, 0, 8);
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,91 @@
+package dev.dualrun.parity.report;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.dualrun.parity.config.MappingFile;
+import dev.dualrun.parity.config.MappingLoader;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Grafana dashboard of a mapping fits Grafana's own dashboard schema (the types of
+ * {@code @grafana/schema} 13.2.3, kept under {@code src/test/resources/grafana}), and
+ * each panel queries both systems on one grid.
+ */
+class GrafanaDashboardTest {
+
+	private static final String YAML = """
+			pairs:
+			  - id: latency
+			    description: mean latency of GET /
+			    period: 5m
+			    cloudwatch: { namespace: FlaskApp, metric: EndpointLatency, dimensions: { Endpoint: /, Method: GET }, statistic: Average, unit: Seconds }
+			    prometheus: { query: 'sum(increase(x_sum[${period}])) / sum(increase(x_count[${period}]))' }
+			    unit-factor: 1000
+			  - id: error-rate
+			    period: 5m
+			    cloudwatch:
+			      expression: 'errors / requests'
+			      metrics:
+			        - { id: errors, namespace: FlaskApp, metric: Errors, statistic: Sum }
+			        - { id: requests, namespace: FlaskApp, metric: Requests, statistic: Sum }
+			    prometheus: { query: 'sum(increase(e_total[${period}])) / sum(increase(r_total[${period}]))' }
+			  - id: cpu
+			    period: 1m
+			    azure-monitor: { resource: '/subscriptions/s-1/resourceGroups/shop/providers/Microsoft.Compute/virtualMachines/web-2', metric: Percentage CPU, aggregation: Average, dimensions: { LUN: '0' } }
+			    prometheus: { query: 'avg(avg_over_time(node_cpu{host="web-2"}[${period}]))' }
+			""";
+
+	private static JsonNode dashboard() {
+		MappingFile mapping = new MappingLoader().parse("shop.yml", YAML.getBytes(StandardCharsets.UTF_8));
+		JsonMapper json = JsonMapper.builder().build();
+		return json.readTree(json.writeValueAsBytes(GrafanaDashboard.of(mapping, Map.of(), null)));
+	}
+
+	@Test
+	void fitsGrafanasOwnDashboardSchema() throws Exception {
+		String types;
+		try (var in = getClass().getResourceAsStream("/grafana/dashboard-types.gen.d.ts")) {
+			types = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		GrafanaSchema schema = new GrafanaSchema(types);
+		assertThat(schema.knows("Dashboard")).isTrue();
+		assertThat(schema.knows("Panel")).isTrue();
+		JsonNode d = dashboard();
+		assertThat(schema.check(d, "Dashboard")).isEmpty();
+		// and the checker does refuse what Grafana's schema does not allow
+		JsonNode broken = JsonMapper.builder()
+			.build()
+			.readTree(d.toString()
+				.replace("\"schemaVersion\":39", "\"schemaVersion\":\"39\"")
+				.replaceFirst("\"gridPos\":\\{", "\"gridPos\":{\"depth\":1,"));
+		assertThat(schema.check(broken, "Dashboard")).contains("$.schemaVersion: expected number, got \"39\"",
+				"$.panels[0].gridPos.depth: not a field of GridPos");
+	}
+
+	@Test
+	void eachPanelQueriesBothSystemsOnOneGrid() {
+		JsonNode d = dashboard();
+		assertThat(d.path("templating").path("list").findValuesAsString("name")).containsExactly("cloudwatch",
+				"prometheus", "azuremonitor");
+		JsonNode latency = d.path("panels").get(0);
+		assertThat(latency.path("title").asString()).isEqualTo("latency · not run");
+		assertThat(latency.path("targets").get(0).path("dimensions").path("Method").get(0).asString()).isEqualTo("GET");
+		assertThat(latency.path("targets").get(1).path("expr").asString()).isEqualTo(
+				"last_over_time(((sum(increase(x_sum[5m])) / sum(increase(x_count[5m]))) * 1000)[5m:5m] offset -5m)");
+		List<String> expression = d.path("panels").get(1).path("targets").findValuesAsString("id");
+		assertThat(expression).containsExactly("errors", "requests", "");
+		JsonNode cpu = d.path("panels").get(2).path("targets").get(0);
+		assertThat(cpu.path("datasource").path("uid").asString()).isEqualTo("${azuremonitor}");
+		assertThat(cpu.path("azureMonitor").path("timeGrain").asString()).isEqualTo("PT1M");
+		assertThat(cpu.path("azureMonitor").path("resources").get(0).path("resourceName").asString())
+			.isEqualTo("web-2");
+	}
+
+}
