@@ -38,6 +38,8 @@ class ArchitectureTest {
 			.definedBy("dev.dualrun.parity.store..")
 			.layer("estate")
 			.definedBy("dev.dualrun.parity.estate..")
+			.layer("discover")
+			.definedBy("dev.dualrun.parity.discover..")
 			.layer("report")
 			.definedBy("dev.dualrun.parity.report..")
 			.layer("batch")
@@ -56,6 +58,8 @@ class ArchitectureTest {
 			.mayOnlyBeAccessedByLayers("batch", "cli")
 			.whereLayer("estate")
 			.mayOnlyBeAccessedByLayers("report", "batch", "cli")
+			.whereLayer("discover")
+			.mayOnlyBeAccessedByLayers("cli")
 			.whereLayer("store")
 			.mayOnlyBeAccessedByLayers("estate", "report", "batch", "cli")
 			.whereLayer("compare")
@@ -74,7 +78,7 @@ class ArchitectureTest {
 			.mayOnlyBeAccessedByLayers("prometheus", "azure")
 			.whereLayer("source")
 			.mayOnlyBeAccessedByLayers("cloudwatch", "prometheus", "azure", "align", "compare", "store", "estate",
-					"report", "batch", "cli")
+					"discover", "report", "batch", "cli")
 			.check(CLASSES);
 	}
 
@@ -82,7 +86,8 @@ class ArchitectureTest {
 	void everythingFromConfigToReportBuildsWithoutSpring() {
 		noClasses().that()
 			.resideInAnyPackage("..parity.config..", "..parity.source..", "..parity.align..", "..parity.compare..",
-					"..parity.store..", "..parity.estate..", "..parity.report..", "..parity.demo..")
+					"..parity.store..", "..parity.estate..", "..parity.discover..", "..parity.report..",
+					"..parity.demo..")
 			.should()
 			.dependOnClassesThat()
 			.resideInAPackage("org.springframework..")

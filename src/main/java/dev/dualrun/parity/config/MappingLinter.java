@@ -91,7 +91,9 @@ public final class MappingLinter {
 						+ " pins every evaluation to one instant, so each period would show the same value: remove it; "
 						+ "the validator chooses the instants (the shift rule)" });
 			}
-			if (r.offset() != null) {
+			// offset 1s over a range keeps the next bucket of an exporter that stamps
+			// CloudWatch's bucket starts out of the window (discover writes it)
+			if (r.offset() != null && !(r.offset().equals("1s") && r.range() != null)) {
 				warning.accept(new String[] { "offset", "offset " + r.offset()
 						+ " moves Prometheus in time; the validator already aligns the windows (the shift rule)" });
 			}

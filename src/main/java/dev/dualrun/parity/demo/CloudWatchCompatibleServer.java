@@ -111,6 +111,21 @@ public final class CloudWatchCompatibleServer implements AutoCloseable {
 	}
 
 	/**
+	 * Publishes a datum as an AWS service publishes its metrics into its own {@code AWS/}
+	 * namespace (PutMetricData refuses those to clients, as CloudWatch does).
+	 * @param namespace e.g. {@code AWS/EC2}
+	 * @param metric the metric name
+	 * @param dimensions its dimensions
+	 * @param at its time
+	 * @param value its value
+	 * @param unit its unit
+	 */
+	public void publishAsService(String namespace, String metric, Map<String, String> dimensions, java.time.Instant at,
+			double value, String unit) {
+		this.operations.serviceDatum(namespace, metric, dimensions, at.toEpochMilli(), value, unit);
+	}
+
+	/**
 	 * Serves a synthetic estate besides the published metrics: its metrics are computed
 	 * on the fly, so 50,000 metrics of a day at one minute take no memory.
 	 * @param estate the estate

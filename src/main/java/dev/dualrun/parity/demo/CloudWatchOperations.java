@@ -63,6 +63,16 @@ final class CloudWatchOperations {
 		return names;
 	}
 
+	/**
+	 * A datum an AWS service publishes into its own {@code AWS/} namespace, which
+	 * PutMetricData refuses to anyone else.
+	 */
+	void serviceDatum(String namespace, String metric, java.util.Map<String, String> dimensions, long epochMillis,
+			double value, String unit) {
+		this.repository.put(new MetricRepository.MetricKey(namespace, metric, new TreeMap<>(dimensions)),
+				new MetricRepository.Datum(epochMillis, unit, new double[] { value }, new double[] { 1 }, 0, 0, 0, 0));
+	}
+
 	byte[] putMetricData(JsonNode request) {
 		String namespace = text(request, "Namespace", "Namespace");
 		if (namespace.startsWith("AWS/")) {

@@ -53,6 +53,16 @@ public interface SourceProvider {
 	MetricSource open(ParityProperties properties);
 
 	/**
+	 * @param properties the settings
+	 * @return what the system holds, for discovering pairs
+	 * @throws dev.dualrun.parity.config.ConfigurationException if it cannot say
+	 */
+	default Catalog catalog(ParityProperties properties) {
+		throw new dev.dualrun.parity.config.ConfigurationException(
+				displayName() + " cannot list its series: discover reads Prometheus");
+	}
+
+	/**
 	 * @return the type of the system's Grafana data source plugin, e.g.
 	 * {@code cloudwatch}, or null if Grafana has none
 	 */

@@ -218,6 +218,19 @@ public final class PrometheusClient {
 		}
 	}
 
+	/**
+	 * A GET of the HTTP API (label values, series, an instant query).
+	 * @param path e.g. {@code api/v1/series}
+	 * @param params the query parameters, a name repeated for each of its values
+	 * @return the answer's {@code data}
+	 * @throws PrometheusQueryException naming the cause
+	 */
+	tools.jackson.databind.JsonNode get(String path, List<String[]> params) {
+		HttpUrl.Builder url = this.base.newBuilder().addPathSegments(path);
+		params.forEach((p) -> url.addQueryParameter(p[0], p[1]));
+		return execute(authorized(new Request.Builder()).url(url.build()).build(), null, this.parser::data);
+	}
+
 	private Request.Builder authorized(Request.Builder request) {
 		if (this.settings.bearerToken() != null) {
 			request.header("Authorization", "Bearer " + this.settings.bearerToken());

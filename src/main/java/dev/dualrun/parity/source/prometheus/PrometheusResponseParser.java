@@ -199,6 +199,17 @@ final class PrometheusResponseParser {
 		};
 	}
 
+	/**
+	 * @param body an answer of the HTTP API
+	 * @return its {@code data}
+	 * @throws PrometheusApiException if it is not a successful answer
+	 */
+	JsonNode data(InputStream body) {
+		JsonNode root = read(body);
+		checkStatus(root);
+		return root.path("data");
+	}
+
 	private JsonNode read(InputStream body) {
 		try {
 			return this.mapper.readTree(body);

@@ -34,6 +34,11 @@ public final class PrometheusSourceProvider implements SourceProvider {
 	}
 
 	@Override
+	public dev.dualrun.parity.source.Catalog catalog(ParityProperties properties) {
+		return new PrometheusCatalog(new PrometheusClient(properties.prometheus()));
+	}
+
+	@Override
 	public String grafanaDatasource() {
 		return "prometheus";
 	}

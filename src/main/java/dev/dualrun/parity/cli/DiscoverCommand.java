@@ -1,0 +1,135 @@
+package dev.dualrun.parity.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import dev.dualrun.parity.config.MappingException;
+import dev.dualrun.parity.config.MappingFile;
+import dev.dualrun.parity.config.MappingLoader;
+import dev.dualrun.parity.discover.Discovery;
+import dev.dualrun.parity.estate.Coverage;
+import dev.dualrun.parity.estate.Estate;
+import dev.dualrun.parity.source.Catalog;
+import dev.dualrun.parity.source.InventoryItem;
+import dev.dualrun.parity.source.Sources;
+import dev.dualrun.parity.store.InventoryRow;
+
+/** {@code discover}: a mapping to review, generated from the inventory and Prometheus. */
+@Command(name = "discover", mixinStandardHelpOptions = true,
+		header = "Write a mapping to review: for each listed CloudWatch metric, the PromQL that should reproduce it.",
+		description = { "Reads the latest inventory (run `inventory` first) and the Prometheus of --prometheus-url.",
+				"Metrics an exporter copied (YACE, cloudwatch_exporter) are paired exactly, aligned as the exporter",
+				"stamps its samples; the application's own metrics get the best candidate by names, kind and labels,",
+				"each pair saying why and how sure. Pairs below --threshold are written commented out. With",
+				"--mapping, metrics it already covers are left out. Exit 0 when written." })
+final class DiscoverCommand implements Callable<Integer> {
+
+	@Spec
+	picocli.CommandLine.Model.CommandSpec spec;
+
+	@Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the mapping")
+	String out;
+
+	@Option(names = "--mapping", paramLabel = "FILE",
+			description = "An existing mapping: the metrics it covers (or its exclusions.yml excludes) are left out")
+	String mapping;
+
+	@Option(names = "--inventory", paramLabel = "N", description = "The inventory to pair. Default: the latest")
+	Long inventory;
+
+	@Option(names = "--namespace", paramLabel = "NS", split = ",", description = "Only these namespaces")
+	List<String> namespaces = new ArrayList<>();
+
+	@Option(names = "--threshold", paramLabel = "0..1",
+			description = "Confidence a pair needs to be written active. Default: 0.6")
+	double threshold = 0.6;
+
+	@Mixin
+	BackendOptions backends;
+
+	@Mixin
+	StoreOptions store;
+
+	@Override
+	public Integer call() {
+		Console console = Console.of(this.spec);
+		if (!(this.threshold >= 0 && this.threshold <= 1)) {
+			return console.error(ExitCodes.CONFIGURATION,
+					"--threshold " + this.threshold + ": give a number from 0 to 1");
+		}
+		MappingFile existing = null;
+		try {
+			if (this.mapping != null) {
+				existing = new MappingLoader().load(Path.of(this.mapping));
+			}
+		}
+		catch (MappingException ex) {
+			return console.error(ExitCodes.CONFIGURATION, ex.getMessage());
+		}
+		MappingFile covered = existing;
+		return ParityApplicationContext.withStore(console, this.store, this.backends.args(), (context) -> {
+			InventoryRow row = (this.inventory != null)
+					? context.store().inventories().byId(this.inventory).orElse(null)
+					: context.store().inventories().latest().orElse(null);
+			if (row == null) {
+				return console.error(ExitCodes.CONFIGURATION,
+						(this.inventory != null) ? "no inventory " + this.inventory + " in the store"
+								: "no inventory in the store: run `inventory` first to list the old side's metrics");
+			}
+			List<InventoryItem> items = new ArrayList<>(context.store().inventoryItems(row.id()));
+			if (!this.namespaces.isEmpty()) {
+				items.removeIf((i) -> !this.namespaces.contains(i.namespace()));
+			}
+			if (covered != null) {
+				Coverage c = Coverage.of(row.id(), row.takenAt(), row.oldSystem(), items, covered.pairs(),
+						Estate.exclusions(this.mapping, null), LocalDate.now(ZoneOffset.UTC));
+				items = c.entries()
+					.stream()
+					.filter((e) -> e.status() == Coverage.Status.UNCOVERED
+							|| e.status() == Coverage.Status.EXCLUSION_EXPIRED)
+					.map(Coverage.Entry::metric)
+					.toList();
+			}
+			try (Catalog catalog = Sources.provider("prometheus").catalog(context.properties())) {
+				Discovery discovery = new Discovery(catalog, Clock.systemUTC().instant(), this.threshold);
+				List<Discovery.Proposal> proposals = discovery.propose(items);
+				Path file = Path.of(this.out);
+				if (file.toAbsolutePath().getParent() != null) {
+					Files.createDirectories(file.toAbsolutePath().getParent());
+				}
+				Files.writeString(file,
+						discovery.mapping(proposals, "inventory " + row.id() + " of " + row.oldSystem()),
+						StandardCharsets.UTF_8);
+				long exact = proposals.stream()
+					.filter((p) -> p.exactFrom() != null && p.confident(this.threshold))
+					.count();
+				long ranked = proposals.stream()
+					.filter((p) -> p.exactFrom() == null && p.confident(this.threshold))
+					.count();
+				long none = proposals.stream().filter((p) -> p.promql() == null).count();
+				console.line("discover: " + proposals.size() + " metric(s) of inventory " + row.id() + ": " + exact
+						+ " paired exactly through an exporter, " + ranked + " own metric(s) paired at or above "
+						+ this.threshold + ", " + (proposals.size() - exact - ranked - none)
+						+ " below it (commented out), " + none + " without a candidate; mapping to review: " + file);
+				return ExitCodes.PASS;
+			}
+			catch (IOException ex) {
+				return console.error(ExitCodes.RUNTIME, "cannot write " + this.out + ": " + ex.getMessage());
+			}
+		});
+	}
+
+}

@@ -1,0 +1,451 @@
+package dev.dualrun.parity.discover;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import dev.dualrun.parity.source.Catalog;
+import dev.dualrun.parity.source.InventoryItem;
+
+/**
+ * Proposes, for each listed old-side metric, the PromQL that should reproduce it:
+ * <ol>
+ * <li>a series an exporter copied it into (YACE or cloudwatch_exporter names, the
+ * dimensions in their labels) is paired exactly; samples stamped at CloudWatch's bucket
+ * starts are read with {@code last_over_time(x[${period}] offset 1s)}, which takes the
+ * sample of {@code [T, T+P)} at {@code T+P} on Prometheus 2 and 3 alike, and the period
+ * is the exporter's; samples stamped at scrape time cannot be aligned exactly and are
+ * proposed below the threshold;</li>
+ * <li>otherwise the application's own metrics are ranked by evidence: the words of the
+ * names ({@code EndpointLatency} ~ {@code http_request_duration_seconds}), the kind the
+ * name implies (a latency is a histogram, a count a counter, a depth a gauge), and labels
+ * that carry the dimensions' values. The best candidate is proposed with its score; below
+ * the threshold, or with no candidate, the pair is written commented out.</li>
+ * </ol>
+ */
+public final class Discovery {
+
+	/** A proposed pair: what to write, why, and how sure. */
+	public record Proposal(InventoryItem metric, String id, String statistic, String unit, String promql, String period,
+			double confidence, List<String> why, String exactFrom, String target) {
+
+		/**
+		 * @param threshold the confidence a pair needs to be written active
+		 * @return true if it is
+		 */
+		public boolean confident(double threshold) {
+			return this.promql != null && this.confidence >= threshold;
+		}
+
+	}
+
+	/** A family of Prometheus series that may reproduce a metric. */
+	record Family(String name, Kind kind, List<Map<String, String>> series) {
+
+	}
+
+	/** What a Prometheus family is. */
+	enum Kind {
+
+		HISTOGRAM, COUNTER, GAUGE
+
+	}
+
+	private static final Set<String> UNIT_WORDS = Set.of("seconds", "milliseconds", "bytes", "total", "count", "sum",
+			"bucket", "ratio", "percent", "info");
+
+	private static final Map<String, String> SYNONYMS = Map.ofEntries(Map.entry("latency", "duration"),
+			Map.entry("time", "duration"), Map.entry("elapsed", "duration"), Map.entry("req", "request"),
+			Map.entry("failure", "error"), Map.entry("fault", "error"), Map.entry("utilization", "usage"),
+			Map.entry("util", "usage"), Map.entry("mem", "memory"), Map.entry("conn", "connection"));
+
+	private static final Set<String> INFRASTRUCTURE = Set.of("up", "scrape", "prometheus", "go", "process", "promhttp",
+			"net", "node");
+
+	private final Catalog catalog;
+
+	private final Instant now;
+
+	private final double threshold;
+
+	private final Set<String> names;
+
+	private List<Family> families;
+
+	/**
+	 * @param catalog the new side's catalog
+	 * @param now the present (series are read over the last day)
+	 * @param threshold the confidence a pair needs to be written active
+	 */
+	public Discovery(Catalog catalog, Instant now, double threshold) {
+		this.catalog = catalog;
+		this.now = now;
+		this.threshold = threshold;
+		this.names = new HashSet<>(catalog.metricNames());
+	}
+
+	/**
+	 * @param metrics the listed metrics to pair
+	 * @return a proposal for each, in order
+	 */
+	public List<Proposal> propose(List<InventoryItem> metrics) {
+		List<Proposal> out = new ArrayList<>();
+		Map<String, Integer> ids = new HashMap<>();
+		for (InventoryItem item : metrics) {
+			Proposal p = exporter(item);
+			if (p == null) {
+				p = ownMetric(item);
+			}
+			String id = p.id();
+			int n = ids.merge(id, 1, Integer::sum);
+			if (n > 1) {
+				p = new Proposal(p.metric(), id + "-" + n, p.statistic(), p.unit(), p.promql(), p.period(),
+						p.confidence(), p.why(), p.exactFrom(), p.target());
+			}
+			out.add(p);
+		}
+		return out;
+	}
+
+	private Instant from() {
+		return this.now.minusSeconds(86_400);
+	}
+
+	/** A series an exporter made of this metric, paired exactly. */
+	private Proposal exporter(InventoryItem item) {
+		List<String> dims = new ArrayList<>(item.dimensions().keySet());
+		for (Exporters.Naming naming : Exporters.namings(item.namespace(), item.metric(), dims)) {
+			if (!this.names.contains(naming.name())) {
+				continue;
+			}
+			StringBuilder matchers = new StringBuilder();
+			List<String> labels = new ArrayList<>();
+			naming.labels().forEach((dim, label) -> {
+				matchers.append((matchers.length() > 0) ? "," : "")
+					.append(label)
+					.append("=\"")
+					.append(escape(item.dimensions().get(dim)))
+					.append('"');
+				labels.add(label);
+			});
+			String selector = naming.name() + "{" + matchers + "}";
+			List<Map<String, String>> series = this.catalog.series(selector, from(), this.now);
+			// the exporter's series carry exactly the metric's dimensions
+			series.removeIf(
+					(s) -> s.keySet().stream().anyMatch((k) -> k.startsWith("dimension_") && !labels.contains(k)));
+			if (series.isEmpty()) {
+				continue;
+			}
+			List<Long> times = this.catalog.sampleTimes(selector, this.now, 3 * 3600);
+			long spacing = spacing(times);
+			boolean bucketStamped = !times.isEmpty() && times.stream().allMatch((t) -> t % 60_000 == 0);
+			List<String> why = new ArrayList<>();
+			why.add(naming.exporter().label + " series " + naming.name() + " with the dimensions as labels " + labels);
+			String period = (spacing >= 60_000 && spacing % 60_000 == 0)
+					? dev.dualrun.parity.config.Durations.promql(java.time.Duration.ofMillis(spacing)) : "5m";
+			String by = labels.isEmpty() ? "sum" : "sum by (" + String.join(", ", labels) + ")";
+			String promql;
+			double confidence;
+			if (bucketStamped) {
+				promql = by + " (last_over_time(" + selector + "[${period}] offset 1s))";
+				confidence = (series.size() == 1) ? 1.0 : 0.9;
+				why.add("samples stamped at CloudWatch's bucket starts every " + period
+						+ ": the sample of [T, T+P) is read at T+P (offset 1s keeps the next bucket out on "
+						+ "Prometheus 2 and 3)");
+			}
+			else {
+				promql = by + " (last_over_time(" + selector + "[${period}]))";
+				confidence = 0.5;
+				why.add("samples stamped at scrape time: the exporter's delay shifts them by an unknown part of a "
+						+ "period; set addCloudwatchTimestamp: true (YACE) or set_timestamp: true (cloudwatch_exporter) "
+						+ "for an exact pair");
+			}
+			if (series.size() > 1) {
+				why.add(series.size() + " series match (regions or accounts): sum by keeps the dimensions only");
+			}
+			return new Proposal(item, id(item), naming.statistic(), null, promql, period, confidence, why,
+					naming.exporter().label, naming.name());
+		}
+		return null;
+	}
+
+	private static long spacing(List<Long> times) {
+		List<Long> sorted = new ArrayList<>(new java.util.TreeSet<>(times));
+		if (sorted.size() < 2) {
+			return 0;
+		}
+		List<Long> gaps = new ArrayList<>();
+		for (int i = 1; i < sorted.size(); i++) {
+			gaps.add(sorted.get(i) - sorted.get(i - 1));
+		}
+		Collections.sort(gaps);
+		return gaps.get(gaps.size() / 2);
+	}
+
+	/** The application's own metric that best matches, by names, kind and labels. */
+	private Proposal ownMetric(InventoryItem item) {
+		Set<String> words = words(item.metric());
+		Kind implied = implied(words);
+		record Scored(Family family, double score, double name, double kind, Map<String, String[]> labels,
+				double labelShare) {
+		}
+		List<Scored> scored = new ArrayList<>();
+		for (Family f : families()) {
+			Set<String> fw = words(f.name());
+			double name = jaccard(words, fw);
+			if (name == 0) {
+				continue;
+			}
+			double kind = (implied == null) ? 0.5 : (implied == f.kind()) ? 1 : 0;
+			Map<String, String[]> labels = new LinkedHashMap<>();
+			double found = 0;
+			for (Map.Entry<String, String> d : item.dimensions().entrySet()) {
+				String[] label = labelCarrying(f, d.getKey(), d.getValue());
+				if (label != null) {
+					labels.put(d.getKey(), label);
+					// a value in another case is weaker evidence
+					found += label[1].equals(d.getValue()) ? 1 : 0.5;
+				}
+			}
+			double share = item.dimensions().isEmpty() ? 1 : found / item.dimensions().size();
+			double score = 0.5 * name + 0.2 * kind + 0.3 * share;
+			// a name that shares little, or dimensions no label carries, is not enough
+			if (name < 0.3 || (!item.dimensions().isEmpty() && labels.isEmpty())) {
+				score *= 0.5;
+			}
+			scored.add(new Scored(f, score, name, kind, labels, share));
+		}
+		scored.sort((a, b) -> Double.compare(b.score(), a.score()));
+		if (scored.isEmpty()) {
+			return new Proposal(item, id(item), null, null, null, "5m", 0,
+					List.of("no Prometheus metric shares a word with " + item.metric()), null, null);
+		}
+		Scored top = scored.get(0);
+		double margin = (scored.size() > 1) ? top.score() - scored.get(1).score() : 1;
+		double confidence = Math.max(0, top.score() - Math.max(0, 0.1 - margin));
+		List<String> why = new ArrayList<>();
+		why.add(String.format(Locale.ROOT, "names %.0f %% alike (%s ~ %s)", 100 * top.name(), item.metric(),
+				top.family().name()));
+		why.add("a " + top.family().kind().name().toLowerCase(Locale.ROOT) + ((top.kind() == 1)
+				? ", as the name implies" : (top.kind() == 0) ? ", not what the name implies" : ""));
+		if (!item.dimensions().isEmpty()) {
+			Map<String, String> shown = new LinkedHashMap<>();
+			top.labels()
+				.forEach((d, l) -> shown.put(d,
+						l[0] + (l[1].equals(item.dimensions().get(d)) ? "" : " (as " + l[1] + ")")));
+			why.add(String.format(Locale.ROOT, "%d of %d dimension values found in labels %s", top.labels().size(),
+					item.dimensions().size(), shown));
+		}
+		if (scored.size() > 1) {
+			why.add(String.format(Locale.ROOT, "runner-up %s at %.2f", scored.get(1).family().name(),
+					scored.get(1).score()));
+		}
+		String[] q = query(top.family(), item, top.labels());
+		return new Proposal(item, id(item), q[0], q[1], q[2], "5m", confidence, why, null, top.family().name());
+	}
+
+	/** {statistic, unit, promql} of a family for the metric. */
+	private static String[] query(Family f, InventoryItem item, Map<String, String[]> labels) {
+		StringBuilder m = new StringBuilder();
+		List<String> names = new ArrayList<>();
+		labels.forEach((dim, label) -> {
+			m.append((m.length() > 0) ? "," : "").append(label[0]).append("=\"").append(escape(label[1])).append('"');
+			names.add(label[0]);
+		});
+		String sel = "{" + m + "}";
+		String by = labels.isEmpty() ? "sum" : "sum by (" + String.join(", ", names) + ")";
+		return switch (f.kind()) {
+			case HISTOGRAM -> new String[] { "Average", f.name().endsWith("_seconds") ? "Seconds" : null,
+					by + " (increase(" + f.name() + "_sum" + sel + "[${period}])) / " + by + " (increase(" + f.name()
+							+ "_count" + sel + "[${period}]))" };
+			case COUNTER -> new String[] { "Sum", "Count", by + " (increase(" + f.name() + sel + "[${period}]))" };
+			case GAUGE ->
+				new String[] { "Average", null, (labels.isEmpty() ? "avg" : "avg by (" + String.join(", ", names) + ")")
+						+ " (avg_over_time(" + f.name() + sel + "[${period}]))" };
+		};
+	}
+
+	/**
+	 * @return {label, its value}: the label whose values hold the dimension's, exactly or
+	 * in another case; null if none does
+	 */
+	private static String[] labelCarrying(Family f, String dimension, String value) {
+		Map<String, Integer> hits = new TreeMap<>();
+		Map<String, String> seen = new HashMap<>();
+		for (Map<String, String> s : f.series()) {
+			s.forEach((k, v) -> {
+				if (!k.equals("__name__") && v.equalsIgnoreCase(value)) {
+					hits.merge(k, v.equals(value) ? 2 : 1, Integer::sum);
+					seen.merge(k, v, (a, b) -> a.equals(value) ? a : b);
+				}
+			});
+		}
+		if (hits.isEmpty()) {
+			return null;
+		}
+		// a label named like the dimension wins a tie
+		String dim = dimension.toLowerCase(Locale.ROOT);
+		String label = hits.entrySet()
+			.stream()
+			.max((a, b) -> (a.getValue().equals(b.getValue()))
+					? Boolean.compare(a.getKey().toLowerCase(Locale.ROOT).contains(dim),
+							b.getKey().toLowerCase(Locale.ROOT).contains(dim))
+					: Integer.compare(a.getValue(), b.getValue()))
+			.get()
+			.getKey();
+		return new String[] { label, seen.get(label) };
+	}
+
+	private List<Family> families() {
+		if (this.families != null) {
+			return this.families;
+		}
+		List<Family> out = new ArrayList<>();
+		Set<String> taken = new HashSet<>();
+		for (String n : new java.util.TreeSet<>(this.names)) {
+			if (n.endsWith("_count") && this.names.contains(n.substring(0, n.length() - 6) + "_sum")) {
+				String base = n.substring(0, n.length() - 6);
+				taken.add(base + "_count");
+				taken.add(base + "_sum");
+				taken.add(base + "_bucket");
+				out.add(new Family(base, Kind.HISTOGRAM, this.catalog.series(base + "_count", from(), this.now)));
+			}
+		}
+		for (String n : new java.util.TreeSet<>(this.names)) {
+			if (taken.contains(n) || n.startsWith("aws_") || INFRASTRUCTURE.contains(n.split("_")[0])
+					|| n.startsWith("parity_")) {
+				continue;
+			}
+			Kind kind = n.endsWith("_total") ? Kind.COUNTER : Kind.GAUGE;
+			out.add(new Family(n, kind, this.catalog.series(n, from(), this.now)));
+		}
+		this.families = out;
+		return out;
+	}
+
+	/** The words of a CloudWatch or Prometheus name, canonical. */
+	static Set<String> words(String name) {
+		Set<String> out = new LinkedHashSet<>();
+		for (String w : name.replaceAll("([a-z0-9])([A-Z])", "$1 $2")
+			.replaceAll("([A-Z]+)([A-Z][a-z])", "$1 $2")
+			.toLowerCase(Locale.ROOT)
+			.split("[^a-z0-9]+")) {
+			if (w.isEmpty() || UNIT_WORDS.contains(w)) {
+				continue;
+			}
+			String s = (w.length() > 3 && w.endsWith("s") && !w.endsWith("ss")) ? w.substring(0, w.length() - 1) : w;
+			out.add(SYNONYMS.getOrDefault(s, s));
+		}
+		return out;
+	}
+
+	private static Kind implied(Set<String> words) {
+		if (words.contains("duration")) {
+			return Kind.HISTOGRAM;
+		}
+		for (String w : List.of("request", "error", "count", "order", "hit", "miss", "invocation", "sent", "received",
+				"placed", "event", "message", "throttle")) {
+			if (words.contains(w)) {
+				return Kind.COUNTER;
+			}
+		}
+		for (String w : List.of("depth", "size", "usage", "connection", "active", "open", "queue", "memory", "free",
+				"cpu", "temperature", "lag")) {
+			if (words.contains(w)) {
+				return Kind.GAUGE;
+			}
+		}
+		return null;
+	}
+
+	private static double jaccard(Set<String> a, Set<String> b) {
+		Set<String> inter = new HashSet<>(a);
+		inter.retainAll(b);
+		Set<String> union = new HashSet<>(a);
+		union.addAll(b);
+		return union.isEmpty() ? 0 : inter.size() / (double) union.size();
+	}
+
+	private static String id(InventoryItem item) {
+		StringBuilder b = new StringBuilder(Exporters.promString(item.metric()).replace('_', '-'));
+		item.dimensions()
+			.values()
+			.forEach((v) -> b.append('-').append(v.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")));
+		String id = b.toString().replaceAll("-+", "-").replaceAll("^-|-$", "");
+		return (id.length() > 100) ? id.substring(0, 100) : id.isEmpty() ? "metric" : id;
+	}
+
+	private static String escape(String v) {
+		return v.replace("\\", "\\\\").replace("\"", "\\\"");
+	}
+
+	/**
+	 * @param proposals the proposals
+	 * @param source where the inventory came from, for the header
+	 * @return a mapping file to review: confident pairs active, the others commented out
+	 */
+	public String mapping(List<Proposal> proposals, String source) {
+		StringBuilder y = new StringBuilder();
+		long active = proposals.stream().filter((p) -> p.confident(this.threshold)).count();
+		y.append("# Generated by parity-validator discover from ")
+			.append(source)
+			.append(" and ")
+			.append(this.catalog.location())
+			.append(".\n# Review every pair before trusting it: ")
+			.append(active)
+			.append(" of ")
+			.append(proposals.size())
+			.append(" are at or above the confidence ")
+			.append(this.threshold)
+			.append("; the others are commented out.\nversion: 1\npairs:\n");
+		for (Proposal p : proposals) {
+			boolean on = p.confident(this.threshold);
+			String c = on ? "" : "# ";
+			y.append("  # ").append(p.metric().describe()).append('\n');
+			y.append(String.format(Locale.ROOT, "  # confidence %.2f%s%n", p.confidence(),
+					(p.exactFrom() != null) ? " (" + p.exactFrom() + " copy)" : ""));
+			for (String w : p.why()) {
+				y.append("  #   ").append(w.replace('\n', ' ')).append('\n');
+			}
+			if (p.promql() == null) {
+				y.append("  # no candidate: pair it by hand or exclude it\n");
+				continue;
+			}
+			y.append(c).append("  - id: ").append(p.id()).append('\n');
+			y.append(c).append("    period: ").append(p.period()).append('\n');
+			y.append(c).append("    cloudwatch:\n");
+			y.append(c).append("      namespace: ").append(yaml(p.metric().namespace())).append('\n');
+			y.append(c).append("      metric: ").append(yaml(p.metric().metric())).append('\n');
+			if (!p.metric().dimensions().isEmpty()) {
+				y.append(c).append("      dimensions: {");
+				String sep = " ";
+				for (var d : p.metric().dimensions().entrySet()) {
+					y.append(sep).append(yaml(d.getKey())).append(": ").append(yaml(d.getValue()));
+					sep = ", ";
+				}
+				y.append(" }\n");
+			}
+			y.append(c).append("      statistic: ").append(p.statistic()).append('\n');
+			if (p.unit() != null) {
+				y.append(c).append("      unit: ").append(p.unit()).append('\n');
+			}
+			y.append(c).append("    prometheus:\n");
+			y.append(c).append("      query: ").append(yaml(p.promql())).append('\n');
+		}
+		return y.toString();
+	}
+
+	private static String yaml(String s) {
+		return "'" + s.replace("'", "''") + "'";
+	}
+
+}
