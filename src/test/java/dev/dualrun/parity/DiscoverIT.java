@@ -22,6 +22,7 @@ import dev.dualrun.parity.config.MappingLoader;
 import dev.dualrun.parity.config.ParityProperties;
 import dev.dualrun.parity.demo.CloudWatchCompatibleServer;
 import dev.dualrun.parity.discover.Discovery;
+import dev.dualrun.parity.discover.SourceSeriesCheck;
 import dev.dualrun.parity.source.Catalog;
 import dev.dualrun.parity.source.InventoryItem;
 import dev.dualrun.parity.source.Sources;
@@ -84,12 +85,16 @@ class DiscoverIT {
 		prometheus = RealPrometheus.start(work.resolve("prometheus"), estate.openMetrics());
 		System.setProperty("aws.accessKeyId", "d");
 		System.setProperty("aws.secretAccessKey", "d");
+		// the loopback server takes more than the 10 requests a second a real account
+		// shares
+		System.setProperty("parity.cloudwatch.max-tps", "1000");
 	}
 
 	@AfterAll
 	static void stop() throws Exception {
 		prometheus.close();
 		cloudwatch.close();
+		System.clearProperty("parity.cloudwatch.max-tps");
 	}
 
 	private static CliRun cli(String... args) {
@@ -102,15 +107,21 @@ class DiscoverIT {
 
 	@Test
 	void pairsExporterCopiesExactlyAndRanksOwnMetricsWithoutConfidentMistakes() throws Exception {
-		ParityProperties properties = new ParityProperties(null, null, null, null, new ParityProperties.Prometheus(
-				prometheus.url(), null, null, null, null, null, null, null, null, null, null), null, null, null);
+		ParityProperties properties = new ParityProperties(null, null, null, null,
+				new ParityProperties.Prometheus(prometheus.url(), null, null, null, null, null, null, null, null, null,
+						null),
+				new ParityProperties.CloudWatch("us-east-1", cloudwatch.endpoint().toString(), null, null, null, 1000.0,
+						null),
+				null, null);
 		List<InventoryItem> items = estate.metrics.stream()
 			.map((m) -> new InventoryItem(m.namespace(), m.name(), new TreeMap<>(m.dimensions()), null))
 			.toList();
 		double threshold = 0.6;
 		List<Discovery.Proposal> proposals;
-		try (Catalog catalog = Sources.provider("prometheus").catalog(properties)) {
-			proposals = new Discovery(catalog, Instant.now(), threshold).propose(items);
+		Instant now = Instant.now();
+		try (Catalog catalog = Sources.provider("prometheus").catalog(properties);
+				SourceSeriesCheck check = new SourceSeriesCheck(properties, now, 6)) {
+			proposals = new Discovery(catalog, now, threshold, check).propose(items);
 		}
 		Map<String, int[]> byKind = new TreeMap<>();
 		int right = 0;

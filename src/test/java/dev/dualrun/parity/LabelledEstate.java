@@ -94,40 +94,27 @@ final class LabelledEstate {
 		for (String[] o : own) {
 			for (int v = 0; v < resources; v++) {
 				String value = o[1].toLowerCase(Locale.ROOT) + "-" + v;
-				this.metrics.add(new Metric("Shop", o[0], Map.of(o[1], value), o[2], "own"));
-				add("Shop", datum("Shop", o[0], Map.of(o[1], value), this.end - 600, 1, "None"));
-				series(o[2], o[4], o[3] + "=\"" + value + "\",instance=\"web-1:8080\",job=\"shop\"");
-				series(o[5], o[5].endsWith("_total") ? "counter" : "gauge",
-						o[3] + "=\"" + value + "\",instance=\"web-1:8080\",job=\"shop\"");
+				String labels = o[3] + "=\"" + value + "\",instance=\"web-1:8080\",job=\"shop\"";
+				own("Shop", o[0], Map.of(o[1], value), o[2], o[4], labels, "own");
+				decoy(o[5], o[5].endsWith("_total") ? "counter" : "gauge", labels);
 			}
 		}
 		// harder cases: values in another case, names that share few words, a label value
 		// that other families carry too, a counterpart under a name of another convention
 		for (int v = 0; v < resources; v++) {
-			String region = "EU-" + v;
-			this.metrics
-				.add(new Metric("Shop", "OrdersShipped", Map.of("Region", region), "orders_shipped_total", "own-hard"));
-			add("Shop", datum("Shop", "OrdersShipped", Map.of("Region", region), this.end - 600, 1, "None"));
-			series("orders_shipped_total", "counter", "region=\"eu-" + v + "\",job=\"shop\"");
-			series("orders_returned_total", "counter", "region=\"eu-" + v + "\",job=\"shop\"");
+			own("Shop", "OrdersShipped", Map.of("Region", "EU-" + v), "orders_shipped_total", "counter",
+					"region=\"eu-" + v + "\",job=\"shop\"", "own-hard");
+			decoy("orders_returned_total", "counter", "region=\"eu-" + v + "\",job=\"shop\"");
 			String api = "orders-api-" + v;
-			this.metrics.add(new Metric("Shop", "ThrottledRequests", Map.of("Api", api), "api_requests_throttled_total",
-					"own-hard"));
-			add("Shop", datum("Shop", "ThrottledRequests", Map.of("Api", api), this.end - 600, 1, "None"));
-			series("api_requests_throttled_total", "counter", "api=\"" + api + "\",job=\"gateway\"");
-			series("api_requests_total", "counter", "api=\"" + api + "\",job=\"gateway\"");
+			own("Shop", "ThrottledRequests", Map.of("Api", api), "api_requests_throttled_total", "counter",
+					"api=\"" + api + "\",job=\"gateway\"", "own-hard");
+			decoy("api_requests_total", "counter", "api=\"" + api + "\",job=\"gateway\"");
 			// Micrometer's name shares no word with it, and its uri values are the
 			// checkout's
-			String endpoint = "endpoint-" + v;
-			this.metrics.add(new Metric("Shop", "ResponseTime", Map.of("Endpoint", endpoint),
-					"http_server_requests_seconds", "own-hard"));
-			add("Shop", datum("Shop", "ResponseTime", Map.of("Endpoint", endpoint), this.end - 600, 1, "None"));
-			series("http_server_requests_seconds", "histogram", "uri=\"" + endpoint + "\",job=\"spring\"");
-			String host = "web-" + v;
-			this.metrics
-				.add(new Metric("Shop", "DiskFree", Map.of("Host", host), "node_filesystem_avail_bytes", "own-hard"));
-			add("Shop", datum("Shop", "DiskFree", Map.of("Host", host), this.end - 600, 1, "None"));
-			series("node_filesystem_avail_bytes", "gauge", "instance=\"" + host + ":9100\",mountpoint=\"/\"");
+			own("Shop", "ResponseTime", Map.of("Endpoint", "endpoint-" + v), "http_server_requests_seconds",
+					"histogram", "uri=\"endpoint-" + v + "\",job=\"spring\"", "own-hard");
+			own("Shop", "DiskFree", Map.of("Host", "web-" + v), "node_filesystem_avail_bytes", "gauge",
+					"instance=\"web-" + v + ":9100\",mountpoint=\"/\"", "own-hard");
 		}
 		// metrics with no counterpart in Prometheus
 		for (String name : List.of("ReportGenerationTime", "LegacyBatchJobs")) {
@@ -168,17 +155,79 @@ final class LabelledEstate {
 		return this.end;
 	}
 
-	private void series(String family, String kind, String labels) {
-		if (kind.equals("histogram")) {
-			for (long t = this.start; t < this.end; t += 900) {
-				line(family + "_sum", labels, (t - this.start) / 100.0, t + 7);
-				line(family + "_count", labels, (t - this.start) / 10.0, t + 7);
-			}
+	/** A slowly wandering level: an AR(1) walk of its own seed, one step a minute. */
+	private double[] walk(double level) {
+		int n = (int) ((this.end - this.start) / 60);
+		double[] out = new double[n];
+		double x = 0;
+		for (int i = 0; i < n; i++) {
+			x = 0.9 * x + 0.3 * this.random.nextGaussian();
+			out[i] = Math.max(0.05, level * (1 + 0.4 * x));
 		}
-		else {
-			for (long t = this.start; t < this.end; t += 900) {
-				line(family, labels, kind.equals("counter") ? (t - this.start) / 10.0 : 5, t + 7);
+		return out;
+	}
+
+	/**
+	 * An application metric seen by both pipelines: published to CloudWatch minute by
+	 * minute, and scraped every 30 s by Prometheus as a counter, a histogram's _sum and
+	 * _count, or a gauge.
+	 */
+	private void own(String namespace, String name, Map<String, String> dims, String family, String kind, String labels,
+			String label) {
+		this.metrics.add(new Metric(namespace, name, dims, family, label));
+		prometheusAndCloudWatch(namespace, name, dims, family, kind, labels, true);
+	}
+
+	/** A metric of Prometheus alone, with data of its own. */
+	private void decoy(String family, String kind, String labels) {
+		prometheusAndCloudWatch(null, null, null, family, kind, labels, false);
+	}
+
+	private void prometheusAndCloudWatch(String namespace, String name, Map<String, String> dims, String family,
+			String kind, String labels, boolean publish) {
+		double[] rate = walk(kind.equals("gauge") ? 50 : 30);
+		double[] latency = walk(0.2);
+		double count = 0;
+		double sum = 0;
+		for (int m = 0; m < rate.length; m++) {
+			long t = this.start + 60L * m;
+			double n = Math.round(rate[m]);
+			double l = Math.round(latency[m] * 1000) / 1000.0;
+			if (publish) {
+				MetricDatum.Builder d = MetricDatum.builder()
+					.metricName(name)
+					.dimensions(dims.entrySet()
+						.stream()
+						.map((e) -> Dimension.builder().name(e.getKey()).value(e.getValue()).build())
+						.toList())
+					.timestamp(Instant.ofEpochSecond(t));
+				if (kind.equals("histogram")) {
+					if (n > 0) {
+						add(namespace, d.values(l).counts(n).unit("Seconds").build());
+					}
+				}
+				else if (kind.equals("counter")) {
+					add(namespace, d.value(n).unit("Count").build());
+				}
+				else {
+					add(namespace, d.value(Math.round(rate[m] * 100) / 100.0).unit("None").build());
+				}
 			}
+			// the minute's events counted at its middle; scrapes at :07 and :37
+			for (long s : new long[] { t + 7, t + 37 }) {
+				double c = (s >= t + 30) ? count + n : count;
+				double su = (s >= t + 30) ? sum + n * l : sum;
+				switch (kind) {
+					case "histogram" -> {
+						line(family + "_count", labels, c, s);
+						line(family + "_sum", labels, Math.round(su * 1e6) / 1e6, s);
+					}
+					case "counter" -> line(family, labels, c, s);
+					default -> line(family, labels, Math.round(rate[m] * 100) / 100.0, s);
+				}
+			}
+			count += n;
+			sum += n * l;
 		}
 	}
 

@@ -57,6 +57,10 @@ final class DiscoverCommand implements Callable<Integer> {
 			description = "Confidence a pair needs to be written active. Default: 0.6")
 	double threshold = 0.6;
 
+	@Option(names = "--compare-hours", paramLabel = "H",
+			description = "Hours of both series compared for each own metric's best candidates. Default: 6")
+	int compareHours = 6;
+
 	@Mixin
 	BackendOptions backends;
 
@@ -103,8 +107,11 @@ final class DiscoverCommand implements Callable<Integer> {
 					.map(Coverage.Entry::metric)
 					.toList();
 			}
-			try (Catalog catalog = Sources.provider("prometheus").catalog(context.properties())) {
-				Discovery discovery = new Discovery(catalog, Clock.systemUTC().instant(), this.threshold);
+			java.time.Instant now = Clock.systemUTC().instant();
+			try (Catalog catalog = Sources.provider("prometheus").catalog(context.properties());
+					dev.dualrun.parity.discover.SourceSeriesCheck check = new dev.dualrun.parity.discover.SourceSeriesCheck(
+							context.properties(), now, this.compareHours)) {
+				Discovery discovery = new Discovery(catalog, now, this.threshold, check);
 				List<Discovery.Proposal> proposals = discovery.propose(items);
 				Path file = Path.of(this.out);
 				if (file.toAbsolutePath().getParent() != null) {

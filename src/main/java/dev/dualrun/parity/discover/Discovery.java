@@ -71,7 +71,37 @@ public final class Discovery {
 	private static final Set<String> INFRASTRUCTURE = Set.of("up", "scrape", "prometheus", "go", "process", "promhttp",
 			"net", "node");
 
+	/** Candidates of an own metric whose series are compared. */
+	static final int CHECKED = 3;
+
+	/**
+	 * The comparison of a candidate's series with the old metric's, over the last hours.
+	 *
+	 * @param correlation Pearson's correlation of the common periods
+	 * @param ratio the median of new / old
+	 * @param points the common periods
+	 */
+	public record Check(double correlation, double ratio, int points) {
+
+	}
+
+	/** Reads both sides of a candidate pair and compares them. */
+	@FunctionalInterface
+	public interface SeriesCheck {
+
+		/**
+		 * @param metric the old side's metric
+		 * @param statistic the statistic the candidate reproduces
+		 * @param promql the candidate's query, with {@code ${period}}
+		 * @return the comparison, or null when a side has no data
+		 */
+		Check compare(InventoryItem metric, String statistic, String promql);
+
+	}
+
 	private final Catalog catalog;
+
+	private final SeriesCheck check;
 
 	private final Instant now;
 
@@ -87,6 +117,17 @@ public final class Discovery {
 	 * @param threshold the confidence a pair needs to be written active
 	 */
 	public Discovery(Catalog catalog, Instant now, double threshold) {
+		this(catalog, now, threshold, null);
+	}
+
+	/**
+	 * @param catalog the new side's catalog
+	 * @param now the present
+	 * @param threshold the confidence a pair needs to be written active
+	 * @param check compares the series of the best candidates, or null not to
+	 */
+	public Discovery(Catalog catalog, Instant now, double threshold, SeriesCheck check) {
+		this.check = check;
 		this.catalog = catalog;
 		this.now = now;
 		this.threshold = threshold;
@@ -229,6 +270,29 @@ public final class Discovery {
 			return new Proposal(item, id(item), null, null, null, "5m", 0,
 					List.of("no Prometheus metric shares a word with " + item.metric()), null, null);
 		}
+		// the series themselves, for the best candidates: a name and a label value can
+		// both be shared by the wrong metric, a day of data rarely is
+		Map<Family, Check> checks = new HashMap<>();
+		if (this.check != null) {
+			List<Scored> rechecked = new ArrayList<>();
+			for (int k = 0; k < scored.size(); k++) {
+				Scored c = scored.get(k);
+				if (k < CHECKED && c.score() >= 0.2) {
+					String[] q = query(c.family(), item, c.labels());
+					Check r = this.check.compare(item, q[0], q[2]);
+					if (r != null) {
+						checks.put(c.family(), r);
+						double factor = (r.points() < 6) ? 0.8
+								: (r.correlation() >= 0.8) ? 1.15 : (r.correlation() >= 0.5) ? 0.9 : 0.4;
+						c = new Scored(c.family(), Math.min(1, c.score() * factor), c.name(), c.kind(), c.labels(),
+								c.labelShare());
+					}
+				}
+				rechecked.add(c);
+			}
+			rechecked.sort((a, b) -> Double.compare(b.score(), a.score()));
+			scored = rechecked;
+		}
 		Scored top = scored.get(0);
 		double margin = (scored.size() > 1) ? top.score() - scored.get(1).score() : 1;
 		double confidence = Math.max(0, top.score() - Math.max(0, 0.1 - margin));
@@ -244,6 +308,16 @@ public final class Discovery {
 						l[0] + (l[1].equals(item.dimensions().get(d)) ? "" : " (as " + l[1] + ")")));
 			why.add(String.format(Locale.ROOT, "%d of %d dimension values found in labels %s", top.labels().size(),
 					item.dimensions().size(), shown));
+		}
+		Check c = checks.get(top.family());
+		if (c != null) {
+			why.add(String.format(Locale.ROOT,
+					"series over the last hours: correlation %.2f, median ratio %s over %d " + "period(s)%s",
+					c.correlation(), dev.dualrun.parity.config.Durations.trim(round(c.ratio())), c.points(),
+					(c.ratio() > 2 || c.ratio() < 0.5) ? " (a unit factor?)" : ""));
+		}
+		else if (this.check != null) {
+			why.add("series not compared (no data on one side)");
 		}
 		if (scored.size() > 1) {
 			why.add(String.format(Locale.ROOT, "runner-up %s at %.2f", scored.get(1).family().name(),
@@ -367,12 +441,21 @@ public final class Discovery {
 		return null;
 	}
 
+	/**
+	 * How alike two names are: the mean of their words' Jaccard index and overlap
+	 * coefficient, so that a Prometheus name with a prefix of its own
+	 * ({@code flask_http_request_duration}) still matches the CloudWatch name it contains
+	 * ({@code EndpointLatency}: endpoint, duration).
+	 */
 	private static double jaccard(Set<String> a, Set<String> b) {
 		Set<String> inter = new HashSet<>(a);
 		inter.retainAll(b);
 		Set<String> union = new HashSet<>(a);
 		union.addAll(b);
-		return union.isEmpty() ? 0 : inter.size() / (double) union.size();
+		if (union.isEmpty() || inter.isEmpty()) {
+			return 0;
+		}
+		return 0.5 * inter.size() / union.size() + 0.5 * inter.size() / Math.min(a.size(), b.size());
 	}
 
 	private static String id(InventoryItem item) {
@@ -382,6 +465,10 @@ public final class Discovery {
 			.forEach((v) -> b.append('-').append(v.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")));
 		String id = b.toString().replaceAll("-+", "-").replaceAll("^-|-$", "");
 		return (id.length() > 100) ? id.substring(0, 100) : id.isEmpty() ? "metric" : id;
+	}
+
+	private static double round(double v) {
+		return (Double.isFinite(v) && v != 0) ? Math.round(v * 1000) / 1000.0 : v;
 	}
 
 	private static String escape(String v) {
