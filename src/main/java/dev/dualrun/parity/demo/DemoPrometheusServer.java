@@ -76,6 +76,15 @@ public final class DemoPrometheusServer implements AutoCloseable {
 		});
 		server.setExecutor(this.executor);
 		server.createContext("/api/v1/query_range", this::queryRange);
+		server
+			.createContext("/api/v1/label/__name__/values",
+					(exchange) -> send(exchange, 200, "{\"status\":\"success\",\"data\":" + JSON.writeValueAsString(
+							new java.util.TreeSet<>(this.catalog.stream().map((l) -> l.get("__name__")).toList()))
+							+ "}"));
+		server.createContext("/api/v1/series", this::series);
+		// raw samples are not kept: an instant query of a range vector finds none
+		server.createContext("/api/v1/query", (exchange) -> send(exchange, 200,
+				"{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[]}}"));
 		server.createContext("/api/v1/status/buildinfo", (exchange) -> send(exchange, 200,
 				"{\"status\":\"success\",\"data\":{\"version\":\"demo (precomputed series, not a PromQL engine)\"}}"));
 	}
@@ -103,6 +112,55 @@ public final class DemoPrometheusServer implements AutoCloseable {
 	 */
 	public long requests() {
 		return this.requests.get();
+	}
+
+	/** The label sets of the simulated series, for the catalog endpoints. */
+	private final java.util.List<Map<String, String>> catalog = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+	/**
+	 * Makes a series known to {@code /api/v1/label/__name__/values} and
+	 * {@code /api/v1/series}, as the scraped app exposes it (its values are not kept:
+	 * only registered queries are answered).
+	 * @param name the metric name
+	 * @param labels its labels
+	 */
+	public void describe(String name, Map<String, String> labels) {
+		Map<String, String> all = new TreeMap<>(labels);
+		all.put("__name__", name);
+		this.catalog.add(Map.copyOf(all));
+	}
+
+	/** {@code /api/v1/series?match[]=name{label="value",...}}: equality matchers only. */
+	private void series(HttpExchange exchange) throws IOException {
+		String raw = exchange.getRequestURI().getRawQuery();
+		java.util.List<Map<String, String>> out = new java.util.ArrayList<>();
+		for (String part : (raw != null) ? raw.split("&") : new String[0]) {
+			String[] kv = part.split("=", 2);
+			if (kv.length < 2 || !URLDecoder.decode(kv[0], StandardCharsets.UTF_8).equals("match[]")) {
+				continue;
+			}
+			String selector = URLDecoder.decode(kv[1], StandardCharsets.UTF_8);
+			java.util.regex.Matcher m = java.util.regex.Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(.*)\\})?")
+				.matcher(selector.strip());
+			if (!m.matches()) {
+				continue;
+			}
+			Map<String, String> wanted = new HashMap<>();
+			wanted.put("__name__", m.group(1));
+			if (m.group(3) != null) {
+				java.util.regex.Matcher eq = java.util.regex.Pattern.compile("(\\w+)=\"((?:[^\"\\\\]|\\\\.)*)\"")
+					.matcher(m.group(3));
+				while (eq.find()) {
+					wanted.put(eq.group(1), eq.group(2).replace("\\\"", "\"").replace("\\\\", "\\"));
+				}
+			}
+			for (Map<String, String> s : this.catalog) {
+				if (wanted.entrySet().stream().allMatch((w) -> w.getValue().equals(s.get(w.getKey())))) {
+					out.add(s);
+				}
+			}
+		}
+		send(exchange, 200, "{\"status\":\"success\",\"data\":" + JSON.writeValueAsString(out) + "}");
 	}
 
 	/**

@@ -137,6 +137,23 @@ public final class DemoScenario {
 		for (var e : this.prometheus.entrySet()) {
 			prometheus.register(e.getKey(), Map.of(), e.getValue());
 		}
+		// the series the app, node_exporter and the ingress controller expose, for
+		// discover
+		for (FlaskSimulation.Endpoint e : List.of(ROOT, ORDERS_GET, ORDERS_POST, USERS)) {
+			for (String status : List.of("200", "500")) {
+				for (String suffix : List.of("_count", "_sum", "_bucket")) {
+					prometheus.describe("flask_http_request_duration_seconds" + suffix, Map.of("path", e.path(),
+							"method", e.method(), "status", status, "job", "flask", "instance", "web-1:8000"));
+				}
+			}
+		}
+		prometheus.describe("app_queue_depth", Map.of("queue", "orders", "job", "flask", "instance", "web-1:8000"));
+		for (String host : List.of("web-1", "web-2")) {
+			prometheus.describe("node_cpu_utilization_percent",
+					Map.of("host", host, "job", "node", "instance", host + ":9100"));
+		}
+		prometheus.describe("nginx_ingress_controller_requests",
+				Map.of("ingress", "shop", "path", "/", "job", "ingress-nginx"));
 		try {
 			Files.createDirectories(mappingFile.toAbsolutePath().getParent());
 			Files.writeString(mappingFile, this.yaml.toString(), StandardCharsets.UTF_8);

@@ -68,8 +68,9 @@ public final class Discovery {
 			Map.entry("failure", "error"), Map.entry("fault", "error"), Map.entry("utilization", "usage"),
 			Map.entry("util", "usage"), Map.entry("mem", "memory"), Map.entry("conn", "connection"));
 
+	/** Families of Prometheus itself and of client libraries' runtime metrics. */
 	private static final Set<String> INFRASTRUCTURE = Set.of("up", "scrape", "prometheus", "go", "process", "promhttp",
-			"net", "node");
+			"jvm", "python");
 
 	/** Candidates of an own metric whose series are compared. */
 	static final int CHECKED = 3;

@@ -1,0 +1,109 @@
+package dev.dualrun.parity;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.dualrun.parity.config.ParityProperties;
+import dev.dualrun.parity.demo.CloudWatchCompatibleServer;
+import dev.dualrun.parity.demo.AzureMonitorCompatibleServer;
+import dev.dualrun.parity.demo.DemoPrometheusServer;
+import dev.dualrun.parity.demo.DemoScenario;
+import dev.dualrun.parity.discover.Discovery;
+import dev.dualrun.parity.source.Catalog;
+import dev.dualrun.parity.source.Inventory;
+import dev.dualrun.parity.source.InventoryItem;
+import dev.dualrun.parity.source.InventoryQuery;
+import dev.dualrun.parity.source.Sources;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code discover} on the demo's estate: the CloudWatch metrics the demo's Flask app and
+ * hosts publish, listed through ListMetrics, against the series the demo's Prometheus
+ * side exposes. Names and labels only: the demo's Prometheus answers no query it was not
+ * given, so no series is compared. Writes {@code target/benchmark/discovery-demo.md}.
+ */
+class DemoDiscoveryIT {
+
+	@TempDir
+	Path work;
+
+	/**
+	 * What each demo metric should be paired with; null: no single series reproduces it.
+	 */
+	private static final Map<String, String> TRUTH = Map.of("EndpointLatency", "flask_http_request_duration_seconds",
+			"PaymentLatency", "flask_http_request_duration_seconds", "QueueDepth", "app_queue_depth", "CPUUtilization",
+			"node_cpu_utilization_percent");
+
+	@Test
+	void pairsTheDemosEstate() throws Exception {
+		Instant now = Clock.systemUTC().instant();
+		try (CloudWatchCompatibleServer cloudwatch = CloudWatchCompatibleServer.start(Clock.systemUTC(), null);
+				AzureMonitorCompatibleServer azure = AzureMonitorCompatibleServer.start(Clock.systemUTC(), "t", "c",
+						"s");
+				DemoPrometheusServer prometheus = DemoPrometheusServer.start();
+				CloudWatchClient client = CloudWatchClient.builder()
+					.endpointOverride(cloudwatch.endpoint())
+					.region(Region.US_EAST_1)
+					.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("d", "d")))
+					.build()) {
+			new DemoScenario(42).load(client, azure, prometheus, now, this.work.resolve("mappings.yml"));
+			System.setProperty("aws.accessKeyId", "d");
+			System.setProperty("aws.secretAccessKey", "d");
+			ParityProperties properties = new ParityProperties(null, null, null, null,
+					new ParityProperties.Prometheus(prometheus.url().toString(), null, null, null, null, null, null,
+							null, null, null, null),
+					new ParityProperties.CloudWatch("us-east-1", cloudwatch.endpoint().toString(), null, null, null,
+							null, null),
+					null, null);
+			Inventory inventory = Sources.provider("cloudwatch")
+				.inventory(properties, new InventoryQuery(List.of(), false, false));
+			List<InventoryItem> items = inventory.items();
+			List<Discovery.Proposal> proposals;
+			try (Catalog catalog = Sources.provider("prometheus").catalog(properties)) {
+				proposals = new Discovery(catalog, now, 0.6).propose(items);
+			}
+			int right = 0;
+			int wrong = 0;
+			StringBuilder report = new StringBuilder("# Discovery on the demo's estate\n\n").append(
+					"| metric | truth | top candidate | confidence | written active | right |\n|---|---|---|---|---|---|\n");
+			for (Discovery.Proposal p : proposals) {
+				String truth = TRUTH.get(p.metric().metric());
+				boolean ok = (truth == null) ? !p.confident(0.6)
+						: truth.equals(p.target()) && p.metric()
+							.dimensions()
+							.values()
+							.stream()
+							.allMatch((v) -> p.promql().contains("\"" + v + "\""));
+				right += ok ? 1 : 0;
+				wrong += (p.confident(0.6) && !(truth != null && ok)) ? 1 : 0;
+				report.append(String.format(Locale.ROOT, "| %s | %s | %s | %.2f | %s | %s |%n", p.metric().describe(),
+						(truth != null) ? truth : "none (Errors need a status filter)", p.target(), p.confidence(),
+						p.confident(0.6) ? "yes" : "no", ok ? "yes" : "no"));
+			}
+			report
+				.append(String.format(Locale.ROOT, "%n%d of %d right at the top candidate, %d wrong with confidence.%n",
+						right, proposals.size(), wrong));
+			System.out.println(report);
+			Path out = Path.of("target", "benchmark", "discovery-demo.md");
+			Files.createDirectories(out.getParent());
+			Files.writeString(out, report);
+			assertThat(proposals).hasSize(11);
+			assertThat(wrong).as("wrong with confidence").isZero();
+			assertThat(right).as("right at the top candidate").isGreaterThanOrEqualTo(9);
+		}
+	}
+
+}
