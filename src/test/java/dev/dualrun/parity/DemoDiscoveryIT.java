@@ -67,7 +67,7 @@ class DemoDiscoveryIT {
 							null, null, null, null),
 					new ParityProperties.CloudWatch("us-east-1", cloudwatch.endpoint().toString(), null, null, null,
 							null, null),
-					null, null);
+					null, null, null);
 			Inventory inventory = Sources.provider("cloudwatch")
 				.inventory(properties, new InventoryQuery(List.of(), false, false));
 			List<InventoryItem> items = inventory.items();

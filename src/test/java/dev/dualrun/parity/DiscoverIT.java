@@ -112,7 +112,7 @@ class DiscoverIT {
 						null),
 				new ParityProperties.CloudWatch("us-east-1", cloudwatch.endpoint().toString(), null, null, null, 1000.0,
 						null),
-				null, null);
+				null, null, null);
 		List<InventoryItem> items = estate.metrics.stream()
 			.map((m) -> new InventoryItem(m.namespace(), m.name(), new TreeMap<>(m.dimensions()), null))
 			.toList();

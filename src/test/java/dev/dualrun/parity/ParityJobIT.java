@@ -97,6 +97,23 @@ class ParityJobIT {
 	}
 
 	@Test
+	void aDryRunStatesCallsMetricsAndTheirPriceWithoutAnyDataCall() {
+		long before = cloudwatch.calls("GetMetricData");
+		CliRun run = run(List.of("--mapping", mapping.toString(), "--dry-run"), prometheus.url(), "dry");
+		assertThat(run.exitCode()).as(run.err()).isZero();
+		assertThat(run.out()).contains("dry run: 10 pair(s) of " + mapping, "no data call made",
+				"CloudWatch: at least 1 call(s), 11 metric(s) requested; 0.00011 USD at 0.01 USD per 1,000 metrics "
+						+ "requested (list prices as known on 2026-12-01, not re-checked",
+				"Prometheus: 10 query_range request(s)");
+		assertThat(cloudwatch.calls("GetMetricData")).isEqualTo(before);
+		CliRun priced = run(List.of("--mapping", mapping.toString(), "--dry-run", "--pair", "latency-root-get"),
+				prometheus.url(), "dry-priced");
+		assertThat(priced.out()).contains("dry run: 1 pair(s)");
+		assertThat(store("main").runs().latest(100).stream().noneMatch((r) -> r.mappingSource().contains("dry")))
+			.isTrue();
+	}
+
+	@Test
 	void theVerdictsGoToATextfileThatPromtoolParses() throws Exception {
 		Path prom = work.resolve("textfile").resolve("parity.prom");
 		CliRun run = run(List.of("--mapping", mapping.toString(), "--textfile", prom.toString()), prometheus.url(),

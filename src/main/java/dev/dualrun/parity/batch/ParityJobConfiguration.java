@@ -58,7 +58,7 @@ public class ParityJobConfiguration {
 		Binder binder = new Binder(ConfigurationPropertySources.get(environment),
 				new PropertySourcesPlaceholdersResolver(environment), conversion);
 		return binder.bind("parity", ParityProperties.class)
-			.orElseGet(() -> new ParityProperties(null, null, null, null, null, null, null, null));
+			.orElseGet(() -> new ParityProperties(null, null, null, null, null, null, null, null, null));
 	}
 
 	@Bean

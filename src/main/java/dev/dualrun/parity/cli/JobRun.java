@@ -24,6 +24,7 @@ final class JobRun {
 			int code = outcome.exitCode();
 			if (outcome.run() != null && outcome.run().pairsTotal() > 0) {
 				console.summary(outcome.run());
+				cost(console, context, outcome.run());
 			}
 			if (code >= ExitCodes.CONFIGURATION) {
 				String cause = (outcome.run() != null && outcome.run().error() != null) ? outcome.run().error()
@@ -47,6 +48,24 @@ final class JobRun {
 				return console.error(ExitCodes.CONFIGURATION, setting, ex);
 			}
 			return console.error(ExitCodes.RUNTIME, rootCause(ex), ex);
+		}
+	}
+
+	/**
+	 * What the run's calls cost, when its old side is one system that charges for them
+	 * (the counts of several old systems are stored together).
+	 */
+	private static void cost(Console console, ParityApplicationContext context, dev.dualrun.parity.store.RunRow run) {
+		if (run.oldSystem() == null || run.oldSystem().contains(" + ")) {
+			return;
+		}
+		for (dev.dualrun.parity.source.SourceProvider p : dev.dualrun.parity.source.Sources.all()) {
+			if (p.displayName().equals(run.oldSystem())) {
+				String price = p.price(context.properties(), run.oldCalls(), run.oldMetrics());
+				if (price != null) {
+					console.line("cost: " + run.oldSystem() + " " + price);
+				}
+			}
 		}
 	}
 

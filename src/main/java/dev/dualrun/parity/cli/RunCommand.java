@@ -39,6 +39,11 @@ final class RunCommand implements Callable<Integer> {
 			description = "Only these pair ids (repeatable or comma-separated): an ad-hoc rerun")
 	List<String> pairs = new ArrayList<>();
 
+	@Option(names = "--dry-run",
+			description = "Plan only: state the pairs, the calls to each system, the metrics requested and their price, "
+					+ "and the Prometheus requests and samples, without any data call")
+	boolean dryRun;
+
 	@Mixin
 	BackendOptions backends;
 
@@ -47,6 +52,35 @@ final class RunCommand implements Callable<Integer> {
 
 	@Mixin
 	TextfileOption textfile;
+
+	private int dryRun(Console console, List<String> args, Instant fromInstant, Instant toInstant) {
+		dev.dualrun.parity.config.MappingFile file;
+		try {
+			file = new dev.dualrun.parity.config.MappingLoader().load(java.nio.file.Path.of(this.mapping));
+		}
+		catch (dev.dualrun.parity.config.MappingException ex) {
+			return console.error(ExitCodes.CONFIGURATION, ex.getMessage());
+		}
+		List<dev.dualrun.parity.config.PairMapping> selected = file.pairs()
+			.stream()
+			.filter((p) -> this.pairs.isEmpty() || this.pairs.contains(p.id()))
+			.toList();
+		return ParityApplicationContext.withStore(console, this.store, args, (context) -> {
+			Instant now = Clock.systemUTC().instant();
+			dev.dualrun.parity.source.CostEstimate estimate;
+			try {
+				estimate = dev.dualrun.parity.source.CostEstimate.of(selected, fromInstant, toInstant, now,
+						context.properties(), 15);
+			}
+			catch (IllegalArgumentException ex) {
+				return console.error(ExitCodes.CONFIGURATION, ex.getMessage());
+			}
+			console.line("dry run: " + estimate.pairs() + " pair(s) of " + this.mapping + " over " + estimate.start()
+					+ " .. " + estimate.end() + "; no data call made");
+			estimate.lines().forEach(console::line);
+			return ExitCodes.PASS;
+		});
+	}
 
 	@Override
 	public Integer call() throws Exception {
@@ -70,6 +104,9 @@ final class RunCommand implements Callable<Integer> {
 		ParityJobParameters parameters = new ParityJobParameters(this.mapping, fromInstant, toInstant, this.pairs,
 				Clock.systemUTC().instant());
 		List<String> args = new ArrayList<>(this.backends.args());
+		if (this.dryRun) {
+			return dryRun(console, args, fromInstant, toInstant);
+		}
 		this.store.addTo(args);
 		this.textfile.addTo(args);
 		return JobRun.execute(console, args, (context) -> context.run(parameters));

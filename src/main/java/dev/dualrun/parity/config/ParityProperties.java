@@ -17,9 +17,10 @@ import java.util.Map;
  * @param azure the Azure Monitor metrics API
  * @param textfile where each run writes its verdicts as Prometheus metrics for
  * node_exporter's textfile collector (a {@code .prom} file), or null for none
+ * @param cost the prices the cost of a run is stated in
  */
 public record ParityProperties(Duration settle, Duration settleRecheck, Integer threads, Path reportsDir,
-		Prometheus prometheus, CloudWatch cloudwatch, Azure azure, Path textfile) {
+		Prometheus prometheus, CloudWatch cloudwatch, Azure azure, Path textfile, Cost cost) {
 
 	public ParityProperties {
 		settle = (settle != null) ? settle : Duration.ofMinutes(10);
@@ -30,6 +31,7 @@ public record ParityProperties(Duration settle, Duration settleRecheck, Integer 
 				: new Prometheus(null, null, null, null, null, null, null, null, null, null, null);
 		cloudwatch = (cloudwatch != null) ? cloudwatch : new CloudWatch(null, null, null, null, null, null, null);
 		azure = (azure != null) ? azure : new Azure(null, null, null, null, null, null, null, null, null, null, null);
+		cost = (cost != null) ? cost : new Cost(null, null, null);
 	}
 
 	/**
@@ -184,6 +186,36 @@ public record ParityProperties(Duration settle, Duration settleRecheck, Integer 
 			return "Azure[endpoint=" + this.endpoint + ", batch=" + this.batchEndpoint + ", token=" + this.tokenEndpoint
 					+ ", auth="
 					+ ((this.accessToken != null) ? "token" : (this.clientSecret != null) ? "secret" : "env") + "]";
+		}
+
+	}
+
+	/**
+	 * Prices, each with the day it was read from its price list, so that a stated cost
+	 * says what it assumed; override them for another region, currency or contract.
+	 *
+	 * @param cloudwatchPer1000Metrics the price of 1,000 metrics requested by
+	 * GetMetricData (default 0.01 USD, us-east-1)
+	 * @param azurePer1000Calls the price of 1,000 Azure Monitor metrics API calls beyond
+	 * the monthly free ones (default 0.01 USD)
+	 * @param checked the day the defaults were read, or the day of an override
+	 */
+	public record Cost(Double cloudwatchPer1000Metrics, Double azurePer1000Calls, String checked) {
+
+		/**
+		 * Where the default prices come from: the public list prices as this project knew
+		 * them on that day, not re-read from the vendors' price lists by this build
+		 * (which cannot reach them).
+		 */
+		public static final String DEFAULTS_CHECKED = "list prices as known on 2026-12-01, not re-checked";
+
+		public Cost {
+			boolean defaults = cloudwatchPer1000Metrics == null && azurePer1000Calls == null;
+			cloudwatchPer1000Metrics = (cloudwatchPer1000Metrics != null && cloudwatchPer1000Metrics >= 0)
+					? cloudwatchPer1000Metrics : 0.01;
+			azurePer1000Calls = (azurePer1000Calls != null && azurePer1000Calls >= 0) ? azurePer1000Calls : 0.01;
+			checked = (checked != null && !checked.isBlank()) ? checked.strip()
+					: defaults ? DEFAULTS_CHECKED : "an override (parity.cost.checked not given)";
 		}
 
 	}

@@ -53,6 +53,17 @@ public interface SourceProvider {
 	MetricSource open(ParityProperties properties);
 
 	/**
+	 * @param properties the settings (prices)
+	 * @param calls API calls
+	 * @param metricsRequested metrics requested
+	 * @return what they cost, in words with the price and its date, or null when the
+	 * system does not charge for queries
+	 */
+	default String price(ParityProperties properties, long calls, long metricsRequested) {
+		return null;
+	}
+
+	/**
 	 * @param properties the settings
 	 * @return what the system holds, for discovering pairs
 	 * @throws dev.dualrun.parity.config.ConfigurationException if it cannot say

@@ -46,6 +46,19 @@ public final class AzureMonitorSourceProvider implements SourceProvider {
 		return new AzureMonitorSource(settings, AzureTokenInterceptor.of(settings, System::getenv, Clock.systemUTC()));
 	}
 
+	/** Metrics API calls are free up to a monthly allowance, then billed per call. */
+	@Override
+	public String price(ParityProperties properties, long calls, long metricsRequested) {
+		ParityProperties.Cost cost = properties.cost();
+		return String.format(java.util.Locale.ROOT,
+				"at most %s USD, at %s USD per 1,000 calls beyond the month's free ones (%s; "
+						+ "parity.cost.azure-per-1000-calls)",
+				new java.math.BigDecimal(calls * cost.azurePer1000Calls() / 1000).round(new java.math.MathContext(3))
+					.stripTrailingZeros()
+					.toPlainString(),
+				dev.dualrun.parity.config.Durations.trim(cost.azurePer1000Calls()), cost.checked());
+	}
+
 	@Override
 	public String grafanaDatasource() {
 		return "grafana-azure-monitor-datasource";

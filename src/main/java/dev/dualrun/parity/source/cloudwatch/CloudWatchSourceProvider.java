@@ -50,6 +50,19 @@ public final class CloudWatchSourceProvider implements SourceProvider {
 		return new CloudWatchSource(client, endpoint, attempts, true);
 	}
 
+	/** GetMetricData is billed per metric requested. */
+	@Override
+	public String price(ParityProperties properties, long calls, long metricsRequested) {
+		ParityProperties.Cost cost = properties.cost();
+		return String.format(java.util.Locale.ROOT,
+				"%s USD at %s USD per 1,000 metrics requested (%s; parity.cost.cloudwatch-per-1000-metrics)",
+				new java.math.BigDecimal(metricsRequested * cost.cloudwatchPer1000Metrics() / 1000)
+					.round(new java.math.MathContext(3))
+					.stripTrailingZeros()
+					.toPlainString(),
+				dev.dualrun.parity.config.Durations.trim(cost.cloudwatchPer1000Metrics()), cost.checked());
+	}
+
 	@Override
 	public String grafanaDatasource() {
 		return "cloudwatch";
