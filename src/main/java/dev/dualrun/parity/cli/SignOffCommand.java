@@ -24,8 +24,10 @@ import dev.dualrun.parity.report.SignOffReport;
 @Command(name = "signoff", mixinStandardHelpOptions = true,
 		header = "Say whether the migration can be signed off, and what blocks it, pair by pair.",
 		description = { "A pair is signed off when it passed in each of the last --runs completed runs of the mapping",
-				"file, or when a waiver that has not expired accepts its difference. Writes",
-				"reports/signoff.html and signoff.json. Exit 0 when the migration can be signed off, 1 if not." })
+				"file, or when a waiver that has not expired accepts its difference. With an inventory (see",
+				"`inventory`), the migration is signed off only when every active metric of the old side is paired",
+				"or excluded (exclusions.yml). Writes reports/signoff.html and signoff.json. Exit 0 when the",
+				"migration can be signed off, 1 if not." })
 final class SignOffCommand implements Callable<Integer> {
 
 	@Spec
