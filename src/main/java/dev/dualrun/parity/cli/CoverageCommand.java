@@ -37,13 +37,8 @@ final class CoverageCommand implements Callable<Integer> {
 	@Option(names = "--mapping", required = true, paramLabel = "FILE", description = "The mapping file")
 	String mapping;
 
-	@Option(names = "--exclusions", paramLabel = "FILE",
-			description = "Metrics left out on purpose (namespace, metric, dimensions, reason, owner, expires). "
-					+ "Default: exclusions.yml next to the mapping")
-	String exclusions;
-
-	@Option(names = "--inventory", paramLabel = "N", description = "The inventory to compare with. Default: the latest")
-	Long inventory;
+	@Mixin
+	EstateOptions estate;
 
 	@Option(names = "--list", paramLabel = "FILE",
 			description = "Where to write the blocking metrics. Default: coverage-blocking.yml in the reports directory")
@@ -59,13 +54,13 @@ final class CoverageCommand implements Callable<Integer> {
 		List<Exclusion> excluded;
 		try {
 			file = new MappingLoader().load(Path.of(this.mapping));
-			excluded = Estate.exclusions(this.mapping, this.exclusions);
+			excluded = Estate.exclusions(this.mapping, this.estate.exclusions);
 		}
 		catch (MappingException ex) {
 			return console.error(ExitCodes.CONFIGURATION, ex.getMessage());
 		}
 		return ParityApplicationContext.withStore(console, this.store, (context) -> {
-			Coverage c = Estate.coverage(context.store(), file, excluded, this.inventory,
+			Coverage c = Estate.coverage(context.store(), file, excluded, this.estate.inventory,
 					LocalDate.now(ZoneOffset.UTC));
 			if (c == null) {
 				return console.error(ExitCodes.CONFIGURATION,

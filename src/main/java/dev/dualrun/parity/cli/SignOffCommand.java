@@ -44,13 +44,8 @@ final class SignOffCommand implements Callable<Integer> {
 			description = "Accepted differences (pair, reason, owner, expires). Default: waivers.yml next to the mapping")
 	String waivers;
 
-	@Option(names = "--exclusions", paramLabel = "FILE",
-			description = "Old-side metrics left out on purpose. Default: exclusions.yml next to the mapping")
-	String exclusions;
-
-	@Option(names = "--inventory", paramLabel = "N",
-			description = "The inventory of the estate to check. Default: the latest, if any")
-	Long inventory;
+	@Mixin
+	EstateOptions estate;
 
 	@Mixin
 	StoreOptions store;
@@ -62,7 +57,7 @@ final class SignOffCommand implements Callable<Integer> {
 		List<Waiver> waiverList;
 		List<dev.dualrun.parity.config.Exclusion> excluded;
 		try {
-			excluded = dev.dualrun.parity.estate.Estate.exclusions(this.mapping, this.exclusions);
+			excluded = dev.dualrun.parity.estate.Estate.exclusions(this.mapping, this.estate.exclusions);
 			file = new MappingLoader().load(Path.of(this.mapping));
 			Path waiverFile = (this.waivers != null) ? Path.of(this.waivers)
 					: Path.of(this.mapping).toAbsolutePath().resolveSibling("waivers.yml");
@@ -76,10 +71,10 @@ final class SignOffCommand implements Callable<Integer> {
 		}
 		return ParityApplicationContext.withStore(console, this.store, (context) -> {
 			LocalDate today = LocalDate.now(ZoneOffset.UTC);
-			dev.dualrun.parity.estate.Coverage estate = dev.dualrun.parity.estate.Estate.coverage(context.store(), file,
-					excluded, this.inventory, today);
+			dev.dualrun.parity.estate.Coverage coverage = dev.dualrun.parity.estate.Estate.coverage(context.store(),
+					file, excluded, this.estate.inventory, today);
 			SignOffReport s = SignOffReport.build(context.store(), file, waiverList, this.runs, today)
-				.withCoverage(estate);
+				.withCoverage(coverage);
 			Path html = new ReportWriter().writeSignOff(s, context.properties().reportsDir());
 			String blocking = s.pairs()
 				.stream()
@@ -91,14 +86,14 @@ final class SignOffCommand implements Callable<Integer> {
 					+ s.count(SignOffReport.Status.SIGNED_OFF) + " passed the last " + this.runs + " runs, "
 					+ s.count(SignOffReport.Status.WAIVED) + " waived"
 					+ (blocking.isEmpty() ? "" : "; blocking: " + blocking));
-			console.line((estate == null) ? "estate: no inventory, coverage not checked (run inventory)"
-					: "estate: inventory " + estate.inventoryId() + ", " + estate.entries().size()
-							+ " active metric(s), " + estate.count(dev.dualrun.parity.estate.Coverage.Status.COVERED)
-							+ " covered, " + estate.count(dev.dualrun.parity.estate.Coverage.Status.EXCLUDED)
+			console.line((coverage == null) ? "estate: no inventory, coverage not checked (run inventory)"
+					: "estate: inventory " + coverage.inventoryId() + ", " + coverage.entries().size()
+							+ " active metric(s), " + coverage.count(dev.dualrun.parity.estate.Coverage.Status.COVERED)
+							+ " covered, " + coverage.count(dev.dualrun.parity.estate.Coverage.Status.EXCLUDED)
 							+ " excluded, "
-							+ (estate.count(dev.dualrun.parity.estate.Coverage.Status.UNCOVERED)
-									+ estate.count(dev.dualrun.parity.estate.Coverage.Status.EXCLUSION_EXPIRED))
-							+ " block" + (estate.complete() ? "" : " (see coverage)"));
+							+ (coverage.count(dev.dualrun.parity.estate.Coverage.Status.UNCOVERED)
+									+ coverage.count(dev.dualrun.parity.estate.Coverage.Status.EXCLUSION_EXPIRED))
+							+ " block" + (coverage.complete() ? "" : " (see coverage)"));
 			console.line("report: " + html);
 			return s.signedOff() ? ExitCodes.PASS : ExitCodes.NOT_ALL_PASS;
 		});

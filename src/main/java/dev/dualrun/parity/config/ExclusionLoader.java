@@ -1,7 +1,5 @@
 package dev.dualrun.parity.config;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -10,10 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * Reads an exclusions file ({@code exclusions.yml} next to the mapping): old-side metrics
@@ -31,10 +25,6 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * </pre>
  */
 public final class ExclusionLoader {
-
-	private final YAMLMapper mapper = YAMLMapper.builder()
-		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-		.build();
 
 	record Document(List<Entry> exclusions) {
 
@@ -55,24 +45,13 @@ public final class ExclusionLoader {
 			return List.of();
 		}
 		String source = path.toString();
-		Document doc;
-		byte[] bytes;
-		try {
-			bytes = Files.readAllBytes(path);
-			doc = this.mapper.readValue(bytes, Document.class);
-		}
-		catch (IOException ex) {
-			throw new MappingException(source + ": cannot read the exclusions file (" + ex.getMessage() + ")", ex);
-		}
-		catch (JacksonException ex) {
-			int line = (ex.getLocation() != null) ? ex.getLocation().getLineNr() : 0;
-			throw new MappingException(source + ":" + line + ": " + Text.oneLine(ex.getOriginalMessage()), ex);
-		}
+		YamlFile<Document> file = YamlFile.read(path, Document.class, "the exclusions file");
+		Document doc = file.document();
 		List<Exclusion> out = new ArrayList<>();
 		if (doc == null || doc.exclusions() == null) {
 			return out;
 		}
-		String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\n", -1);
+		String[] lines = file.lines();
 		int searchFrom = 0;
 		for (int i = 0; i < doc.exclusions().size(); i++) {
 			Entry e = doc.exclusions().get(i);

@@ -1,6 +1,5 @@
 package dev.dualrun.parity.config;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -8,20 +7,12 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.dataformat.yaml.YAMLMapper;
-
 /**
  * Reads a waiver file ({@code waivers.yml} next to the mapping): every waiver needs a
  * pair, a reason, an owner and an expiry date. Errors name the file, the line and the
  * field.
  */
 public final class WaiverLoader {
-
-	private final YAMLMapper mapper = YAMLMapper.builder()
-		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-		.build();
 
 	record Document(List<Entry> waivers) {
 
@@ -42,24 +33,13 @@ public final class WaiverLoader {
 			return List.of();
 		}
 		String source = path.toString();
-		Document doc;
-		byte[] bytes;
-		try {
-			bytes = Files.readAllBytes(path);
-			doc = this.mapper.readValue(bytes, Document.class);
-		}
-		catch (IOException ex) {
-			throw new MappingException(source + ": cannot read the waiver file (" + ex.getMessage() + ")", ex);
-		}
-		catch (JacksonException ex) {
-			int line = (ex.getLocation() != null) ? ex.getLocation().getLineNr() : 0;
-			throw new MappingException(source + ":" + line + ": " + ex.getOriginalMessage().replace('\n', ' '), ex);
-		}
+		YamlFile<Document> file = YamlFile.read(path, Document.class, "the waiver file");
+		Document doc = file.document();
 		List<Waiver> waivers = new ArrayList<>();
 		if (doc == null || doc.waivers() == null) {
 			return waivers;
 		}
-		String[] lines = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).split("\n", -1);
+		String[] lines = file.lines();
 		for (int i = 0; i < doc.waivers().size(); i++) {
 			Entry e = doc.waivers().get(i);
 			String at = "waivers[" + i + "]";

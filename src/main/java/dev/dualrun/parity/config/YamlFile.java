@@ -1,0 +1,56 @@
+package dev.dualrun.parity.config;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * A small YAML file next to the mapping (waivers, exclusions), bound strictly: an unknown
+ * field, a syntax error or an unreadable file is one {@link MappingException} naming the
+ * file and the line.
+ *
+ * @param <T> the document's type
+ * @param document the bound document, or null for an empty file
+ * @param bytes the file's bytes, for the lines of its entries
+ */
+record YamlFile<T>(T document, byte[] bytes) {
+
+	private static final YAMLMapper MAPPER = YAMLMapper.builder()
+		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.build();
+
+	/**
+	 * @param path the file
+	 * @param type the document's type
+	 * @param what what the file is, for messages (e.g. {@code the waiver file})
+	 * @param <T> the document's type
+	 * @return the document and the bytes
+	 * @throws MappingException naming the file and the line
+	 */
+	static <T> YamlFile<T> read(Path path, Class<T> type, String what) {
+		String source = path.toString();
+		try {
+			byte[] bytes = Files.readAllBytes(path);
+			return new YamlFile<>(MAPPER.readValue(bytes, type), bytes);
+		}
+		catch (IOException ex) {
+			throw new MappingException(source + ": cannot read " + what + " (" + ex.getMessage() + ")", ex);
+		}
+		catch (JacksonException ex) {
+			int line = (ex.getLocation() != null) ? ex.getLocation().getLineNr() : 0;
+			throw new MappingException(source + ":" + line + ": " + Text.oneLine(ex.getOriginalMessage()), ex);
+		}
+	}
+
+	/**
+	 * @return the file's lines
+	 */
+	String[] lines() {
+		return new String(this.bytes, java.nio.charset.StandardCharsets.UTF_8).split("\n", -1);
+	}
+
+}
