@@ -234,6 +234,43 @@ class BadInputCorpusIT {
 				"no run 999");
 	}
 
+	@Test
+	void theEstateCommandsRefuseBadInputInOneLine() throws IOException {
+		Path data = work.resolve("estate-store");
+		expect("coverage-without-inventory", withStore(List.of("coverage", "--mapping", valid.toString()), data), 2,
+				"no inventory in the store: run `inventory` first");
+		expect("discover-without-inventory",
+				withStore(List.of("discover", "--out", work.resolve("d.yml").toString()), data), 2,
+				"no inventory in the store");
+		expect("discover-threshold", withStore(List.of("discover", "--out", "x.yml", "--threshold", "2"), data), 2,
+				"--threshold 2.0: give a number from 0 to 1");
+		expect("signoff-unknown-inventory",
+				withStore(List.of("signoff", "--mapping", valid.toString(), "--inventory", "42"), data), 2,
+				"no inventory 42 in the store");
+		expect("inventory-cloudwatch-down", withStore(
+				List.of("inventory", "--cloudwatch-endpoint", "http://127.0.0.1:1", "--cloudwatch-region", "us-east-1"),
+				data), 3, "ListMetrics failed at http://127.0.0.1:1");
+		expect("inventory-empty-namespace", withStore(List.of("inventory", "--namespace", " "), data), 2,
+				"--namespace '': give a namespace such as AWS/EC2");
+		Path bad = file("exclusions-bad.yml",
+				"exclusions:\n  - namespace: FlaskApp\n    reason: r\n    owner: o\n" + "    expires: someday\n");
+		expect("exclusions-bad-date",
+				withStore(List.of("coverage", "--mapping", valid.toString(), "--exclusions", bad.toString()), data), 2,
+				"exclusions-bad.yml:2: exclusions[0].expires: 'someday' is not a date");
+		Path unknown = file("exclusions-unknown.yml", "exclusions:\n  - namespace: X\n    metirc: Y\n");
+		expect("exclusions-unknown-field",
+				withStore(List.of("coverage", "--mapping", valid.toString(), "--exclusions", unknown.toString()), data),
+				2,
+				"exclusions-unknown.yml:3: exclusions[0].metirc: unknown field 'metirc' (known: dimensions, expires, metric, namespace, owner, reason)");
+		expect("textfile-not-prom", List.of("run", "--mapping", valid.toString(), "--textfile", "out.txt"), 2,
+				"--textfile out.txt: node_exporter's textfile collector reads only files ending in .prom");
+		expect("dashboard-bad-mapping",
+				withStore(List.of("dashboard", "--mapping", work.resolve("nope.yml").toString()), data), 2,
+				"mapping file not found");
+		expect("dry-run-bad-mapping", List.of("run", "--dry-run", "--mapping", work.resolve("nope.yml").toString()), 2,
+				"mapping file not found");
+	}
+
 	// ---- backends (exit 3, the backend and the place named) ----
 
 	@Test

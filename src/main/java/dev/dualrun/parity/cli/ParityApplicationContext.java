@@ -67,6 +67,10 @@ final class ParityApplicationContext implements AutoCloseable {
 		catch (ConfigurationException ex) {
 			return console.error(ExitCodes.CONFIGURATION, ex.getMessage(), ex);
 		}
+		catch (dev.dualrun.parity.source.SourceException ex) {
+			// a backend's failure, already in one line naming the call and the place
+			return console.error(ExitCodes.RUNTIME, ex.getMessage(), ex);
+		}
 		catch (RuntimeException ex) {
 			return console.error(ExitCodes.RUNTIME, JobRun.rootCause(ex), ex);
 		}

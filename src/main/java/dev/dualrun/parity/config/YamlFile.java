@@ -33,9 +33,32 @@ record YamlFile<T>(T document, byte[] bytes) {
 	 */
 	static <T> YamlFile<T> read(Path path, Class<T> type, String what) {
 		String source = path.toString();
+		byte[] bytes = null;
 		try {
-			byte[] bytes = Files.readAllBytes(path);
+			bytes = Files.readAllBytes(path);
 			return new YamlFile<>(MAPPER.readValue(bytes, type), bytes);
+		}
+		catch (tools.jackson.databind.exc.PropertyBindingException ex) {
+			StringBuilder field = new StringBuilder();
+			for (JacksonException.Reference ref : ex.getPath()) {
+				field.append((ref.getPropertyName() != null) ? ((field.length() > 0) ? "." : "") + ref.getPropertyName()
+						: "[" + ref.getIndex() + "]");
+			}
+			int line = 0;
+			String[] lines = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).split("\n", -1);
+			for (int i = 0; i < lines.length && line == 0; i++) {
+				if (lines[i].strip().startsWith(ex.getPropertyName() + ":")
+						|| lines[i].contains(" " + ex.getPropertyName() + ":")) {
+					line = i + 1;
+				}
+			}
+			String known = (ex.getKnownPropertyIds() != null) ? " (known: " + ex.getKnownPropertyIds()
+				.stream()
+				.map(String::valueOf)
+				.sorted()
+				.collect(java.util.stream.Collectors.joining(", ")) + ")" : "";
+			throw MappingException.at(source, line, field.toString(),
+					"unknown field '" + Text.oneLine(ex.getPropertyName(), 60) + "'" + known);
 		}
 		catch (IOException ex) {
 			throw new MappingException(source + ": cannot read " + what + " (" + ex.getMessage() + ")", ex);

@@ -67,15 +67,16 @@ public final class Sources {
 	/**
 	 * @param properties the settings
 	 * @param role a side
-	 * @return calls to that side in flight at once: the largest of its systems' own
-	 * limits (each source also keeps its own, e.g. CloudWatch's request rate)
+	 * @return calls to that side in flight at once: the smallest of its systems' own
+	 * limits, as one pool serves them all and the strictest quota rules (each source also
+	 * keeps its own, e.g. CloudWatch's request rate)
 	 */
 	public static int concurrency(ParityProperties properties, SourceProvider.Role role) {
 		return BY_TYPE.values()
 			.stream()
 			.filter((p) -> p.role() == role)
 			.mapToInt((p) -> p.concurrency(properties))
-			.max()
+			.min()
 			.orElse(4);
 	}
 
