@@ -9,8 +9,9 @@ import picocli.CommandLine.Command;
 
 /** The {@code parity-validator} command and its subcommands. */
 @Command(name = "parity-validator", mixinStandardHelpOptions = true, version = "parity-validator 0.1.0",
-		description = { "Proves that metrics migrated from CloudWatch or Azure Monitor to Prometheus say the same",
-				"thing in both, and that every active metric of the old system is paired or excluded.", "" },
+		description = { "Proves that metrics migrated from CloudWatch or Azure Monitor to Prometheus",
+				"say the same thing in both, and that every active metric of the old system", "is paired or excluded.",
+				"" },
 		subcommands = { DemoCommand.class, RunCommand.class, RestartCommand.class, ReportCommand.class,
 				RunsCommand.class, RejudgeCommand.class, SignOffCommand.class, LintCommand.class, PruneCommand.class,
 				InventoryCommand.class, CoverageCommand.class, DiscoverCommand.class, DashboardCommand.class,
