@@ -78,7 +78,7 @@ final class CoverageCommand implements Callable<Integer> {
 			catch (IOException ex) {
 				return console.error(ExitCodes.RUNTIME, "cannot write " + out + ": " + ex.getMessage());
 			}
-			long blocking = c.count(Coverage.Status.UNCOVERED) + c.count(Coverage.Status.EXCLUSION_EXPIRED);
+			long blocking = c.blocking();
 			console.line((c.complete() ? "COVERED: " : "NOT COVERED: ") + c.entries().size()
 					+ " metric(s) of inventory " + c.inventoryId() + " (" + c.takenAt() + "): "
 					+ c.count(Coverage.Status.COVERED) + " covered, " + c.count(Coverage.Status.EXCLUDED)

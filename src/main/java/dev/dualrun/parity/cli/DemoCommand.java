@@ -69,8 +69,7 @@ final class DemoCommand implements Callable<Integer> {
 			.withCoverage(estate);
 		Path html = new ReportWriter().writeSignOff(s, context.properties().reportsDir());
 		long blocking = s.count(SignOffReport.Status.BLOCKED) + s.count(SignOffReport.Status.WAIVER_EXPIRED);
-		long estateBlocking = (estate == null) ? 0 : estate.count(dev.dualrun.parity.estate.Coverage.Status.UNCOVERED)
-				+ estate.count(dev.dualrun.parity.estate.Coverage.Status.EXCLUSION_EXPIRED);
+		long estateBlocking = (estate == null) ? 0 : estate.blocking();
 		return "sign-off: " + html + " (" + (s.signedOff() ? "signed off" : "not signed off: " + blocking + " of "
 				+ s.pairs().size() + " pairs block over the last " + SIGN_OFF_RUNS + " runs"
 				+ ((estateBlocking > 0)
@@ -132,8 +131,8 @@ final class DemoCommand implements Callable<Integer> {
 					coverage.addAll(estate.table());
 					coverage.add("coverage: " + estate.count(dev.dualrun.parity.estate.Coverage.Status.COVERED) + " of "
 							+ estate.entries().size() + " CloudWatch metric(s) covered by a pair, "
-							+ estate.count(dev.dualrun.parity.estate.Coverage.Status.EXCLUDED) + " excluded ("
-							+ mapping.toAbsolutePath().resolveSibling("exclusions.yml").getFileName() + "), "
+							+ estate.count(dev.dualrun.parity.estate.Coverage.Status.EXCLUDED)
+							+ " excluded (exclusions.yml), "
 							+ estate.count(dev.dualrun.parity.estate.Coverage.Status.UNCOVERED) + " neither (inventory "
 							+ inventoryId + ", ListMetrics; Azure Monitor is not listed)");
 					signOffLine.set(signOff(context, mapping, estate));

@@ -85,13 +85,10 @@ final class DiscoverCommand implements Callable<Integer> {
 		}
 		MappingFile covered = existing;
 		return ParityApplicationContext.withStore(console, this.store, this.backends.args(), (context) -> {
-			InventoryRow row = (this.inventory != null)
-					? context.store().inventories().byId(this.inventory).orElse(null)
-					: context.store().inventories().latest().orElse(null);
+			InventoryRow row = Estate.inventory(context.store(), this.inventory);
 			if (row == null) {
 				return console.error(ExitCodes.CONFIGURATION,
-						(this.inventory != null) ? "no inventory " + this.inventory + " in the store"
-								: "no inventory in the store: run `inventory` first to list the old side's metrics");
+						"no inventory in the store: run `inventory` first to list the old side's metrics");
 			}
 			List<InventoryItem> items = new ArrayList<>(context.store().inventoryItems(row.id()));
 			if (!this.namespaces.isEmpty()) {

@@ -90,10 +90,8 @@ final class SignOffCommand implements Callable<Integer> {
 					: "estate: inventory " + coverage.inventoryId() + ", " + coverage.entries().size()
 							+ " active metric(s), " + coverage.count(dev.dualrun.parity.estate.Coverage.Status.COVERED)
 							+ " covered, " + coverage.count(dev.dualrun.parity.estate.Coverage.Status.EXCLUDED)
-							+ " excluded, "
-							+ (coverage.count(dev.dualrun.parity.estate.Coverage.Status.UNCOVERED)
-									+ coverage.count(dev.dualrun.parity.estate.Coverage.Status.EXCLUSION_EXPIRED))
-							+ " block" + (coverage.complete() ? "" : " (see coverage)"));
+							+ " excluded, " + coverage.blocking() + " block"
+							+ (coverage.complete() ? "" : " (see coverage)"));
 			console.line("report: " + html);
 			return s.signedOff() ? ExitCodes.PASS : ExitCodes.NOT_ALL_PASS;
 		});

@@ -49,7 +49,7 @@ public final class Discovery {
 	}
 
 	/** A family of Prometheus series that may reproduce a metric. */
-	record Family(String name, Kind kind, List<Map<String, String>> series) {
+	record Family(String name, Kind kind, String selector) {
 
 	}
 
@@ -111,6 +111,12 @@ public final class Discovery {
 	private final Set<String> names;
 
 	private List<Family> families;
+
+	/**
+	 * The label sets of each family read so far: a family is read once, and only when a
+	 * name shares a word with it.
+	 */
+	private final Map<String, List<Map<String, String>>> seriesOf = new HashMap<>();
 
 	/**
 	 * @param catalog the new side's catalog
@@ -353,10 +359,10 @@ public final class Discovery {
 	 * @return {label, its value}: the label whose values hold the dimension's, exactly or
 	 * in another case; null if none does
 	 */
-	private static String[] labelCarrying(Family f, String dimension, String value) {
+	private String[] labelCarrying(Family f, String dimension, String value) {
 		Map<String, Integer> hits = new TreeMap<>();
 		Map<String, String> seen = new HashMap<>();
-		for (Map<String, String> s : f.series()) {
+		for (Map<String, String> s : series(f)) {
 			s.forEach((k, v) -> {
 				if (!k.equals("__name__") && v.equalsIgnoreCase(value)) {
 					hits.merge(k, v.equals(value) ? 2 : 1, Integer::sum);
@@ -380,6 +386,10 @@ public final class Discovery {
 		return new String[] { label, seen.get(label) };
 	}
 
+	private List<Map<String, String>> series(Family f) {
+		return this.seriesOf.computeIfAbsent(f.selector(), (k) -> this.catalog.series(k, from(), this.now));
+	}
+
 	private List<Family> families() {
 		if (this.families != null) {
 			return this.families;
@@ -392,7 +402,7 @@ public final class Discovery {
 				taken.add(base + "_count");
 				taken.add(base + "_sum");
 				taken.add(base + "_bucket");
-				out.add(new Family(base, Kind.HISTOGRAM, this.catalog.series(base + "_count", from(), this.now)));
+				out.add(new Family(base, Kind.HISTOGRAM, base + "_count"));
 			}
 		}
 		for (String n : new java.util.TreeSet<>(this.names)) {
@@ -401,7 +411,7 @@ public final class Discovery {
 				continue;
 			}
 			Kind kind = n.endsWith("_total") ? Kind.COUNTER : Kind.GAUGE;
-			out.add(new Family(n, kind, this.catalog.series(n, from(), this.now)));
+			out.add(new Family(n, kind, n));
 		}
 		this.families = out;
 		return out;

@@ -165,7 +165,15 @@ public record Coverage(long inventoryId, Instant takenAt, String system, LocalDa
 	 * holds
 	 */
 	public boolean complete() {
-		return count(Status.UNCOVERED) == 0 && count(Status.EXCLUSION_EXPIRED) == 0;
+		return blocking() == 0;
+	}
+
+	/**
+	 * @return the listed metrics that block: neither paired nor excluded by an exclusion
+	 * that holds
+	 */
+	public long blocking() {
+		return count(Status.UNCOVERED) + count(Status.EXCLUSION_EXPIRED);
 	}
 
 	/**

@@ -56,6 +56,20 @@ public final class Estate {
 
 	/**
 	 * @param store the store
+	 * @param inventoryId an inventory, or null for the latest
+	 * @return that inventory, or null when the store holds none
+	 * @throws ConfigurationException if the inventory asked for does not exist
+	 */
+	public static InventoryRow inventory(ParityStore store, Long inventoryId) {
+		return (inventoryId != null)
+				? store.inventories()
+					.byId(inventoryId)
+					.orElseThrow(() -> new ConfigurationException("no inventory " + inventoryId + " in the store"))
+				: store.inventories().latest().orElse(null);
+	}
+
+	/**
+	 * @param store the store
 	 * @param mapping the mapping
 	 * @param exclusions the exclusions
 	 * @param inventoryId an inventory, or null for the latest
@@ -65,11 +79,7 @@ public final class Estate {
 	 */
 	public static Coverage coverage(ParityStore store, MappingFile mapping, List<Exclusion> exclusions,
 			Long inventoryId, LocalDate today) {
-		InventoryRow row = (inventoryId != null)
-				? store.inventories()
-					.byId(inventoryId)
-					.orElseThrow(() -> new ConfigurationException("no inventory " + inventoryId + " in the store"))
-				: store.inventories().latest().orElse(null);
+		InventoryRow row = inventory(store, inventoryId);
 		if (row == null) {
 			return null;
 		}

@@ -39,7 +39,10 @@ public record CostEstimate(int pairs, Instant start, Instant end, Map<String, Li
 
 	}
 
-	private static final Pattern RANGE = Pattern.compile("\\[\\$\\{period\\}\\]|\\[(\\d+)([smhd])\\]");
+	/**
+	 * A range selector of a pair's PromQL, its period already written in ({@code [5m]}).
+	 */
+	private static final Pattern RANGE = Pattern.compile("\\[\\d+[smhdwy]\\]");
 
 	/**
 	 * @param pairs the pairs to run (their definitions, as the mapping gives them)

@@ -1,7 +1,6 @@
 package dev.dualrun.parity.source.azure;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.dualrun.parity.config.AzureMonitorQuery;
+import dev.dualrun.parity.config.Durations;
 import dev.dualrun.parity.config.PairMapping;
 import dev.dualrun.parity.config.ParityProperties;
 import dev.dualrun.parity.config.Text;
@@ -140,26 +140,23 @@ public final class AzureMonitorSource implements MetricSource {
 			groups.computeIfAbsent(key, (k) -> new ArrayList<>()).add(pair);
 		}
 		for (List<PairMapping> group : groups.values()) {
-			// one resource once a call: a second pair of the same resource goes to the
-			// next
-			List<List<PairMapping>> batches = new ArrayList<>();
+			// one resource once a call: the k-th pair of a resource goes to the k-th
+			// layer,
+			// each layer in calls of BATCH_SIZE
+			Map<String, Integer> seen = new java.util.HashMap<>();
+			List<List<PairMapping>> layers = new ArrayList<>();
 			for (PairMapping pair : group) {
-				String resource = query(pair).resource().toLowerCase(Locale.ROOT);
-				List<PairMapping> target = null;
-				for (List<PairMapping> b : batches) {
-					if (b.size() < BATCH_SIZE
-							&& b.stream().noneMatch((p) -> query(p).resource().equalsIgnoreCase(resource))) {
-						target = b;
-						break;
-					}
+				int k = seen.merge(query(pair).resource().toLowerCase(Locale.ROOT), 1, Integer::sum) - 1;
+				if (k == layers.size()) {
+					layers.add(new ArrayList<>());
 				}
-				if (target == null) {
-					target = new ArrayList<>();
-					batches.add(target);
-				}
-				target.add(pair);
+				layers.get(k).add(pair);
 			}
-			batches.forEach((b) -> out.add(List.copyOf(b)));
+			for (List<PairMapping> layer : layers) {
+				for (int from = 0; from < layer.size(); from += BATCH_SIZE) {
+					out.add(List.copyOf(layer.subList(from, Math.min(layer.size(), from + BATCH_SIZE))));
+				}
+			}
 		}
 		return out;
 	}
@@ -180,8 +177,8 @@ public final class AzureMonitorSource implements MetricSource {
 	public String describe(PairMapping pair, QueryWindow window) {
 		AzureMonitorQuery q = query(pair);
 		return q.describe() + ", namespace " + q.metricNamespace()
-				+ ((q.filter() != null) ? ", $filter " + q.filter() : "") + ", interval " + grain(window.period())
-				+ ", " + window.start() + " .. " + window.end()
+				+ ((q.filter() != null) ? ", $filter " + q.filter() : "") + ", interval "
+				+ Durations.iso(window.period()) + ", " + window.start() + " .. " + window.end()
 				+ ((q.region() != null) ? " (metrics:getBatch, " + q.region() + ")" : "");
 	}
 
@@ -217,11 +214,6 @@ public final class AzureMonitorSource implements MetricSource {
 		this.http.connectionPool().evictAll();
 	}
 
-	/** ISO 8601 time grain of a period: PT1M .. PT12H, P1D. */
-	static String grain(Duration period) {
-		return dev.dualrun.parity.config.Durations.iso(period);
-	}
-
 	private void fetchOne(PairMapping pair, QueryWindow window, Consumer<SeriesResult> results) {
 		AzureMonitorQuery q = query(pair);
 		HttpUrl base = HttpUrl.parse(this.settings.endpoint());
@@ -238,7 +230,7 @@ public final class AzureMonitorSource implements MetricSource {
 			.addQueryParameter("metricnames", q.metric())
 			.addQueryParameter("metricnamespace", q.metricNamespace())
 			.addQueryParameter("aggregation", q.aggregation().apiName())
-			.addQueryParameter("interval", grain(window.period()))
+			.addQueryParameter("interval", Durations.iso(window.period()))
 			.addQueryParameter("timespan", window.start() + "/" + window.end())
 			.addQueryParameter("AutoAdjustTimegrain", "false")
 			.addQueryParameter("ValidateDimensions", "false");
@@ -275,7 +267,7 @@ public final class AzureMonitorSource implements MetricSource {
 			.addQueryParameter("metricnamespace", first.metricNamespace())
 			.addQueryParameter("metricnames", first.metric())
 			.addQueryParameter("aggregation", first.aggregation().apiName())
-			.addQueryParameter("interval", grain(window.period()))
+			.addQueryParameter("interval", Durations.iso(window.period()))
 			.addQueryParameter("starttime", window.start().toString())
 			.addQueryParameter("endtime", window.end().toString());
 		if (first.filter() != null) {
