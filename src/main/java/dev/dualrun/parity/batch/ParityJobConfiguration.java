@@ -13,7 +13,9 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ItemReader;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.batch.infrastructure.item.support.ListItemReader;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
@@ -30,19 +32,22 @@ import dev.dualrun.parity.config.ParityProperties;
 import dev.dualrun.parity.source.MetricSource;
 import dev.dualrun.parity.source.SourceProvider;
 import dev.dualrun.parity.source.Sources;
+import dev.dualrun.parity.store.AlertResultRow;
 import dev.dualrun.parity.store.EvidenceRow;
 import dev.dualrun.parity.store.PairDefinitions;
 import dev.dualrun.parity.store.ParityStore;
+import dev.dualrun.parity.store.RunAlertRow;
 import dev.dualrun.parity.store.RunPairRow;
 
 /**
  * The {@code parity} job: {@code plan} (mapping to stored plan), {@code fetch-old} (the
  * old side's series in the fewest calls, evidence stored), {@code compare} (the new side
  * fetched and pairs judged concurrently, written in chunks), {@code recheck} (the settle
- * rule) and {@code report} (HTML, JSON and JUnit XML). The steps only wire: the sources
- * are found by type in {@link Sources}. Only {@code plan} never runs twice: the other
- * steps work on what is not done yet, so a restart of a failed run picks up the pairs
- * that errored or were never judged.
+ * rule), {@code alerts} (alert pairs read, replayed and judged) and {@code report} (HTML,
+ * JSON and JUnit XML). The steps only wire: the sources are found by type in
+ * {@link Sources}. Only {@code plan} never runs twice: the other steps work on what is
+ * not done yet, so a restart of a failed run picks up the pairs that errored or were
+ * never judged.
  */
 @Configuration(proxyBeanMethods = false)
 public class ParityJobConfiguration {
@@ -78,11 +83,12 @@ public class ParityJobConfiguration {
 
 	@Bean
 	Job parityJob(JobRepository jobRepository, Step planStep, Step fetchOldStep, Step compareStep, Step recheckStep,
-			Step reportStep, ParityStore store, Clock clock, ParityProperties properties) {
+			Step alertsStep, Step reportStep, ParityStore store, Clock clock, ParityProperties properties) {
 		return new JobBuilder(ParityJobParameters.JOB_NAME, jobRepository).start(planStep)
 			.next(fetchOldStep)
 			.next(compareStep)
 			.next(recheckStep)
+			.next(alertsStep)
 			.next(reportStep)
 			.listener(new RunCompletionListener(store, clock, properties.settle()))
 			.build();
@@ -176,6 +182,32 @@ public class ParityJobConfiguration {
 						judge.get().finish(runId);
 					}
 				});
+	}
+
+	/**
+	 * The alert pairs not judged yet: both sides read and judged, each judgement written
+	 * in the chunk's transaction.
+	 */
+	@Bean
+	Step alertsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			ItemReader<RunAlertRow> unjudgedAlerts, ParityStore store, ParityProperties properties, Clock clock) {
+		AlertPairProcessor processor = new AlertPairProcessor(properties, clock);
+		return new StepBuilder("alerts", jobRepository).<RunAlertRow, AlertResultRow>chunk(4)
+			.transactionManager(transactionManager)
+			.reader(unjudgedAlerts)
+			.processor(processor)
+			.writer((chunk) -> store.saveAlertResults(List.copyOf(chunk.getItems())))
+			.listener(processor)
+			.allowStartIfComplete(true)
+			.listener(new StepProgress())
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	ItemReader<RunAlertRow> unjudgedAlerts(ParityStore store,
+			@Value("#{jobExecutionContext['" + RunContext.RUN_ID + "']}") Long runId) {
+		return new ListItemReader<>(store.alerts().unjudged(runId));
 	}
 
 	@Bean

@@ -18,6 +18,7 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
+import dev.dualrun.parity.config.AlertMapping;
 import dev.dualrun.parity.config.ConfigurationException;
 import dev.dualrun.parity.config.MappingFile;
 import dev.dualrun.parity.config.MappingLinter;
@@ -28,6 +29,7 @@ import dev.dualrun.parity.source.QueryWindow;
 import dev.dualrun.parity.source.Sources;
 import dev.dualrun.parity.store.PairDefinitions;
 import dev.dualrun.parity.store.ParityStore;
+import dev.dualrun.parity.store.RunAlertRow;
 import dev.dualrun.parity.store.RunPairRow;
 
 /**
@@ -94,8 +96,23 @@ record PlanTasklet(ParityStore store, ParityProperties properties, Clock clock) 
 			}
 		}
 		this.store.plan(runId, rows);
+		// alert pairs: the requested window on whole minutes, each side on its own grid
+		List<AlertMapping> alerts = selectAlerts(mapping, params.pairs());
+		Instant alertFrom = from.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+		Instant alertTo = to.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+		List<RunAlertRow> alertRows = new ArrayList<>();
+		for (int i = 0; i < alerts.size(); i++) {
+			alertRows.add(
+					new RunAlertRow(runId, alerts.get(i).id(), i, alertFrom, alertTo, ParityStore.json(alerts.get(i))));
+		}
+		this.store.planAlerts(alertRows);
+		if (start == null && !alerts.isEmpty()) {
+			start = alertFrom;
+			end = alertTo;
+		}
 		this.store.runs().planned(runId, mapping.sha256(), start, end, rows.size(), minCalls);
-		log.info("run {}: planned {} pair(s) from {} over {} .. {}", runId, rows.size(), params.mapping(), start, end);
+		log.info("run {}: planned {} pair(s){} from {} over {} .. {}", runId, rows.size(),
+				alerts.isEmpty() ? "" : " and " + alerts.size() + " alert pair(s)", params.mapping(), start, end);
 		return RepeatStatus.FINISHED;
 	}
 
@@ -143,14 +160,27 @@ record PlanTasklet(ParityStore store, ParityProperties properties, Clock clock) 
 		Set<String> wanted = new LinkedHashSet<>(ids);
 		List<PairMapping> selected = new ArrayList<>();
 		for (String id : wanted) {
+			if (mapping.alerts().stream().anyMatch((a) -> a.id().equals(id))) {
+				continue;
+			}
 			PairMapping pair = mapping.pair(id)
 				.orElseThrow(() -> new ConfigurationException("unknown pair id '" + id + "' in " + mapping.source()
 						+ " (known: "
 						+ String.join(", ", mapping.pairs().stream().map(PairMapping::id).limit(10).toList())
-						+ ((mapping.pairs().size() > 10) ? ", ... " + mapping.pairs().size() + " in all" : "") + ")"));
+						+ ((mapping.pairs().size() > 10) ? ", ... " + mapping.pairs().size() + " in all" : "")
+						+ (mapping.alerts().isEmpty() ? "" : "; alerts: "
+								+ String.join(", ", mapping.alerts().stream().map(AlertMapping::id).limit(10).toList()))
+						+ ")"));
 			selected.add(pair);
 		}
 		return selected;
+	}
+
+	private static List<AlertMapping> selectAlerts(MappingFile mapping, List<String> ids) {
+		if (ids.isEmpty()) {
+			return mapping.alerts();
+		}
+		return mapping.alerts().stream().filter((a) -> ids.contains(a.id())).toList();
 	}
 
 }

@@ -22,8 +22,13 @@ final class JobRun {
 		try (ParityApplicationContext context = ParityApplicationContext.start(args)) {
 			ParityApplicationContext.Outcome outcome = launch.launch(context);
 			int code = outcome.exitCode();
-			if (outcome.run() != null && outcome.run().pairsTotal() > 0) {
+			if (outcome.run() != null && (outcome.run().pairsTotal() > 0 || !outcome.alertVerdicts().isEmpty())) {
 				console.summary(outcome.run());
+				if (!outcome.alertVerdicts().isEmpty()) {
+					console
+						.line("alerts: " + outcome.alertVerdicts().size() + " alert pair(s): " + outcome.alertCounts()
+								+ " (each rule replayed against its alarm; the report draws their timelines)");
+				}
 				cost(console, context, outcome.run());
 			}
 			if (code >= ExitCodes.CONFIGURATION) {

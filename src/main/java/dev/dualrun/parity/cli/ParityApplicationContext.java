@@ -141,7 +141,12 @@ final class ParityApplicationContext implements AutoCloseable {
 		Long runId = execution.getExecutionContext().containsKey("parity.run-id")
 				? execution.getExecutionContext().getLong("parity.run-id") : null;
 		RunRow run = (runId != null) ? store().run(runId).orElse(null) : null;
-		return new Outcome(execution, run);
+		List<String> alerts = (runId != null) ? store().alerts()
+			.results(runId)
+			.stream()
+			.map(dev.dualrun.parity.store.AlertResultRow::verdict)
+			.toList() : List.of();
+		return new Outcome(execution, run, alerts);
 	}
 
 	@Override
@@ -154,8 +159,9 @@ final class ParityApplicationContext implements AutoCloseable {
 	 *
 	 * @param execution the job execution
 	 * @param run the run row, null if the job failed before recording it
+	 * @param alertVerdicts the verdicts of its alert pairs
 	 */
-	record Outcome(JobExecution execution, RunRow run) {
+	record Outcome(JobExecution execution, RunRow run, List<String> alertVerdicts) {
 
 		int exitCode() {
 			boolean configuration = this.execution.getAllFailureExceptions()
@@ -168,7 +174,21 @@ final class ParityApplicationContext implements AutoCloseable {
 					|| "FAILED".equals(this.run.status())) {
 				return ExitCodes.RUNTIME;
 			}
-			return this.run.allPassed() ? ExitCodes.PASS : ExitCodes.NOT_ALL_PASS;
+			boolean pairsPass = (this.run.pairsTotal() == 0) ? !this.alertVerdicts.isEmpty() : this.run.allPassed();
+			boolean alertsPass = this.alertVerdicts.stream().allMatch("PASS"::equals);
+			return (pairsPass && alertsPass) ? ExitCodes.PASS : ExitCodes.NOT_ALL_PASS;
+		}
+
+		/**
+		 * @return the alert pairs' verdicts counted, e.g. {@code 3 PASS, 1 FAIL}
+		 */
+		String alertCounts() {
+			java.util.Map<String, Long> counts = new java.util.TreeMap<>(this.alertVerdicts.stream()
+				.collect(java.util.stream.Collectors.groupingBy((v) -> v, java.util.stream.Collectors.counting())));
+			return counts.entrySet()
+				.stream()
+				.map((e) -> e.getValue() + " " + e.getKey())
+				.collect(java.util.stream.Collectors.joining(", "));
 		}
 
 		private static boolean isConfiguration(Throwable t) {

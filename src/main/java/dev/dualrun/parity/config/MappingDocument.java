@@ -8,7 +8,7 @@ import java.util.Map;
  * validation. Every field may be missing here; {@link MappingLoader} checks them and
  * applies defaults.
  */
-record MappingDocument(Integer version, Defaults defaults, List<Pair> pairs) {
+record MappingDocument(Integer version, Defaults defaults, List<Pair> pairs, List<Alert> alerts) {
 
 	record Defaults(String period, Double unitFactor, Tolerance.Override tolerance, Boolean publishedWhenNonZero,
 			String scrapeInterval) {
@@ -38,6 +38,21 @@ record MappingDocument(Integer version, Defaults defaults, List<Pair> pairs) {
 	}
 
 	record Prometheus(String query) {
+
+	}
+
+	/** An alert pair: a CloudWatch alarm and the alerting rule that replaces it. */
+	record Alert(String id, String description, AlarmRef cloudwatch, RuleRef prometheus) {
+
+	}
+
+	/** The old side's alarm, by name. */
+	record AlarmRef(String alarm) {
+
+	}
+
+	/** The new side's alerting rule, by name, in a group if the name is not unique. */
+	record RuleRef(String alert, String group) {
 
 	}
 

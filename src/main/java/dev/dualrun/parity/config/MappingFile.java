@@ -9,11 +9,13 @@ import java.util.Optional;
  * @param source the file as the user named it
  * @param sha256 hex SHA-256 of the file's bytes, stored with each run
  * @param pairs the pairs in file order
+ * @param alerts the alert pairs in file order
  */
-public record MappingFile(String source, String sha256, List<PairMapping> pairs) {
+public record MappingFile(String source, String sha256, List<PairMapping> pairs, List<AlertMapping> alerts) {
 
 	public MappingFile {
 		pairs = List.copyOf(pairs);
+		alerts = List.copyOf(alerts);
 	}
 
 	/**

@@ -48,19 +48,60 @@ final class MappingValidator {
 				: new MappingDocument.Defaults(null, null, null, null, null);
 		Duration defaultPeriod = (defaults.period() != null) ? duration(defaults.period(), "/defaults/period")
 				: Duration.ofSeconds(60);
-		if (doc.pairs() == null || doc.pairs().isEmpty()) {
-			throw error("/pairs", "no pairs: the file must list at least one pair under 'pairs:'");
+		boolean noAlerts = doc.alerts() == null || doc.alerts().isEmpty();
+		if ((doc.pairs() == null || doc.pairs().isEmpty()) && noAlerts) {
+			throw error("/pairs", "no pairs: the file must list at least one pair under 'pairs:' (or 'alerts:')");
 		}
 		List<PairMapping> pairs = new ArrayList<>();
 		Set<String> ids = new HashSet<>();
-		for (int i = 0; i < doc.pairs().size(); i++) {
+		for (int i = 0; i < ((doc.pairs() != null) ? doc.pairs().size() : 0); i++) {
 			PairMapping pair = pair(doc.pairs().get(i), "/pairs/" + i, defaults, defaultPeriod);
 			if (!ids.add(pair.id())) {
 				throw error("/pairs/" + i + "/id", "duplicate pair id '" + pair.id() + "'");
 			}
 			pairs.add(pair);
 		}
-		return new MappingFile(this.source, sha256, pairs);
+		List<AlertMapping> alerts = new ArrayList<>();
+		Set<String> alertIds = new HashSet<>();
+		for (int i = 0; !noAlerts && i < doc.alerts().size(); i++) {
+			AlertMapping alert = alert(doc.alerts().get(i), "/alerts/" + i);
+			if (!alertIds.add(alert.id())) {
+				throw error("/alerts/" + i + "/id", "duplicate alert id '" + alert.id() + "'");
+			}
+			alerts.add(alert);
+		}
+		return new MappingFile(this.source, sha256, pairs, alerts);
+	}
+
+	private AlertMapping alert(MappingDocument.Alert raw, String at) {
+		if (raw == null) {
+			throw error(at, "empty alert pair");
+		}
+		String id = required(raw.id(), at + "/id");
+		if (!ID.matcher(id).matches()) {
+			throw error(at + "/id", "'" + id + "' is not a valid id (letters, digits, '.', '_', '-'; at most 128)");
+		}
+		if (raw.cloudwatch() == null) {
+			throw error(at + "/cloudwatch",
+					"missing: an alert pair needs the old side's alarm, 'cloudwatch: {alarm: NAME}'");
+		}
+		if (raw.prometheus() == null) {
+			throw error(at + "/prometheus",
+					"missing: an alert pair needs the new side's rule, 'prometheus: {alert: NAME}'");
+		}
+		String alarm = required(raw.cloudwatch().alarm(), at + "/cloudwatch/alarm").strip();
+		if (alarm.length() > 255) {
+			throw error(at + "/cloudwatch/alarm", "an alarm name has at most 255 characters");
+		}
+		String rule = required(raw.prometheus().alert(), at + "/prometheus/alert").strip();
+		if (!rule.matches("[a-zA-Z_:][a-zA-Z0-9_:]*")) {
+			throw error(at + "/prometheus/alert",
+					"'" + rule + "' is not an alert name Prometheus accepts (letters, digits, '_' and ':')");
+		}
+		String group = raw.prometheus().group();
+		return new AlertMapping(id, raw.description(), new AlertMapping.Ref("cloudwatch", alarm, null),
+				new AlertMapping.Ref("prometheus", rule, (group != null && !group.isBlank()) ? group.strip() : null),
+				line(at));
 	}
 
 	private PairMapping pair(MappingDocument.Pair raw, String at, MappingDocument.Defaults defaults,

@@ -30,10 +30,11 @@ import tools.jackson.databind.JsonNode;
  * AWS SDK for Java v2 (Smithy RPC v2 CBOR:
  * {@code POST /service/GraniteServiceVersion20100801/
  * operation/<Op>}, {@code smithy-protocol: rpc-v2-cbor}, CBOR bodies, gzip
- * PutMetricData), implements PutMetricData, GetMetricData and ListMetrics, and answers
- * errors in CloudWatch's shape. It checks that requests are SigV4-signed for service
- * {@code monitoring} (and, if configured, by the expected access key) but does not verify
- * signatures.
+ * PutMetricData), implements PutMetricData, GetMetricData, ListMetrics, and
+ * PutMetricAlarm, DescribeAlarms and DescribeAlarmHistory of alarms it evaluates itself,
+ * and answers errors in CloudWatch's shape. It checks that requests are SigV4-signed for
+ * service {@code monitoring} (and, if configured, by the expected access key) but does
+ * not verify signatures.
  */
 public final class CloudWatchCompatibleServer implements AutoCloseable {
 
@@ -52,6 +53,8 @@ public final class CloudWatchCompatibleServer implements AutoCloseable {
 
 	private final FaultMode faults = new FaultMode();
 
+	private final CloudWatchAlarmService alarms;
+
 	private final Map<String, AtomicLong> calls = new ConcurrentHashMap<>();
 
 	private final String accessKeyId;
@@ -62,6 +65,7 @@ public final class CloudWatchCompatibleServer implements AutoCloseable {
 		this.server = server;
 		this.accessKeyId = accessKeyId;
 		this.operations = new CloudWatchOperations(new MetricRepository(), clock, this.faults);
+		this.alarms = new CloudWatchAlarmService(this.operations, clock);
 		// enough workers for a job's concurrent requests with latency injected
 		this.executor = Executors.newFixedThreadPool(32, (r) -> {
 			Thread t = new Thread(r, "cloudwatch-compatible");
@@ -126,6 +130,15 @@ public final class CloudWatchCompatibleServer implements AutoCloseable {
 	}
 
 	/**
+	 * Lets every alarm have existed since a time: the server evaluates it from then on
+	 * (the demo's alarms were there through the whole dual run).
+	 * @param since the time
+	 */
+	public void alarmsEvaluatedSince(java.time.Instant since) {
+		this.alarms.evaluatedSince(since.toEpochMilli());
+	}
+
+	/**
 	 * Serves a synthetic estate besides the published metrics: its metrics are computed
 	 * on the fly, so 50,000 metrics of a day at one minute take no memory.
 	 * @param estate the estate
@@ -162,6 +175,9 @@ public final class CloudWatchCompatibleServer implements AutoCloseable {
 					case "PutMetricData" -> this.operations.putMetricData(request);
 					case "GetMetricData" -> this.operations.getMetricData(request);
 					case "ListMetrics" -> this.operations.listMetrics(request);
+					case "PutMetricAlarm" -> this.alarms.putMetricAlarm(request);
+					case "DescribeAlarms" -> this.alarms.describeAlarms(request);
+					case "DescribeAlarmHistory" -> this.alarms.describeAlarmHistory(request);
 					default -> throw new CloudWatchError(400, "InvalidAction", "InvalidAction",
 							"Operation '" + operation + "' is not implemented by this CloudWatch-compatible server");
 				};

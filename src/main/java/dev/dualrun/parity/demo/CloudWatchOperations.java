@@ -217,6 +217,50 @@ final class CloudWatchOperations {
 		return page(returned, series, ascending, offset, pageSize);
 	}
 
+	/**
+	 * An alarm's datapoints as GetMetricData would answer its queries: its metric at its
+	 * period and statistic, or its metric math's returned expression.
+	 * @param alarm a PutMetricAlarm request
+	 * @param start first bucket, epoch milliseconds
+	 * @param end end, exclusive
+	 * @return the datapoints by bucket start
+	 */
+	TreeMap<Long, Double> alarmSeries(JsonNode alarm, long start, long end) {
+		JsonNode metrics = alarm.path("Metrics");
+		if (metrics.isArray() && !metrics.isEmpty()) {
+			Map<String, TreeMap<Long, Double>> series = new HashMap<>();
+			String returned = null;
+			for (JsonNode q : metrics) {
+				String id = q.path("Id").asString();
+				if (q.has("MetricStat")) {
+					series.put(id, metricStat(q.get("MetricStat"), id, start, end));
+				}
+				if (q.path("ReturnData").asBoolean(true)) {
+					returned = id;
+				}
+			}
+			for (JsonNode q : metrics) {
+				if (q.has("Expression")) {
+					series.put(q.path("Id").asString(), MetricMath.evaluate(q.get("Expression").asString(), series));
+				}
+			}
+			return series.getOrDefault(returned, new TreeMap<>());
+		}
+		tools.jackson.databind.node.ObjectNode stat = Cbor.MAPPER.createObjectNode();
+		tools.jackson.databind.node.ObjectNode metric = stat.putObject("Metric");
+		metric.put("Namespace", alarm.path("Namespace").asString());
+		metric.put("MetricName", alarm.path("MetricName").asString());
+		metric.set("Dimensions",
+				alarm.path("Dimensions").isArray() ? alarm.get("Dimensions") : Cbor.MAPPER.createArrayNode());
+		stat.put("Period", alarm.path("Period").asInt());
+		stat.put("Stat", alarm.has("ExtendedStatistic") ? alarm.get("ExtendedStatistic").asString()
+				: alarm.path("Statistic").asString());
+		if (alarm.has("Unit")) {
+			stat.put("Unit", alarm.get("Unit").asString());
+		}
+		return metricStat(stat, alarm.path("AlarmName").asString(), start, end);
+	}
+
 	private TreeMap<Long, Double> metricStat(JsonNode stat, String id, long start, long end) {
 		JsonNode metric = stat.path("Metric");
 		String where = "Query " + id;

@@ -29,7 +29,7 @@ final class JUnitXml {
 		StringWriter out = new StringWriter();
 		Map<String, Integer> counts = new java.util.HashMap<>();
 		report.pairs().forEach((p) -> counts.merge(p.verdict(), 1, Integer::sum));
-		try (Stream stream = new Stream(out, report.run(), counts, report.pairs().size())) {
+		try (Stream stream = new Stream(out, report.run(), counts, report.pairs().size(), report.alerts())) {
 			report.pairs().forEach(stream::testcase);
 		}
 		return out.toString();
@@ -46,8 +46,12 @@ final class JUnitXml {
 
 		private final long runId;
 
-		Stream(java.io.Writer out, RunRow run, Map<String, Integer> counts, int total) {
+		private final java.util.List<AlertView> alerts;
+
+		Stream(java.io.Writer out, RunRow run, Map<String, Integer> counts, int total,
+				java.util.List<AlertView> alerts) {
 			this.runId = run.id();
+			this.alerts = alerts;
 			try {
 				this.xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
 				this.xml.writeStartDocument("UTF-8", "1.0");
@@ -60,10 +64,13 @@ final class JUnitXml {
 					.sum();
 				this.xml.writeStartElement("testsuite");
 				this.xml.writeAttribute("name", safe("parity run " + run.id() + " (" + run.mappingSource() + ")"));
-				this.xml.writeAttribute("tests", Integer.toString(total));
-				this.xml.writeAttribute("failures", Long.toString(failures));
-				this.xml.writeAttribute("errors", Long.toString(errors));
-				this.xml.writeAttribute("skipped", "0");
+				long alertFailures = alerts.stream().filter((a) -> a.verdict().equals("FAIL")).count();
+				long alertErrors = alerts.stream().filter((a) -> a.verdict().equals("ERROR")).count();
+				long skipped = alerts.stream().filter((a) -> a.verdict().equals("NO_EPISODES")).count();
+				this.xml.writeAttribute("tests", Integer.toString(total + alerts.size()));
+				this.xml.writeAttribute("failures", Long.toString(failures + alertFailures));
+				this.xml.writeAttribute("errors", Long.toString(errors + alertErrors));
+				this.xml.writeAttribute("skipped", Long.toString(skipped));
 				this.xml.writeAttribute("timestamp", String.valueOf(run.startedAt()));
 				this.xml.writeCharacters("\n");
 			}
@@ -97,9 +104,42 @@ final class JUnitXml {
 			}
 		}
 
+		/**
+		 * An alert pair: FAIL a failure, ERROR an error, NO_EPISODES skipped (nothing was
+		 * shown either way).
+		 */
+		private void alert(AlertView a) throws XMLStreamException {
+			this.xml.writeCharacters("  ");
+			this.xml.writeStartElement("testcase");
+			this.xml.writeAttribute("classname", "parity.alerts");
+			this.xml.writeAttribute("name", safe(a.id()));
+			String details = a.findings()
+				.stream()
+				.map((f) -> f.code() + ": " + f.message())
+				.collect(Collectors.joining("\n"));
+			String element = switch (a.verdict()) {
+				case "PASS" -> null;
+				case "ERROR" -> "error";
+				case "NO_EPISODES" -> "skipped";
+				default -> "failure";
+			};
+			if (element != null) {
+				this.xml.writeStartElement(element);
+				this.xml.writeAttribute("type", a.verdict());
+				this.xml.writeAttribute("message", safe(a.summary()));
+				this.xml.writeCharacters(safe(details));
+				this.xml.writeEndElement();
+			}
+			this.xml.writeEndElement();
+			this.xml.writeCharacters("\n");
+		}
+
 		@Override
 		public void close() {
 			try {
+				for (AlertView a : this.alerts) {
+					alert(a);
+				}
 				this.xml.writeEndElement();
 				this.xml.writeCharacters("\n");
 				this.xml.writeEndDocument();

@@ -20,8 +20,10 @@ import dev.dualrun.parity.store.RunRow;
  * codes {@code GAP_PROMETHEUS} and {@code GAP_CLOUDWATCH})
  * @param run the run
  * @param pairs one entry per planned pair, in mapping order
+ * @param alerts one entry per alert pair, in mapping order ({@link #alert})
  */
-public record JsonReport(String schema, int schemaVersion, Run run, List<Pair> pairs) {
+public record JsonReport(String schema, int schemaVersion, Run run, List<Pair> pairs,
+		List<Map<String, Object>> alerts) {
 
 	/**
 	 * @param id run id
@@ -72,7 +74,57 @@ public record JsonReport(String schema, int schemaVersion, Run run, List<Pair> p
 
 	static JsonReport of(RunReport report) {
 		return new JsonReport(SCHEMA, VERSION, run(report.run(), report.counts()),
-				report.pairs().stream().map(JsonReport::pair).toList());
+				report.pairs().stream().map(JsonReport::pair).toList(),
+				report.alerts().stream().map(JsonReport::alert).toList());
+	}
+
+	/**
+	 * An alert pair in the JSON report: verdict, findings with their codes, each side's
+	 * definition and episodes (replayed, and as its history has them), the matches with
+	 * their delays in seconds.
+	 * @param v the alert pair
+	 * @return its entry
+	 */
+	static Map<String, Object> alert(AlertView v) {
+		Map<String, Object> out = new java.util.LinkedHashMap<>();
+		out.put("id", v.id());
+		out.put("description", v.description());
+		out.put("verdict", v.verdict());
+		out.put("summary", v.summary());
+		out.put("findings", v.findings());
+		var d = v.document();
+		if (d.judgement() == null) {
+			out.put("error", d.error());
+			return out;
+		}
+		out.put("old", side(d.old(), d.judgement().oldInAlarm()));
+		out.put("new", side(d.neu(), d.judgement().newInAlarm()));
+		List<Map<String, Object>> matches = new java.util.ArrayList<>();
+		for (var m : d.judgement().matches()) {
+			matches.add(map("kind", m.kind(), "old", episode(m.oldEpisode()), "new", episode(m.newEpisode()),
+					"onsetDelaySeconds", (m.onsetDelay() != null) ? m.onsetDelay().toSeconds() : null,
+					"recoveryDelaySeconds", (m.recoveryDelay() != null) ? m.recoveryDelay().toSeconds() : null));
+		}
+		out.put("matches", matches);
+		out.put("onsetToleranceSeconds", d.judgement().onsetTolerance().toSeconds());
+		out.put("recoveryToleranceSeconds", d.judgement().recoveryTolerance().toSeconds());
+		return out;
+	}
+
+	private static Map<String, Object> side(dev.dualrun.parity.alert.AlertSide s, java.time.Duration inAlarm) {
+		var c = s.condition();
+		return map("system", s.system(), "name", c.name(), "definition", c.definition(), "comparison",
+				(c.comparison() != null) ? c.comparison().symbol() : null, "threshold",
+				Double.isFinite(c.threshold()) ? c.threshold() : null, "stepSeconds", c.step().toSeconds(),
+				"holdSeconds", c.holdFor().toSeconds(), "missingData", c.missingData().word(), "health", c.health(),
+				"episodes", s.replayed().stream().map(JsonReport::episode).toList(), "actualSource", s.actualSource(),
+				"actualEpisodes", (s.actual() != null) ? s.actual().stream().map(JsonReport::episode).toList() : null,
+				"inAlarmSeconds", inAlarm.toSeconds(), "notes", s.notes());
+	}
+
+	private static Map<String, Object> episode(dev.dualrun.parity.alert.Episode e) {
+		return (e == null) ? null
+				: map("start", e.start().toString(), "end", e.end().toString(), "ongoing", e.ongoing());
 	}
 
 	static final String SCHEMA = "parity-validator/run";
@@ -123,6 +175,15 @@ public record JsonReport(String schema, int schemaVersion, Run run, List<Pair> p
 
 		private dev.dualrun.parity.estate.Coverage coverage;
 
+		private List<AlertView> alerts = List.of();
+
+		/**
+		 * @param alerts the alert pairs, written after the pairs
+		 */
+		void alerts(List<AlertView> alerts) {
+			this.alerts = alerts;
+		}
+
 		/**
 		 * @param estate the estate's coverage, written after the pairs; null for none
 		 */
@@ -132,6 +193,12 @@ public record JsonReport(String schema, int schemaVersion, Run run, List<Pair> p
 
 		@Override
 		public void close() {
+			this.gen.writeEndArray();
+			this.gen.writeName("alerts");
+			this.gen.writeStartArray();
+			for (AlertView a : this.alerts) {
+				this.gen.writePOJO(JsonReport.alert(a));
+			}
 			this.gen.writeEndArray();
 			if (this.coverage != null) {
 				this.gen.writePOJOProperty("coverage", JsonReport.coverage(this.coverage));

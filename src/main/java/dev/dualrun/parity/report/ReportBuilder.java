@@ -178,7 +178,15 @@ public final class ReportBuilder {
 			}
 		}
 		return new RunReport(run, counts, sections, this.clock.instant().toString(), charts,
-				this.store.runs().latest(INDEX), rows, total, List.copyOf(sides), this.coverage);
+				this.store.runs().latest(INDEX), rows, total, List.copyOf(sides), this.coverage, alerts(run));
+	}
+
+	/**
+	 * @param run the run
+	 * @return its alert pairs as the report shows them, in mapping order
+	 */
+	public List<AlertView> alerts(RunRow run) {
+		return this.store.alerts().results(run.id()).stream().map(AlertView::of).toList();
 	}
 
 	/**

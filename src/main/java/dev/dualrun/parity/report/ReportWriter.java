@@ -269,6 +269,7 @@ public final class ReportWriter {
 		try {
 			Files.createDirectories(directory);
 			Map<String, Integer> counts = builder.counts(run);
+			List<AlertView> alerts = builder.alerts(run);
 			Path jsonFile = directory.resolve("run-" + run.id() + ".json");
 			Path junitFile = directory.resolve("run-" + run.id() + ".junit.xml");
 			Path jsonTmp = temporary(jsonFile);
@@ -284,7 +285,7 @@ public final class ReportWriter {
 						Writer junitOut = Files.newBufferedWriter(junitTmp, StandardCharsets.UTF_8);
 						Writer rowsOut = Files.newBufferedWriter(rowsTmp, StandardCharsets.UTF_8);
 						JsonReport.Stream json = new JsonReport.Stream(this.json, jsonOut, run, counts);
-						JUnitXml.Stream junit = new JUnitXml.Stream(junitOut, run, counts, run.pairsTotal());
+						JUnitXml.Stream junit = new JUnitXml.Stream(junitOut, run, counts, run.pairsTotal(), alerts);
 						tools.jackson.core.JsonGenerator rows = this.compact
 							.createGenerator(new ScriptSafeWriter(rowsOut))) {
 					rows.writeStartArray();
@@ -293,6 +294,7 @@ public final class ReportWriter {
 						junit.testcase(section);
 					}, (row) -> rows.writePOJO(row.asArray()));
 					json.coverage(report.coverage());
+					json.alerts(alerts);
 					rows.writeEndArray();
 				}
 				try (Writer out = Files.newBufferedWriter(htmlTmp, StandardCharsets.UTF_8)) {

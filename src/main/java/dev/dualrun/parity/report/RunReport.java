@@ -24,10 +24,23 @@ import dev.dualrun.parity.store.RunRow;
  * index into this table, so a large page does not repeat them
  * @param coverage the estate's coverage by the run's mapping, from the latest inventory,
  * or null when none was taken
+ * @param alerts the run's alert pairs, in mapping order
  */
 public record RunReport(RunRow run, Map<String, Integer> counts, List<PairSection> pairs, String generatedAt,
 		List<PairChart> charts, List<RunRow> recentRuns, List<Row> rows, int totalPairs, List<Sides> sides,
-		dev.dualrun.parity.estate.Coverage coverage) {
+		dev.dualrun.parity.estate.Coverage coverage, List<AlertView> alerts) {
+
+	/**
+	 * @return alert pairs per verdict
+	 */
+	public Map<String, Integer> alertCounts() {
+		Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+		for (String v : List.of("PASS", "FAIL", "NO_EPISODES", "ERROR")) {
+			counts.put(v, 0);
+		}
+		this.alerts.forEach((a) -> counts.merge(a.verdict(), 1, Integer::sum));
+		return counts;
+	}
 
 	/**
 	 * A report whose pairs are all shown in full.
@@ -40,7 +53,8 @@ public record RunReport(RunRow run, Map<String, Integer> counts, List<PairSectio
 	 */
 	public RunReport(RunRow run, Map<String, Integer> counts, List<PairSection> pairs, String generatedAt,
 			List<PairChart> charts, List<RunRow> recentRuns) {
-		this(run, counts, pairs, generatedAt, charts, recentRuns, rows(pairs), pairs.size(), sidesOf(pairs), null);
+		this(run, counts, pairs, generatedAt, charts, recentRuns, rows(pairs), pairs.size(), sidesOf(pairs), null,
+				List.of());
 	}
 
 	private static List<Sides> sidesOf(List<PairSection> pairs) {

@@ -156,4 +156,15 @@ public interface SourceProvider {
 		return null;
 	}
 
+	/**
+	 * Opens the system's alerts (alarms or alerting rules), for alert pairs.
+	 * @param properties the settings
+	 * @return the alert source
+	 * @throws dev.dualrun.parity.config.ConfigurationException if the system has none
+	 */
+	default AlertSource alerts(ParityProperties properties) {
+		throw new dev.dualrun.parity.config.ConfigurationException(displayName()
+				+ " has no alerts the validator can read: alert pairs read CloudWatch alarms and Prometheus alerting rules");
+	}
+
 }

@@ -74,6 +74,38 @@ public final class ParityStore {
 	}
 
 	/**
+	 * @return the alert DAO for reads
+	 */
+	public AlertDao alerts() {
+		return this.jdbi.onDemand(AlertDao.class);
+	}
+
+	/**
+	 * Stores the alert pairs of a run's plan in one transaction.
+	 * @param rows the alert pairs
+	 */
+	public void planAlerts(List<RunAlertRow> rows) {
+		if (!rows.isEmpty()) {
+			this.jdbi.useTransaction((handle) -> handle.attach(AlertDao.class).insertAlerts(rows));
+		}
+	}
+
+	/**
+	 * Stores alert judgements in one transaction (the chunk's, inside a step), replacing
+	 * earlier ones of the same alert pairs.
+	 * @param rows the judgements
+	 */
+	public void saveAlertResults(List<AlertResultRow> rows) {
+		if (!rows.isEmpty()) {
+			this.jdbi.useTransaction((handle) -> {
+				AlertDao dao = handle.attach(AlertDao.class);
+				dao.deleteResults(rows);
+				dao.insertResults(rows);
+			});
+		}
+	}
+
+	/**
 	 * @return the inventory DAO
 	 */
 	public InventoryDao inventories() {
@@ -217,7 +249,8 @@ public final class ParityStore {
 		for (long id : runIds) {
 			rows += this.jdbi.inTransaction((handle) -> {
 				int n = 0;
-				for (String sql : List.of("DELETE FROM discrepancy WHERE run_id = ?",
+				for (String sql : List.of("DELETE FROM alert_result WHERE run_id = ?",
+						"DELETE FROM run_alert WHERE run_id = ?", "DELETE FROM discrepancy WHERE run_id = ?",
 						"DELETE FROM series_evidence WHERE run_id = ?", "DELETE FROM pair_result WHERE run_id = ?",
 						"DELETE FROM run_pair WHERE run_id = ?", "DELETE FROM parity_run WHERE id = ?")) {
 					n += handle.execute(sql, id);

@@ -50,6 +50,16 @@ public final class CloudWatchSourceProvider implements SourceProvider {
 		return new CloudWatchSource(client, endpoint, attempts, true);
 	}
 
+	@Override
+	public dev.dualrun.parity.source.AlertSource alerts(ParityProperties properties) {
+		ParityProperties.CloudWatch settings = properties.cloudwatch();
+		CloudWatchClient client = CloudWatchClientFactory.create(settings,
+				new CloudWatchClientFactory.AttemptCounter());
+		String endpoint = (settings.endpoint() != null) ? settings.endpoint()
+				: "region " + client.serviceClientConfiguration().region().id();
+		return new CloudWatchAlarms(client, endpoint);
+	}
+
 	/** GetMetricData is billed per metric requested. */
 	@Override
 	public String price(ParityProperties properties, long calls, long metricsRequested) {

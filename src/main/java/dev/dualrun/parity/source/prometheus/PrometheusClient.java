@@ -182,23 +182,51 @@ public final class PrometheusClient {
 		return this.splits.get();
 	}
 
+	/**
+	 * A range query on a grid of milliseconds (a rule group's evaluations are not on
+	 * whole seconds).
+	 * @param query the PromQL
+	 * @param startMillis first evaluation instant, epoch milliseconds
+	 * @param endMillis last evaluation instant (inclusive)
+	 * @param stepMillis the step in milliseconds
+	 * @return the merged series and the warnings of all requests
+	 * @throws PrometheusQueryException naming URL and query if any request fails
+	 */
+	public RangeResult queryRangeMillis(String query, long startMillis, long endMillis, long stepMillis) {
+		long maxSpan = (this.settings.maxPointsPerRequest() - 1L) * stepMillis;
+		List<RangeResponse> parts = new ArrayList<>();
+		for (long s = startMillis; s <= endMillis; s += maxSpan + stepMillis) {
+			long e = Math.min(s + maxSpan, endMillis);
+			parts.add(queryRangeOnce(query, seconds(s), seconds(e), seconds(stepMillis)));
+		}
+		return RangeResult.merge(parts);
+	}
+
+	private static String seconds(long millis) {
+		return java.math.BigDecimal.valueOf(millis, 3).stripTrailingZeros().toPlainString();
+	}
+
 	private RangeResponse queryRangeOnce(String query, long start, long end, long step) {
+		return queryRangeOnce(query, Long.toString(start), Long.toString(end), Long.toString(step));
+	}
+
+	private RangeResponse queryRangeOnce(String query, String start, String end, String step) {
 		HttpUrl endpoint = this.base.newBuilder().addPathSegments("api/v1/query_range").build();
 		Request.Builder request = authorized(new Request.Builder());
 		if (query.length() > this.settings.postThreshold()) {
 			request.url(endpoint)
 				.post(new FormBody.Builder().add("query", query)
-					.add("start", Long.toString(start))
-					.add("end", Long.toString(end))
-					.add("step", Long.toString(step))
+					.add("start", start)
+					.add("end", end)
+					.add("step", step)
 					.build());
 		}
 		else {
 			request.url(endpoint.newBuilder()
 				.addQueryParameter("query", query)
-				.addQueryParameter("start", Long.toString(start))
-				.addQueryParameter("end", Long.toString(end))
-				.addQueryParameter("step", Long.toString(step))
+				.addQueryParameter("start", start)
+				.addQueryParameter("end", end)
+				.addQueryParameter("step", step)
 				.build());
 		}
 		return execute(request.build(), query, (body) -> this.parser.parseRange(body));

@@ -85,6 +85,11 @@ public final class PrometheusSourceProvider implements SourceProvider {
 		return new PrometheusSource(new PrometheusClient(properties.prometheus()));
 	}
 
+	@Override
+	public dev.dualrun.parity.source.AlertSource alerts(ParityProperties properties) {
+		return new PrometheusRules(new PrometheusClient(properties.prometheus()));
+	}
+
 	/** The query in the Prometheus graph UI. */
 	@Override
 	public String link(PairMapping pair, Instant start, Instant end, long periodSeconds, String location,

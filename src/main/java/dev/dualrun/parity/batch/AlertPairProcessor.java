@@ -1,0 +1,73 @@
+package dev.dualrun.parity.batch;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+
+import dev.dualrun.parity.alert.AlertJudge;
+import dev.dualrun.parity.alert.AlertSide;
+import dev.dualrun.parity.config.AlertMapping;
+import dev.dualrun.parity.config.ParityProperties;
+import dev.dualrun.parity.source.AlertSource;
+import dev.dualrun.parity.source.SourceException;
+import dev.dualrun.parity.source.Sources;
+import dev.dualrun.parity.store.AlertDocument;
+import dev.dualrun.parity.store.AlertResultRow;
+import dev.dualrun.parity.store.RunAlertRow;
+
+/**
+ * Step {@code alerts}' processor: reads both sides of an alert pair from their systems
+ * (found by type in the registry, opened once per step) and judges them; a side that
+ * cannot be read makes the pair an ERROR with the cause, which a restart judges again.
+ */
+final class AlertPairProcessor implements ItemProcessor<RunAlertRow, AlertResultRow>, StepExecutionListener {
+
+	private static final Logger log = LoggerFactory.getLogger(AlertPairProcessor.class);
+
+	private final ParityProperties properties;
+
+	private final Clock clock;
+
+	private final Map<String, AlertSource> sources = new HashMap<>();
+
+	AlertPairProcessor(ParityProperties properties, Clock clock) {
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	@Override
+	public AlertResultRow process(RunAlertRow row) {
+		AlertMapping alert = AlertDocument.alert(row.definition());
+		AlertDocument document;
+		try {
+			AlertSide old = source(alert.old().type()).read(alert.old(), row.windowStart(), row.windowEnd());
+			AlertSide neu = source(alert.neu().type()).read(alert.neu(), row.windowStart(), row.windowEnd());
+			document = new AlertDocument(alert, old, neu,
+					AlertJudge.judge(old, neu, row.windowStart(), row.windowEnd()), null);
+		}
+		catch (SourceException ex) {
+			log.warn("alert pair '{}': {}", alert.id(), ex.getMessage());
+			log.debug("alert pair '{}' failed", alert.id(), ex);
+			document = new AlertDocument(alert, null, null, null, ex.getMessage());
+		}
+		return document.row(row.runId(), this.clock.instant());
+	}
+
+	private AlertSource source(String type) {
+		return this.sources.computeIfAbsent(type, (t) -> Sources.provider(t).alerts(this.properties));
+	}
+
+	@Override
+	public org.springframework.batch.core.ExitStatus afterStep(StepExecution stepExecution) {
+		this.sources.values().forEach(AlertSource::close);
+		this.sources.clear();
+		return stepExecution.getExitStatus();
+	}
+
+}

@@ -1,0 +1,108 @@
+package dev.dualrun.parity.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.dualrun.parity.alert.AlertJudgement;
+import dev.dualrun.parity.alert.AlertSide;
+import dev.dualrun.parity.alert.Alerts;
+import dev.dualrun.parity.alert.Episode;
+import dev.dualrun.parity.store.AlertDocument;
+import dev.dualrun.parity.store.AlertResultRow;
+
+/**
+ * An alert pair as the report shows it.
+ *
+ * @param id the alert pair
+ * @param description what it guards
+ * @param verdict PASS, FAIL, NO_EPISODES or ERROR
+ * @param summary the first finding
+ * @param findings every finding, code and message
+ * @param oldSystem the old side's system
+ * @param oldName the alarm's name
+ * @param oldDefinition the alarm in its system's words
+ * @param newSystem the new side's system
+ * @param newName the rule's name
+ * @param newDefinition the rule in its system's words
+ * @param figures times in alarm, episode counts, tolerances, how close each came
+ * @param matches one row per episode: kind, old, new, onset delay, recovery delay
+ * @param notes what reading either side found worth saying
+ * @param svg the timeline, an inline SVG (null for an ERROR)
+ * @param document the stored document, for the JSON report
+ */
+public record AlertView(String id, String description, String verdict, String summary,
+		List<AlertJudgement.Finding> findings, String oldSystem, String oldName, String oldDefinition, String newSystem,
+		String newName, String newDefinition, Map<String, String> figures, List<List<String>> matches,
+		List<String> notes, String svg, AlertDocument document) {
+
+	/**
+	 * @param row a stored judgement
+	 * @return its view
+	 */
+	static AlertView of(AlertResultRow row) {
+		AlertDocument d = AlertDocument.fromJson(row.document());
+		if (d.judgement() == null) {
+			return new AlertView(row.alertId(), d.alert().description(), row.verdict(), row.summary(), List.of(),
+					d.alert().old().type(), d.alert().old().describe(), "", d.alert().neu().type(),
+					d.alert().neu().describe(), "", Map.of(), List.of(), List.of(), null, d);
+		}
+		AlertJudgement j = d.judgement();
+		AlertSide o = d.old();
+		AlertSide n = d.neu();
+		Map<String, String> figures = new LinkedHashMap<>();
+		figures.put("episodes", o.replayed().size() + " " + o.system() + ", " + n.replayed().size() + " " + n.system()
+				+ ", " + count(j, "matched") + " matched");
+		figures.put("time in alarm", Alerts.words(j.oldInAlarm()) + " " + o.system() + ", "
+				+ Alerts.words(j.newInAlarm()) + " " + n.system());
+		figures.put("tolerances",
+				"onset " + Alerts.words(j.onsetTolerance()) + ", recovery " + Alerts.words(j.recoveryTolerance()));
+		figures.put("closest to threshold", j.oldApproach() + "; " + j.newApproach());
+		figures.put(o.system() + " replay", replay(o, j.oldReplay()));
+		figures.put(n.system() + " replay", replay(n, j.newReplay()));
+		List<List<String>> matches = new ArrayList<>();
+		for (AlertJudgement.Match m : j.matches()) {
+			matches.add(List.of(m.kind(), span(m.oldEpisode()), span(m.newEpisode()),
+					(m.onsetDelay() != null) ? Alerts.signed(m.onsetDelay()) : "",
+					(m.recoveryDelay() != null) ? Alerts.signed(m.recoveryDelay()) : ""));
+		}
+		List<String> notes = new ArrayList<>(o.notes());
+		notes.addAll(n.notes());
+		return new AlertView(row.alertId(), d.alert().description(), row.verdict(), row.summary(), j.findings(),
+				o.system(), o.condition().name(), o.condition().definition(), n.system(), n.condition().name(),
+				n.condition().definition(), figures, matches, notes, AlertTimeline.svg(d), d);
+	}
+
+	private static String replay(AlertSide side, String check) {
+		if (side.actual() == null) {
+			return "not checked: no history";
+		}
+		return (check == null) ? "agrees with " + side.actualSource() + " (" + side.actual().size() + " episode(s))"
+				: "differs from " + side.actualSource();
+	}
+
+	private static long count(AlertJudgement j, String kind) {
+		return j.matches().stream().filter((m) -> m.kind().equals(kind)).count();
+	}
+
+	private static String span(Episode e) {
+		if (e == null) {
+			return "-";
+		}
+		return Alerts.time(e.start()) + " for " + Alerts.words(e.duration()) + (e.ongoing() ? " (ongoing)" : "");
+	}
+
+	/**
+	 * @return the verdict's rank for sorting: worst first
+	 */
+	public int rank() {
+		return switch (this.verdict) {
+			case "ERROR" -> 3;
+			case "FAIL" -> 2;
+			case "NO_EPISODES" -> 1;
+			default -> 0;
+		};
+	}
+
+}

@@ -1,0 +1,180 @@
+package dev.dualrun.parity.source.prometheus;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import tools.jackson.databind.JsonNode;
+
+import dev.dualrun.parity.alert.AlertCondition;
+import dev.dualrun.parity.alert.AlertSide;
+import dev.dualrun.parity.alert.Alerts;
+import dev.dualrun.parity.alert.MissingData;
+import dev.dualrun.parity.config.AlertMapping;
+import dev.dualrun.parity.source.AlertSource;
+import dev.dualrun.parity.source.SourceException;
+
+/**
+ * Prometheus' alerting rules: the rule from {@code /api/v1/rules}, its watched series
+ * through {@code query_range} on the group's own evaluation instants (the phase taken
+ * from its last evaluation), replayed with {@link RuleReplay}, and what fired from the
+ * {@code ALERTS} series on the same instants.
+ */
+final class PrometheusRules implements AlertSource {
+
+	static final String SYSTEM = "Prometheus";
+
+	private final PrometheusClient client;
+
+	PrometheusRules(PrometheusClient client) {
+		this.client = client;
+	}
+
+	@Override
+	public AlertSide read(AlertMapping.Ref ref, Instant from, Instant to) {
+		JsonNode data = this.client.get("api/v1/rules", List.<String[]>of(new String[] { "type", "alert" }));
+		JsonNode group = null;
+		JsonNode rule = null;
+		List<String> names = new ArrayList<>();
+		for (JsonNode g : data.path("groups")) {
+			for (JsonNode r : g.path("rules")) {
+				if (!"alerting".equals(r.path("type").asString(""))) {
+					continue;
+				}
+				names.add(g.path("name").asString("") + "/" + r.path("name").asString(""));
+				boolean groupMatches = ref.group() == null || ref.group().equals(g.path("name").asString(null));
+				if (groupMatches && ref.name().equals(r.path("name").asString(null))) {
+					if (rule != null) {
+						throw new SourceException("Prometheus has more than one alerting rule named '" + ref.name()
+								+ "' at " + this.client.url() + ": name its group in the mapping (group:)", false);
+					}
+					rule = r;
+					group = g;
+				}
+			}
+		}
+		if (rule == null) {
+			throw new SourceException("Prometheus has no alerting rule '" + ref.describe() + "' at " + this.client.url()
+					+ " ("
+					+ ((names.size() > 8)
+							? names.size() + " alerting rules, e.g. " + String.join(", ", names.subList(0, 8))
+							: "its alerting rules: " + (names.isEmpty() ? "none" : String.join(", ", names)))
+					+ ")", false);
+		}
+		long interval = Math.round(group.path("interval").asDouble(60) * 1000);
+		long hold = Math.round(rule.path("duration").asDouble(0) * 1000);
+		long keep = Math.round(rule.path("keepFiringFor").asDouble(0) * 1000);
+		String expr = rule.path("query").asString("");
+		AlertExpression x = AlertExpression.parse(expr);
+		Instant last = instant(rule.path("lastEvaluation").asString(null));
+		if (last == null) {
+			last = instant(group.path("lastEvaluation").asString(null));
+		}
+		String health = health(rule, last);
+		long first = (last != null)
+				? last.toEpochMilli()
+						+ Math.floorDiv(from.toEpochMilli() - last.toEpochMilli() + interval - 1, interval) * interval
+				: Math.floorDiv(from.toEpochMilli() + interval - 1, interval) * interval;
+		int n = (first > to.toEpochMilli()) ? 0 : (int) ((to.toEpochMilli() - first) / interval) + 1;
+		long[] times = new long[n];
+		for (int i = 0; i < n; i++) {
+			times[i] = first + i * interval;
+		}
+		double[] values = new double[n];
+		Arrays.fill(values, Double.NaN);
+		boolean[] present = new boolean[n];
+		List<String> notes = new ArrayList<>();
+		boolean upward = x.comparison() == null || x.comparison().upward();
+		if (n > 0) {
+			RangeResult watched = this.client.queryRangeMillis(x.watched(), first, times[n - 1], interval);
+			for (RangeResult.Series s : watched.series()) {
+				for (int k = 0; k < s.timestamps().length; k++) {
+					int i = (int) Math.round((double) (s.timestamps()[k] - first) / interval);
+					double v = s.values()[k];
+					if (i < 0 || i >= n || Double.isNaN(v)) {
+						continue;
+					}
+					values[i] = !present[i] ? v : upward ? Math.max(values[i], v) : Math.min(values[i], v);
+					present[i] = true;
+				}
+			}
+			if (watched.series().size() > 1) {
+				notes.add("the rule's expression has " + watched.series().size()
+						+ " series: it fires on any of them; the chart shows the " + (upward ? "highest" : "lowest"));
+			}
+		}
+		boolean[] active = new boolean[n];
+		for (int i = 0; i < n; i++) {
+			active[i] = (x.comparison() == null) ? present[i]
+					: present[i] && x.comparison().breaches(values[i], x.threshold());
+			if (x.firesOnAbsence() && !present[i]) {
+				active[i] = true;
+			}
+		}
+		boolean[] firing = RuleReplay.firing(times, active, hold, keep);
+		List<dev.dualrun.parity.alert.Episode> actual = null;
+		if (n > 0) {
+			RangeResult alerts = this.client.queryRangeMillis("ALERTS{alertname=\""
+					+ ref.name().replace("\\", "\\\\").replace("\"", "\\\"") + "\",alertstate=\"firing\"}", first,
+					times[n - 1], interval);
+			boolean[] fired = new boolean[n];
+			for (RangeResult.Series s : alerts.series()) {
+				for (long t : s.timestamps()) {
+					int i = (int) Math.round((double) (t - first) / interval);
+					if (i >= 0 && i < n) {
+						fired[i] = true;
+					}
+				}
+			}
+			actual = Alerts.fromStates(times, fired, to);
+		}
+		String definition = "alert: " + ref.name() + "\nexpr: " + expr + "\nfor: "
+				+ Alerts.words(Duration.ofMillis(hold))
+				+ ((keep > 0) ? "\nkeep_firing_for: " + Alerts.words(Duration.ofMillis(keep)) : "") + "\ngroup: "
+				+ group.path("name").asString("") + " (interval " + Alerts.words(Duration.ofMillis(interval)) + ", "
+				+ group.path("file").asString("") + ")";
+		AlertCondition condition = new AlertCondition(SYSTEM, ref.name(), x.watched(), x.comparison(), x.threshold(),
+				Duration.ofMillis(interval), 0, 0, Duration.ofMillis(hold), Duration.ofMillis(keep),
+				x.firesOnAbsence() ? MissingData.BREACHING : MissingData.NOT_BREACHING, null, definition, health);
+		return new AlertSide(condition, times, values, Alerts.fromStates(times, firing, to), actual, "ALERTS", notes);
+	}
+
+	private static String health(JsonNode rule, Instant last) {
+		String health = rule.path("health").asString("unknown");
+		if ("err".equals(health)) {
+			return "health err: " + dev.dualrun.parity.config.Text.oneLine(rule.path("lastError").asString(""), 300);
+		}
+		if (last == null || "unknown".equals(health)) {
+			return "never evaluated";
+		}
+		return null;
+	}
+
+	/** An RFC 3339 time, null for Go's zero time (never evaluated). */
+	private static Instant instant(String text) {
+		if (text == null || text.isEmpty()) {
+			return null;
+		}
+		try {
+			Instant t = OffsetDateTime.parse(text).toInstant();
+			return (t.getEpochSecond() < 0) ? null : t;
+		}
+		catch (java.time.format.DateTimeParseException ex) {
+			return null;
+		}
+	}
+
+	@Override
+	public long calls() {
+		return this.client.calls();
+	}
+
+	@Override
+	public void close() {
+		// the client's connection pool ends with the process
+	}
+
+}
