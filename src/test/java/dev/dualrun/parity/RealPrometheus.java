@@ -28,20 +28,40 @@ final class RealPrometheus implements AutoCloseable {
 	}
 
 	static RealPrometheus start(Path workDir, String openMetrics) throws Exception {
+		return start(workDir, openMetrics, "global:\n  scrape_interval: 15s\n", null);
+	}
+
+	/**
+	 * @param workDir its directory
+	 * @param openMetrics samples to backfill, or null for none
+	 * @param config its prometheus.yml ({@code rule_files: [rules.yml]} finds the rules)
+	 * @param rules its rules.yml (checked by promtool first), or null for none
+	 * @return the running server
+	 * @throws Exception if it does not start
+	 */
+	static RealPrometheus start(Path workDir, String openMetrics, String config, String rules) throws Exception {
 		String prometheus = executable("prometheus");
 		String promtool = executable("promtool");
-		Path input = workDir.resolve("backfill.om");
 		Path tsdb = workDir.resolve("tsdb");
-		Files.writeString(input, openMetrics, StandardCharsets.UTF_8);
-		run(workDir, List.of(promtool, "tsdb", "create-blocks-from", "openmetrics", input.toString(), tsdb.toString()));
-		Path config = workDir.resolve("prometheus.yml");
-		Files.writeString(config, "global:\n  scrape_interval: 15s\n");
+		if (openMetrics != null) {
+			Path input = workDir.resolve("backfill.om");
+			Files.writeString(input, openMetrics, StandardCharsets.UTF_8);
+			run(workDir,
+					List.of(promtool, "tsdb", "create-blocks-from", "openmetrics", input.toString(), tsdb.toString()));
+		}
+		if (rules != null) {
+			Files.writeString(workDir.resolve("rules.yml"), rules, StandardCharsets.UTF_8);
+			run(workDir, List.of(promtool, "check", "rules", workDir.resolve("rules.yml").toString()));
+		}
+		Path configFile = workDir.resolve("prometheus.yml");
+		Files.writeString(configFile, config);
 		int port;
 		try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
 			port = socket.getLocalPort();
 		}
-		Process process = new ProcessBuilder(prometheus, "--config.file=" + config, "--storage.tsdb.path=" + tsdb,
+		Process process = new ProcessBuilder(prometheus, "--config.file=" + configFile, "--storage.tsdb.path=" + tsdb,
 				"--storage.tsdb.retention.time=30d", "--web.listen-address=127.0.0.1:" + port)
+			.directory(workDir.toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(workDir.resolve("prometheus.log").toFile())
 			.start();

@@ -83,7 +83,8 @@ class ReportBrowserIT {
 								dev.dualrun.parity.estate.Coverage.of(3, t, "CloudWatch",
 										List.of(new dev.dualrun.parity.source.InventoryItem("FlaskApp", "Errors",
 												new java.util.TreeMap<>(java.util.Map.of("Endpoint", "/")), null)),
-										List.of(), List.of(), java.time.LocalDate.of(2026, 12, 1)))));
+										List.of(), List.of(), java.time.LocalDate.of(2026, 12, 1)),
+								List.of())));
 		Chromium.Page page = Chromium.open(large, html.resolveSibling("large-report.png"));
 		assertThat(page.console()).as("console messages")
 			.noneMatch((l) -> l.contains("Uncaught") || l.contains("Refused") || l.contains("Error"));

@@ -74,10 +74,13 @@ final class PrometheusRules implements AlertSource {
 			last = instant(group.path("lastEvaluation").asString(null));
 		}
 		String health = health(rule, last);
+		// replayed from before the window, so that a rule pending or firing as the window
+		// opens is in that state at its start
+		long warmUp = hold + keep + 2 * interval;
+		long begin = from.toEpochMilli() - warmUp;
 		long first = (last != null)
-				? last.toEpochMilli()
-						+ Math.floorDiv(from.toEpochMilli() - last.toEpochMilli() + interval - 1, interval) * interval
-				: Math.floorDiv(from.toEpochMilli() + interval - 1, interval) * interval;
+				? last.toEpochMilli() + Math.floorDiv(begin - last.toEpochMilli() + interval - 1, interval) * interval
+				: Math.floorDiv(begin + interval - 1, interval) * interval;
 		int n = (first > to.toEpochMilli()) ? 0 : (int) ((to.toEpochMilli() - first) / interval) + 1;
 		long[] times = new long[n];
 		for (int i = 0; i < n; i++) {
@@ -115,6 +118,11 @@ final class PrometheusRules implements AlertSource {
 			}
 		}
 		boolean[] firing = RuleReplay.firing(times, active, hold, keep);
+		// the window's instants only
+		int skip = 0;
+		while (skip < n && times[skip] < from.toEpochMilli()) {
+			skip++;
+		}
 		List<dev.dualrun.parity.alert.Episode> actual = null;
 		if (n > 0) {
 			RangeResult alerts = this.client.queryRangeMillis("ALERTS{alertname=\""
@@ -129,7 +137,7 @@ final class PrometheusRules implements AlertSource {
 					}
 				}
 			}
-			actual = Alerts.fromStates(times, fired, to);
+			actual = Alerts.fromStates(tail(times, skip), tail(fired, skip), to);
 		}
 		String definition = "alert: " + ref.name() + "\nexpr: " + expr + "\nfor: "
 				+ Alerts.words(Duration.ofMillis(hold))
@@ -139,7 +147,16 @@ final class PrometheusRules implements AlertSource {
 		AlertCondition condition = new AlertCondition(SYSTEM, ref.name(), x.watched(), x.comparison(), x.threshold(),
 				Duration.ofMillis(interval), 0, 0, Duration.ofMillis(hold), Duration.ofMillis(keep),
 				x.firesOnAbsence() ? MissingData.BREACHING : MissingData.NOT_BREACHING, null, definition, health);
-		return new AlertSide(condition, times, values, Alerts.fromStates(times, firing, to), actual, "ALERTS", notes);
+		return new AlertSide(condition, tail(times, skip), java.util.Arrays.copyOfRange(values, skip, n),
+				Alerts.fromStates(tail(times, skip), tail(firing, skip), to), actual, "ALERTS", notes);
+	}
+
+	private static long[] tail(long[] a, int from) {
+		return java.util.Arrays.copyOfRange(a, from, a.length);
+	}
+
+	private static boolean[] tail(boolean[] a, int from) {
+		return java.util.Arrays.copyOfRange(a, from, a.length);
 	}
 
 	private static String health(JsonNode rule, Instant last) {
