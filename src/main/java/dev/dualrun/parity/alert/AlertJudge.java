@@ -101,13 +101,15 @@ public final class AlertJudge {
 			double q = n.threshold() / expected;
 			double factor = unitFactor(q);
 			if (!Double.isNaN(factor)) {
-				String times = (factor >= 1) ? Alerts.number(factor) + " times" : "1/" + Alerts.number(1 / factor);
+				String times = (factor >= 1) ? Alerts.number(factor) + " times"
+						: "1/" + Alerts.number(1 / factor) + " of";
 				add(found, Code.THRESHOLD_UNIT_FACTOR,
-						"threshold off by a unit factor: the rule compares with " + Alerts.number(n.threshold()) + ", "
-								+ times + " " + o.system() + "'s " + Alerts.number(o.threshold())
-								+ ((o.unit() != null && !o.unit().equals("None")) ? " " + o.unit() : "")
-								+ " in the rule's scale (its series is " + Alerts.number(ratio) + " x " + o.system()
-								+ "'s); write " + Alerts.number(expected) + " in the rule");
+						"threshold off by a unit factor: the rule's series is " + Alerts.number(ratio) + " x "
+								+ o.system() + "'s, so " + o.system() + "'s threshold " + Alerts.number(o.threshold())
+								+ ((o.unit() != null && !o.unit().equals("None")) ? " " + o.unit() : "") + " is "
+								+ Alerts.number(expected) + " there, but the rule compares with "
+								+ Alerts.number(n.threshold()) + " (" + times + " that); write "
+								+ Alerts.number(expected) + " in the rule");
 				defect = true;
 			}
 		}
@@ -136,8 +138,8 @@ public final class AlertJudge {
 				add(found, Code.M_OF_N_NOT_CONSECUTIVE,
 						"M of N not consecutive: " + what + "; " + o.holdWords()
 								+ " need not be consecutive and were not, but '" + n.holdWords()
-								+ "' needs the condition at every evaluation: use count_over_time((expr)["
-								+ Alerts.words(o.step().multipliedBy(o.evaluationPeriods())) + ":"
+								+ "' needs the condition at every evaluation: use count_over_time((" + condition(n)
+								+ ")[" + Alerts.words(o.step().multipliedBy(o.evaluationPeriods())) + ":"
 								+ Alerts.words(o.step()) + "]) >= " + o.datapointsToAlarm());
 			}
 			else if (n.holdFor().compareTo(longer) > 0) {
@@ -456,6 +458,12 @@ public final class AlertJudge {
 			return times.length - 1;
 		}
 		return (t - times[ins - 1] <= times[ins] - t) ? ins - 1 : ins;
+	}
+
+	/** The rule's condition as PromQL, for a suggestion. */
+	private static String condition(AlertCondition n) {
+		return n.hasThreshold() ? n.watches() + " " + n.comparison().symbol() + " " + Alerts.number(n.threshold())
+				: n.watches();
 	}
 
 	private static String percent(double share) {

@@ -109,19 +109,23 @@ public record AlertJudgement(Verdict verdict, List<Finding> findings, List<Match
 	}
 
 	/**
-	 * @return the first finding's message, or a sentence for a pass
+	 * @return the first finding that explains the verdict, or a sentence for a pass or a
+	 * window without episodes (with a differing replay said after it)
 	 */
 	public String summary() {
-		if (!this.findings.isEmpty()) {
-			return this.findings.get(0).message();
+		for (Finding f : this.findings) {
+			if (f.code() != Code.REPLAY_DIFFERS) {
+				return f.message();
+			}
 		}
 		long matched = this.matches.stream().filter((m) -> m.kind().equals("matched")).count();
-		return switch (this.verdict) {
+		String sentence = switch (this.verdict) {
 			case PASS -> matched + " episode(s) on both sides, onsets within " + Alerts.words(this.onsetTolerance)
 					+ " and recoveries within " + Alerts.words(this.recoveryTolerance);
 			case NO_EPISODES -> "neither side alarmed in the window: " + this.oldApproach + "; " + this.newApproach;
 			default -> this.verdict.name();
 		};
+		return this.findings.isEmpty() ? sentence : sentence + "; but " + this.findings.get(0).message();
 	}
 
 }

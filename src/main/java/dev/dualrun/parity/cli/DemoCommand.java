@@ -95,6 +95,8 @@ final class DemoCommand implements Callable<Integer> {
 				.build()) {
 				scenario.load(client, azure, prometheus, now, mapping);
 			}
+			// the alarms were there through the whole dual run
+			cloudwatch.alarmsEvaluatedSince(now.minus(java.time.Duration.ofHours(26)));
 			console.line("demo: CloudWatch-compatible server at " + cloudwatch.endpoint() + " (" + scenario.putCalls()
 					+ " PutMetricData calls), Azure-Monitor-compatible server at " + azure.endpoint()
 					+ ", Prometheus-compatible endpoint at " + prometheus.url() + ", mapping " + mapping);
@@ -110,6 +112,7 @@ final class DemoCommand implements Callable<Integer> {
 					"--parity.azure.client-id=" + DEMO_CLIENT, "--parity.azure.client-secret=" + DEMO_SECRET));
 			this.store.addTo(args);
 			Map<String, PairResultRow> results = new HashMap<>();
+			Map<String, dev.dualrun.parity.store.AlertResultRow> alertResults = new HashMap<>();
 			java.util.concurrent.atomic.AtomicReference<String> signOffLine = new java.util.concurrent.atomic.AtomicReference<>();
 			List<String> coverage = new ArrayList<>();
 			int code = JobRun.execute(console, args, (context) -> {
@@ -124,6 +127,10 @@ final class DemoCommand implements Callable<Integer> {
 					.run(new ParityJobParameters(mapping.toString(), null, null, List.of(), now));
 				if (outcome.run() != null) {
 					context.store().results().results(outcome.run().id()).forEach((r) -> results.put(r.pairId(), r));
+					context.store()
+						.alerts()
+						.results(outcome.run().id())
+						.forEach((r) -> alertResults.put(r.alertId(), r));
 					var estate = dev.dualrun.parity.estate.Estate.coverage(context.store(),
 							new MappingLoader().load(mapping),
 							dev.dualrun.parity.estate.Estate.exclusions(mapping.toString(), null), inventoryId,
@@ -163,6 +170,21 @@ final class DemoCommand implements Callable<Integer> {
 							+ ((r != null) ? r.verdict() + " (" + r.summary() + ")" : "nothing"));
 				}
 			}
+			int alertsMatched = 0;
+			for (DemoScenario.AlertExpectation e : scenario.alertExpectations()) {
+				var r = alertResults.get(e.alertId());
+				boolean ok = r != null && r.verdict().equals(e.verdict())
+						&& (e.finding() == null || e.finding().equals(r.firstCode()));
+				alertsMatched += ok ? 1 : 0;
+				if (!ok) {
+					console.line("demo: alert pair " + e.alertId() + " expected " + e.verdict()
+							+ ((e.finding() != null) ? " " + e.finding() : "") + ", got "
+							+ ((r != null) ? r.verdict() + " " + r.firstCode() + " (" + r.summary() + ")" : "nothing"));
+				}
+			}
+			console.line(String.format(java.util.Locale.ROOT,
+					"demo: %d of %d alert verdicts match the injected defects; the report draws each alert pair's timeline",
+					alertsMatched, scenario.alertExpectations().size()));
 			console.line(String.format(java.util.Locale.ROOT,
 					"demo: %d of %d verdicts match the injected discrepancies; %d CloudWatch GetMetricData and %d Azure "
 							+ "Monitor metrics call(s) received; %.1f s",

@@ -50,9 +50,11 @@ public final class WaiverLoader {
 					throw MappingException.at(source, line, at + "." + f[0], "missing (required)");
 				}
 			}
-			if (mapping.pair(e.pair()).isEmpty()) {
+			boolean alert = e.pair().startsWith("alerts/")
+					&& mapping.alerts().stream().anyMatch((a) -> e.pair().equals("alerts/" + a.id()));
+			if (mapping.pair(e.pair()).isEmpty() && !alert) {
 				throw MappingException.at(source, line, at + ".pair",
-						"no pair '" + e.pair() + "' in " + mapping.source());
+						"no pair '" + e.pair() + "' in " + mapping.source() + " (an alert pair is named alerts/<id>)");
 			}
 			try {
 				waivers.add(new Waiver(e.pair(), e.reason(), e.owner(), LocalDate.parse(e.expires()), line));

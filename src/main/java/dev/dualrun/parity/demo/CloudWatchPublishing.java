@@ -87,8 +87,8 @@ public final class CloudWatchPublishing {
 		long[] calls = { 0 };
 		Map<String, List<MetricDatum>> byNamespace = new LinkedHashMap<>();
 		for (MetricDatum d : data) {
-			String ns = d.metricName().equals("QueueDepth") || d.metricName().equals("CPUUtilization") ? "Host"
-					: "FlaskApp";
+			String ns = d.metricName().equals("QueueDepth") || d.metricName().equals("CPUUtilization")
+					|| d.metricName().equals("ConnectionPoolUsage") ? "Host" : "FlaskApp";
 			byNamespace.computeIfAbsent(ns, (k) -> new ArrayList<>()).add(d);
 		}
 		byNamespace.forEach((ns, list) -> {

@@ -82,6 +82,9 @@ public final class DemoPrometheusServer implements AutoCloseable {
 							new java.util.TreeSet<>(this.catalog.stream().map((l) -> l.get("__name__")).toList()))
 							+ "}"));
 		server.createContext("/api/v1/series", this::series);
+		server.createContext("/api/v1/rules",
+				(exchange) -> send(exchange, 200, "{\"status\":\"success\",\"data\":{\"groups\":"
+						+ JSON.writeValueAsString(this.groups.values()) + "}}"));
 		// raw samples are not kept: an instant query of a range vector finds none
 		server.createContext("/api/v1/query", (exchange) -> send(exchange, 200,
 				"{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[]}}"));
@@ -161,6 +164,80 @@ public final class DemoPrometheusServer implements AutoCloseable {
 			}
 		}
 		send(exchange, 200, "{\"status\":\"success\",\"data\":" + JSON.writeValueAsString(out) + "}");
+	}
+
+	/** Rule groups by name, as {@code /api/v1/rules} lists them. */
+	private final Map<String, Map<String, Object>> groups = new java.util.concurrent.ConcurrentSkipListMap<>();
+
+	/**
+	 * Adds an alerting rule, and the {@code ALERTS} series its evaluations would have
+	 * written, as Prometheus' rule manager does: the rule is evaluated on the registered
+	 * answers of {@code watched} at {@code lastEvaluation - k * interval}; pending from
+	 * the first evaluation where {@code watched op threshold} holds, firing once it has
+	 * held for {@code for}, inactive at the first evaluation where it does not.
+	 * @param group the rule group
+	 * @param intervalSeconds the group's evaluation interval
+	 * @param lastEvaluation the group's last evaluation, epoch seconds
+	 * @param name the alert's name
+	 * @param watched the registered query the expression compares
+	 * @param op the comparison, {@code >} or {@code <}
+	 * @param threshold the threshold
+	 * @param forSeconds the rule's {@code for}
+	 */
+	public void alertingRule(String group, long intervalSeconds, long lastEvaluation, String name, String watched,
+			String op, double threshold, long forSeconds) {
+		Registered r = this.series.get(normalize(watched));
+		if (r == null) {
+			throw new IllegalStateException("register the answers of " + watched + " before its rule");
+		}
+		TreeMap<Long, Double> alerts = new TreeMap<>();
+		Long activeAt = null;
+		long first = lastEvaluation
+				- Math.floorDiv(lastEvaluation - r.values().firstKey(), intervalSeconds) * intervalSeconds;
+		for (long t = first; t <= lastEvaluation; t += intervalSeconds) {
+			Double v = r.values().get(t);
+			boolean active = v != null && (op.equals(">") ? v > threshold : v < threshold);
+			if (!active) {
+				activeAt = null;
+				continue;
+			}
+			if (activeAt == null) {
+				activeAt = t;
+			}
+			if (t - activeAt >= forSeconds) {
+				alerts.put(t, 1.0);
+			}
+		}
+		register("ALERTS{alertname=\"" + name + "\",alertstate=\"firing\"}",
+				Map.of("__name__", "ALERTS", "alertname", name, "alertstate", "firing"), alerts);
+		String evaluated = java.time.Instant.ofEpochSecond(lastEvaluation).toString();
+		Map<String, Object> rule = new java.util.LinkedHashMap<>();
+		rule.put("state", "inactive");
+		rule.put("name", name);
+		rule.put("query", watched + " " + op + " " + threshold);
+		rule.put("duration", forSeconds);
+		rule.put("keepFiringFor", 0);
+		rule.put("labels", Map.of("severity", "page"));
+		rule.put("annotations", Map.of());
+		rule.put("alerts", java.util.List.of());
+		rule.put("health", "ok");
+		rule.put("evaluationTime", 0.0004);
+		rule.put("lastEvaluation", evaluated);
+		rule.put("type", "alerting");
+		Map<String, Object> g = this.groups.computeIfAbsent(group, (k) -> {
+			Map<String, Object> m = new java.util.LinkedHashMap<>();
+			m.put("name", k);
+			m.put("file", "/etc/prometheus/rules/" + k + ".yml");
+			m.put("rules", new java.util.concurrent.CopyOnWriteArrayList<Map<String, Object>>());
+			m.put("interval", intervalSeconds);
+			m.put("limit", 0);
+			m.put("evaluationTime", 0.001);
+			m.put("lastEvaluation", evaluated);
+			return m;
+		});
+		@SuppressWarnings("unchecked")
+		java.util.List<Map<String, Object>> rules = (java.util.List<Map<String, Object>>) g.get("rules");
+		rules.add(rule);
 	}
 
 	/**

@@ -75,6 +75,27 @@ public final class DemoScenario {
 	}
 
 	/**
+	 * What the job should find for an alert pair.
+	 *
+	 * @param alertId the alert pair
+	 * @param verdict PASS, FAIL or NO_EPISODES
+	 * @param finding the finding code expected first for a FAIL, or null
+	 * @param injected what was injected, in words
+	 */
+	public record AlertExpectation(String alertId, String verdict, String finding, String injected) {
+
+	}
+
+	private final List<AlertExpectation> alertExpectations = new ArrayList<>();
+
+	/**
+	 * @return what the job should find, alert pair by alert pair
+	 */
+	public List<AlertExpectation> alertExpectations() {
+		return List.copyOf(this.alertExpectations);
+	}
+
+	/**
 	 * @return PutMetricData calls made while loading
 	 */
 	public long putCalls() {
@@ -134,9 +155,13 @@ public final class DemoScenario {
 				ordersPost, sim, 1, "PaymentLatency", "Milliseconds", "1    # wrong: Prometheus is in seconds", "FAIL",
 				"UNIT_FACTOR", "unit: Prometheus seconds vs CloudWatch Milliseconds, unit-factor left at 1");
 		azure(sim, requests.get(ROOT), root, azure);
+		List<MetricDatum> pool = new ArrayList<>();
+		alertSignals(sim, ordersPost, pool);
+		this.putCalls += CloudWatchPublishing.publish(cloudwatch, pool);
 		for (var e : this.prometheus.entrySet()) {
 			prometheus.register(e.getKey(), Map.of(), e.getValue());
 		}
+		alerts(cloudwatch, prometheus, now);
 		// the series the app, node_exporter and the ingress controller expose, for
 		// discover
 		for (FlaskSimulation.Endpoint e : List.of(ROOT, ORDERS_GET, ORDERS_POST, USERS)) {
@@ -334,6 +359,162 @@ public final class DemoScenario {
 		}
 		this.prometheus.put(promql.replace("${period}", "5m"), values);
 		this.expectations.add(new Expectation(id, verdict, diagnosis, injected));
+	}
+
+	private static final String POOL = "db_pool_usage_percent{host=\"web-1\"}";
+
+	/**
+	 * The database connection pool of web-1, in percent of its size: about 40 % with
+	 * three saturations (25, 40 and 15 minutes at 97 %), each starting on a minute; and
+	 * its metric pair. Also the Prometheus side of the errors alert, per minute.
+	 * @return the pool's usage per second
+	 */
+	private double[] alertSignals(FlaskSimulation sim, FlaskSimulation.Scraped ordersPost, List<MetricDatum> data) {
+		double[] usage = sim.gauge(40, 4, 0.5);
+		long[][] incidents = { { 5 * 60, 25 }, { 13 * 60 + 20, 40 }, { 19 * 60 + 40, 15 } };
+		for (long[] incident : incidents) {
+			for (int i = 0; i < incident[1] * 60; i++) {
+				int at = (int) (incident[0] * 60 + i);
+				if (at < usage.length) {
+					usage[at] = 97 + 0.5 * Math.sin(i / 7.0);
+				}
+			}
+		}
+		CloudWatchPublishing.gauge(sim, usage, "ConnectionPoolUsage", "Host", "web-1", "Percent", true, data);
+		pairGauge("pool-usage-max", "Fullest database connection pool of web-1 per minute", "ConnectionPoolUsage",
+				"Host", "web-1", "Maximum", "Percent", "max by (host) (max_over_time(" + POOL + "[${period}]))",
+				sim.overTime(usage, 60, true));
+		this.prometheus.put("avg by (host) (avg_over_time(" + POOL + "[1m]))", sim.overTime(usage, 60, false));
+		TreeMap<Long, Double> ratio = new TreeMap<>();
+		sim.overTime(usage, 60, false).forEach((t, v) -> ratio.put(t, v / 100));
+		this.prometheus.put("avg by (host) (avg_over_time(db_pool_usage_ratio{host=\"web-1\"}[1m]))", ratio);
+		TreeMap<Long, Double> errors = new TreeMap<>();
+		for (long t = sim.firstGrid(60); t * 1000 <= sim.endMillis(); t += 60) {
+			double v = PromQlModel.increase(ordersPost.times(), ordersPost.errors(), t * 1000, 60_000);
+			if (!Double.isNaN(v)) {
+				errors.put(t, v);
+			}
+		}
+		this.prometheus.put(ERRORS_1M, errors);
+		return usage;
+	}
+
+	private static final String ERRORS_1M = "sum by (path, method) (increase(flask_http_request_duration_seconds_count"
+			+ selector(ORDERS_POST, ",status=~\"5..\"") + "[1m]))";
+
+	/**
+	 * Five alarms on the CloudWatch-compatible server (which evaluates them) and the
+	 * alerting rules meant to replace them on the Prometheus side, with the ALERTS they
+	 * wrote: one equivalent, three with an injected defect, and one that never came near
+	 * its threshold.
+	 */
+	private void alerts(CloudWatchClient cloudwatch, DemoPrometheusServer prometheus, Instant now) {
+		long minute = now.getEpochSecond() / 60 * 60;
+		long fiveMinutes = now.getEpochSecond() / 300 * 300;
+		String max = "max by (host) (max_over_time(" + POOL + "[1m]))";
+		String avg = "avg by (host) (avg_over_time(" + POOL + "[1m]))";
+		String ratio = "avg by (host) (avg_over_time(db_pool_usage_ratio{host=\"web-1\"}[1m]))";
+		String p95 = "histogram_quantile(0.95,\n  sum by (le, path, method) (increase(flask_http_request_duration_seconds_bucket"
+				+ selector(USERS, "") + "[5m])))";
+		alarm(cloudwatch, "pool-saturation-page", "Host", "ConnectionPoolUsage", "Host", "web-1", "Maximum", null, 60,
+				3, 3, 90, "missing", "Percent");
+		alarm(cloudwatch, "pool-saturation-ticket", "Host", "ConnectionPoolUsage", "Host", "web-1", "Average", null, 60,
+				5, 5, 80, "missing", "Percent");
+		alarm(cloudwatch, "pool-usage-high", "Host", "ConnectionPoolUsage", "Host", "web-1", "Average", null, 60, 3, 3,
+				85, "missing", "Percent");
+		alarm(cloudwatch, "orders-errors", NS, "Errors", ORDERS_POST, "Sum", null, 60, 3, 3, 5, "breaching", "Count");
+		alarm(cloudwatch, "users-latency-p95", NS, "EndpointLatency", USERS, null, "p95", 300, 2, 2, 1.0, "missing",
+				"Seconds");
+		prometheus.alertingRule("pool", 60, minute, "PoolSaturationPage", max, ">", 90, 120);
+		prometheus.alertingRule("pool", 60, minute, "PoolSaturationTicket", avg, ">", 80, 1800);
+		prometheus.alertingRule("pool", 60, minute, "PoolUsageHigh", ratio, ">", 85, 120);
+		prometheus.alertingRule("shop", 60, minute, "OrdersErrors", ERRORS_1M, ">", 5, 120);
+		prometheus.alertingRule("shop", 300, fiveMinutes, "UsersLatencyP95", p95, ">", 1.0, 300);
+		this.yaml.append("""
+				# Alert pairs: each CloudWatch alarm and the alerting rule that replaces it. The job replays both
+				# on the window's data and reads what each recorded (alarm history, ALERTS).
+				alerts:
+				  - id: pool-saturation-page
+				    description: Page when web-1's connection pool is full for 3 minutes
+				    cloudwatch: { alarm: pool-saturation-page }
+				    prometheus: { alert: PoolSaturationPage }
+				  - id: pool-saturation-ticket
+				    # injected defect: 'for: 30m' where the alarm waits 5 of 5 minutes
+				    description: Ticket when web-1's connection pool stays above 80 % for 5 minutes
+				    cloudwatch: { alarm: pool-saturation-ticket }
+				    prometheus: { alert: PoolSaturationTicket, group: pool }
+				  - id: pool-usage-high
+				    # injected defect: the rule reads the pool as a ratio (0-1) but kept the alarm's 85 (percent)
+				    description: Warn when web-1's connection pool is above 85 %
+				    cloudwatch: { alarm: pool-usage-high }
+				    prometheus: { alert: PoolUsageHigh }
+				  - id: orders-errors
+				    # injected defect: the app publishes Errors only when there are some, and the alarm
+				    # treats missing data as breaching
+				    description: Page on more than 5 errors a minute of POST /api/orders
+				    cloudwatch: { alarm: orders-errors }
+				    prometheus: { alert: OrdersErrors }
+				  - id: users-latency-p95
+				    description: Page when GET /api/users is slower than 1 s at the 95th percentile
+				    cloudwatch: { alarm: users-latency-p95 }
+				    prometheus: { alert: UsersLatencyP95 }
+				""");
+		this.alertExpectations.add(new AlertExpectation("pool-saturation-page", "PASS", null, null));
+		this.alertExpectations.add(new AlertExpectation("pool-saturation-ticket", "FAIL", "FOR_TOO_LONG",
+				"for: 30m where the alarm waits 5 of 5 minutes"));
+		this.alertExpectations.add(new AlertExpectation("pool-usage-high", "FAIL", "THRESHOLD_UNIT_FACTOR",
+				"the rule reads a ratio and kept the alarm's percent"));
+		this.alertExpectations.add(new AlertExpectation("orders-errors", "FAIL", "MISSING_DATA_TREATMENT",
+				"missing data as breaching on a metric published only when non-zero"));
+		this.alertExpectations.add(new AlertExpectation("users-latency-p95", "NO_EPISODES", null, null));
+	}
+
+	private static void alarm(CloudWatchClient cloudwatch, String name, String namespace, String metric, String dim,
+			String value, String statistic, String extended, int period, int n, int m, double threshold, String treat,
+			String unit) {
+		alarm(cloudwatch, name, namespace, metric, List
+			.of(software.amazon.awssdk.services.cloudwatch.model.Dimension.builder().name(dim).value(value).build()),
+				statistic, extended, period, n, m, threshold, treat, unit);
+	}
+
+	private static void alarm(CloudWatchClient cloudwatch, String name, String namespace, String metric,
+			FlaskSimulation.Endpoint e, String statistic, String extended, int period, int n, int m, double threshold,
+			String treat, String unit) {
+		alarm(cloudwatch, name, namespace, metric,
+				List.of(software.amazon.awssdk.services.cloudwatch.model.Dimension.builder()
+					.name("Endpoint")
+					.value(e.path())
+					.build(),
+						software.amazon.awssdk.services.cloudwatch.model.Dimension.builder()
+							.name("Method")
+							.value(e.method())
+							.build()),
+				statistic, extended, period, n, m, threshold, treat, unit);
+	}
+
+	private static void alarm(CloudWatchClient cloudwatch, String name, String namespace, String metric,
+			List<software.amazon.awssdk.services.cloudwatch.model.Dimension> dimensions, String statistic,
+			String extended, int period, int n, int m, double threshold, String treat, String unit) {
+		cloudwatch.putMetricAlarm((b) -> {
+			b.alarmName(name)
+				.namespace(namespace)
+				.metricName(metric)
+				.dimensions(dimensions)
+				.period(period)
+				.evaluationPeriods(n)
+				.datapointsToAlarm(m)
+				.threshold(threshold)
+				.comparisonOperator(
+						software.amazon.awssdk.services.cloudwatch.model.ComparisonOperator.GREATER_THAN_THRESHOLD)
+				.treatMissingData(treat)
+				.unit(unit);
+			if (extended != null) {
+				b.extendedStatistic(extended);
+			}
+			else {
+				b.statistic(statistic);
+			}
+		});
 	}
 
 	/** The demo's Azure subscription. */

@@ -110,13 +110,32 @@ public record SignOffReport(String mapping, List<Long> runs, int required, Local
 				.map((run) -> new RunReport.HistoryEntry(run,
 						results.containsKey(run) ? results.get(run).verdict() : "-"))
 				.toList();
-			pairs.add(status(pair.id(), runs, required, results, verdicts, waiverOf.get(pair.id()), today));
+			Map<Long, String> summaries = new HashMap<>();
+			results.forEach((run, r) -> summaries.put(run, r.summary()));
+			pairs.add(status(pair.id(), runs, required, summaries, verdicts, waiverOf.get(pair.id()), today));
+		}
+		// alert pairs sign off as metric pairs do, named alerts/<id> (a waiver names them
+		// so)
+		for (dev.dualrun.parity.config.AlertMapping alert : mapping.alerts()) {
+			Map<Long, String> summaries = new HashMap<>();
+			Map<Long, String> verdictOf = new HashMap<>();
+			for (long run : runs) {
+				store.alerts().results(run).stream().filter((r) -> r.alertId().equals(alert.id())).forEach((r) -> {
+					summaries.put(run, r.summary());
+					verdictOf.put(run, r.verdict());
+				});
+			}
+			List<RunReport.HistoryEntry> verdicts = runs.stream()
+				.map((run) -> new RunReport.HistoryEntry(run, verdictOf.getOrDefault(run, "-")))
+				.toList();
+			String id = "alerts/" + alert.id();
+			pairs.add(status(id, runs, required, summaries, verdicts, waiverOf.get(id), today));
 		}
 		return new SignOffReport(mapping.source(), runs, required, today, pairs, java.time.Instant.now().toString(),
 				null);
 	}
 
-	private static PairStatus status(String id, List<Long> runs, int required, Map<Long, PairResultRow> results,
+	private static PairStatus status(String id, List<Long> runs, int required, Map<Long, String> summaries,
 			List<RunReport.HistoryEntry> verdicts, Waiver waiver, LocalDate today) {
 		boolean passed = runs.size() >= required && verdicts.stream().allMatch((v) -> Verdict.isPassing(v.verdict()));
 		if (passed) {
@@ -132,9 +151,9 @@ public record SignOffReport(String mapping, List<Long> runs, int required, Local
 				.filter((v) -> !Verdict.isPassing(v.verdict()))
 				.reduce((a, b) -> b)
 				.orElseThrow();
-			PairResultRow r = results.get(last.runId());
+			String summary = summaries.get(last.runId());
 			why = last.verdict() + " in run " + last.runId()
-					+ ((r != null) ? ": " + r.summary() : " (not in that run)");
+					+ ((summary != null) ? ": " + summary : " (not in that run)");
 		}
 		if (waiver != null && !waiver.expired(today)) {
 			return new PairStatus(id, Status.WAIVED, "waived by " + waiver.owner() + " until " + waiver.expires() + ": "
