@@ -116,6 +116,17 @@ class BadInputCorpusIT {
 		mapping("version-2", "version: 2\npairs:\n" + VALID_PAIR, "unsupported version 2");
 		mapping("pairs-not-a-list", "pairs: { id: x }\n", "pairs");
 		mapping("pairs-empty", "pairs: []\n", "no pairs");
+		mapping("alert-no-cloudwatch", "alerts:\n  - id: a\n    prometheus: {alert: A}\n", ":2: ",
+				"an alert pair needs the old side's alarm");
+		mapping("alert-bad-rule-name",
+				"alerts:\n  - id: a\n    cloudwatch: {alarm: x}\n    prometheus: {alert: 'bad name'}\n",
+				"not an alert name Prometheus accepts");
+		mapping("alert-duplicate-id",
+				"alerts:\n" + "  - id: a\n    cloudwatch: {alarm: x}\n    prometheus: {alert: A}\n".repeat(2),
+				"duplicate alert id 'a'");
+		mapping("alert-unknown-field",
+				"alerts:\n  - id: a\n    cloudwatch: {alarm: x, threshold: 3}\n    prometheus: {alert: A}\n",
+				"unknown field 'threshold'");
 		mapping("promql-syntax", "pairs:\n"
 				+ VALID_PAIR.replace("sum by (path, method) (increase(x_sum", "sum by (path, method (increase(x_sum"),
 				"promql-syntax");
@@ -321,6 +332,14 @@ class BadInputCorpusIT {
 							"--reports-dir", work.resolve("r").toString()),
 					3, "CloudWatch");
 		}
+		Path alerts = file("alerts-unknown.yml",
+				"alerts:\n  - id: a\n    cloudwatch: {alarm: nope}\n    prometheus: {alert: A}\n");
+		expect("alert-unknown-alarm",
+				List.of("run", "--mapping", alerts.toString(), "--prometheus-url", "http://127.0.0.1:1",
+						"--cloudwatch-endpoint", cloudwatch.endpoint().toString(), "--cloudwatch-region", "us-east-1",
+						"--data-dir", work.resolve("alert-unknown-alarm").toString(), "--reports-dir",
+						work.resolve("r").toString()),
+				3, "every alert pair errored", "CloudWatch has no metric alarm named 'nope'");
 		expect("no-region",
 				List.of("run", "--mapping", valid.toString(), "--prometheus-url", "http://127.0.0.1:1",
 						"--cloudwatch-endpoint", cloudwatch.endpoint().toString(), "--data-dir",

@@ -45,7 +45,7 @@ class DemoDiscoveryIT {
 	 */
 	private static final Map<String, String> TRUTH = Map.of("EndpointLatency", "flask_http_request_duration_seconds",
 			"PaymentLatency", "flask_http_request_duration_seconds", "QueueDepth", "app_queue_depth", "CPUUtilization",
-			"node_cpu_utilization_percent");
+			"node_cpu_utilization_percent", "ConnectionPoolUsage", "db_pool_usage_percent");
 
 	@Test
 	void pairsTheDemosEstate() throws Exception {
@@ -100,7 +100,7 @@ class DemoDiscoveryIT {
 			Path out = Path.of("target", "benchmark", "discovery-demo.md");
 			Files.createDirectories(out.getParent());
 			Files.writeString(out, report);
-			assertThat(proposals).hasSize(11);
+			assertThat(proposals).hasSize(12);
 			assertThat(wrong).as("wrong with confidence").isZero();
 			assertThat(right).as("right at the top candidate").isGreaterThanOrEqualTo(9);
 		}

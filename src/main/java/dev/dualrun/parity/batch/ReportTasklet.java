@@ -33,10 +33,16 @@ record ReportTasklet(ParityStore store, ParityProperties properties, Clock clock
 		// so a kill in between leaves it RUNNING and a restart writes the report again
 		this.store.runs().count(runId);
 		RunRow run = this.store.run(runId).orElseThrow();
-		boolean allErrored = run.pairsTotal() > 0 && run.errorCount() == run.pairsTotal();
+		var alerts = this.store.alerts().results(runId);
+		boolean alertsErrored = alerts.stream().allMatch((a) -> "ERROR".equals(a.verdict()));
+		boolean pairsErrored = run.errorCount() == run.pairsTotal();
+		// nothing was judged: the run failed (a backend down, a wrong credential)
+		boolean allErrored = (run.pairsTotal() > 0 || !alerts.isEmpty()) && pairsErrored && alertsErrored;
 		String status = allErrored ? "FAILED" : "COMPLETED";
-		String error = allErrored
-				? "every pair errored; first: " + this.store.results().firstError(runId).orElse("unknown") : null;
+		String error = !allErrored ? null
+				: (run.pairsTotal() > 0)
+						? "every pair errored; first: " + this.store.results().firstError(runId).orElse("unknown")
+						: "every alert pair errored; first: " + alerts.get(0).summary();
 		RunRow counted = run.finished(status, finished, error);
 		var estate = dev.dualrun.parity.estate.Estate.ofMappingFile(this.store, run.mappingSource(),
 				java.time.LocalDate.ofInstant(this.clock.instant(), java.time.ZoneOffset.UTC));

@@ -19,7 +19,8 @@ import dev.dualrun.parity.batch.ParityJobParameters;
 		header = "Compare the pairs of a mapping file over a window; store results; write the report.",
 		description = { "Compare every pair of a mapping file (or the pairs named with --metric) over a window,",
 				"store the results and write the report. Default window: the last complete 24 hours",
-				"ending at least --settle before now, aligned to each pair's period." })
+				"ending at least --settle before now, aligned to each pair's period. The alert pairs",
+				"(alerts:) are replayed on both sides over the same window and their episodes judged." })
 final class RunCommand implements Callable<Integer> {
 
 	@Spec
@@ -36,7 +37,7 @@ final class RunCommand implements Callable<Integer> {
 	String to;
 
 	@Option(names = { "--metric", "--pair" }, paramLabel = "ID", split = ",",
-			description = "Only these pair ids (repeatable or comma-separated): an ad-hoc rerun")
+			description = "Only these pair or alert pair ids (repeatable or comma-separated): an ad-hoc rerun")
 	List<String> pairs = new ArrayList<>();
 
 	@Option(names = "--dry-run",

@@ -173,6 +173,7 @@ public final class DemoScenario {
 			}
 		}
 		prometheus.describe("app_queue_depth", Map.of("queue", "orders", "job", "flask", "instance", "web-1:8000"));
+		prometheus.describe("db_pool_usage_percent", Map.of("host", "web-1", "job", "flask", "instance", "web-1:8000"));
 		for (String host : List.of("web-1", "web-2")) {
 			prometheus.describe("node_cpu_utilization_percent",
 					Map.of("host", host, "job", "node", "instance", host + ":9100"));
