@@ -106,4 +106,63 @@ class DemoDiscoveryIT {
 		}
 	}
 
+	@Test
+	void suggestsTheRuleOfEachAlarmOfTheDemo() throws Exception {
+		Instant now = Clock.systemUTC().instant();
+		try (CloudWatchCompatibleServer cloudwatch = CloudWatchCompatibleServer.start(Clock.systemUTC(), null);
+				AzureMonitorCompatibleServer azure = AzureMonitorCompatibleServer.start(Clock.systemUTC(), "t", "c",
+						"s");
+				DemoPrometheusServer prometheus = DemoPrometheusServer.start();
+				CloudWatchClient client = CloudWatchClient.builder()
+					.endpointOverride(cloudwatch.endpoint())
+					.region(Region.US_EAST_1)
+					.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("d", "d")))
+					.build()) {
+			Path mapping = this.work.resolve("alerts").resolve("mappings.yml");
+			DemoScenario scenario = new DemoScenario(42);
+			scenario.load(client, azure, prometheus, now, mapping);
+			System.setProperty("aws.accessKeyId", "d");
+			System.setProperty("aws.secretAccessKey", "d");
+			// the mapping's metric pairs, none of its alert pairs
+			var full = new dev.dualrun.parity.config.MappingLoader().load(mapping);
+			var pairsOnly = new dev.dualrun.parity.config.MappingFile(full.source(), full.sha256(), full.pairs(),
+					List.of());
+			Path out = this.work.resolve("suggested.yml");
+			CliRun run = CliRun.of(List.of("suggest-alerts", "--mapping", mapping.toString(), "--out", out.toString(),
+					"--cloudwatch-endpoint", cloudwatch.endpoint().toString(), "--cloudwatch-region", "us-east-1",
+					"--prometheus-url", prometheus.url().toString(), "--data-dir", this.work.resolve("s").toString()));
+			assertThat(run.exitCode()).as(run.err()).isZero();
+			// every alarm is paired in the demo mapping already
+			assertThat(run.out()).contains("suggest-alerts: 0 alarm(s) not yet paired (of 5)");
+			ParityProperties properties = new ParityProperties(null, null, null, null,
+					new ParityProperties.Prometheus(prometheus.url().toString(), null, null, null, null, null, null,
+							null, null, null, null),
+					new ParityProperties.CloudWatch("us-east-1", cloudwatch.endpoint().toString(), null, null, null,
+							null, null),
+					null, null, null);
+			List<dev.dualrun.parity.discover.AlertSuggestions.Suggestion> suggestions;
+			try (var old = Sources.provider("cloudwatch").alerts(properties);
+					var neu = Sources.provider("prometheus").alerts(properties)) {
+				suggestions = dev.dualrun.parity.discover.AlertSuggestions.suggest(old.list(), neu.list(), pairsOnly);
+			}
+			int right = 0;
+			for (var e : scenario.alertExpectations()) {
+				var truth = full.alerts().stream().filter((a) -> a.id().equals(e.alertId())).findFirst().orElseThrow();
+				var got = suggestions.stream()
+					.filter((x) -> x.alarm().name().equals(truth.old().name()))
+					.findFirst()
+					.orElseThrow();
+				right += (got.rule() != null && got.rule().name().equals(truth.neu().name()) && got.confidence() >= 0.5)
+						? 1 : 0;
+			}
+			System.out.println("suggest-alerts on the demo: " + right + " of " + scenario.alertExpectations().size()
+					+ " alarms paired with their rule at or above 0.5");
+			assertThat(right).isEqualTo(scenario.alertExpectations().size());
+		}
+		finally {
+			System.clearProperty("aws.accessKeyId");
+			System.clearProperty("aws.secretAccessKey");
+		}
+	}
+
 }

@@ -22,6 +22,12 @@ public interface AlertSource extends AutoCloseable {
 	AlertSide read(AlertMapping.Ref alert, Instant from, Instant to);
 
 	/**
+	 * @return every alarm or alerting rule of the system, for suggestions
+	 * @throws SourceException if the system could not answer
+	 */
+	java.util.List<AlertSummary> list();
+
+	/**
 	 * @return calls made so far
 	 */
 	long calls();

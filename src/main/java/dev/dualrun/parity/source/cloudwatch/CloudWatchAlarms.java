@@ -128,6 +128,40 @@ final class CloudWatchAlarms implements AlertSource {
 		return new AlertSide(condition, times, values, replayed, actual, "DescribeAlarmHistory", notes);
 	}
 
+	@Override
+	public List<dev.dualrun.parity.source.AlertSummary> list() {
+		List<dev.dualrun.parity.source.AlertSummary> out = new ArrayList<>();
+		try {
+			for (DescribeAlarmsResponse page : this.client
+				.describeAlarmsPaginator((b) -> b.alarmTypes(AlarmType.METRIC_ALARM))) {
+				this.calls.incrementAndGet();
+				for (MetricAlarm alarm : page.metricAlarms()) {
+					List<MetricDataQuery> queries = queries(alarm);
+					List<dev.dualrun.parity.config.MetricIdentity> metrics = new ArrayList<>();
+					for (MetricDataQuery q : queries) {
+						if (q.metricStat() != null) {
+							java.util.TreeMap<String, String> dims = new java.util.TreeMap<>();
+							q.metricStat().metric().dimensions().forEach((d) -> dims.put(d.name(), d.value()));
+							metrics.add(new dev.dualrun.parity.config.MetricIdentity(
+									q.metricStat().metric().namespace(), q.metricStat().metric().metricName(), dims));
+						}
+					}
+					String returned = queries.stream()
+						.filter((q) -> q.returnData() == null || q.returnData())
+						.map(MetricDataQuery::id)
+						.findFirst()
+						.orElse("");
+					out.add(new dev.dualrun.parity.source.AlertSummary(alarm.alarmName(), null,
+							watches(alarm, queries, returned), metrics));
+				}
+			}
+		}
+		catch (SdkException ex) {
+			throw translate(ex, "DescribeAlarms");
+		}
+		return out;
+	}
+
 	private MetricAlarm describe(String name) {
 		DescribeAlarmsResponse r;
 		try {

@@ -159,6 +159,21 @@ final class PrometheusRules implements AlertSource {
 		return java.util.Arrays.copyOfRange(a, from, a.length);
 	}
 
+	@Override
+	public List<dev.dualrun.parity.source.AlertSummary> list() {
+		JsonNode data = this.client.get("api/v1/rules", List.<String[]>of(new String[] { "type", "alert" }));
+		List<dev.dualrun.parity.source.AlertSummary> out = new ArrayList<>();
+		for (JsonNode g : data.path("groups")) {
+			for (JsonNode r : g.path("rules")) {
+				if ("alerting".equals(r.path("type").asString(""))) {
+					out.add(new dev.dualrun.parity.source.AlertSummary(r.path("name").asString(""),
+							g.path("name").asString(null), r.path("query").asString(""), List.of()));
+				}
+			}
+		}
+		return out;
+	}
+
 	private static String health(JsonNode rule, Instant last) {
 		String health = rule.path("health").asString("unknown");
 		if ("err".equals(health)) {

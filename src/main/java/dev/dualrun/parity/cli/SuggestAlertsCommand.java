@@ -1,0 +1,109 @@
+package dev.dualrun.parity.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import dev.dualrun.parity.config.MappingException;
+import dev.dualrun.parity.config.MappingFile;
+import dev.dualrun.parity.config.MappingLoader;
+import dev.dualrun.parity.discover.AlertSuggestions;
+import dev.dualrun.parity.source.AlertSource;
+import dev.dualrun.parity.source.AlertSummary;
+import dev.dualrun.parity.source.SourceException;
+import dev.dualrun.parity.source.Sources;
+
+/**
+ * {@code suggest-alerts}: alert pairs to review for the alarms a mapping does not pair
+ * yet.
+ */
+@Command(name = "suggest-alerts", mixinStandardHelpOptions = true,
+		header = "Write alert pairs to review: for each CloudWatch alarm not yet paired, the rule that replaces it.",
+		description = {
+				"Lists the CloudWatch metric alarms (DescribeAlarms) and the alerting rules of --prometheus-url",
+				"(/api/v1/rules). Each alarm the mapping does not pair gets the rule that reads the series its",
+				"metric is paired with by the mapping's metric pairs, carries its dimension values, and shares",
+				"the words of its name; each pair says why and how sure. Pairs below --threshold are written",
+				"commented out. Exit 0 when written." })
+final class SuggestAlertsCommand implements Callable<Integer> {
+
+	@Spec
+	picocli.CommandLine.Model.CommandSpec spec;
+
+	@Option(names = "--mapping", required = true, paramLabel = "FILE",
+			description = "The mapping: its metric pairs link alarms to series; its alert pairs are left out")
+	String mapping;
+
+	@Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the alert pairs")
+	String out;
+
+	@Option(names = "--threshold", paramLabel = "0..1",
+			description = "Confidence a pair needs to be written active. Default: 0.5")
+	double threshold = 0.5;
+
+	@Mixin
+	BackendOptions backends;
+
+	@Mixin
+	StoreOptions store;
+
+	@Override
+	public Integer call() {
+		Console console = Console.of(this.spec);
+		if (!(this.threshold >= 0 && this.threshold <= 1)) {
+			return console.error(ExitCodes.CONFIGURATION,
+					"--threshold " + this.threshold + ": give a number from 0 to 1");
+		}
+		MappingFile file;
+		try {
+			file = new MappingLoader().load(Path.of(this.mapping));
+		}
+		catch (MappingException ex) {
+			return console.error(ExitCodes.CONFIGURATION, ex.getMessage());
+		}
+		return ParityApplicationContext.withStore(console, this.store, this.backends.args(), (context) -> {
+			List<AlertSummary> alarms;
+			List<AlertSummary> rules;
+			try (AlertSource old = Sources.provider("cloudwatch").alerts(context.properties());
+					AlertSource neu = Sources.provider("prometheus").alerts(context.properties())) {
+				alarms = old.list();
+				rules = neu.list();
+			}
+			catch (SourceException ex) {
+				return console.error(ExitCodes.RUNTIME, ex.getMessage());
+			}
+			List<AlertSuggestions.Suggestion> suggestions = AlertSuggestions.suggest(alarms, rules, file);
+			try {
+				Path target = Path.of(this.out);
+				if (target.toAbsolutePath().getParent() != null) {
+					Files.createDirectories(target.toAbsolutePath().getParent());
+				}
+				Files.writeString(target,
+						AlertSuggestions.yaml(suggestions, this.threshold, LocalDate.now(ZoneOffset.UTC), alarms.size()
+								+ " CloudWatch alarm(s) and " + rules.size() + " Prometheus alerting rule(s)"),
+						StandardCharsets.UTF_8);
+				long active = suggestions.stream()
+					.filter((s) -> s.rule() != null && s.confidence() >= this.threshold)
+					.count();
+				console.line("suggest-alerts: " + suggestions.size() + " alarm(s) not yet paired (of " + alarms.size()
+						+ "): " + active + " paired at or above " + this.threshold + ", "
+						+ (suggestions.size() - active) + " commented out; alert pairs to review: " + target);
+				return ExitCodes.PASS;
+			}
+			catch (IOException ex) {
+				return console.error(ExitCodes.RUNTIME, "cannot write " + this.out + ": " + ex.getMessage());
+			}
+		});
+	}
+
+}
