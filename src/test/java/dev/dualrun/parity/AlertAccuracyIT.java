@@ -16,7 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.ComparisonOperator;
 import software.amazon.awssdk.services.cloudwatch.model.Dimension;
+import software.amazon.awssdk.services.cloudwatch.model.Metric;
+import software.amazon.awssdk.services.cloudwatch.model.MetricDataQuery;
 import software.amazon.awssdk.services.cloudwatch.model.MetricDatum;
+import software.amazon.awssdk.services.cloudwatch.model.MetricStat;
 import software.amazon.awssdk.services.cloudwatch.model.StandardUnit;
 import software.amazon.awssdk.services.cloudwatch.model.Statistic;
 import tools.jackson.databind.JsonNode;
@@ -27,7 +30,7 @@ import dev.dualrun.parity.demo.CloudWatchCompatibleServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The alert accuracy set: 46 labelled alarm/rule pairs run through the job, CloudWatch
+ * The alert accuracy set: 48 labelled alarm/rule pairs run through the job, CloudWatch
  * alarms on the CloudWatch-compatible server (which evaluates them itself and keeps their
  * history) against alerting rules loaded in the real Prometheus 2.42, both on the same
  * raw samples (15 s, six hours). Equivalent pairs (M of M periods against {@code for} of
@@ -90,17 +93,50 @@ class AlertAccuracyIT {
 						.unit(StandardUnit.NONE)
 						.build());
 				}
-				client.putMetricAlarm((b) -> b.alarmName("bench-" + l.id())
-					.namespace("AlertBench")
-					.metricName("Value")
-					.dimensions(Dimension.builder().name("Case").value(l.id()).build())
-					.statistic(Statistic.AVERAGE)
-					.period(l.period())
-					.evaluationPeriods(l.n())
-					.datapointsToAlarm(l.m())
-					.threshold(l.cwThreshold())
-					.comparisonOperator(l.operator())
-					.treatMissingData(l.treatMissing()));
+				if (l.id().startsWith("eqmath")) {
+					// metric math: the alarm reads milliseconds and divides them by 1000
+					client
+						.putMetricAlarm(
+								(b) -> b.alarmName("bench-" + l.id())
+									.metrics(
+											MetricDataQuery.builder()
+												.id("m1")
+												.metricStat(MetricStat.builder()
+													.metric(Metric.builder()
+														.namespace("AlertBench")
+														.metricName("Value")
+														.dimensions(
+																Dimension.builder().name("Case").value(l.id()).build())
+														.build())
+													.period(l.period())
+													.stat("Average")
+													.build())
+												.returnData(false)
+												.build(),
+											MetricDataQuery.builder()
+												.id("e1")
+												.expression("m1 / 1000")
+												.returnData(true)
+												.build())
+									.evaluationPeriods(l.n())
+									.datapointsToAlarm(l.m())
+									.threshold(l.cwThreshold())
+									.comparisonOperator(l.operator())
+									.treatMissingData(l.treatMissing()));
+				}
+				else {
+					client.putMetricAlarm((b) -> b.alarmName("bench-" + l.id())
+						.namespace("AlertBench")
+						.metricName("Value")
+						.dimensions(Dimension.builder().name("Case").value(l.id()).build())
+						.statistic(Statistic.AVERAGE)
+						.period(l.period())
+						.evaluationPeriods(l.n())
+						.datapointsToAlarm(l.m())
+						.threshold(l.cwThreshold())
+						.comparisonOperator(l.operator())
+						.treatMissingData(l.treatMissing()));
+				}
 				rules.append("      - alert: Bench_")
 					.append(l.id().replace('-', '_'))
 					.append("\n        expr: '")
@@ -143,7 +179,7 @@ class AlertAccuracyIT {
 						"--cloudwatch-endpoint", cloudwatch.endpoint().toString(), "--cloudwatch-region", "us-east-1",
 						"--data-dir", this.work.resolve("data").toString(), "--reports-dir", reports.toString()));
 			assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
-			assertThat(run.out()).contains("alerts: 46 alert pair(s)");
+			assertThat(run.out()).contains("alerts: " + set.size() + " alert pair(s)");
 			Path json;
 			try (var files = Files.list(reports)) {
 				json = files.filter((p) -> p.getFileName().toString().matches("run-\\d+\\.json"))
@@ -204,7 +240,8 @@ class AlertAccuracyIT {
 					md + "\n" + String.join("\n", wrong) + "\n" + pairs);
 			Files.copy(json.resolveSibling(json.getFileName().toString().replace(".json", ".html")),
 					Path.of("target/benchmark/alert-accuracy.html"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-			System.out.println("AlertAccuracyIT: 46 labelled alarm/rule pairs\n" + md + String.join("\n", wrong));
+			System.out.println(
+					"AlertAccuracyIT: " + set.size() + " labelled alarm/rule pairs\n" + md + String.join("\n", wrong));
 			assertThat(replaysChecked).isEqualTo(set.size());
 			for (Map.Entry<String, int[]> e : table.entrySet()) {
 				int[] r = e.getValue();
@@ -310,6 +347,11 @@ class AlertAccuracyIT {
 			set.add(withGaps(new Labelled("eqgap-" + i, "equivalent, gaps as notBreaching on both", "PASS", null, 60, 3,
 					3, "notBreaching", 200, ComparisonOperator.GREATER_THAN_THRESHOLD, 1, avg1 + " > 200", "2m", 1,
 					episodes(random, 1, 6, 20), List.of(), false)));
+		}
+		for (int i = 0; i < 2; i++) {
+			set.add(new Labelled("eqmath-" + i, "equivalent, metric math alarm (ms / 1000) vs seconds", "PASS", null,
+					60, 3, 3, "missing", 0.2, ComparisonOperator.GREATER_THAN_THRESHOLD, 1, avg1 + " > 0.2", "2m",
+					0.001, episodes(random, 1, 6, 20), List.of(), false));
 		}
 		for (int i = 0; i < 6; i++) {
 			boolean msRule = i % 2 == 0;

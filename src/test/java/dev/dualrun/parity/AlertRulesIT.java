@@ -86,7 +86,9 @@ class AlertRulesIT {
 			}
 		});
 		exporter.start();
-		StringBuilder rules = new StringBuilder("groups:\n  - name: live\n    interval: 1s\n    rules:\n");
+		StringBuilder rules = new StringBuilder("groups:\n  - name: live\n    interval: 1s\n    rules:\n"
+				// many-to-many matching: every evaluation fails
+				+ "      - alert: LiveBroken\n        expr: 'live_value + on() live_value > 5'\n");
 		for (Case c : CASES) {
 			rules.append("      - alert: ")
 				.append(c.alert())
@@ -123,10 +125,14 @@ class AlertRulesIT {
 	}
 
 	private static AlertSide read(Case c) {
+		return read(c.alert());
+	}
+
+	private static AlertSide read(String alert) {
 		ParityProperties properties = new ParityProperties(null, null, null, null, new ParityProperties.Prometheus(
 				prometheus.url(), null, null, null, null, null, null, null, null, null, null), null, null, null, null);
 		try (AlertSource source = Sources.provider("prometheus").alerts(properties)) {
-			return source.read(new AlertMapping.Ref("prometheus", c.alert(), "live"), from, to);
+			return source.read(new AlertMapping.Ref("prometheus", alert, "live"), from, to);
 		}
 	}
 
@@ -171,6 +177,16 @@ class AlertRulesIT {
 		java.nio.file.Files.createDirectories(Path.of("target/benchmark"));
 		java.nio.file.Files.writeString(Path.of("target/benchmark/alert-rules-live.md"), table.toString());
 		System.out.println("AlertRulesIT: the replay against the real Prometheus' ALERTS\n" + table);
+	}
+
+	@Test
+	void aRuleThatFailsToEvaluateIsUnhealthyAndItsPairFails() {
+		AlertSide broken = read("LiveBroken");
+		assertThat(broken.condition().health()).startsWith("health err: ").contains("many-to-many");
+		AlertSide a = read(CASES.get(0));
+		var j = dev.dualrun.parity.alert.AlertJudge.judge(a, broken, from, to);
+		assertThat(j.verdict()).isEqualTo(dev.dualrun.parity.alert.AlertJudgement.Verdict.FAIL);
+		assertThat(j.findings().get(0).code()).isEqualTo(dev.dualrun.parity.alert.AlertJudgement.Code.RULE_UNHEALTHY);
 	}
 
 	@Test

@@ -91,8 +91,23 @@ final class PrometheusRules implements AlertSource {
 		boolean[] present = new boolean[n];
 		List<String> notes = new ArrayList<>();
 		boolean upward = x.comparison() == null || x.comparison().upward();
+		RangeResult watched = new RangeResult(List.of(), List.of(), 0);
 		if (n > 0) {
-			RangeResult watched = this.client.queryRangeMillis(x.watched(), first, times[n - 1], interval);
+			try {
+				watched = this.client.queryRangeMillis(x.watched(), first, times[n - 1], interval);
+			}
+			catch (PrometheusQueryException ex) {
+				if (ex.isRetryable()) {
+					throw ex;
+				}
+				// the expression itself fails (as it does for the rule manager): the
+				// rule cannot fire, which the judge says
+				notes.add("its expression does not evaluate: " + ex.getMessage());
+				if (health == null) {
+					health = "its expression does not evaluate: "
+							+ dev.dualrun.parity.config.Text.oneLine(ex.getMessage(), 300);
+				}
+			}
 			for (RangeResult.Series s : watched.series()) {
 				for (int k = 0; k < s.timestamps().length; k++) {
 					int i = (int) Math.round((double) (s.timestamps()[k] - first) / interval);
