@@ -10,8 +10,8 @@ import picocli.CommandLine.Command;
 /** The {@code parity-validator} command and its subcommands. */
 @Command(name = "parity-validator", mixinStandardHelpOptions = true, version = "parity-validator 0.1.0",
 		description = { "Proves that metrics migrated from CloudWatch or Azure Monitor to Prometheus",
-				"say the same thing in both, and that every active metric of the old system", "is paired or excluded.",
-				"" },
+				"say the same thing in both, that each alarm's rule fires when the alarm did,",
+				"and that every active metric of the old system is paired or excluded.", "" },
 		subcommands = { DemoCommand.class, RunCommand.class, RestartCommand.class, ReportCommand.class,
 				RunsCommand.class, RejudgeCommand.class, SignOffCommand.class, LintCommand.class, PruneCommand.class,
 				InventoryCommand.class, CoverageCommand.class, DiscoverCommand.class, SuggestAlertsCommand.class,
