@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,9 +39,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DemoDiscoveryIT {
 
-	@TempDir
-	Path work;
-
 	/**
 	 * What each demo metric should be paired with; null: no single series reproduces it.
 	 */
@@ -47,122 +46,122 @@ class DemoDiscoveryIT {
 			"PaymentLatency", "flask_http_request_duration_seconds", "QueueDepth", "app_queue_depth", "CPUUtilization",
 			"node_cpu_utilization_percent", "ConnectionPoolUsage", "db_pool_usage_percent");
 
+	@TempDir
+	static Path shared;
+
+	private static CloudWatchCompatibleServer cloudwatch;
+
+	private static AzureMonitorCompatibleServer azure;
+
+	private static DemoPrometheusServer prometheus;
+
+	private static DemoScenario scenario;
+
+	private static Path mapping;
+
+	private static ParityProperties properties;
+
+	private static Instant now;
+
+	@BeforeAll
+	static void loadTheDemo() throws Exception {
+		now = Clock.systemUTC().instant();
+		cloudwatch = CloudWatchCompatibleServer.start(Clock.systemUTC(), null);
+		azure = AzureMonitorCompatibleServer.start(Clock.systemUTC(), "t", "c", "s");
+		prometheus = DemoPrometheusServer.start();
+		mapping = shared.resolve("mappings.yml");
+		scenario = new DemoScenario(42);
+		try (CloudWatchClient client = CloudWatchClient.builder()
+			.endpointOverride(cloudwatch.endpoint())
+			.region(Region.US_EAST_1)
+			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("d", "d")))
+			.build()) {
+			scenario.load(client, azure, prometheus, now, mapping);
+		}
+		System.setProperty("aws.accessKeyId", "d");
+		System.setProperty("aws.secretAccessKey", "d");
+		properties = new ParityProperties(null, null, null, null,
+				new ParityProperties.Prometheus(prometheus.url().toString(), null, null, null, null, null, null, null,
+						null, null, null),
+				new ParityProperties.CloudWatch("us-east-1", cloudwatch.endpoint().toString(), null, null, null, null,
+						null),
+				null, null, null);
+	}
+
+	@AfterAll
+	static void stop() {
+		prometheus.close();
+		azure.close();
+		cloudwatch.close();
+		System.clearProperty("aws.accessKeyId");
+		System.clearProperty("aws.secretAccessKey");
+	}
+
 	@Test
 	void pairsTheDemosEstate() throws Exception {
-		Instant now = Clock.systemUTC().instant();
-		try (CloudWatchCompatibleServer cloudwatch = CloudWatchCompatibleServer.start(Clock.systemUTC(), null);
-				AzureMonitorCompatibleServer azure = AzureMonitorCompatibleServer.start(Clock.systemUTC(), "t", "c",
-						"s");
-				DemoPrometheusServer prometheus = DemoPrometheusServer.start();
-				CloudWatchClient client = CloudWatchClient.builder()
-					.endpointOverride(cloudwatch.endpoint())
-					.region(Region.US_EAST_1)
-					.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("d", "d")))
-					.build()) {
-			new DemoScenario(42).load(client, azure, prometheus, now, this.work.resolve("mappings.yml"));
-			System.setProperty("aws.accessKeyId", "d");
-			System.setProperty("aws.secretAccessKey", "d");
-			ParityProperties properties = new ParityProperties(null, null, null, null,
-					new ParityProperties.Prometheus(prometheus.url().toString(), null, null, null, null, null, null,
-							null, null, null, null),
-					new ParityProperties.CloudWatch("us-east-1", cloudwatch.endpoint().toString(), null, null, null,
-							null, null),
-					null, null, null);
-			Inventory inventory = Sources.provider("cloudwatch")
-				.inventory(properties, new InventoryQuery(List.of(), false, false));
-			List<InventoryItem> items = inventory.items();
-			List<Discovery.Proposal> proposals;
-			try (Catalog catalog = Sources.provider("prometheus").catalog(properties)) {
-				proposals = new Discovery(catalog, now, 0.6).propose(items);
-			}
-			int right = 0;
-			int wrong = 0;
-			StringBuilder report = new StringBuilder("# Discovery on the demo's estate\n\n").append(
-					"| metric | truth | top candidate | confidence | written active | right |\n|---|---|---|---|---|---|\n");
-			for (Discovery.Proposal p : proposals) {
-				String truth = TRUTH.get(p.metric().metric());
-				boolean ok = (truth == null) ? !p.confident(0.6)
-						: truth.equals(p.target()) && p.metric()
-							.dimensions()
-							.values()
-							.stream()
-							.allMatch((v) -> p.promql().contains("\"" + v + "\""));
-				right += ok ? 1 : 0;
-				wrong += (p.confident(0.6) && !(truth != null && ok)) ? 1 : 0;
-				report.append(String.format(Locale.ROOT, "| %s | %s | %s | %.2f | %s | %s |%n", p.metric().describe(),
-						(truth != null) ? truth : "none (Errors need a status filter)", p.target(), p.confidence(),
-						p.confident(0.6) ? "yes" : "no", ok ? "yes" : "no"));
-			}
-			report
-				.append(String.format(Locale.ROOT, "%n%d of %d right at the top candidate, %d wrong with confidence.%n",
-						right, proposals.size(), wrong));
-			System.out.println(report);
-			Path out = Path.of("target", "benchmark", "discovery-demo.md");
-			Files.createDirectories(out.getParent());
-			Files.writeString(out, report);
-			assertThat(proposals).hasSize(12);
-			assertThat(wrong).as("wrong with confidence").isZero();
-			assertThat(right).as("right at the top candidate").isGreaterThanOrEqualTo(9);
+		Inventory inventory = Sources.provider("cloudwatch")
+			.inventory(properties, new InventoryQuery(List.of(), false, false));
+		List<InventoryItem> items = inventory.items();
+		List<Discovery.Proposal> proposals;
+		try (Catalog catalog = Sources.provider("prometheus").catalog(properties)) {
+			proposals = new Discovery(catalog, now, 0.6).propose(items);
 		}
+		int right = 0;
+		int wrong = 0;
+		StringBuilder report = new StringBuilder("# Discovery on the demo's estate\n\n").append(
+				"| metric | truth | top candidate | confidence | written active | right |\n|---|---|---|---|---|---|\n");
+		for (Discovery.Proposal p : proposals) {
+			String truth = TRUTH.get(p.metric().metric());
+			boolean ok = (truth == null) ? !p.confident(0.6) : truth.equals(p.target())
+					&& p.metric().dimensions().values().stream().allMatch((v) -> p.promql().contains("\"" + v + "\""));
+			right += ok ? 1 : 0;
+			wrong += (p.confident(0.6) && !(truth != null && ok)) ? 1 : 0;
+			report.append(String.format(Locale.ROOT, "| %s | %s | %s | %.2f | %s | %s |%n", p.metric().describe(),
+					(truth != null) ? truth : "none (Errors need a status filter)", p.target(), p.confidence(),
+					p.confident(0.6) ? "yes" : "no", ok ? "yes" : "no"));
+		}
+		report.append(String.format(Locale.ROOT, "%n%d of %d right at the top candidate, %d wrong with confidence.%n",
+				right, proposals.size(), wrong));
+		System.out.println(report);
+		Path out = Path.of("target", "benchmark", "discovery-demo.md");
+		Files.createDirectories(out.getParent());
+		Files.writeString(out, report);
+		assertThat(proposals).hasSize(12);
+		assertThat(wrong).as("wrong with confidence").isZero();
+		assertThat(right).as("right at the top candidate").isGreaterThanOrEqualTo(9);
 	}
 
 	@Test
 	void suggestsTheRuleOfEachAlarmOfTheDemo() throws Exception {
-		Instant now = Clock.systemUTC().instant();
-		try (CloudWatchCompatibleServer cloudwatch = CloudWatchCompatibleServer.start(Clock.systemUTC(), null);
-				AzureMonitorCompatibleServer azure = AzureMonitorCompatibleServer.start(Clock.systemUTC(), "t", "c",
-						"s");
-				DemoPrometheusServer prometheus = DemoPrometheusServer.start();
-				CloudWatchClient client = CloudWatchClient.builder()
-					.endpointOverride(cloudwatch.endpoint())
-					.region(Region.US_EAST_1)
-					.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("d", "d")))
-					.build()) {
-			Path mapping = this.work.resolve("alerts").resolve("mappings.yml");
-			DemoScenario scenario = new DemoScenario(42);
-			scenario.load(client, azure, prometheus, now, mapping);
-			System.setProperty("aws.accessKeyId", "d");
-			System.setProperty("aws.secretAccessKey", "d");
-			// the mapping's metric pairs, none of its alert pairs
-			var full = new dev.dualrun.parity.config.MappingLoader().load(mapping);
-			var pairsOnly = new dev.dualrun.parity.config.MappingFile(full.source(), full.sha256(), full.pairs(),
-					List.of());
-			Path out = this.work.resolve("suggested.yml");
-			CliRun run = CliRun.of(List.of("suggest-alerts", "--mapping", mapping.toString(), "--out", out.toString(),
-					"--cloudwatch-endpoint", cloudwatch.endpoint().toString(), "--cloudwatch-region", "us-east-1",
-					"--prometheus-url", prometheus.url().toString(), "--data-dir", this.work.resolve("s").toString()));
-			assertThat(run.exitCode()).as(run.err()).isZero();
-			// every alarm is paired in the demo mapping already
-			assertThat(run.out()).contains("suggest-alerts: 0 alarm(s) not yet paired (of 5)");
-			ParityProperties properties = new ParityProperties(null, null, null, null,
-					new ParityProperties.Prometheus(prometheus.url().toString(), null, null, null, null, null, null,
-							null, null, null, null),
-					new ParityProperties.CloudWatch("us-east-1", cloudwatch.endpoint().toString(), null, null, null,
-							null, null),
-					null, null, null);
-			List<dev.dualrun.parity.discover.AlertSuggestions.Suggestion> suggestions;
-			try (var old = Sources.provider("cloudwatch").alerts(properties);
-					var neu = Sources.provider("prometheus").alerts(properties)) {
-				suggestions = dev.dualrun.parity.discover.AlertSuggestions.suggest(old.list(), neu.list(), pairsOnly);
-			}
-			int right = 0;
-			for (var e : scenario.alertExpectations()) {
-				var truth = full.alerts().stream().filter((a) -> a.id().equals(e.alertId())).findFirst().orElseThrow();
-				var got = suggestions.stream()
-					.filter((x) -> x.alarm().name().equals(truth.old().name()))
-					.findFirst()
-					.orElseThrow();
-				right += (got.rule() != null && got.rule().name().equals(truth.neu().name()) && got.confidence() >= 0.5)
-						? 1 : 0;
-			}
-			System.out.println("suggest-alerts on the demo: " + right + " of " + scenario.alertExpectations().size()
-					+ " alarms paired with their rule at or above 0.5");
-			assertThat(right).isEqualTo(scenario.alertExpectations().size());
+		// the mapping's metric pairs, none of its alert pairs
+		var full = new dev.dualrun.parity.config.MappingLoader().load(mapping);
+		var pairsOnly = new dev.dualrun.parity.config.MappingFile(full.source(), full.sha256(), full.pairs(),
+				List.of());
+		Path out = shared.resolve("suggested.yml");
+		CliRun run = CliRun.of(List.of("suggest-alerts", "--mapping", mapping.toString(), "--out", out.toString(),
+				"--cloudwatch-endpoint", cloudwatch.endpoint().toString(), "--cloudwatch-region", "us-east-1",
+				"--prometheus-url", prometheus.url().toString(), "--data-dir", shared.resolve("s").toString()));
+		assertThat(run.exitCode()).as(run.err()).isZero();
+		// every alarm is paired in the demo mapping already
+		assertThat(run.out()).contains("suggest-alerts: 0 alarm(s) not yet paired (of 5)");
+		List<dev.dualrun.parity.discover.AlertSuggestions.Suggestion> suggestions;
+		try (var old = Sources.provider("cloudwatch").alerts(properties);
+				var neu = Sources.provider("prometheus").alerts(properties)) {
+			suggestions = dev.dualrun.parity.discover.AlertSuggestions.suggest(old.list(), neu.list(), pairsOnly);
 		}
-		finally {
-			System.clearProperty("aws.accessKeyId");
-			System.clearProperty("aws.secretAccessKey");
+		int right = 0;
+		for (var e : scenario.alertExpectations()) {
+			var truth = full.alerts().stream().filter((a) -> a.id().equals(e.alertId())).findFirst().orElseThrow();
+			var got = suggestions.stream()
+				.filter((x) -> x.alarm().name().equals(truth.old().name()))
+				.findFirst()
+				.orElseThrow();
+			right += (got.rule() != null && got.rule().name().equals(truth.neu().name()) && got.confidence() >= 0.5) ? 1
+					: 0;
 		}
+		System.out.println("suggest-alerts on the demo: " + right + " of " + scenario.alertExpectations().size()
+				+ " alarms paired with their rule at or above 0.5");
+		assertThat(right).isEqualTo(scenario.alertExpectations().size());
 	}
 
 }
