@@ -173,12 +173,22 @@ class AlertAccuracyIT {
 			System.setProperty("aws.accessKeyId", DualRunBackends.ACCESS_KEY);
 			System.setProperty("aws.secretAccessKey", "secret");
 			Path reports = this.work.resolve("reports");
-			CliRun run = CliRun
-				.of(List.of("run", "--mapping", file.toString(), "--from", Instant.ofEpochSecond(start).toString(),
-						"--to", Instant.ofEpochSecond(end).toString(), "--prometheus-url", prometheus.url(),
-						"--cloudwatch-endpoint", cloudwatch.endpoint().toString(), "--cloudwatch-region", "us-east-1",
-						"--data-dir", this.work.resolve("data").toString(), "--reports-dir", reports.toString()));
+			CliRun run = CliRun.of(List.of("run", "--mapping", file.toString(), "--from",
+					Instant.ofEpochSecond(start).toString(), "--to", Instant.ofEpochSecond(end).toString(),
+					"--prometheus-url", prometheus.url(), "--cloudwatch-endpoint", cloudwatch.endpoint().toString(),
+					"--cloudwatch-region", "us-east-1", "--data-dir", this.work.resolve("data").toString(),
+					"--reports-dir", reports.toString(), "--textfile", this.work.resolve("parity.prom").toString()));
 			assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+			// the alert pairs in the textfile, which promtool reads
+			String prom = Files.readString(this.work.resolve("parity.prom"));
+			assertThat(prom).contains("parity_alert_pair_passing{mapping=\"" + file + "\",alert=\"eq1m-0\"} 1")
+				.contains("parity_alert_pair_verdict{mapping=\"" + file + "\",alert=\"unit-0\",verdict=\"FAIL\"} 1");
+			Process promtool = new ProcessBuilder("promtool", "check", "metrics").redirectErrorStream(true).start();
+			try (var in = promtool.getOutputStream()) {
+				in.write(prom.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			}
+			assertThat(new String(promtool.getInputStream().readAllBytes())).isEmpty();
+			assertThat(promtool.waitFor()).isZero();
 			assertThat(run.out()).contains("alerts: " + set.size() + " alert pair(s)");
 			Path json;
 			try (var files = Files.list(reports)) {

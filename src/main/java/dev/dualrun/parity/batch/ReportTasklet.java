@@ -53,7 +53,7 @@ record ReportTasklet(ParityStore store, ParityProperties properties, Clock clock
 			// someone
 			dev.dualrun.parity.report.PrometheusTextfile.write(this.properties.textfile(),
 					dev.dualrun.parity.report.PrometheusTextfile.of(counted, this.store.results().results(runId),
-							estate));
+							estate, alerts));
 		}
 		this.store.runs().reported(runId, file.toString());
 		this.store.runs().close(runId, status, finished, error);

@@ -40,6 +40,48 @@ public final class PrometheusTextfile {
 	 * @return the metrics in the text format
 	 */
 	public static String of(RunRow run, List<PairResultRow> results, Coverage coverage) {
+		return of(run, results, coverage, List.of());
+	}
+
+	/**
+	 * As {@link #of(RunRow, List, Coverage)}, with the alert pairs:
+	 * {@code parity_alert_pair_verdict} and {@code parity_alert_pair_passing}.
+	 * @param run the run
+	 * @param results its pairs' results
+	 * @param coverage the estate's coverage, or null
+	 * @param alerts its alert pairs' results
+	 * @return the metrics in the text format
+	 */
+	public static String of(RunRow run, List<PairResultRow> results, Coverage coverage,
+			List<dev.dualrun.parity.store.AlertResultRow> alerts) {
+		String text = pairs(run, results, coverage);
+		if (alerts.isEmpty()) {
+			return text;
+		}
+		String mapping = "mapping=\"" + escape(run.mappingSource()) + "\"";
+		StringBuilder out = new StringBuilder(text);
+		out.append("# HELP parity_alert_pair_verdict The verdict of each alert pair in the mapping's latest run: "
+				+ "1 for the verdict it got.\n# TYPE parity_alert_pair_verdict gauge\n");
+		alerts.forEach((a) -> out.append("parity_alert_pair_verdict{")
+			.append(mapping)
+			.append(",alert=\"")
+			.append(escape(a.alertId()))
+			.append("\",verdict=\"")
+			.append(a.verdict())
+			.append("\"} 1\n"));
+		out.append("# HELP parity_alert_pair_passing 1 when the alert pair's verdict is PASS, else 0.\n"
+				+ "# TYPE parity_alert_pair_passing gauge\n");
+		alerts.forEach((a) -> out.append("parity_alert_pair_passing{")
+			.append(mapping)
+			.append(",alert=\"")
+			.append(escape(a.alertId()))
+			.append("\"} ")
+			.append("PASS".equals(a.verdict()) ? 1 : 0)
+			.append('\n'));
+		return out.toString();
+	}
+
+	private static String pairs(RunRow run, List<PairResultRow> results, Coverage coverage) {
 		String mapping = "mapping=\"" + escape(run.mappingSource()) + "\"";
 		StringBuilder out = new StringBuilder();
 		out.append("# HELP parity_pair_verdict The verdict of each pair in the mapping's latest run: 1 for the "
