@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -119,10 +118,7 @@ class AzureMonitorJobIT {
 	}
 
 	private static ParityStore store(String dir) {
-		JdbcDataSource ds = new JdbcDataSource();
-		ds.setURL("jdbc:h2:file:" + work.resolve(dir).resolve("parity"));
-		ds.setUser("sa");
-		return ParityStore.open(ds, Clock.systemUTC());
+		return ParityStore.open(TestStore.dataSource(work.resolve(dir)), Clock.systemUTC());
 	}
 
 	@Test

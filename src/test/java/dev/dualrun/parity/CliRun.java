@@ -15,8 +15,8 @@ record CliRun(int exitCode, String out, String err) {
 	static CliRun of(List<String> args) {
 		StringWriter out = new StringWriter();
 		StringWriter err = new StringWriter();
-		int code = ParityCli.execute(new ArrayList<>(args).toArray(String[]::new), new PrintWriter(out, true),
-				new PrintWriter(err, true));
+		int code = ParityCli.execute(new ArrayList<>(TestStore.withStore(args)).toArray(String[]::new),
+				new PrintWriter(out, true), new PrintWriter(err, true));
 		return new CliRun(code, out.toString(), err.toString());
 	}
 

@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -282,10 +281,10 @@ class CrashRecoveryIT {
 	}
 
 	private static List<String> args(String command, String name, String prometheusUrl) {
-		return new ArrayList<>(List.of(command, "--from", from.toString(), "--to", to.toString(), "--prometheus-url",
-				prometheusUrl, "--cloudwatch-endpoint", cloudwatch.endpoint().toString(), "--cloudwatch-region",
-				"us-east-1", "--data-dir", work.resolve(name).toString(), "--reports-dir",
-				work.resolve(name + "-reports").toString(), "--mapping", mapping.toString()));
+		return new ArrayList<>(TestStore.withStore(List.of(command, "--from", from.toString(), "--to", to.toString(),
+				"--prometheus-url", prometheusUrl, "--cloudwatch-endpoint", cloudwatch.endpoint().toString(),
+				"--cloudwatch-region", "us-east-1", "--data-dir", work.resolve(name).toString(), "--reports-dir",
+				work.resolve(name + "-reports").toString(), "--mapping", mapping.toString())));
 	}
 
 	private static String javaBin() {
@@ -316,7 +315,7 @@ class CrashRecoveryIT {
 		return byId;
 	}
 
-	private static JdbcDataSource dataSource(String name) {
+	private static javax.sql.DataSource dataSource(String name) {
 		return backends.dataSource(name);
 	}
 

@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -202,10 +201,7 @@ class DiscoverIT {
 				Instant.ofEpochSecond(estate.start() + 1800).toString(), "--to",
 				Instant.ofEpochSecond(estate.end() - 600).toString(), "--settle-recheck", "0");
 		assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-		JdbcDataSource ds = new JdbcDataSource();
-		ds.setURL("jdbc:h2:file:" + work.resolve("data").resolve("parity"));
-		ds.setUser("sa");
-		ParityStore store = ParityStore.open(ds, Clock.systemUTC());
+		ParityStore store = ParityStore.open(TestStore.dataSource(work.resolve("data")), Clock.systemUTC());
 		Map<String, PairResultRow> results = new HashMap<>();
 		store.results().results(store.runs().latest(1).get(0).id()).forEach((r) -> results.put(r.pairId(), r));
 		assertThat(results).hasSize(60)

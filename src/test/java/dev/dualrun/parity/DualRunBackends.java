@@ -5,8 +5,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 
-import org.h2.jdbcx.JdbcDataSource;
-
 import dev.dualrun.parity.demo.CloudWatchCompatibleServer;
 import dev.dualrun.parity.store.ParityStore;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -76,11 +74,8 @@ final class DualRunBackends implements AutoCloseable {
 	 * @param name the data directory of a test run, under the work directory
 	 * @return its H2 database
 	 */
-	JdbcDataSource dataSource(String name) {
-		JdbcDataSource ds = new JdbcDataSource();
-		ds.setURL("jdbc:h2:file:" + this.work.resolve(name).resolve("parity"));
-		ds.setUser("sa");
-		return ds;
+	javax.sql.DataSource dataSource(String name) {
+		return TestStore.dataSource(this.work.resolve(name));
 	}
 
 	/**

@@ -9,7 +9,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -131,10 +130,7 @@ class EstateCoverageIT {
 	}
 
 	private static ParityStore openStore(String dir) {
-		JdbcDataSource ds = new JdbcDataSource();
-		ds.setURL("jdbc:h2:file:" + work.resolve(dir).resolve("parity"));
-		ds.setUser("sa");
-		return ParityStore.open(ds, Clock.systemUTC());
+		return ParityStore.open(TestStore.dataSource(work.resolve(dir)), Clock.systemUTC());
 	}
 
 	@Test

@@ -13,6 +13,12 @@ final class StoreOptions {
 			description = "Directory of the H2 database (job repository and results). Default: ./data")
 	String dataDir;
 
+	@Option(names = "--datasource-url", paramLabel = "JDBC_URL",
+			description = "A team's shared store instead of the H2 under --data-dir, e.g. "
+					+ "jdbc:postgresql://db:5432/parity (user and password from PARITY_DATASOURCE_USERNAME and "
+					+ "PARITY_DATASOURCE_PASSWORD). Default: parity.datasource.url, else H2")
+	String datasourceUrl;
+
 	@Option(names = "--reports-dir", paramLabel = "DIR", description = "Where reports are written. Default: ./reports")
 	String reportsDir;
 
@@ -42,6 +48,13 @@ final class StoreOptions {
 		}
 		if (this.reportsDir != null) {
 			args.add("--parity.reports-dir=" + this.reportsDir);
+		}
+		if (this.datasourceUrl != null) {
+			if (!this.datasourceUrl.startsWith("jdbc:h2:") && !this.datasourceUrl.startsWith("jdbc:postgresql:")) {
+				throw new ConfigurationException("--datasource-url " + Console.oneLine(this.datasourceUrl)
+						+ ": give a jdbc:postgresql:// URL (or jdbc:h2:)");
+			}
+			args.add("--parity.datasource.url=" + this.datasourceUrl);
 		}
 	}
 

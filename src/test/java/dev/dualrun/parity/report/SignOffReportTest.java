@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -84,8 +83,7 @@ class SignOffReportTest {
 	}
 
 	private ParityStore store() {
-		JdbcDataSource ds = new JdbcDataSource();
-		ds.setURL("jdbc:h2:mem:" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+		javax.sql.DataSource ds = dev.dualrun.parity.TestStore.fresh();
 		return ParityStore.open(ds, Clock.fixed(T, ZoneOffset.UTC));
 	}
 

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 
@@ -33,8 +32,7 @@ class NeutralSidesMigrationTest {
 
 	@Test
 	void aRunStoredWithVendorNamesReadsBackWithOldAndNewSides() {
-		JdbcDataSource ds = new JdbcDataSource();
-		ds.setURL("jdbc:h2:mem:" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+		javax.sql.DataSource ds = dev.dualrun.parity.TestStore.fresh();
 		Flyway.configure().dataSource(ds).locations("classpath:db/migration").target("7").load().migrate();
 		// a definition as runs before issue 8 stored it: the CloudWatch block at the top
 		PairMapping pair = new PairMapping("a", "latency", 3,

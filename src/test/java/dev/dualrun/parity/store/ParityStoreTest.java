@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,8 +22,7 @@ class ParityStoreTest {
 
 	@BeforeEach
 	void open() {
-		JdbcDataSource ds = new JdbcDataSource();
-		ds.setURL("jdbc:h2:mem:" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+		javax.sql.DataSource ds = dev.dualrun.parity.TestStore.fresh();
 		this.store = ParityStore.open(ds, Clock.fixed(T, ZoneOffset.UTC));
 		this.runId = this.store.runs().insert("m.yml", null, null, null, 600, T, 1L);
 		this.store.plan(this.runId,
