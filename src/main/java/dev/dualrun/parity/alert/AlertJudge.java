@@ -46,8 +46,8 @@ public final class AlertJudge {
 		Duration recoveryTolerance = o.step().multipliedBy(extraPeriods + 1).plus(n.step());
 		List<Match> matches = match(old.replayed(), neu.replayed(), onsetTolerance);
 		Map<Code, List<String>> found = new LinkedHashMap<>();
-		boolean defect = staticFindings(old, neu, found);
 		double ratio = ratio(old, neu);
+		boolean defect = staticFindings(old, neu, ratio, found);
 		double gap = thresholdGap(o, n, ratio);
 		for (Match m : matches) {
 			explain(m, old, neu, gap, onsetTolerance, recoveryTolerance, found);
@@ -74,7 +74,7 @@ public final class AlertJudge {
 	 * Findings from the two definitions alone.
 	 * @return true if one is a defect whatever the data
 	 */
-	private static boolean staticFindings(AlertSide old, AlertSide neu, Map<Code, List<String>> found) {
+	private static boolean staticFindings(AlertSide old, AlertSide neu, double ratio, Map<Code, List<String>> found) {
 		AlertCondition o = old.condition();
 		AlertCondition n = neu.condition();
 		boolean defect = false;
@@ -95,7 +95,6 @@ public final class AlertJudge {
 							+ o.comparison().symbol() + "' in the rule");
 			defect = true;
 		}
-		double ratio = ratio(old, neu);
 		if (o.hasThreshold() && n.hasThreshold() && o.threshold() != 0 && Double.isFinite(ratio) && ratio > 0) {
 			double expected = o.threshold() * ratio;
 			double q = n.threshold() / expected;

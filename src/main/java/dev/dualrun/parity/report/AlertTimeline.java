@@ -35,6 +35,11 @@ final class AlertTimeline {
 	static String svg(AlertDocument d) {
 		AlertSide o = d.old();
 		AlertSide n = d.neu();
+		if (o.times().length == 0 && n.times().length == 0) {
+			return "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"timeline\" viewBox=\"0 0 " + WIDTH
+					+ " 30\" role=\"img\"><text x=\"" + LEFT + "\" y=\"20\" font-size=\"12\">no data on either side"
+					+ " in the window</text></svg>";
+		}
 		long from = Math.min(first(o), first(n));
 		long to = Math.max(last(o), last(n));
 		if (to <= from) {

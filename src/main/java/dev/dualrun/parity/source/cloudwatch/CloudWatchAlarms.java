@@ -326,8 +326,21 @@ final class CloudWatchAlarms implements AlertSource {
 					+ Text.oneLine(ex.getOriginalMessage(), 120) + "), so its replay is not checked");
 			return null;
 		}
+		if (before == null && changes.isEmpty()) {
+			// no change in the window nor the day before it: the state now held all
+			// along,
+			// if it was entered before the window
+			Instant since = alarm.stateUpdatedTimestamp();
+			if (since == null || since.isAfter(from)) {
+				notes.add("the alarm's history has no state change from a day before the window to its end, and its "
+						+ "state changed after the window starts: what it did in the window is not known, so its "
+						+ "replay is not checked");
+				return null;
+			}
+			before = alarm.stateValueAsString();
+		}
 		if (before == null) {
-			before = changes.isEmpty() ? alarm.stateValueAsString() : "OK";
+			before = "OK";
 		}
 		long[] times = new long[changes.size() + 1];
 		boolean[] alarmed = new boolean[changes.size() + 1];
