@@ -79,13 +79,15 @@ class ScaleBenchmark {
 			prometheus.serve(estate);
 			prometheus.delay(promLatency);
 			// the job, as a cron box runs it
-			List<String> command = new ArrayList<>(List.of(
-					Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap,
-					"-Xlog:gc:file=" + dir.resolve("gc.log"), "-jar", "target/parity-validator.jar", "run", "--mapping",
-					mapping.toString(), "--from", from.toString(), "--to", to.toString(), "--prometheus-url",
-					prometheus.url().toString(), "--cloudwatch-endpoint", cloudwatch.endpoint().toString(),
-					"--cloudwatch-region", "us-east-1", "--data-dir", dir.resolve("data").toString(), "--reports-dir",
-					dir.resolve("reports").toString(), "--settle-recheck", "0"));
+			// -Dparity.test.store=postgresql: the store on the machine's PostgreSQL
+			List<String> command = new ArrayList<>(
+					List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap,
+							"-Xlog:gc:file=" + dir.resolve("gc.log"), "-jar", "target/parity-validator.jar"));
+			command.addAll(TestStore.withStore(List.of("run", "--mapping", mapping.toString(), "--from",
+					from.toString(), "--to", to.toString(), "--prometheus-url", prometheus.url().toString(),
+					"--cloudwatch-endpoint", cloudwatch.endpoint().toString(), "--cloudwatch-region", "us-east-1",
+					"--data-dir", dir.resolve("data").toString(), "--reports-dir", dir.resolve("reports").toString(),
+					"--settle-recheck", "0")));
 			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
 			builder.environment().put("AWS_ACCESS_KEY_ID", "bench");
 			builder.environment().put("AWS_SECRET_ACCESS_KEY", "bench");
