@@ -92,6 +92,11 @@ class AlertJudgeTest {
 		assertThat(slow.findings()).extracting(AlertJudgement.Finding::code)
 			.containsExactly(AlertJudgement.Code.FOR_TOO_LONG);
 		assertThat(slow.findings().get(0).message()).contains("(and 1 more)");
+		// for: 0s fires on a one-minute blip the alarm's 3 of 3 filters out
+		AlertJudgement hasty = AlertJudge.judge(old(alarms),
+				rule(Comparison.GREATER, 200, 1, Duration.ZERO, List.of(at(30, 10), at(90, 1), at(120, 30))), T0, T1);
+		assertThat(hasty.findings().get(0).code()).isEqualTo(AlertJudgement.Code.FOR_TOO_SHORT);
+		assertThat(hasty.findings().get(0).message()).contains("write for: 2m");
 		// an unhealthy rule
 		AlertSide broken = side("Prometheus", Comparison.GREATER, 200, 1, Duration.ofMinutes(2),
 				MissingData.NOT_BREACHING, 0, 0, List.of(), List.of(), "health err: bad_data");
