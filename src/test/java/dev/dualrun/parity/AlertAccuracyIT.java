@@ -26,6 +26,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.dualrun.parity.demo.CloudWatchCompatibleServer;
+import dev.dualrun.parity.store.ParityStore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -253,6 +254,16 @@ class AlertAccuracyIT {
 			System.out.println(
 					"AlertAccuracyIT: " + set.size() + " labelled alarm/rule pairs\n" + md + String.join("\n", wrong));
 			assertThat(replaysChecked).isEqualTo(set.size());
+			// judged again from the store by the same judge, calling no backend
+			CliRun again = CliRun.of(List.of("rejudge", "--run", "1", "--max-bias", "0.02", "--data-dir",
+					this.work.resolve("data").toString(), "--reports-dir", reports.toString()));
+			assertThat(again.exitCode()).as(again.err()).isEqualTo(1);
+			ParityStore store = ParityStore.open(TestStore.dataSource(this.work.resolve("data")), Clock.systemUTC());
+			Map<String, String> first = new LinkedHashMap<>();
+			store.alerts().results(1).forEach((r) -> first.put(r.alertId(), r.verdict() + " " + r.firstCode()));
+			Map<String, String> rejudged = new LinkedHashMap<>();
+			store.alerts().results(2).forEach((r) -> rejudged.put(r.alertId(), r.verdict() + " " + r.firstCode()));
+			assertThat(rejudged).hasSize(set.size()).isEqualTo(first);
 			for (Map.Entry<String, int[]> e : table.entrySet()) {
 				int[] r = e.getValue();
 				if (e.getKey().startsWith("equivalent")) {

@@ -27,4 +27,16 @@ public final class ExitCodes {
 	private ExitCodes() {
 	}
 
+	/**
+	 * Passing has one definition: every pair and every alert pair of the run passed.
+	 * @param run the run
+	 * @param alertVerdicts its alert pairs' verdicts
+	 * @return {@link #PASS} or {@link #NOT_ALL_PASS}
+	 */
+	static int of(dev.dualrun.parity.store.RunRow run, java.util.List<String> alertVerdicts) {
+		boolean pairsPass = (run.pairsTotal() == 0) ? !alertVerdicts.isEmpty() : run.allPassed();
+		boolean alertsPass = alertVerdicts.stream().allMatch("PASS"::equals);
+		return (pairsPass && alertsPass) ? PASS : NOT_ALL_PASS;
+	}
+
 }

@@ -174,9 +174,7 @@ final class ParityApplicationContext implements AutoCloseable {
 					|| "FAILED".equals(this.run.status())) {
 				return ExitCodes.RUNTIME;
 			}
-			boolean pairsPass = (this.run.pairsTotal() == 0) ? !this.alertVerdicts.isEmpty() : this.run.allPassed();
-			boolean alertsPass = this.alertVerdicts.stream().allMatch("PASS"::equals);
-			return (pairsPass && alertsPass) ? ExitCodes.PASS : ExitCodes.NOT_ALL_PASS;
+			return ExitCodes.of(this.run, this.alertVerdicts);
 		}
 
 		/**

@@ -88,7 +88,17 @@ final class RejudgeCommand implements Callable<Integer> {
 			RunRow run = context.store().run(id).orElseThrow();
 			console.line("judgement of run " + this.runId + " with " + String.join(", ", changes) + ":");
 			console.summary(run);
-			return run.allPassed() ? ExitCodes.PASS : ExitCodes.NOT_ALL_PASS;
+			List<String> alerts = context.store()
+				.alerts()
+				.results(id)
+				.stream()
+				.map(dev.dualrun.parity.store.AlertResultRow::verdict)
+				.toList();
+			if (!alerts.isEmpty()) {
+				console.line("alerts: " + alerts.size() + " alert pair(s) judged again, "
+						+ alerts.stream().filter("PASS"::equals).count() + " PASS");
+			}
+			return ExitCodes.of(run, alerts);
 		});
 	}
 

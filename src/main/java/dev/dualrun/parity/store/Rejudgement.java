@@ -38,7 +38,8 @@ public final class Rejudgement {
 		RunRow source = this.store.run(runId)
 			.orElseThrow(() -> new IllegalArgumentException("no run " + runId + " in the database"));
 		List<RunPairRow> planned = this.store.runs().pairs(runId);
-		if (planned.isEmpty()) {
+		List<RunAlertRow> alerts = this.store.alerts().alerts(runId);
+		if (planned.isEmpty() && alerts.isEmpty()) {
 			throw new IllegalArgumentException(
 					"run " + runId + " has no planned pairs to judge (it failed before planning)");
 		}
@@ -58,9 +59,34 @@ public final class Rejudgement {
 		for (RunPairRow pair : copies) {
 			judge(runId, id, pair);
 		}
+		rejudgeAlerts(runId, id, alerts);
 		this.store.adjustFalseDiscoveries(id);
 		this.store.runs().finish(id, "COMPLETED", this.clock.instant(), null);
 		return id;
+	}
+
+	/**
+	 * The alert pairs judged again by the same judge on the sides stored with them (an
+	 * alert pair that could not be read stays an ERROR).
+	 */
+	private void rejudgeAlerts(long sourceRun, long judgementRun, List<RunAlertRow> alerts) {
+		this.store.planAlerts(alerts.stream()
+			.map((a) -> new RunAlertRow(judgementRun, a.alertId(), a.ordinal(), a.windowStart(), a.windowEnd(),
+					a.definition()))
+			.toList());
+		java.util.Map<String, RunAlertRow> planned = new java.util.HashMap<>();
+		alerts.forEach((a) -> planned.put(a.alertId(), a));
+		List<AlertResultRow> rows = new java.util.ArrayList<>();
+		for (AlertResultRow stored : this.store.alerts().results(sourceRun)) {
+			AlertDocument d = AlertDocument.fromJson(stored.document());
+			RunAlertRow a = planned.get(stored.alertId());
+			AlertDocument again = (d.judgement() == null || a == null) ? d
+					: new AlertDocument(d.alert(), d.old(), d.neu(),
+							dev.dualrun.parity.alert.AlertJudge.judge(d.old(), d.neu(), a.windowStart(), a.windowEnd()),
+							null);
+			rows.add(again.row(judgementRun, this.clock.instant()));
+		}
+		this.store.saveAlertResults(rows);
 	}
 
 	private void judge(long sourceRun, long judgementRun, RunPairRow planned) {
