@@ -254,7 +254,7 @@ class BadInputCorpusIT {
 				withStore(List.of("discover", "--out", work.resolve("d.yml").toString()), data), 2,
 				"no inventory in the store");
 		expect("discover-threshold", withStore(List.of("discover", "--out", "x.yml", "--threshold", "2"), data), 2,
-				"--threshold 2.0: give a number from 0 to 1");
+				"'--threshold': '2': give a number from 0 to 1");
 		expect("signoff-unknown-inventory",
 				withStore(List.of("signoff", "--mapping", valid.toString(), "--inventory", "42"), data), 2,
 				"no inventory 42 in the store");

@@ -53,7 +53,7 @@ final class DiscoverCommand implements Callable<Integer> {
 	@Option(names = "--namespace", paramLabel = "NS", split = ",", description = "Only these namespaces")
 	List<String> namespaces = new ArrayList<>();
 
-	@Option(names = "--threshold", paramLabel = "0..1",
+	@Option(names = "--threshold", paramLabel = "0..1", converter = ConfidenceConverter.class,
 			description = "Confidence a pair needs to be written active. Default: 0.6")
 	double threshold = 0.6;
 
@@ -70,10 +70,6 @@ final class DiscoverCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		Console console = Console.of(this.spec);
-		if (!(this.threshold >= 0 && this.threshold <= 1)) {
-			return console.error(ExitCodes.CONFIGURATION,
-					"--threshold " + this.threshold + ": give a number from 0 to 1");
-		}
 		MappingFile existing = null;
 		try {
 			if (this.mapping != null) {

@@ -47,7 +47,7 @@ final class SuggestAlertsCommand implements Callable<Integer> {
 	@Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the alert pairs")
 	String out;
 
-	@Option(names = "--threshold", paramLabel = "0..1",
+	@Option(names = "--threshold", paramLabel = "0..1", converter = ConfidenceConverter.class,
 			description = "Confidence a pair needs to be written active. Default: 0.5")
 	double threshold = 0.5;
 
@@ -60,10 +60,6 @@ final class SuggestAlertsCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		Console console = Console.of(this.spec);
-		if (!(this.threshold >= 0 && this.threshold <= 1)) {
-			return console.error(ExitCodes.CONFIGURATION,
-					"--threshold " + this.threshold + ": give a number from 0 to 1");
-		}
 		MappingFile file;
 		try {
 			file = new MappingLoader().load(Path.of(this.mapping));
