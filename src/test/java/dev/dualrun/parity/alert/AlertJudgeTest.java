@@ -81,6 +81,9 @@ class AlertJudgeTest {
 		assertThat(unit.verdict()).isEqualTo(AlertJudgement.Verdict.FAIL);
 		assertThat(unit.findings().get(0).code()).isEqualTo(AlertJudgement.Code.THRESHOLD_UNIT_FACTOR);
 		assertThat(unit.findings().get(0).message()).contains("write 0.2 in the rule");
+		// the defect explains the missed alarms: it is named alone
+		assertThat(unit.findings()).extracting(AlertJudgement.Finding::code)
+			.containsExactly(AlertJudgement.Code.THRESHOLD_UNIT_FACTOR);
 		// a silent window still fails an inverted operator
 		AlertJudgement inverted = AlertJudge.judge(old(List.of()),
 				rule(Comparison.LESS, 200, 1, Duration.ofMinutes(2), List.of()), T0, T1);
