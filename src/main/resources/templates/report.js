@@ -195,6 +195,44 @@
     ] }, options: options(c, 'difference') });
     el.setAttribute('data-drawn', 'true');
   }
+  // alert pairs: a lane per side, its series, its threshold, its episodes as replayed
+  // (shaded) and as recorded (a thick line at the foot of the lane)
+  var alertNode = document.getElementById('alert-data');
+  var alerts = alertNode ? JSON.parse(alertNode.textContent) : [];
+  function episodes(spans, y) {
+    var out = [];
+    spans.forEach(function (s) { out.push({ x: s[0], y: y }, { x: s[1], y: y }, { x: s[1], y: null }); });
+    return out;
+  }
+  function lane(canvas, a, l, color) {
+    var ys = l.v.filter(function (v) { return v !== null; });
+    if (l.threshold !== null) { ys.push(l.threshold); }
+    var lo = ys.length ? Math.min.apply(null, ys) : 0, hi = ys.length ? Math.max.apply(null, ys) : 1;
+    var pad = (hi - lo) * 0.08 || Math.abs(hi) * 0.1 || 1;
+    lo -= pad; hi += pad;
+    var series = l.t.map(function (t, i) { return { x: t, y: l.v[i] }; });
+    var sets = [
+      { label: l.system + ': ' + l.name + ' (' + l.hold + ')', data: series, borderColor: color, backgroundColor: color, borderWidth: 1.4, pointRadius: 0, spanGaps: false },
+      { label: 'in alarm, replayed', data: episodes(l.replayed, hi), borderWidth: 0, pointRadius: 0, fill: 'start', backgroundColor: 'rgba(207,34,46,0.18)', spanGaps: false }
+    ];
+    if (l.threshold !== null) {
+      sets.push({ label: 'threshold ' + l.op + ' ' + l.threshold, data: [{ x: a.from, y: l.threshold }, { x: a.to, y: l.threshold }], borderColor: '#cf222e', borderDash: [5, 4], borderWidth: 1.2, pointRadius: 0 });
+    }
+    if (l.actual !== null) {
+      sets.push({ label: 'in alarm, ' + l.source, data: episodes(l.actual, lo + (hi - lo) * 0.02), borderColor: '#82071e', borderWidth: 5, pointRadius: 0, spanGaps: false });
+    }
+    var o = options({ start: a.from, end: a.to }, l.system);
+    o.scales.y.min = lo;
+    o.scales.y.max = hi;
+    new Chart(canvas, { type: 'line', data: { datasets: sets }, options: o });
+  }
+  alerts.forEach(function (a) {
+    var el = document.querySelector('.charts[data-alert="' + a.alert.replace(/["\\]/g, '\\$&') + '"]');
+    if (!el || a.from === null) { return; }
+    lane(el.querySelector('canvas.lane-old'), a, a.lanes[0], '#0969da');
+    lane(el.querySelector('canvas.lane-new'), a, a.lanes[1], '#bc4c00');
+    el.setAttribute('data-drawn', 'true');
+  });
   var pending = document.querySelectorAll('.charts[data-pair]');
   var observer = new IntersectionObserver(function (entries) {
     entries.forEach(function (e) {

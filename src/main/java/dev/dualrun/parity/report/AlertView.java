@@ -29,13 +29,13 @@ import dev.dualrun.parity.store.AlertResultRow;
  * @param figures times in alarm, episode counts, tolerances, how close each came
  * @param matches one row per episode: kind, old, new, onset delay, recovery delay
  * @param notes what reading either side found worth saying
- * @param svg the timeline, an inline SVG (null for an ERROR)
+ * @param timeline the timeline's data for the report's script (null for an ERROR)
  * @param document the stored document, for the JSON report
  */
 public record AlertView(String id, String description, String verdict, String summary,
 		List<AlertJudgement.Finding> findings, String oldSystem, String oldName, String oldDefinition, String newSystem,
 		String newName, String newDefinition, Map<String, String> figures, List<List<String>> matches,
-		List<String> notes, String svg, AlertDocument document) {
+		List<String> notes, Map<String, Object> timeline, AlertDocument document) {
 
 	/**
 	 * @param row a stored judgement
@@ -71,7 +71,7 @@ public record AlertView(String id, String description, String verdict, String su
 		notes.addAll(n.notes());
 		return new AlertView(row.alertId(), d.alert().description(), row.verdict(), row.summary(), j.findings(),
 				o.system(), o.condition().name(), o.condition().definition(), n.system(), n.condition().name(),
-				n.condition().definition(), figures, matches, notes, AlertTimeline.svg(d), d);
+				n.condition().definition(), figures, matches, notes, AlertTimeline.of(row.alertId(), d), d);
 	}
 
 	private static String replay(AlertSide side, String check) {

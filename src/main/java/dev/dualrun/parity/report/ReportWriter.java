@@ -111,6 +111,10 @@ public final class ReportWriter {
 		context.setVariable("C_UNCOVERED", dev.dualrun.parity.estate.Coverage.Status.UNCOVERED);
 		context.setVariable("charted", report.charts().stream().map(PairChart::pair).collect(Collectors.toSet()));
 		context.setVariable("chartData", this.compact.writeValueAsString(report.charts()).replace("<", "\\u003c"));
+		context.setVariable("alertData",
+				this.compact.writeValueAsString(
+						report.alerts().stream().map(AlertView::timeline).filter(java.util.Objects::nonNull).toList())
+					.replace("<", "\\u003c"));
 		context.setVariable("rowData", ROWS_MARK);
 		context.setVariable("sidesData",
 				this.compact

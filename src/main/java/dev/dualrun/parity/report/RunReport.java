@@ -31,6 +31,15 @@ public record RunReport(RunRow run, Map<String, Integer> counts, List<PairSectio
 		dev.dualrun.parity.estate.Coverage coverage, List<AlertView> alerts) {
 
 	/**
+	 * @param alertPairs the run's alert pairs
+	 * @return this report with them
+	 */
+	public RunReport withAlerts(List<AlertView> alertPairs) {
+		return new RunReport(this.run, this.counts, this.pairs, this.generatedAt, this.charts, this.recentRuns,
+				this.rows, this.totalPairs, this.sides, this.coverage, alertPairs);
+	}
+
+	/**
 	 * @return alert pairs per verdict
 	 */
 	public Map<String, Integer> alertCounts() {

@@ -43,8 +43,38 @@ class ReportBrowserIT {
 		counts.put("FAIL", 1);
 		html = Path.of("target", "browser", "report.html").toAbsolutePath();
 		Files.createDirectories(html.getParent());
-		Files.writeString(html,
-				new ReportWriter().html(new RunReport(run, counts, pairs, t.toString(), charts, List.of(run))));
+		Files.writeString(html, new ReportWriter()
+			.html(new RunReport(run, counts, pairs, t.toString(), charts, List.of(run)).withAlerts(List.of(alert(t)))));
+	}
+
+	/**
+	 * An alert pair whose description is hostile, its rule 2 minutes late on one episode.
+	 */
+	private static AlertView alert(Instant t) {
+		long[] times = new long[120];
+		double[] values = new double[120];
+		for (int i = 0; i < times.length; i++) {
+			times[i] = t.plusSeconds(60L * i).toEpochMilli();
+			values[i] = (i >= 30 && i < 50) ? 300 : (i >= 80 && i < 85) ? Double.NaN : 100;
+		}
+		var episode = new dev.dualrun.parity.alert.Episode(t.plusSeconds(60 * 33), t.plusSeconds(60 * 51), false);
+		var late = new dev.dualrun.parity.alert.Episode(t.plusSeconds(60 * 35), t.plusSeconds(60 * 51), false);
+		var old = new dev.dualrun.parity.alert.AlertSide(
+				new dev.dualrun.parity.alert.AlertCondition("CloudWatch", "latency-high", "Average of X",
+						dev.dualrun.parity.alert.Comparison.GREATER, 200, java.time.Duration.ofMinutes(1), 3, 3,
+						java.time.Duration.ofMinutes(3), null, dev.dualrun.parity.alert.MissingData.MISSING, null,
+						"X > 200", null),
+				times, values, List.of(episode), List.of(episode), "DescribeAlarmHistory", List.of());
+		var neu = new dev.dualrun.parity.alert.AlertSide(new dev.dualrun.parity.alert.AlertCondition("Prometheus",
+				"LatencyHigh", "x", dev.dualrun.parity.alert.Comparison.GREATER, 200, java.time.Duration.ofMinutes(1),
+				0, 0, java.time.Duration.ofMinutes(5), null, dev.dualrun.parity.alert.MissingData.NOT_BREACHING, null,
+				"expr: x > 200", null), times, values, List.of(late), List.of(late), "ALERTS", List.of());
+		var mapping = new dev.dualrun.parity.config.AlertMapping("latency-alert", "<img src=x onerror=alert(2)>",
+				new dev.dualrun.parity.config.AlertMapping.Ref("cloudwatch", "latency-high", null),
+				new dev.dualrun.parity.config.AlertMapping.Ref("prometheus", "LatencyHigh", null), 1);
+		var document = new dev.dualrun.parity.store.AlertDocument(mapping, old, neu,
+				dev.dualrun.parity.alert.AlertJudge.judge(old, neu, t, t.plusSeconds(7200)), null);
+		return AlertView.of(document.row(5, t));
 	}
 
 	@Test
@@ -54,7 +84,9 @@ class ReportBrowserIT {
 			.noneMatch((l) -> l.contains("Uncaught") || l.contains("Refused") || l.contains("Content Security Policy")
 					|| l.contains("Error"));
 		assertThat(page.dom()).contains("<title>Parity run 5: 1 of 2 pairs pass</title>");
-		assertThat(count(page.dom(), "data-drawn=\"true\"")).as("pairs whose charts were drawn").isEqualTo(2);
+		assertThat(count(page.dom(), "data-drawn=\"true\"")).as("pairs and alert pairs whose charts were drawn")
+			.isEqualTo(3);
+		assertThat(page.dom()).contains("data-alert=\"latency-alert\" data-drawn=\"true\"");
 		assertThat(page.dom()).doesNotContain("<img src=\"x\"").contains("&lt;img src=x onerror=");
 		assertThat(Files.size(html.resolveSibling("report.png"))).isGreaterThan(10_000);
 	}
