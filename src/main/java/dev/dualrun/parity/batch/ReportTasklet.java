@@ -33,7 +33,7 @@ record ReportTasklet(ParityStore store, ParityProperties properties, Clock clock
 		// so a kill in between leaves it RUNNING and a restart writes the report again
 		this.store.runs().count(runId);
 		RunRow run = this.store.run(runId).orElseThrow();
-		var alerts = this.store.alerts().results(runId);
+		var alerts = this.store.alerts().verdicts(runId);
 		boolean alertsErrored = alerts.stream().allMatch((a) -> "ERROR".equals(a.verdict()));
 		boolean pairsErrored = run.errorCount() == run.pairsTotal();
 		// nothing was judged: the run failed (a backend down, a wrong credential)

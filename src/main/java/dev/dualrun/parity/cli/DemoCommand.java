@@ -112,7 +112,7 @@ final class DemoCommand implements Callable<Integer> {
 					"--parity.azure.client-id=" + DEMO_CLIENT, "--parity.azure.client-secret=" + DEMO_SECRET));
 			this.store.addTo(args);
 			Map<String, PairResultRow> results = new HashMap<>();
-			Map<String, dev.dualrun.parity.store.AlertResultRow> alertResults = new HashMap<>();
+			Map<String, dev.dualrun.parity.store.AlertVerdictRow> alertResults = new HashMap<>();
 			java.util.concurrent.atomic.AtomicReference<String> signOffLine = new java.util.concurrent.atomic.AtomicReference<>();
 			List<String> coverage = new ArrayList<>();
 			int code = JobRun.execute(console, args, (context) -> {
@@ -129,7 +129,7 @@ final class DemoCommand implements Callable<Integer> {
 					context.store().results().results(outcome.run().id()).forEach((r) -> results.put(r.pairId(), r));
 					context.store()
 						.alerts()
-						.results(outcome.run().id())
+						.verdicts(outcome.run().id())
 						.forEach((r) -> alertResults.put(r.alertId(), r));
 					var estate = dev.dualrun.parity.estate.Estate.coverage(context.store(),
 							new MappingLoader().load(mapping),

@@ -90,9 +90,9 @@ final class RejudgeCommand implements Callable<Integer> {
 			console.summary(run);
 			List<String> alerts = context.store()
 				.alerts()
-				.results(id)
+				.verdicts(id)
 				.stream()
-				.map(dev.dualrun.parity.store.AlertResultRow::verdict)
+				.map(dev.dualrun.parity.store.AlertVerdictRow::verdict)
 				.toList();
 			if (!alerts.isEmpty()) {
 				console.line("alerts: " + alerts.size() + " alert pair(s) judged again, "

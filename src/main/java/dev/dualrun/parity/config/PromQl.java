@@ -85,8 +85,16 @@ public final class PromQl {
 	 * @param op the operator
 	 * @param left the left side
 	 * @param right the right side
+	 * @param bool true for a comparison with {@code bool} (it returns 0 or 1 instead of
+	 * filtering)
+	 * @param opStart where the operator starts in the query, -1 for a unary sign
+	 * @param opEnd where it ends (its modifiers follow)
 	 */
-	public record Binary(String op, Node left, Node right) implements Node {
+	public record Binary(String op, Node left, Node right, boolean bool, int opStart, int opEnd) implements Node {
+
+		Binary(String op, Node left, Node right) {
+			this(op, left, right, false, -1, -1);
+		}
 
 	}
 
@@ -157,9 +165,10 @@ public final class PromQl {
 				this.pos = save;
 				return left;
 			}
-			modifiers();
+			int opEnd = this.pos;
+			boolean bool = modifiers();
 			Node right = expression(op.equals("^") ? precedence(op) : precedence(op) + 1);
-			left = new Binary(op, left, right);
+			left = new Binary(op, left, right, bool, save, opEnd);
 		}
 	}
 
@@ -193,13 +202,16 @@ public final class PromQl {
 	/**
 	 * {@code bool}, {@code on(...)}/{@code ignoring(...)},
 	 * {@code group_left(...)}/{@code group_right(...)}.
+	 * @return true if {@code bool} was among them
 	 */
-	private void modifiers() {
+	private boolean modifiers() {
+		boolean bool = false;
 		while (true) {
 			space();
 			int save = this.pos;
 			String word = identifier();
 			if ("bool".equals(word)) {
+				bool = true;
 				continue;
 			}
 			if ("on".equals(word) || "ignoring".equals(word) || "group_left".equals(word)
@@ -211,7 +223,7 @@ public final class PromQl {
 				continue;
 			}
 			this.pos = save;
-			return;
+			return bool;
 		}
 	}
 

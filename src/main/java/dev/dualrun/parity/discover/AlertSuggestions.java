@@ -115,7 +115,7 @@ public final class AlertSuggestions {
 			Set<String> metricWords = Discovery.words(alarm.metrics().get(0).metric());
 			Set<String> seriesWords = new HashSet<>();
 			ruleSeries.forEach((f) -> seriesWords.addAll(Discovery.words(f)));
-			double overlap = jaccard(metricWords, seriesWords);
+			double overlap = Discovery.jaccard(metricWords, seriesWords);
 			if (overlap > 0) {
 				link = overlap;
 				why.add("its series " + String.join(", ", ruleSeries) + " " + percent(overlap) + " alike the metric "
@@ -131,7 +131,7 @@ public final class AlertSuggestions {
 		if (found > 0) {
 			why.add(found + " of " + values.size() + " dimension value(s) in its expression");
 		}
-		double name = jaccard(Discovery.words(alarm.name()), Discovery.words(rule.name()));
+		double name = Discovery.jaccard(Discovery.words(alarm.name()), Discovery.words(rule.name()));
 		if (name > 0) {
 			why.add("names " + percent(name) + " alike (" + alarm.name() + " ~ " + rule.name() + ")");
 		}
@@ -192,17 +192,6 @@ public final class AlertSuggestions {
 			}
 		}
 		return out;
-	}
-
-	private static double jaccard(Set<String> a, Set<String> b) {
-		if (a.isEmpty() || b.isEmpty()) {
-			return 0;
-		}
-		Set<String> both = new HashSet<>(a);
-		both.retainAll(b);
-		Set<String> either = new HashSet<>(a);
-		either.addAll(b);
-		return (double) both.size() / either.size();
 	}
 
 	private static String percent(double share) {

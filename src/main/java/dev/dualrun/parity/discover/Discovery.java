@@ -458,7 +458,7 @@ public final class Discovery {
 	 * ({@code flask_http_request_duration}) still matches the CloudWatch name it contains
 	 * ({@code EndpointLatency}: endpoint, duration).
 	 */
-	private static double jaccard(Set<String> a, Set<String> b) {
+	static double jaccard(Set<String> a, Set<String> b) {
 		Set<String> inter = new HashSet<>(a);
 		inter.retainAll(b);
 		Set<String> union = new HashSet<>(a);

@@ -93,16 +93,4 @@ public record AlertView(String id, String description, String verdict, String su
 		return Alerts.time(e.start()) + " for " + Alerts.words(e.duration()) + (e.ongoing() ? " (ongoing)" : "");
 	}
 
-	/**
-	 * @return the verdict's rank for sorting: worst first
-	 */
-	public int rank() {
-		return switch (this.verdict) {
-			case "ERROR" -> 3;
-			case "FAIL" -> 2;
-			case "NO_EPISODES" -> 1;
-			default -> 0;
-		};
-	}
-
 }

@@ -53,7 +53,7 @@ public final class PrometheusTextfile {
 	 * @return the metrics in the text format
 	 */
 	public static String of(RunRow run, List<PairResultRow> results, Coverage coverage,
-			List<dev.dualrun.parity.store.AlertResultRow> alerts) {
+			List<dev.dualrun.parity.store.AlertVerdictRow> alerts) {
 		String text = pairs(run, results, coverage);
 		if (alerts.isEmpty()) {
 			return text;

@@ -40,18 +40,6 @@ public record RunReport(RunRow run, Map<String, Integer> counts, List<PairSectio
 	}
 
 	/**
-	 * @return alert pairs per verdict
-	 */
-	public Map<String, Integer> alertCounts() {
-		Map<String, Integer> counts = new java.util.LinkedHashMap<>();
-		for (String v : List.of("PASS", "FAIL", "NO_EPISODES", "ERROR")) {
-			counts.put(v, 0);
-		}
-		this.alerts.forEach((a) -> counts.merge(a.verdict(), 1, Integer::sum));
-		return counts;
-	}
-
-	/**
 	 * A report whose pairs are all shown in full.
 	 * @param run the run
 	 * @param counts pairs per verdict

@@ -116,17 +116,19 @@ public record SignOffReport(String mapping, List<Long> runs, int required, Local
 		}
 		// alert pairs sign off as metric pairs do, named alerts/<id> (a waiver names them
 		// so)
+		Map<String, Map<Long, dev.dualrun.parity.store.AlertVerdictRow>> byAlert = new HashMap<>();
+		for (long run : runs) {
+			store.alerts()
+				.verdicts(run)
+				.forEach((r) -> byAlert.computeIfAbsent(r.alertId(), (k) -> new HashMap<>()).put(run, r));
+		}
 		for (dev.dualrun.parity.config.AlertMapping alert : mapping.alerts()) {
+			Map<Long, dev.dualrun.parity.store.AlertVerdictRow> results = byAlert.getOrDefault(alert.id(), Map.of());
 			Map<Long, String> summaries = new HashMap<>();
-			Map<Long, String> verdictOf = new HashMap<>();
-			for (long run : runs) {
-				store.alerts().results(run).stream().filter((r) -> r.alertId().equals(alert.id())).forEach((r) -> {
-					summaries.put(run, r.summary());
-					verdictOf.put(run, r.verdict());
-				});
-			}
+			results.forEach((run, r) -> summaries.put(run, r.summary()));
 			List<RunReport.HistoryEntry> verdicts = runs.stream()
-				.map((run) -> new RunReport.HistoryEntry(run, verdictOf.getOrDefault(run, "-")))
+				.map((run) -> new RunReport.HistoryEntry(run,
+						results.containsKey(run) ? results.get(run).verdict() : "-"))
 				.toList();
 			String id = "alerts/" + alert.id();
 			pairs.add(status(id, runs, required, summaries, verdicts, waiverOf.get(id), today));

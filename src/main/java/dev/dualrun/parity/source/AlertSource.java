@@ -27,11 +27,6 @@ public interface AlertSource extends AutoCloseable {
 	 */
 	java.util.List<AlertSummary> list();
 
-	/**
-	 * @return calls made so far
-	 */
-	long calls();
-
 	@Override
 	void close();
 

@@ -11,6 +11,7 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 /** The alert pairs of runs and their judgements. */
 @RegisterConstructorMapper(RunAlertRow.class)
 @RegisterConstructorMapper(AlertResultRow.class)
+@RegisterConstructorMapper(AlertVerdictRow.class)
 public interface AlertDao {
 
 	@SqlBatch("""
@@ -47,5 +48,12 @@ public interface AlertDao {
 			WHERE r.run_id = :runId ORDER BY a.ordinal
 			""")
 	List<AlertResultRow> results(@Bind("runId") long runId);
+
+	@SqlQuery("""
+			SELECT r.alert_id, r.verdict, r.summary, r.first_code FROM alert_result r
+			JOIN run_alert a ON a.run_id = r.run_id AND a.alert_id = r.alert_id
+			WHERE r.run_id = :runId ORDER BY a.ordinal
+			""")
+	List<AlertVerdictRow> verdicts(@Bind("runId") long runId);
 
 }

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -55,8 +54,6 @@ final class CloudWatchAlarms implements AlertSource {
 	private final CloudWatchClient client;
 
 	private final String endpoint;
-
-	private final AtomicLong calls = new AtomicLong();
 
 	CloudWatchAlarms(CloudWatchClient client, String endpoint) {
 		this.client = client;
@@ -134,7 +131,6 @@ final class CloudWatchAlarms implements AlertSource {
 		try {
 			for (DescribeAlarmsResponse page : this.client
 				.describeAlarmsPaginator((b) -> b.alarmTypes(AlarmType.METRIC_ALARM))) {
-				this.calls.incrementAndGet();
 				for (MetricAlarm alarm : page.metricAlarms()) {
 					List<MetricDataQuery> queries = queries(alarm);
 					List<dev.dualrun.parity.config.MetricIdentity> metrics = new ArrayList<>();
@@ -165,7 +161,6 @@ final class CloudWatchAlarms implements AlertSource {
 	private MetricAlarm describe(String name) {
 		DescribeAlarmsResponse r;
 		try {
-			this.calls.incrementAndGet();
 			r = this.client.describeAlarms((b) -> b.alarmNames(name).alarmTypes(AlarmType.METRIC_ALARM));
 		}
 		catch (SdkException ex) {
@@ -265,7 +260,6 @@ final class CloudWatchAlarms implements AlertSource {
 		TreeMap<Long, Double> out = new TreeMap<>();
 		try {
 			for (GetMetricDataResponse page : this.client.getMetricDataPaginator(request)) {
-				this.calls.incrementAndGet();
 				for (MetricDataResult r : page.metricDataResults()) {
 					if (!r.id().equals(returned)) {
 						continue;
@@ -298,7 +292,6 @@ final class CloudWatchAlarms implements AlertSource {
 		String before = null;
 		try {
 			for (DescribeAlarmHistoryResponse page : this.client.describeAlarmHistoryPaginator(request)) {
-				this.calls.incrementAndGet();
 				for (AlarmHistoryItem item : page.alarmHistoryItems()) {
 					JsonNode data = JSON.readTree(item.historyData());
 					String newState = data.path("newState").path("stateValue").asString("");
@@ -354,23 +347,7 @@ final class CloudWatchAlarms implements AlertSource {
 	}
 
 	private SourceException translate(SdkException ex, String scope) {
-		String where = scope + " at " + this.endpoint;
-		if (ex instanceof CloudWatchException cw) {
-			String code = (cw.awsErrorDetails() != null) ? cw.awsErrorDetails().errorCode() : null;
-			String message = (cw.awsErrorDetails() != null) ? cw.awsErrorDetails().errorMessage() : cw.getMessage();
-			int status = cw.statusCode();
-			String cause = (status == 401 || status == 403) ? "CloudWatch refused the credentials"
-					: cw.isThrottlingException() ? "CloudWatch throttled" : "CloudWatch error";
-			return new SourceException(cause + " (" + code + ", HTTP " + status + ": "
-					+ Text.oneLine(String.valueOf(message), 300) + ") in " + where,
-					status >= 500 || cw.isThrottlingException(), ex);
-		}
-		if (ex instanceof SdkClientException) {
-			return new SourceException("CloudWatch not reachable or client failed ("
-					+ Text.oneLine(ex.getMessage(), 300) + ") in " + where, true, ex);
-		}
-		return new SourceException("CloudWatch failed (" + Text.oneLine(ex.getMessage(), 300) + ") in " + where, true,
-				ex);
+		return CloudWatchSource.translate(ex, scope + " at " + this.endpoint);
 	}
 
 	private static boolean[] booleans(List<Boolean> list) {
@@ -379,11 +356,6 @@ final class CloudWatchAlarms implements AlertSource {
 			out[i] = list.get(i);
 		}
 		return out;
-	}
-
-	@Override
-	public long calls() {
-		return this.calls.get();
 	}
 
 	@Override

@@ -296,9 +296,21 @@ public final class CloudWatchSource implements MetricSource {
 	}
 
 	private SourceException translate(SdkException ex, List<PairMapping> batch) {
-		String scope = "GetMetricData for "
-				+ ((batch.size() == 1) ? "pair '" + batch.get(0).id() + "'" : batch.size() + " pair(s)") + " at "
-				+ this.endpoint;
+		return translate(ex,
+				"GetMetricData for "
+						+ ((batch.size() == 1) ? "pair '" + batch.get(0).id() + "'" : batch.size() + " pair(s)")
+						+ " at " + this.endpoint);
+	}
+
+	/**
+	 * A failure of a CloudWatch call in one line: refused credentials, throttling, a
+	 * CloudWatch error with its code, an answer that is not CloudWatch's, or no answer.
+	 * @param ex the SDK's exception
+	 * @param scope the call and where, e.g. {@code GetMetricData for pair 'x' at region
+	 * us-east-1}
+	 * @return the failure, retryable where a retry may help
+	 */
+	static SourceException translate(SdkException ex, String scope) {
 		if (ex instanceof CloudWatchException cw) {
 			String code = (cw.awsErrorDetails() != null) ? cw.awsErrorDetails().errorCode() : null;
 			String message = (cw.awsErrorDetails() != null) ? cw.awsErrorDetails().errorMessage() : cw.getMessage();
@@ -319,7 +331,7 @@ public final class CloudWatchSource implements MetricSource {
 		}
 		if (ex instanceof SdkClientException && String.valueOf(ex.getMessage()).startsWith("Unable to unmarshall")) {
 			return new SourceException(
-					"CloudWatch's answer could not be read (not the protocol of GetMetricData: "
+					"CloudWatch's answer could not be read (not the protocol of the CloudWatch API: "
 							+ Text.oneLine(ex.getMessage(), 200) + "): is the endpoint a CloudWatch API? in " + scope,
 					false, ex);
 		}

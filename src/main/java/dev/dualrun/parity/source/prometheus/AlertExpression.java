@@ -1,15 +1,14 @@
 package dev.dualrun.parity.source.prometheus;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import dev.dualrun.parity.alert.Comparison;
+import dev.dualrun.parity.config.PromQl;
 
 /**
  * An alerting rule's expression split into what it watches and how it compares:
  * {@code <series> <op> <number>} (or {@code <number> <op> <series>}) at the top level,
- * optionally followed by {@code or absent(...)}, which fires on no data. Anything else is
- * watched whole: the rule is active where the expression has a sample.
+ * optionally followed by {@code or absent(...)}, which fires on no data. Anything else,
+ * or what the tool's PromQL parser ({@link PromQl}) does not read, is watched whole: the
+ * rule is active where the expression has a sample.
  *
  * @param watched the series' expression (the whole expression if it is not a comparison
  * with a number)
@@ -26,44 +25,52 @@ record AlertExpression(String watched, Comparison comparison, double threshold, 
 	 */
 	static AlertExpression parse(String expr) {
 		String e = expr.strip();
+		PromQl.Node root;
+		try {
+			root = PromQl.parse(e);
+		}
+		catch (PromQl.SyntaxError ex) {
+			return new AlertExpression(e, null, Double.NaN, false);
+		}
 		boolean absence = false;
-		List<int[]> ors = topLevel(e, "or");
-		if (ors.size() == 1) {
-			String right = e.substring(ors.get(0)[1]).strip();
-			if (right.matches("(?s)absent(_over_time)?\\s*\\(.*\\)")) {
-				absence = true;
-				e = e.substring(0, ors.get(0)[0]).strip();
+		if (root instanceof PromQl.Binary or && or.op().equals("or") && or.right() instanceof PromQl.Call call
+				&& (call.name().equals("absent") || call.name().equals("absent_over_time"))) {
+			absence = true;
+			root = or.left();
+			e = strip(e.substring(0, or.opStart()));
+		}
+		if (root instanceof PromQl.Binary cmp && !cmp.bool() && cmp.opStart() >= 0) {
+			Comparison c = Comparison.ofSymbol(cmp.op());
+			Double right = number(cmp.right());
+			Double left = number(cmp.left());
+			if (c != null && right != null) {
+				return new AlertExpression(strip(e.substring(0, cmp.opStart())), c, right, absence);
 			}
-		}
-		if (!topLevel(e, "or").isEmpty() || !topLevel(e, "and").isEmpty() || !topLevel(e, "unless").isEmpty()) {
-			return new AlertExpression(e, null, Double.NaN, absence);
-		}
-		List<int[]> ops = comparisons(e);
-		if (ops.size() != 1) {
-			return new AlertExpression(e, null, Double.NaN, absence);
-		}
-		int[] op = ops.get(0);
-		String symbol = e.substring(op[0], op[1]);
-		String left = strip(e.substring(0, op[0]));
-		String right = strip(e.substring(op[1]));
-		if (right.startsWith("bool")) {
-			return new AlertExpression(e, null, Double.NaN, absence);
-		}
-		Comparison c = Comparison.ofSymbol(symbol);
-		if (c == null) {
-			return new AlertExpression(e, null, Double.NaN, absence);
-		}
-		Double number = number(right);
-		if (number != null) {
-			return new AlertExpression(left, c, number, absence);
-		}
-		number = number(left);
-		if (number != null) {
-			return new AlertExpression(right, c.swapped(), number, absence);
+			if (c != null && left != null) {
+				return new AlertExpression(strip(e.substring(cmp.opEnd())), c.swapped(), left, absence);
+			}
 		}
 		return new AlertExpression(e, null, Double.NaN, absence);
 	}
 
+	/** A number literal, or a negative one (the parser reads {@code -5} as -1 * 5). */
+	private static Double number(PromQl.Node node) {
+		try {
+			if (node instanceof PromQl.Literal l) {
+				return Double.parseDouble(l.text());
+			}
+			if (node instanceof PromQl.Binary b && b.opStart() < 0 && b.left() instanceof PromQl.Literal sign
+					&& b.right() instanceof PromQl.Literal l) {
+				return Double.parseDouble(sign.text()) * Double.parseDouble(l.text());
+			}
+		}
+		catch (NumberFormatException ex) {
+			// a string literal
+		}
+		return null;
+	}
+
+	/** The text without its outer whitespace and enclosing parentheses. */
 	private static String strip(String s) {
 		String t = s.strip();
 		while (t.startsWith("(") && t.endsWith(")") && closes(t)) {
@@ -88,100 +95,6 @@ record AlertExpression(String watched, Comparison comparison, double threshold, 
 			}
 		}
 		return true;
-	}
-
-	private static Double number(String s) {
-		String t = strip(s);
-		try {
-			if (t.matches("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?")) {
-				return Double.parseDouble(t);
-			}
-		}
-		catch (NumberFormatException ex) {
-			// not a number
-		}
-		return null;
-	}
-
-	/** Top-level comparison operators (outside brackets and strings): start, end. */
-	private static List<int[]> comparisons(String e) {
-		List<int[]> out = new ArrayList<>();
-		scan(e, (i, depth) -> {
-			if (depth != 0) {
-				return 1;
-			}
-			char ch = e.charAt(i);
-			char next = (i + 1 < e.length()) ? e.charAt(i + 1) : 0;
-			if ((ch == '>' || ch == '<') && next == '=') {
-				out.add(new int[] { i, i + 2 });
-				return 2;
-			}
-			if (ch == '>' || ch == '<') {
-				out.add(new int[] { i, i + 1 });
-				return 1;
-			}
-			if ((ch == '=' || ch == '!') && next == '=') {
-				out.add(new int[] { i, i + 2 });
-				return 2;
-			}
-			return 1;
-		});
-		return out;
-	}
-
-	/** Top-level keyword operators ({@code or}, {@code and}, {@code unless}). */
-	private static List<int[]> topLevel(String e, String word) {
-		List<int[]> out = new ArrayList<>();
-		scan(e, (i, depth) -> {
-			if (depth == 0 && e.startsWith(word, i) && (i == 0 || !ident(e.charAt(i - 1)))
-					&& (i + word.length() >= e.length() || !ident(e.charAt(i + word.length())))) {
-				out.add(new int[] { i, i + word.length() });
-				return word.length();
-			}
-			return 1;
-		});
-		return out;
-	}
-
-	private static boolean ident(char c) {
-		return Character.isLetterOrDigit(c) || c == '_' || c == ':';
-	}
-
-	private interface Visitor {
-
-		/**
-		 * @return characters to advance
-		 */
-		int at(int index, int depth);
-
-	}
-
-	/** Walks the expression outside strings, with the bracket depth. */
-	private static void scan(String e, Visitor visitor) {
-		int depth = 0;
-		int i = 0;
-		while (i < e.length()) {
-			char ch = e.charAt(i);
-			if (ch == '"' || ch == '\'' || ch == '`') {
-				int j = i + 1;
-				while (j < e.length() && e.charAt(j) != ch) {
-					j += (e.charAt(j) == '\\' && ch != '`') ? 2 : 1;
-				}
-				i = j + 1;
-				continue;
-			}
-			if (ch == '(' || ch == '[' || ch == '{') {
-				depth++;
-				i++;
-				continue;
-			}
-			if (ch == ')' || ch == ']' || ch == '}') {
-				depth--;
-				i++;
-				continue;
-			}
-			i += visitor.at(i, depth);
-		}
 	}
 
 }

@@ -215,11 +215,6 @@ final class PrometheusRules implements AlertSource {
 	}
 
 	@Override
-	public long calls() {
-		return this.client.calls();
-	}
-
-	@Override
 	public void close() {
 		// the client's connection pool ends with the process
 	}
