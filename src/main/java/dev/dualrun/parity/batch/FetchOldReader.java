@@ -49,13 +49,23 @@ final class FetchOldReader {
 
 	private final long runId;
 
+	private final PairPartition partition;
+
 	private final Map<String, MetricSource> sources = new ConcurrentHashMap<>();
 
-	FetchOldReader(ParityStore store, ParityProperties properties, Clock clock, long runId) {
+	/**
+	 * @param store the store
+	 * @param properties the settings
+	 * @param clock the clock
+	 * @param runId the run
+	 * @param partition the pairs to fetch, or null for the whole run
+	 */
+	FetchOldReader(ParityStore store, ParityProperties properties, Clock clock, long runId, PairPartition partition) {
 		this.store = store;
-		this.properties = properties;
+		this.properties = (partition != null) ? partition.settings(properties) : properties;
 		this.clock = clock;
 		this.runId = runId;
+		this.partition = partition;
 	}
 
 	/**
@@ -65,7 +75,7 @@ final class FetchOldReader {
 	private List<OldSideCall> calls() {
 		Set<String> fetched = new HashSet<>(this.store.results().pairsWithEvidence(this.runId, EvidenceRow.OLD));
 		Map<String, Map<QueryWindow, List<PairMapping>>> groups = new LinkedHashMap<>();
-		for (RunPairRow row : this.store.runs().unjudgedPairs(this.runId)) {
+		for (RunPairRow row : PairPartition.unjudged(this.store, this.runId, this.partition, this.properties)) {
 			if (!fetched.contains(row.pairId())) {
 				PairMapping pair = PairDefinitions.fromJson(row.definition());
 				groups.computeIfAbsent(pair.oldType(), (t) -> new LinkedHashMap<>())

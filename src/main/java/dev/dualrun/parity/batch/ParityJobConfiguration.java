@@ -11,11 +11,15 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ItemReader;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.support.ListItemReader;
+import org.springframework.batch.core.job.flow.FlowExecutionStatus;
+import org.springframework.batch.core.job.flow.JobExecutionDecider;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
@@ -81,16 +85,45 @@ public class ParityJobConfiguration {
 		return ParityStore.open(new TransactionAwareDataSourceProxy(dataSource), clock);
 	}
 
+	/**
+	 * The job. Where a broker is set up ({@code parity.remote.broker}), a run started
+	 * {@code --remote} (job parameter {@code partitioned=remote}) takes the manager's
+	 * steps {@code fetch-old-remote} and {@code compare-remote} in place of
+	 * {@code fetch-old} and {@code compare}; its restarts do too.
+	 */
 	@Bean
 	Job parityJob(JobRepository jobRepository, Step planStep, Step fetchOldStep, Step compareStep, Step recheckStep,
-			Step alertsStep, Step reportStep, ParityStore store, Clock clock, ParityProperties properties) {
+			Step alertsStep, Step reportStep, ParityStore store, Clock clock, ParityProperties properties,
+			ObjectProvider<RemoteSteps> remoteSteps) {
+		RunCompletionListener listener = new RunCompletionListener(store, clock, properties.settle());
+		RemoteSteps remote = remoteSteps.getIfAvailable();
+		if (remote == null) {
+			return new JobBuilder(ParityJobParameters.JOB_NAME, jobRepository).start(planStep)
+				.next(fetchOldStep)
+				.next(compareStep)
+				.next(recheckStep)
+				.next(alertsStep)
+				.next(reportStep)
+				.listener(listener)
+				.build();
+		}
+		JobExecutionDecider where = (execution, step) -> new FlowExecutionStatus(
+				ParityJobParameters.of(execution.getJobParameters()).remote() ? "REMOTE" : "LOCAL");
 		return new JobBuilder(ParityJobParameters.JOB_NAME, jobRepository).start(planStep)
-			.next(fetchOldStep)
+			.next(where)
+			.on("REMOTE")
+			.to(remote.fetchOld())
+			.next(remote.compare())
+			.next(recheckStep)
+			.from(where)
+			.on("*")
+			.to(fetchOldStep)
 			.next(compareStep)
 			.next(recheckStep)
 			.next(alertsStep)
 			.next(reportStep)
-			.listener(new RunCompletionListener(store, clock, properties.settle()))
+			.end()
+			.listener(listener)
 			.build();
 	}
 
@@ -112,9 +145,24 @@ public class ParityJobConfiguration {
 	@Bean
 	Step fetchOldStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			ItemStreamReader<List<EvidenceRow>> fetchOld, ParityStore store, ParityProperties properties) {
+		return fetchOldStep("fetch-old", jobRepository, transactionManager, fetchOld, store, properties);
+	}
+
+	/**
+	 * @param name the step's name: {@code fetch-old}, or {@code fetch-old-partition} on a
+	 * remote worker
+	 * @param jobRepository the job repository
+	 * @param transactionManager the transaction manager
+	 * @param fetchOld the step-scoped reader
+	 * @param store the store
+	 * @param properties the settings
+	 * @return the step
+	 */
+	static Step fetchOldStep(String name, JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			ItemStreamReader<List<EvidenceRow>> fetchOld, ParityStore store, ParityProperties properties) {
 		// one commit per `concurrency` calls: each commit is written through
 		// (WRITE_DELAY=0)
-		return new StepBuilder("fetch-old", jobRepository)
+		return new StepBuilder(name, jobRepository)
 			.<List<EvidenceRow>, List<EvidenceRow>>chunk(Sources.concurrency(properties, SourceProvider.Role.OLD))
 			.transactionManager(transactionManager)
 			.reader(fetchOld)
@@ -127,8 +175,10 @@ public class ParityJobConfiguration {
 	@Bean
 	@StepScope
 	ItemStreamReader<List<EvidenceRow>> fetchOld(ParityStore store, ParityProperties properties, Clock clock,
-			@Value("#{jobExecutionContext['" + RunContext.RUN_ID + "']}") Long runId) {
-		return new FetchOldReader(store, properties, clock, runId).reader();
+			@Value("#{jobExecutionContext['" + RunContext.RUN_ID + "']}") Long runId,
+			@Value("#{stepExecution}") StepExecution step) {
+		return new FetchOldReader(store, properties, clock, runId, PairPartition.of(step.getExecutionContext()))
+			.reader();
 	}
 
 	/**
@@ -139,7 +189,22 @@ public class ParityJobConfiguration {
 	@Bean
 	Step compareStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			ItemStreamReader<JudgedPair> judgedPairs, ParityStore store, ParityProperties properties) {
-		return new StepBuilder("compare", jobRepository)
+		return compareStep("compare", jobRepository, transactionManager, judgedPairs, store, properties);
+	}
+
+	/**
+	 * @param name the step's name: {@code compare}, or {@code compare-partition} on a
+	 * remote worker
+	 * @param jobRepository the job repository
+	 * @param transactionManager the transaction manager
+	 * @param judgedPairs the step-scoped reader
+	 * @param store the store
+	 * @param properties the settings
+	 * @return the step
+	 */
+	static Step compareStep(String name, JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			ItemStreamReader<JudgedPair> judgedPairs, ParityStore store, ParityProperties properties) {
+		return new StepBuilder(name, jobRepository)
 			.<JudgedPair, JudgedPair>chunk(
 					2 * Math.max(properties.threads(), Sources.concurrency(properties, SourceProvider.Role.NEW)))
 			.transactionManager(transactionManager)
@@ -165,10 +230,12 @@ public class ParityJobConfiguration {
 	@Bean
 	@StepScope
 	ItemStreamReader<JudgedPair> judgedPairs(ParityStore store, ParityProperties properties, Clock clock,
-			@Value("#{jobExecutionContext['" + RunContext.RUN_ID + "']}") Long runId) {
+			@Value("#{jobExecutionContext['" + RunContext.RUN_ID + "']}") Long runId,
+			@Value("#{stepExecution}") StepExecution step) {
+		PairPartition partition = PairPartition.of(step.getExecutionContext());
 		java.util.concurrent.atomic.AtomicReference<ComparePairProcessor> judge = new java.util.concurrent.atomic.AtomicReference<>();
 		return new ReadAhead<>("compare-" + runId, () -> {
-			List<RunPairRow> pairs = store.runs().unjudgedPairs(runId);
+			List<RunPairRow> pairs = PairPartition.unjudged(store, runId, partition, properties);
 			String type = pairs.isEmpty() ? "prometheus"
 					: PairDefinitions.fromJson(pairs.get(0).definition()).newType();
 			MetricSource source = Sources.open(type, properties);

@@ -16,9 +16,12 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
  * @param requestedAt when the run was requested; makes each invocation a new job instance
  * @param resumeRun a completed run whose ERROR pairs this job judges again, or null for a
  * new run
+ * @param partitioning how remote workers share the pairs, or null when this process
+ * fetches and judges them; kept with the job, so that its restarts find the same
+ * partitions
  */
 public record ParityJobParameters(String mapping, Instant from, Instant to, List<String> pairs, Instant requestedAt,
-		Long resumeRun) {
+		Long resumeRun, Partitioning partitioning) {
 
 	/**
 	 * A new run.
@@ -29,7 +32,33 @@ public record ParityJobParameters(String mapping, Instant from, Instant to, List
 	 * @param requestedAt when the run was requested
 	 */
 	public ParityJobParameters(String mapping, Instant from, Instant to, List<String> pairs, Instant requestedAt) {
-		this(mapping, from, to, pairs, requestedAt, null);
+		this(mapping, from, to, pairs, requestedAt, null, null);
+	}
+
+	/**
+	 * @param partitioning how remote workers share the pairs
+	 * @return these parameters for a run whose pairs remote workers fetch and judge
+	 */
+	public ParityJobParameters remotely(Partitioning partitioning) {
+		return new ParityJobParameters(this.mapping, this.from, this.to, this.pairs, this.requestedAt, this.resumeRun,
+				partitioning);
+	}
+
+	/**
+	 * @return whether remote workers fetch and judge the pairs
+	 */
+	public boolean remote() {
+		return this.partitioning != null;
+	}
+
+	/**
+	 * How a run's pairs are partitioned for remote workers.
+	 *
+	 * @param workers the worker processes expected at once
+	 * @param partitionSize pairs of one partition at most
+	 */
+	public record Partitioning(int workers, int partitionSize) {
+
 	}
 
 	/**
@@ -38,7 +67,7 @@ public record ParityJobParameters(String mapping, Instant from, Instant to, List
 	 * @return the parameters of a job that judges the run's ERROR pairs again
 	 */
 	public ParityJobParameters resuming(long runId, Instant at) {
-		return new ParityJobParameters(this.mapping, this.from, this.to, this.pairs, at, runId);
+		return new ParityJobParameters(this.mapping, this.from, this.to, this.pairs, at, runId, this.partitioning);
 	}
 
 	/** The job's name in the job repository. */
@@ -55,6 +84,12 @@ public record ParityJobParameters(String mapping, Instant from, Instant to, List
 	static final String REQUESTED_AT = "requested-at";
 
 	static final String RESUME_RUN = "resume-run";
+
+	static final String PARTITIONED = "partitioned";
+
+	static final String WORKERS = "partition-workers";
+
+	static final String PARTITION_SIZE = "partition-size";
 
 	/**
 	 * @return the Spring Batch parameters
@@ -74,6 +109,11 @@ public record ParityJobParameters(String mapping, Instant from, Instant to, List
 		if (this.resumeRun != null) {
 			b.addString(RESUME_RUN, this.resumeRun.toString());
 		}
+		if (this.partitioning != null) {
+			b.addString(PARTITIONED, "remote", false);
+			b.addLong(WORKERS, (long) this.partitioning.workers(), false);
+			b.addLong(PARTITION_SIZE, (long) this.partitioning.partitionSize(), false);
+		}
 		return b.toJobParameters();
 	}
 
@@ -86,7 +126,9 @@ public record ParityJobParameters(String mapping, Instant from, Instant to, List
 		String resume = p.getString(RESUME_RUN);
 		return new ParityJobParameters(p.getString(MAPPING), instant(p.getString(FROM)), instant(p.getString(TO)),
 				(pairs == null || pairs.isBlank()) ? List.of() : List.of(pairs.split(",")),
-				instant(p.getString(REQUESTED_AT)), (resume != null) ? Long.valueOf(resume) : null);
+				instant(p.getString(REQUESTED_AT)), (resume != null) ? Long.valueOf(resume) : null,
+				"remote".equals(p.getString(PARTITIONED))
+						? new Partitioning(p.getLong(WORKERS).intValue(), p.getLong(PARTITION_SIZE).intValue()) : null);
 	}
 
 	private static Instant instant(String text) {

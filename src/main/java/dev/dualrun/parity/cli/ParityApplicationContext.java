@@ -130,11 +130,70 @@ final class ParityApplicationContext implements AutoCloseable {
 				.resuming(run.id(), java.time.Clock.systemUTC().instant());
 			return outcome(operator.start(this.context.getBean("parityJob", Job.class), resume.toJobParameters()));
 		}
-		if (last.getStatus().isRunning()) {
+		boolean remote = ParityJobParameters.of(last.getJobParameters()).remote();
+		if (remote) {
+			checkRemote("run " + run.id() + " was partitioned across workers; restart it");
+		}
+		// a manager that stopped waiting (parity.remote.timeout) left the partitions it
+		// waited for unfinished: they are recovered with the job's execution
+		boolean unfinishedPartitions = remote
+				&& last.getStepExecutions().stream().anyMatch((s) -> s.getStatus().isRunning());
+		if (last.getStatus().isRunning() || unfinishedPartitions) {
 			last = operator.recover(last);
 		}
 		JobExecution execution = operator.restart(last);
 		return outcome(execution);
+	}
+
+	/**
+	 * Runs the parity job with its pairs fetched and judged by remote workers, as the
+	 * settings partition them ({@code parity.remote.*}).
+	 * @param parameters the job parameters
+	 * @return the outcome
+	 * @throws Exception if the job cannot be launched
+	 */
+	Outcome runRemote(ParityJobParameters parameters) throws Exception {
+		checkRemote("run --remote");
+		dev.dualrun.parity.config.RemoteProperties remote = this.context
+			.getBean(dev.dualrun.parity.batch.RemoteBroker.class)
+			.properties();
+		return run(parameters.remotely(new ParityJobParameters.Partitioning(remote.workers(), remote.partitionSize())));
+	}
+
+	/**
+	 * Checks that this process can take part in remote partitioning: a broker set up, and
+	 * a store the manager and its workers share.
+	 * @param who the command, for messages
+	 * @return where partitions go and where results are stored, for messages
+	 * @throws ConfigurationException if the broker or the shared store is missing
+	 * @throws dev.dualrun.parity.source.SourceException if the broker cannot be reached
+	 */
+	String checkRemote(String who) {
+		dev.dualrun.parity.batch.RemoteBroker broker = this.context
+			.getBeanProvider(dev.dualrun.parity.batch.RemoteBroker.class)
+			.getIfAvailable();
+		if (broker == null) {
+			throw new ConfigurationException(
+					who + ": no broker: give --broker amqp://user:password@host:5672 or set " + "PARITY_REMOTE_BROKER");
+		}
+		String url = this.context.getEnvironment().getProperty("spring.datasource.url", "");
+		if (!url.startsWith("jdbc:postgresql:")) {
+			throw new ConfigurationException(who + ": the manager and its workers share one store: give "
+					+ "--datasource-url jdbc:postgresql://host:5432/db (the embedded H2 is one process's alone)");
+		}
+		broker.check();
+		return broker.describe() + ", store " + Console.oneLine(url.replaceAll("(?i)password=[^&;]*", "password=***"));
+	}
+
+	/**
+	 * @return a latch released when the application closes (SIGTERM, the JVM's shutdown)
+	 */
+	java.util.concurrent.CountDownLatch onClose() {
+		java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
+		this.context.addApplicationListener(
+				(org.springframework.context.ApplicationListener<org.springframework.context.event.ContextClosedEvent>) (
+						event) -> closed.countDown());
+		return closed;
 	}
 
 	private Outcome outcome(JobExecution execution) {

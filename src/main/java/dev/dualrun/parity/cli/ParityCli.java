@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 		subcommands = { DemoCommand.class, RunCommand.class, RestartCommand.class, ReportCommand.class,
 				RunsCommand.class, RejudgeCommand.class, SignOffCommand.class, LintCommand.class, PruneCommand.class,
 				InventoryCommand.class, CoverageCommand.class, DiscoverCommand.class, SuggestAlertsCommand.class,
-				DashboardCommand.class, CommandLine.HelpCommand.class },
+				DashboardCommand.class, WorkerCommand.class, CommandLine.HelpCommand.class },
 		footerHeading = "%nExit codes:%n",
 		footer = { "  0  every pair and alert pair passed (PASS)",
 				"  1  the run completed and a pair or alert pair did not pass (any verdict but PASS)",

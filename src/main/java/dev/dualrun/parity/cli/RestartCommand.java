@@ -31,6 +31,9 @@ final class RestartCommand implements Callable<Integer> {
 	BackendOptions backends;
 
 	@Mixin
+	RemoteOptions remote;
+
+	@Mixin
 	StoreOptions store;
 
 	@Mixin
@@ -40,6 +43,7 @@ final class RestartCommand implements Callable<Integer> {
 	public Integer call() {
 		Console console = Console.of(this.spec);
 		List<String> args = new ArrayList<>(this.backends.args());
+		this.remote.addTo(args);
 		this.store.addTo(args);
 		this.textfile.addTo(args);
 		return JobRun.execute(console, args, (context) -> {

@@ -45,6 +45,25 @@ final class RunCommand implements Callable<Integer> {
 					+ "and the Prometheus requests and samples, without any data call")
 	boolean dryRun;
 
+	@Option(names = "--remote",
+			description = "Fetch and judge the pairs on worker processes (the worker command) instead of here: "
+					+ "the pairs are split by account and region, then into --partition-size ranges, and sent through "
+					+ "--broker; this process plans, waits, then replays the alerts and writes the report. Needs a "
+					+ "shared --datasource-url (PostgreSQL)")
+	boolean remote;
+
+	@Option(names = "--workers", paramLabel = "N",
+			description = "With --remote: the worker processes at work at once; each partition of an account's "
+					+ "quota gets 1/min(partitions, N) of its request rate. Default: 2")
+	Integer workers;
+
+	@Option(names = "--partition-size", paramLabel = "PAIRS",
+			description = "With --remote: pairs of one partition at most. Default: 500")
+	Integer partitionSize;
+
+	@Mixin
+	RemoteOptions remoteOptions;
+
 	@Mixin
 	BackendOptions backends;
 
@@ -102,15 +121,26 @@ final class RunCommand implements Callable<Integer> {
 						"--metric: an empty pair id (give the id of a pair of " + this.mapping + ")");
 			}
 		}
-		ParityJobParameters parameters = new ParityJobParameters(this.mapping, fromInstant, toInstant, this.pairs,
+		if (!this.remote && (this.workers != null || this.partitionSize != null)) {
+			return console.error(ExitCodes.CONFIGURATION,
+					(this.workers != null ? "--workers" : "--partition-size") + " is for a run with --remote");
+		}
+		ParityJobParameters local = new ParityJobParameters(this.mapping, fromInstant, toInstant, this.pairs,
 				Clock.systemUTC().instant());
 		List<String> args = new ArrayList<>(this.backends.args());
+		this.remoteOptions.addTo(args);
+		if (this.workers != null) {
+			args.add("--parity.remote.workers=" + this.workers);
+		}
+		if (this.partitionSize != null) {
+			args.add("--parity.remote.partition-size=" + this.partitionSize);
+		}
 		if (this.dryRun) {
 			return dryRun(console, args, fromInstant, toInstant);
 		}
 		this.store.addTo(args);
 		this.textfile.addTo(args);
-		return JobRun.execute(console, args, (context) -> context.run(parameters));
+		return JobRun.execute(console, args, (context) -> this.remote ? context.runRemote(local) : context.run(local));
 	}
 
 }

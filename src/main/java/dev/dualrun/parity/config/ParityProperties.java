@@ -35,6 +35,24 @@ public record ParityProperties(Duration settle, Duration settleRecheck, Integer 
 	}
 
 	/**
+	 * @param cloudwatch other CloudWatch settings
+	 * @return these settings with those
+	 */
+	public ParityProperties withCloudWatch(CloudWatch cloudwatch) {
+		return new ParityProperties(this.settle, this.settleRecheck, this.threads, this.reportsDir, this.prometheus,
+				cloudwatch, this.azure, this.textfile, this.cost);
+	}
+
+	/**
+	 * @param azure other Azure Monitor settings
+	 * @return these settings with those
+	 */
+	public ParityProperties withAzure(Azure azure) {
+		return new ParityProperties(this.settle, this.settleRecheck, this.threads, this.reportsDir, this.prometheus,
+				this.cloudwatch, azure, this.textfile, this.cost);
+	}
+
+	/**
 	 * A Prometheus-compatible query API (Prometheus, Amazon Managed Prometheus, Mimir,
 	 * Thanos).
 	 *
@@ -136,6 +154,17 @@ public record ParityProperties(Duration settle, Duration settleRecheck, Integer 
 			maxAttempts = (maxAttempts != null && maxAttempts > 0) ? maxAttempts : 5;
 		}
 
+		/**
+		 * @param share a share of the account's quota in the region, more than 0 and at
+		 * most 1
+		 * @return these settings with the request rate scaled to it and the calls in
+		 * flight too (at least one)
+		 */
+		public CloudWatch shared(double share) {
+			return new CloudWatch(this.region, this.endpoint, this.profile, this.retryMode, this.maxAttempts,
+					this.maxTps * share, Math.max(1, (int) Math.floor(this.concurrency * share)));
+		}
+
 	}
 
 	/**
@@ -175,6 +204,16 @@ public record ParityProperties(Duration settle, Duration settleRecheck, Integer 
 			retry = (retry != null) ? retry : new Retry(null, null, null);
 			apiVersion = (apiVersion != null && !apiVersion.isBlank()) ? apiVersion.strip() : "2023-10-01";
 			concurrency = (concurrency != null && concurrency > 0) ? concurrency : 4;
+		}
+
+		/**
+		 * @param share a share of the subscription's quota, more than 0 and at most 1
+		 * @return these settings with the calls in flight scaled to it (at least one)
+		 */
+		public Azure shared(double share) {
+			return new Azure(this.endpoint, this.batchEndpoint, this.tokenEndpoint, this.tenantId, this.clientId,
+					this.clientSecret, this.accessToken, this.timeout, this.retry, this.apiVersion,
+					Math.max(1, (int) Math.floor(this.concurrency * share)));
 		}
 
 		private static String trimmed(String url, String fallback) {

@@ -119,6 +119,30 @@ public interface SourceProvider {
 	}
 
 	/**
+	 * The quota a pair's calls count against, for remote partitioning: a partition never
+	 * mixes two, and the partitions of one share its rate
+	 * ({@link #share(ParityProperties, double)}).
+	 * @param pair a pair whose side this system reads
+	 * @param properties the settings
+	 * @return the quota's name, e.g. {@code cloudwatch us-east-1}
+	 */
+	default String quotaScope(PairMapping pair, ParityProperties properties) {
+		return type();
+	}
+
+	/**
+	 * The settings of a partition allowed a share of each quota of this system: its
+	 * request rate and calls in flight scaled down, so that the partitions of one quota,
+	 * at work at once on several workers, stay within it together.
+	 * @param properties the settings
+	 * @param share the share, more than 0 and at most 1
+	 * @return the settings with this system's limits scaled
+	 */
+	default ParityProperties share(ParityProperties properties, double share) {
+		return properties;
+	}
+
+	/**
 	 * The fewest calls the old side needs for these pairs, stated before any data call
 	 * and compared with the calls made.
 	 * @param pairs pairs of one window

@@ -103,6 +103,24 @@ public final class AzureMonitorSourceProvider implements SourceProvider {
 		return java.util.List.of(t);
 	}
 
+	/**
+	 * Azure Resource Manager throttles reads per subscription: the subscription of the
+	 * pair's resource ID, and its region when the pair is read by the regional batch API.
+	 */
+	@Override
+	public String quotaScope(PairMapping pair, ParityProperties properties) {
+		AzureMonitorQuery query = (AzureMonitorQuery) pair.old();
+		java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)^/subscriptions/([^/]+)")
+			.matcher(query.resource());
+		String subscription = m.find() ? m.group(1).toLowerCase(java.util.Locale.ROOT) : "unknown-subscription";
+		return "azure-monitor " + subscription + ((query.region() != null) ? " " + query.region() : "");
+	}
+
+	@Override
+	public ParityProperties share(ParityProperties properties, double share) {
+		return properties.withAzure(properties.azure().shared(share));
+	}
+
 	@Override
 	public int concurrency(ParityProperties properties) {
 		return properties.azure().concurrency();

@@ -151,6 +151,21 @@ public final class CloudWatchSourceProvider implements SourceProvider {
 		}
 	}
 
+	/**
+	 * CloudWatch's GetMetricData quota holds per account and region: the region the run
+	 * reads (its credentials name the account).
+	 */
+	@Override
+	public String quotaScope(PairMapping pair, ParityProperties properties) {
+		String region = properties.cloudwatch().region();
+		return "cloudwatch " + ((region != null && !region.isBlank()) ? region.strip() : "default-region");
+	}
+
+	@Override
+	public ParityProperties share(ParityProperties properties, double share) {
+		return properties.withCloudWatch(properties.cloudwatch().shared(share));
+	}
+
 	@Override
 	public int concurrency(ParityProperties properties) {
 		return properties.cloudwatch().concurrency();

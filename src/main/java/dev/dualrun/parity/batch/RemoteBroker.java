@@ -1,0 +1,57 @@
+package dev.dualrun.parity.batch;
+
+import org.springframework.amqp.AmqpException;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.amqp.rabbit.connection.Connection;
+
+import dev.dualrun.parity.config.RemoteProperties;
+import dev.dualrun.parity.config.Text;
+import dev.dualrun.parity.source.SourceException;
+
+/** The broker of remote partitioning, as a process reaches it. */
+public final class RemoteBroker {
+
+	private final CachingConnectionFactory connections;
+
+	private final RemoteProperties properties;
+
+	RemoteBroker(CachingConnectionFactory connections, RemoteProperties properties) {
+		this.connections = connections;
+		this.properties = properties;
+	}
+
+	/**
+	 * @return the settings of remote partitioning
+	 */
+	public RemoteProperties properties() {
+		return this.properties;
+	}
+
+	/**
+	 * Opens a connection to the broker.
+	 * @throws SourceException naming the broker and the cause, in one line, if it cannot
+	 * be reached or refuses the credentials
+	 */
+	public void check() {
+		try (Connection connection = this.connections.createConnection()) {
+			// reached
+		}
+		catch (AmqpException ex) {
+			Throwable cause = ex;
+			while (cause.getCause() != null && cause.getCause() != cause) {
+				cause = cause.getCause();
+			}
+			String why = (cause.getMessage() != null) ? cause.getMessage() : cause.toString();
+			throw new SourceException("broker " + this.properties.brokerForDisplay() + " unreachable: "
+					+ Text.oneLine(why) + " (parity.remote.broker)", true, ex);
+		}
+	}
+
+	/**
+	 * @return where partition requests go, for messages
+	 */
+	public String describe() {
+		return "queue '" + this.properties.queue() + "' of " + this.properties.brokerForDisplay();
+	}
+
+}
