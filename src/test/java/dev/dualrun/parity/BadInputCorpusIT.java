@@ -224,6 +224,33 @@ class BadInputCorpusIT {
 	}
 
 	@Test
+	void remotePartitioningRefusesABadSetupInOneLine() {
+		String broker = "amqp://guest:guest@127.0.0.1:5672";
+		flag("remote-no-broker", List.of("--remote"), "run --remote: no broker", "PARITY_REMOTE_BROKER");
+		flag("remote-on-h2", List.of("--remote", "--broker", broker), "share one store", "--datasource-url");
+		flag("workers-without-remote", List.of("--workers", "3"), "--workers is for a run with --remote");
+		CliRun notAmqp = expect(
+				"broker-not-amqp", List.of("run", "--mapping", valid.toString(), "--remote", "--broker",
+						"http://user:hunter2@mq:5672", "--data-dir", work.resolve("b-http").toString()),
+				2, "parity.remote.broker", "amqp://");
+		assertThat(notAmqp.out() + notAmqp.err()).doesNotContain("hunter2");
+		expect("remote-partition-size-zero", List.of("run", "--mapping", valid.toString(), "--remote", "--broker",
+				broker, "--partition-size", "0", "--data-dir", work.resolve("b-size").toString()), 2, "partition-size",
+				"1 or more");
+		expect("worker-no-broker", List.of("worker", "--data-dir", work.resolve("w-none").toString()), 2,
+				"worker: no broker");
+		expect("worker-broker-down", List.of("worker", "--broker", "amqp://guest:guest@127.0.0.1:1", "--data-dir",
+				work.resolve("w-down").toString()), 3, "broker amqp://guest:***@127.0.0.1:1 unreachable");
+		CliRun refused = expect("worker-broker-wrong-password",
+				List.of("worker", "--broker", "amqp://guest:hunter2@127.0.0.1:5672", "--data-dir",
+						work.resolve("w-password").toString()),
+				3, "broker amqp://guest:***@127.0.0.1:5672 refused the login", "ACCESS_REFUSED");
+		assertThat(refused.out() + refused.err()).doesNotContain("hunter2");
+		expect("worker-on-h2", List.of("worker", "--broker", broker, "--data-dir", work.resolve("w-h2").toString()), 2,
+				"worker: the manager and its workers share one store");
+	}
+
+	@Test
 	void badSettingsFromTheEnvironmentOrProperties() {
 		setting("settle-property", "parity.settle", "abc", "setting 'parity.settle'", "'abc' is not a duration");
 		setting("retry-mode-property", "parity.cloudwatch.retry-mode", "eventually", "eventually",

@@ -196,6 +196,24 @@ class RemotePartitioningIT {
 		}
 	}
 
+	@Test
+	void aManagerWhoseBrokerIsDownFailsItsRunInOneLineAndRecordsIt() throws Exception {
+		String store = "shared-down";
+		CliRun run = CliRun.of(command("run", store, "--mapping", mapping.toString(), "--from", from.toString(), "--to",
+				to.toString(), "--remote", "--broker", "amqp://guest:hunter2@127.0.0.1:1", "--reports-dir",
+				work.resolve("reports-down").toString()));
+		assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
+		assertThat(run.errLines()).hasSize(1);
+		assertThat(run.errLines().get(0))
+			.startsWith("parity-validator: run 1 failed: broker amqp://guest:***@127.0.0.1:1 unreachable");
+		assertThat(run.out() + run.err()).doesNotContain("hunter2").doesNotContain("\tat ");
+		RunRow failed = ParityStore.open(TestStore.dataSource(work.resolve(store)), Clock.systemUTC())
+			.run(1)
+			.orElseThrow();
+		assertThat(failed.status()).isEqualTo("FAILED");
+		assertThat(failed.error()).contains("unreachable");
+	}
+
 	private static Set<String> named(Set<String> names, String prefix) {
 		Set<String> kept = new TreeSet<>();
 		names.stream().filter((n) -> n.startsWith(prefix)).forEach(kept::add);

@@ -26,6 +26,7 @@ import dev.dualrun.parity.store.PackedSeries;
 import dev.dualrun.parity.store.PairDefinitions;
 import dev.dualrun.parity.store.ParityStore;
 import dev.dualrun.parity.store.RunPairRow;
+import dev.dualrun.parity.store.RunRow;
 
 /**
  * The reader of step {@code fetch-old}: it plans the calls to the old side for the pairs
@@ -136,6 +137,26 @@ final class FetchOldReader {
 	}
 
 	/**
+	 * @param stored a list stored, e.g. {@code us-east-1, eu-west-1}, or null
+	 * @param more what this partition read, or null
+	 * @param separator the list's separator
+	 * @return both, each element once, in the order first seen
+	 */
+	static String merged(String stored, String more, String separator) {
+		java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>();
+		for (String list : new String[] { stored, more }) {
+			if (list != null) {
+				for (String element : list.split(java.util.regex.Pattern.quote(separator.strip()))) {
+					if (!element.isBlank()) {
+						all.add(element.strip());
+					}
+				}
+			}
+		}
+		return all.isEmpty() ? null : String.join(separator, all);
+	}
+
+	/**
 	 * Counts each source's calls into the run and records where the old side was read: a
 	 * run of several old systems (CloudWatch and Azure Monitor) names each of them.
 	 */
@@ -161,9 +182,21 @@ final class FetchOldReader {
 			source.close();
 		}
 		if (!systems.isEmpty()) {
-			this.store.runs()
-				.oldBackend(this.runId, String.join(" + ", systems), String.join("; ", locations),
-						String.join("; ", versions), regions.isEmpty() ? null : String.join("; ", regions));
+			String system = String.join(" + ", systems);
+			String location = String.join("; ", locations);
+			String version = String.join("; ", versions);
+			String region = regions.isEmpty() ? null : String.join("; ", regions);
+			RunRow run = (this.partition != null) ? this.store.run(this.runId).orElse(null) : null;
+			if (run != null) {
+				// a partition read one system, some of the run's regions: added to what
+				// the
+				// run's other partitions read
+				system = merged(run.oldSystem(), system, " + ");
+				location = merged(run.oldLocation(), location, "; ");
+				version = merged(run.oldVersion(), version, "; ");
+				region = merged(run.oldRegion(), region, ", ");
+			}
+			this.store.runs().oldBackend(this.runId, system, location, version, region);
 		}
 		this.sources.clear();
 	}

@@ -15,9 +15,24 @@ public final class RemoteBroker {
 
 	private final RemoteProperties properties;
 
-	RemoteBroker(CachingConnectionFactory connections, RemoteProperties properties) {
+	private final Runnable consumer;
+
+	RemoteBroker(CachingConnectionFactory connections, RemoteProperties properties, Runnable consumer) {
 		this.connections = connections;
 		this.properties = properties;
+		this.consumer = consumer;
+	}
+
+	/**
+	 * A worker starts taking partition requests from the queue.
+	 * @throws IllegalStateException if this process is no worker
+	 * ({@code parity.remote.worker})
+	 */
+	public void startConsuming() {
+		if (!this.properties.worker()) {
+			throw new IllegalStateException("not a worker: parity.remote.worker is false");
+		}
+		this.consumer.run();
 	}
 
 	/**
@@ -30,7 +45,7 @@ public final class RemoteBroker {
 	/**
 	 * Opens a connection to the broker.
 	 * @throws SourceException naming the broker and the cause, in one line, if it cannot
-	 * be reached or refuses the credentials
+	 * be reached or refuses the login
 	 */
 	public void check() {
 		try (Connection connection = this.connections.createConnection()) {
@@ -42,8 +57,11 @@ public final class RemoteBroker {
 				cause = cause.getCause();
 			}
 			String why = (cause.getMessage() != null) ? cause.getMessage() : cause.toString();
-			throw new SourceException("broker " + this.properties.brokerForDisplay() + " unreachable: "
-					+ Text.oneLine(why) + " (parity.remote.broker)", true, ex);
+			boolean login = ex instanceof org.springframework.amqp.AmqpAuthenticationException;
+			throw new SourceException(
+					"broker " + this.properties.brokerForDisplay() + (login ? " refused the login: " : " unreachable: ")
+							+ Text.oneLine(why) + " (parity.remote.broker)",
+					!login, ex);
 		}
 	}
 

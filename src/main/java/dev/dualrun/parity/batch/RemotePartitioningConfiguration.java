@@ -71,6 +71,9 @@ public class RemotePartitioningConfiguration {
 	/** A worker's step: one partition's pairs judged. */
 	static final String COMPARE_PARTITION = "compare-partition";
 
+	/** A worker's consumer of the queue. */
+	private static final String CONSUMER = "partitionRequestsConsumer";
+
 	@Bean
 	RemoteProperties remoteProperties(Environment environment) {
 		ApplicationConversionService conversion = new ApplicationConversionService();
@@ -90,8 +93,10 @@ public class RemotePartitioningConfiguration {
 	}
 
 	@Bean
-	RemoteBroker remoteBroker(CachingConnectionFactory partitionBroker, RemoteProperties remote) {
-		return new RemoteBroker(partitionBroker, remote);
+	RemoteBroker remoteBroker(CachingConnectionFactory partitionBroker, RemoteProperties remote,
+			org.springframework.context.ApplicationContext context) {
+		return new RemoteBroker(partitionBroker, remote,
+				() -> context.getBean(CONSUMER, org.springframework.context.Lifecycle.class).start());
 	}
 
 	/**
@@ -198,7 +203,8 @@ public class RemotePartitioningConfiguration {
 	/**
 	 * A worker's side: one request at a time (prefetch 1), acknowledged when its
 	 * partition has finished; a request that cannot be handled is dropped, never sent
-	 * round again.
+	 * round again. It starts consuming when the worker has checked the broker and the
+	 * store ({@link RemoteBroker#startConsuming()}), not with the application.
 	 */
 	@Bean
 	@ConditionalOnProperty(name = "parity.remote.worker", havingValue = "true")
@@ -206,6 +212,8 @@ public class RemotePartitioningConfiguration {
 			JacksonJsonMessageConverter partitionMessages, RemoteProperties remote, PartitionWorker partitionWorker) {
 		return IntegrationFlow
 			.from(Amqp.inboundAdapter(partitionBroker, remote.queue())
+				.id(CONSUMER)
+				.autoStartup(false)
 				.messageConverter(partitionMessages)
 				.configureContainer(
 						(container) -> container.prefetchCount(1).concurrentConsumers(1).defaultRequeueRejected(false)))

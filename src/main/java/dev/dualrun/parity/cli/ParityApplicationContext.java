@@ -132,7 +132,7 @@ final class ParityApplicationContext implements AutoCloseable {
 		}
 		boolean remote = ParityJobParameters.of(last.getJobParameters()).remote();
 		if (remote) {
-			checkRemote("run " + run.id() + " was partitioned across workers; restart it");
+			checkRemote("run " + run.id() + " was partitioned across workers; restart it", false);
 		}
 		// a manager that stopped waiting (parity.remote.timeout) left the partitions it
 		// waited for unfinished: they are recovered with the job's execution
@@ -153,7 +153,9 @@ final class ParityApplicationContext implements AutoCloseable {
 	 * @throws Exception if the job cannot be launched
 	 */
 	Outcome runRemote(ParityJobParameters parameters) throws Exception {
-		checkRemote("run --remote");
+		// the broker is reached by the manager's first step: a broker down fails the run,
+		// recorded
+		checkRemote("run --remote", false);
 		dev.dualrun.parity.config.RemoteProperties remote = this.context
 			.getBean(dev.dualrun.parity.batch.RemoteBroker.class)
 			.properties();
@@ -164,11 +166,12 @@ final class ParityApplicationContext implements AutoCloseable {
 	 * Checks that this process can take part in remote partitioning: a broker set up, and
 	 * a store the manager and its workers share.
 	 * @param who the command, for messages
+	 * @param reach whether to open a connection to the broker too
 	 * @return where partitions go and where results are stored, for messages
 	 * @throws ConfigurationException if the broker or the shared store is missing
 	 * @throws dev.dualrun.parity.source.SourceException if the broker cannot be reached
 	 */
-	String checkRemote(String who) {
+	String checkRemote(String who, boolean reach) {
 		dev.dualrun.parity.batch.RemoteBroker broker = this.context
 			.getBeanProvider(dev.dualrun.parity.batch.RemoteBroker.class)
 			.getIfAvailable();
@@ -176,13 +179,22 @@ final class ParityApplicationContext implements AutoCloseable {
 			throw new ConfigurationException(
 					who + ": no broker: give --broker amqp://user:password@host:5672 or set " + "PARITY_REMOTE_BROKER");
 		}
+		if (reach) {
+			broker.check();
+		}
 		String url = this.context.getEnvironment().getProperty("spring.datasource.url", "");
 		if (!url.startsWith("jdbc:postgresql:")) {
 			throw new ConfigurationException(who + ": the manager and its workers share one store: give "
 					+ "--datasource-url jdbc:postgresql://host:5432/db (the embedded H2 is one process's alone)");
 		}
-		broker.check();
 		return broker.describe() + ", store " + Console.oneLine(url.replaceAll("(?i)password=[^&;]*", "password=***"));
+	}
+
+	/**
+	 * A worker starts taking partitions, once it has checked the broker and the store.
+	 */
+	void startWorker() {
+		this.context.getBean(dev.dualrun.parity.batch.RemoteBroker.class).startConsuming();
 	}
 
 	/**

@@ -39,8 +39,9 @@ final class WorkerCommand implements Callable<Integer> {
 		this.remote.addTo(args);
 		args.add("--parity.remote.worker=true");
 		return ParityApplicationContext.withStore(console, this.store, args, (context) -> {
-			String where = context.checkRemote("worker");
+			String where = context.checkRemote("worker", true);
 			CountDownLatch stopped = context.onClose();
+			context.startWorker();
 			console.line("worker: taking partitions from " + where + " (pid " + ProcessHandle.current().pid()
 					+ "); stop with SIGTERM");
 			try {

@@ -16,9 +16,12 @@ import java.util.SortedMap;
  * accept data of any unit
  * @param expression a metric-math expression, or null
  * @param metrics the metrics the expression refers to by id (empty for a plain metric)
+ * @param region the region the metric lives in, e.g. {@code eu-west-1}; null for the
+ * run's ({@code --cloudwatch-region})
  */
 public record CloudWatchQuery(String namespace, String metricName, SortedMap<String, String> dimensions,
-		Statistic statistic, String unit, String expression, List<ExpressionMetric> metrics) implements OldQuery {
+		Statistic statistic, String unit, String expression, List<ExpressionMetric> metrics,
+		String region) implements OldQuery {
 
 	/** The block's name in the mapping file, and the source's type. */
 	public static final String TYPE = "cloudwatch";
@@ -27,6 +30,31 @@ public record CloudWatchQuery(String namespace, String metricName, SortedMap<Str
 		dimensions = (dimensions != null) ? java.util.Collections.unmodifiableSortedMap(dimensions)
 				: java.util.Collections.emptySortedMap();
 		metrics = (metrics != null) ? List.copyOf(metrics) : List.of();
+		region = (region != null && !region.isBlank()) ? region.strip() : null;
+	}
+
+	/**
+	 * A query of the run's region.
+	 * @param namespace the namespace (null for an expression)
+	 * @param metricName the metric name (null for an expression)
+	 * @param dimensions the dimensions
+	 * @param statistic the statistic (null for an expression)
+	 * @param unit the unit, or null
+	 * @param expression a metric-math expression, or null
+	 * @param metrics the metrics the expression refers to
+	 */
+	public CloudWatchQuery(String namespace, String metricName, SortedMap<String, String> dimensions,
+			Statistic statistic, String unit, String expression, List<ExpressionMetric> metrics) {
+		this(namespace, metricName, dimensions, statistic, unit, expression, metrics, null);
+	}
+
+	/**
+	 * @param region a region
+	 * @return this query in that region
+	 */
+	public CloudWatchQuery inRegion(String region) {
+		return new CloudWatchQuery(this.namespace, this.metricName, this.dimensions, this.statistic, this.unit,
+				this.expression, this.metrics, region);
 	}
 
 	@Override
@@ -69,11 +97,12 @@ public record CloudWatchQuery(String namespace, String metricName, SortedMap<Str
 	 */
 	@Override
 	public String describe() {
+		String in = (this.region != null) ? " in " + this.region : "";
 		if (hasExpression()) {
-			return "expression " + this.expression;
+			return "expression " + this.expression + in;
 		}
 		return this.namespace + "/" + this.metricName + this.dimensions + " " + this.statistic
-				+ ((this.unit != null) ? " [" + this.unit + "]" : "");
+				+ ((this.unit != null) ? " [" + this.unit + "]" : "") + in;
 	}
 
 	/**

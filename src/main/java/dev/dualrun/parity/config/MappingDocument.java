@@ -22,7 +22,7 @@ record MappingDocument(Integer version, Defaults defaults, List<Pair> pairs, Lis
 	}
 
 	record CloudWatch(String namespace, String metric, Map<String, String> dimensions, String statistic, String unit,
-			String expression, List<Metric> metrics) {
+			String expression, List<Metric> metrics, String region) {
 
 	}
 

@@ -25,6 +25,9 @@ final class MappingValidator {
 
 	private static final Pattern EXPRESSION_ID = Pattern.compile("[a-z][A-Za-z0-9_]{0,254}");
 
+	/** An AWS region's name: us-east-1, eu-central-2, us-gov-west-1, cn-north-1. */
+	private static final Pattern AWS_REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
+
 	private static final Set<String> UNITS = Set.of("Seconds", "Microseconds", "Milliseconds", "Bytes", "Kilobytes",
 			"Megabytes", "Gigabytes", "Terabytes", "Bits", "Kilobits", "Megabits", "Gigabits", "Terabits", "Percent",
 			"Count", "Bytes/Second", "Kilobytes/Second", "Megabytes/Second", "Gigabytes/Second", "Terabytes/Second",
@@ -168,6 +171,15 @@ final class MappingValidator {
 	}
 
 	private CloudWatchQuery cloudWatch(MappingDocument.CloudWatch raw, String at) {
+		String region = raw.region();
+		if (region != null && !AWS_REGION.matcher(region.strip()).matches()) {
+			throw error(at + "/region",
+					"'" + Text.oneLine(region) + "' is not an AWS region name such as us-east-1 or eu-west-1");
+		}
+		return cloudWatchIn(raw, at).inRegion(region);
+	}
+
+	private CloudWatchQuery cloudWatchIn(MappingDocument.CloudWatch raw, String at) {
 		if (raw.expression() != null) {
 			if (raw.metric() != null || raw.statistic() != null) {
 				throw error(at + "/expression",

@@ -155,6 +155,15 @@ public record ParityProperties(Duration settle, Duration settleRecheck, Integer 
 		}
 
 		/**
+		 * @param region a region
+		 * @return these settings for that region (its own client, its own rate)
+		 */
+		public CloudWatch inRegion(String region) {
+			return new CloudWatch(region, this.endpoint, this.profile, this.retryMode, this.maxAttempts, this.maxTps,
+					this.concurrency);
+		}
+
+		/**
 		 * @param share a share of the account's quota in the region, more than 0 and at
 		 * most 1
 		 * @return these settings with the request rate scaled to it and the calls in

@@ -57,6 +57,12 @@ public final class CloudWatchCompatibleServer implements AutoCloseable {
 
 	private final Map<String, AtomicLong> calls = new ConcurrentHashMap<>();
 
+	private final Map<String, AtomicLong> regions = new ConcurrentHashMap<>();
+
+	private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+
+	private final java.util.concurrent.atomic.AtomicInteger peak = new java.util.concurrent.atomic.AtomicInteger();
+
 	private final String accessKeyId;
 
 	private final Map<String, Runnable> afterNextCall = new ConcurrentHashMap<>();
@@ -67,7 +73,7 @@ public final class CloudWatchCompatibleServer implements AutoCloseable {
 		this.operations = new CloudWatchOperations(new MetricRepository(), clock, this.faults);
 		this.alarms = new CloudWatchAlarmService(this.operations, clock);
 		// enough workers for a job's concurrent requests with latency injected
-		this.executor = Executors.newFixedThreadPool(32, (r) -> {
+		this.executor = Executors.newFixedThreadPool(64, (r) -> {
 			Thread t = new Thread(r, "cloudwatch-compatible");
 			t.setDaemon(true);
 			return t;
@@ -112,6 +118,27 @@ public final class CloudWatchCompatibleServer implements AutoCloseable {
 	public long calls(String operation) {
 		AtomicLong n = this.calls.get(operation);
 		return (n != null) ? n.get() : 0;
+	}
+
+	/**
+	 * @return GetMetricData calls received, by the region their signature is scoped to
+	 */
+	public Map<String, Long> metricDataCallsByRegion() {
+		Map<String, Long> byRegion = new java.util.TreeMap<>();
+		this.regions.forEach((r, n) -> byRegion.put(r, n.get()));
+		return byRegion;
+	}
+
+	/**
+	 * @return the most calls in flight at once since the last {@link #resetPeak()}
+	 */
+	public int peakInFlight() {
+		return this.peak.get();
+	}
+
+	/** Starts counting the peak of calls in flight afresh. */
+	public void resetPeak() {
+		this.peak.set(this.inFlight.get());
 	}
 
 	/**
@@ -162,9 +189,13 @@ public final class CloudWatchCompatibleServer implements AutoCloseable {
 			String path = exchange.getRequestURI().getPath();
 			String operation = path.startsWith(PREFIX) ? path.substring(PREFIX.length()) : "";
 			this.calls.computeIfAbsent(operation, (k) -> new AtomicLong()).incrementAndGet();
+			this.peak.accumulateAndGet(this.inFlight.incrementAndGet(), Math::max);
 			try {
 				byte[] body = readBody(exchange);
-				check(exchange, operation);
+				String region = check(exchange, operation);
+				if ("GetMetricData".equals(operation)) {
+					this.regions.computeIfAbsent(region, (k) -> new AtomicLong()).incrementAndGet();
+				}
 				this.faults.pause();
 				CloudWatchError fault = this.faults.next();
 				if (fault != null) {
@@ -213,9 +244,15 @@ public final class CloudWatchCompatibleServer implements AutoCloseable {
 				}));
 			}
 		}
+		finally {
+			this.inFlight.decrementAndGet();
+		}
 	}
 
-	private void check(HttpExchange exchange, String operation) {
+	/**
+	 * @return the region the request's signature is scoped to
+	 */
+	private String check(HttpExchange exchange, String operation) {
 		if (!"POST".equals(exchange.getRequestMethod()) || operation.isEmpty()) {
 			throw new CloudWatchError(404, "UnknownOperation", "UnknownOperationException", "Expected POST " + PREFIX
 					+ "<Operation>, got " + exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
@@ -239,6 +276,7 @@ public final class CloudWatchCompatibleServer implements AutoCloseable {
 			throw new CloudWatchError(403, "InvalidClientTokenId", "InvalidClientTokenId",
 					"The security token included in the request is invalid.");
 		}
+		return m.group(2);
 	}
 
 	private static byte[] readBody(HttpExchange exchange) throws IOException {

@@ -43,6 +43,10 @@ public final class DemoPrometheusServer implements AutoCloseable {
 
 	private final AtomicLong requests = new AtomicLong();
 
+	private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+
+	private final java.util.concurrent.atomic.AtomicInteger peak = new java.util.concurrent.atomic.AtomicInteger();
+
 	private volatile SyntheticEstate synthetic;
 
 	private volatile long delayMillis;
@@ -69,7 +73,7 @@ public final class DemoPrometheusServer implements AutoCloseable {
 	private DemoPrometheusServer(HttpServer server) {
 		this.server = server;
 		// enough workers for a job's concurrent requests with latency injected
-		this.executor = Executors.newFixedThreadPool(32, (r) -> {
+		this.executor = Executors.newFixedThreadPool(64, (r) -> {
 			Thread t = new Thread(r, "prometheus-compatible");
 			t.setDaemon(true);
 			return t;
@@ -251,6 +255,29 @@ public final class DemoPrometheusServer implements AutoCloseable {
 	}
 
 	private void queryRange(HttpExchange exchange) throws IOException {
+		this.peak.accumulateAndGet(this.inFlight.incrementAndGet(), Math::max);
+		try {
+			answerRange(exchange);
+		}
+		finally {
+			this.inFlight.decrementAndGet();
+		}
+	}
+
+	/**
+	 * @return the most query_range requests in flight at once since the last
+	 * {@link #resetPeak()}
+	 */
+	public int peakInFlight() {
+		return this.peak.get();
+	}
+
+	/** Starts counting the peak of requests in flight afresh. */
+	public void resetPeak() {
+		this.peak.set(this.inFlight.get());
+	}
+
+	private void answerRange(HttpExchange exchange) throws IOException {
 		this.requests.incrementAndGet();
 		Map<String, String> params = new HashMap<>();
 		parse(exchange.getRequestURI().getRawQuery(), params);

@@ -42,12 +42,7 @@ public final class CloudWatchSourceProvider implements SourceProvider {
 
 	@Override
 	public MetricSource open(ParityProperties properties) {
-		ParityProperties.CloudWatch settings = properties.cloudwatch();
-		CloudWatchClientFactory.AttemptCounter attempts = new CloudWatchClientFactory.AttemptCounter();
-		CloudWatchClient client = CloudWatchClientFactory.create(settings, attempts);
-		String endpoint = (settings.endpoint() != null) ? settings.endpoint()
-				: "region " + client.serviceClientConfiguration().region().id();
-		return new CloudWatchSource(client, endpoint, attempts, true);
+		return new RegionalCloudWatchSource(properties.cloudwatch());
 	}
 
 	@Override
@@ -152,12 +147,15 @@ public final class CloudWatchSourceProvider implements SourceProvider {
 	}
 
 	/**
-	 * CloudWatch's GetMetricData quota holds per account and region: the region the run
-	 * reads (its credentials name the account).
+	 * CloudWatch's GetMetricData quota holds per account and region: the pair's region,
+	 * else the run's (the credentials name the account).
 	 */
 	@Override
 	public String quotaScope(PairMapping pair, ParityProperties properties) {
-		String region = properties.cloudwatch().region();
+		String region = CloudWatchSource.query(pair).region();
+		if (region == null) {
+			region = properties.cloudwatch().region();
+		}
 		return "cloudwatch " + ((region != null && !region.isBlank()) ? region.strip() : "default-region");
 	}
 
@@ -203,8 +201,12 @@ public final class CloudWatchSourceProvider implements SourceProvider {
 	@Override
 	public String link(PairMapping pair, Instant start, Instant end, long periodSeconds, String location,
 			String region) {
-		return (pair.old() instanceof CloudWatchQuery q)
-				? ConsoleLink.of(region, location, q, start, end, periodSeconds) : null;
+		if (!(pair.old() instanceof CloudWatchQuery q)) {
+			return null;
+		}
+		// the pair's own region, else the run's (the first it names)
+		String in = (q.region() != null) ? q.region() : (region != null) ? region.split(",")[0].strip() : null;
+		return ConsoleLink.of(in, location, q, start, end, periodSeconds);
 	}
 
 }

@@ -1,0 +1,136 @@
+package dev.dualrun.parity.batch;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+import dev.dualrun.parity.TestStore;
+import dev.dualrun.parity.config.ConfigurationException;
+import dev.dualrun.parity.config.MappingLoader;
+import dev.dualrun.parity.config.PairMapping;
+import dev.dualrun.parity.config.ParityProperties;
+import dev.dualrun.parity.store.PairDefinitions;
+import dev.dualrun.parity.store.ParityStore;
+import dev.dualrun.parity.store.RunPairRow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The partitions of remote workers: by the old side's quota first (a CloudWatch region,
+ * an Azure subscription), then ranges in plan order; each partition's share of its quota;
+ * the same partitions every time; and each worker's pairs exactly its partition's.
+ */
+class PairPartitionerTest {
+
+	private static final Instant T = Instant.parse("2026-11-30T00:00:00Z");
+
+	@TempDir
+	Path dir;
+
+	private ParityStore store;
+
+	private long runId;
+
+	private final ParityProperties home = properties("us-east-1");
+
+	@BeforeEach
+	void planARun() throws Exception {
+		StringBuilder yaml = new StringBuilder("defaults: { period: 1m }\npairs:\n");
+		// plan order: us-east-1 (the run's), eu-west-1, us-east-1 again, then Azure
+		for (int i = 0; i < 7; i++) {
+			String region = (i == 3 || i == 4) ? ", region: eu-west-1" : (i == 5) ? ", region: us-east-1" : "";
+			yaml.append("  - id: cw-" + i + "\n    cloudwatch: { namespace: App, metric: m" + i + ", statistic: Average"
+					+ region + " }\n    prometheus: { query: 'sum(m" + i + ")' }\n");
+		}
+		for (String sub : List.of("AAAA-1", "aaaa-1", "BBBB-2")) {
+			yaml.append("  - id: az-" + sub + "\n    azure-monitor: { resource: /subscriptions/" + sub
+					+ "/resourceGroups/g/providers/Microsoft.Compute/virtualMachines/vm, metric: Percentage CPU, "
+					+ "aggregation: Average }\n    prometheus: { query: 'sum(cpu)' }\n");
+		}
+		Path mapping = Files.writeString(this.dir.resolve("m.yml"), yaml);
+		List<PairMapping> pairs = new MappingLoader().load(mapping).pairs();
+		this.store = ParityStore.open(TestStore.fresh(), Clock.systemUTC());
+		this.runId = this.store.runs().insert("m.yml", null, null, null, 600, T, 1L);
+		List<RunPairRow> rows = new ArrayList<>();
+		for (int i = 0; i < pairs.size(); i++) {
+			rows.add(new RunPairRow(this.runId, pairs.get(i).id(), i, 60, T, T.plusSeconds(3600),
+					PairDefinitions.toJson(pairs.get(i)), null));
+		}
+		this.store.plan(this.runId, rows);
+	}
+
+	@Test
+	void partitionsSplitByQuotaThenRangesAndShareEachQuotaAmongTheWorkers() {
+		Map<String, ExecutionContext> partitions = partitioner(2, 4).partition(99);
+		assertThat(partitions).containsOnlyKeys("cloudwatch-us-east-1-001", "cloudwatch-us-east-1-002",
+				"cloudwatch-us-east-1-003", "cloudwatch-eu-west-1-001", "azure-monitor-aaaa-1-001",
+				"azure-monitor-bbbb-2-001");
+		// us-east-1: ordinals 0, 1, 2, 5, 6 in ranges of 2 (the explicit region is the
+		// run's)
+		PairPartition first = PairPartition.of(partitions.get("cloudwatch-us-east-1-001"));
+		PairPartition second = PairPartition.of(partitions.get("cloudwatch-us-east-1-002"));
+		assertThat(first).isEqualTo(new PairPartition("cloudwatch", "cloudwatch us-east-1", 0, 1, 1.0 / 3));
+		assertThat(second.first()).isEqualTo(2);
+		assertThat(second.last()).isEqualTo(5);
+		assertThat(PairPartition.of(partitions.get("cloudwatch-eu-west-1-001")).share()).isEqualTo(1.0);
+		// a subscription's id is case-insensitive
+		assertThat(PairPartition.of(partitions.get("azure-monitor-aaaa-1-001")).last()).isEqualTo(8);
+		// only keys travel in a partition's context
+		assertThat(partitions.get("cloudwatch-us-east-1-002").entrySet()).hasSize(5);
+		// the same partitions every time: a restart finds the same names
+		assertThat(partitioner(2, 4).partition(1)).isEqualTo(partitions);
+	}
+
+	@Test
+	void aQuotaSharedByAsManyPartitionsAsWorkersGivesEachItsShare() {
+		Map<String, ExecutionContext> byTwo = partitioner(2, 2).partition(2);
+		PairPartition p = PairPartition.of(byTwo.get("cloudwatch-us-east-1-001"));
+		assertThat(p.share()).isEqualTo(0.5);
+		ParityProperties.CloudWatch shared = p.settings(this.home).cloudwatch();
+		assertThat(shared.maxTps()).isEqualTo(5.0);
+		assertThat(shared.concurrency()).isEqualTo(2);
+		// one worker: the whole quota
+		assertThat(PairPartition.of(partitioner(2, 1).partition(1).get("cloudwatch-us-east-1-001")).share())
+			.isEqualTo(1.0);
+	}
+
+	@Test
+	void aWorkerTakesExactlyItsPartitionsPairsAndRefusesAPartitionOfAnotherRegion() {
+		Map<String, ExecutionContext> partitions = partitioner(2, 2).partition(2);
+		List<String> taken = new ArrayList<>();
+		partitions.values()
+			.forEach((c) -> PairPartition.unjudged(this.store, this.runId, PairPartition.of(c), this.home)
+				.forEach((row) -> taken.add(row.pairId())));
+		assertThat(taken).hasSize(10).doesNotHaveDuplicates();
+		assertThat(PairPartition.unjudged(this.store, this.runId,
+				PairPartition.of(partitions.get("cloudwatch-us-east-1-002")), this.home))
+			.extracting(RunPairRow::pairId)
+			.containsExactly("cw-2", "cw-5");
+		// a worker set up for another region than the manager
+		assertThatThrownBy(() -> PairPartition.unjudged(this.store, this.runId,
+				PairPartition.of(partitions.get("cloudwatch-us-east-1-001")), properties("eu-north-1")))
+			.isInstanceOf(ConfigurationException.class)
+			.hasMessageContaining("none of its pairs in 'cloudwatch us-east-1'");
+	}
+
+	private PairPartitioner partitioner(int size, int workers) {
+		return new PairPartitioner(this.store, this.home, this.runId,
+				new ParityJobParameters.Partitioning(workers, size));
+	}
+
+	private static ParityProperties properties(String region) {
+		return new ParityProperties(null, null, null, null, null,
+				new ParityProperties.CloudWatch(region, null, null, null, null, null, null), null, null, null);
+	}
+
+}

@@ -1,0 +1,52 @@
+package dev.dualrun.parity.source.cloudwatch;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.dualrun.parity.config.CloudWatchQuery;
+import dev.dualrun.parity.config.MappingLoader;
+import dev.dualrun.parity.config.PairMapping;
+import dev.dualrun.parity.config.ParityProperties;
+import dev.dualrun.parity.source.QueryWindow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Pairs of several regions: calls never mix two, and each region keeps its own client.
+ */
+class RegionalCloudWatchSourceTest {
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void callsNeverMixRegionsAndThePairsOfTheRunsRegionNeedNoRegion() throws Exception {
+		String yaml = """
+				pairs:
+				  - { id: a, cloudwatch: { namespace: N, metric: a, statistic: Sum }, prometheus: { query: 'a' } }
+				  - { id: b, cloudwatch: { namespace: N, metric: b, statistic: Sum, region: eu-west-1 }, prometheus: { query: 'b' } }
+				  - { id: c, cloudwatch: { namespace: N, metric: c, statistic: Sum, region: us-east-1 }, prometheus: { query: 'c' } }
+				  - { id: d, cloudwatch: { namespace: N, metric: d, statistic: Sum, region: eu-west-1 }, prometheus: { query: 'd' } }
+				""";
+		List<PairMapping> pairs = new MappingLoader().load(Files.writeString(this.dir.resolve("m.yml"), yaml)).pairs();
+		assertThat(((CloudWatchQuery) pairs.get(1).old()).describe()).endsWith(" in eu-west-1");
+		Instant start = Instant.parse("2026-11-30T00:00:00Z");
+		QueryWindow window = new QueryWindow(start, start.plus(Duration.ofHours(1)), Duration.ofMinutes(1));
+		try (RegionalCloudWatchSource source = new RegionalCloudWatchSource(
+				new ParityProperties.CloudWatch("us-east-1", "http://127.0.0.1:9", null, null, null, null, null))) {
+			List<List<PairMapping>> calls = source.plan(pairs, window);
+			assertThat(calls).hasSize(2);
+			assertThat(calls.get(0)).extracting(PairMapping::id).containsExactly("a", "c");
+			assertThat(calls.get(1)).extracting(PairMapping::id).containsExactly("b", "d");
+			// no call made yet: the run's region alone
+			assertThat(source.backend().region()).isEqualTo("us-east-1");
+		}
+	}
+
+}
