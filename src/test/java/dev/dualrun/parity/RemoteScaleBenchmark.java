@@ -53,6 +53,9 @@ class RemoteScaleBenchmark {
 
 	private static final String BROKER = "amqp://guest:guest@127.0.0.1:5672";
 
+	/** -Dremote.warm-up=false: measure workers started cold. */
+	private static final boolean WARM_UP = Boolean.parseBoolean(System.getProperty("remote.warm-up", "true"));
+
 	private static final List<String> REGIONS = List.of("us-east-1", "eu-west-1", "ap-southeast-2", "sa-east-1",
 			"eu-central-1", "us-west-2", "ap-northeast-1", "ca-central-1");
 
@@ -107,22 +110,24 @@ class RemoteScaleBenchmark {
 				"""
 						# Remote partitioning: %,d pairs x 1,440 points a side, %d regions
 
-						CloudWatch latency %d ms, Prometheus latency %d ms (loopback, injected); every process `java -Xmx384m -jar
+						CloudWatch latency %d ms, Prometheus latency %d ms (loopback, injected); workers %s; every process `java -Xmx384m -jar
 						target/parity-validator.jar` on this machine (%d cores), the store on PostgreSQL, the broker RabbitMQ;
 						partitions of at most %d pairs (one region each); defaults otherwise (CloudWatch 4 calls in flight within
 						10 requests/s per region, shared among a region's partitions; Prometheus 8 requests in flight per process;
 						4 judging threads per process).
 
-						| setup | wall time | / one process | fetch-old (s) | compare (s) | partitions | CloudWatch calls in flight at most | Prometheus requests in flight at most | request to worker start, idle worker (median, ms) | last partition end to manager's step end (median, ms) | exit |
+						| setup | wall time | / one process | fetch-old (s) | compare (s) | partitions | CloudWatch calls in flight at most (in one region) | Prometheus requests in flight at most | request to worker start, idle worker (median, ms) | last partition end to manager's step end (median, ms) | exit |
 						|---|---|---|---|---|---|---|---|---|---|---|
 						""",
 				pairs, regions, cwLatency.toMillis(), promLatency.toMillis(),
+				WARM_UP ? "warm (a run of 40 pairs before each measured one)" : "cold (just started)",
 				Runtime.getRuntime().availableProcessors(), partitionSize));
 		for (Row r : rows) {
-			md.append(String.format(Locale.ROOT, "| %s | %.1f s | %.2f | %.1f | %.1f | %s | %d | %d | %s | %s | %d |%n",
-					r.setup, r.seconds, r.seconds / single, r.fetchOld, r.compare,
-					(r.partitions > 0) ? Integer.toString(r.partitions) : "-", r.cloudwatchPeak, r.prometheusPeak,
-					(r.dispatchMs >= 0) ? Long.toString(r.dispatchMs) : "-",
+			md.append(String.format(Locale.ROOT,
+					"| %s | %.1f s | %.2f | %.1f | %.1f | %s | %d (%d) | %d | %s | %s | %d |%n", r.setup, r.seconds,
+					r.seconds / single, r.fetchOld, r.compare,
+					(r.partitions > 0) ? Integer.toString(r.partitions) : "-", r.cloudwatchPeak, r.cloudwatchRegionPeak,
+					r.prometheusPeak, (r.dispatchMs >= 0) ? Long.toString(r.dispatchMs) : "-",
 					(r.noticeMs >= 0) ? Long.toString(r.noticeMs) : "-", r.exit));
 		}
 		md.append(String.format(Locale.ROOT, "%nCloudWatch calls by region (last setup): %s%n",
@@ -152,6 +157,24 @@ class RemoteScaleBenchmark {
 			}
 			for (int i = 0; i < workers; i++) {
 				waitForLine(dir.resolve("worker-" + i + ".log"), "worker: taking partitions");
+			}
+			if (workers > 0 && WARM_UP) {
+				// long-lived workers are warm: a small run first (its own run in the same
+				// store), not measured
+				List<String> warm = new ArrayList<>(List.of("run"));
+				warm.addAll(window);
+				warm.set(warm.indexOf("--mapping") + 1, warmUpMapping(dir, window).toString());
+				warm.addAll(backends);
+				warm.addAll(store);
+				warm.addAll(List.of("--reports-dir", dir.resolve("warm-up").toString()));
+				warm.addAll(remote);
+				// partitions of 5: every worker takes some
+				warm.set(warm.indexOf("--partition-size") + 1, "5");
+				warm.addAll(List.of("--broker", BROKER, "--queue", queue));
+				Process p = jar(warm, dir.resolve("warm-up.log"));
+				if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
+					throw new AssertionError("the warm-up run failed: " + Files.readString(dir.resolve("warm-up.log")));
+				}
 			}
 			long cwBefore = cloudwatch.calls("GetMetricData");
 			Map<String, Long> regionsBefore = cloudwatch.metricDataCallsByRegion();
@@ -193,6 +216,12 @@ class RemoteScaleBenchmark {
 			row.fetchOld = steps.getOrDefault(remote.isEmpty() ? "fetch-old" : "fetch-old-remote", 0L) / 1000.0;
 			row.compare = steps.getOrDefault(remote.isEmpty() ? "compare" : "compare-remote", 0L) / 1000.0;
 			row.cloudwatchPeak = cloudwatch.peakInFlight();
+			row.cloudwatchRegionPeak = cloudwatch.peakInFlightByRegion()
+				.values()
+				.stream()
+				.mapToInt(Integer::intValue)
+				.max()
+				.orElse(0);
 			row.prometheusPeak = prometheus.peakInFlight();
 			Map<String, Long> byRegion = new java.util.TreeMap<>();
 			cloudwatch.metricDataCallsByRegion()
@@ -231,7 +260,7 @@ class RemoteScaleBenchmark {
 				Timestamp lastEnd = null;
 				try (ResultSet rs = s.executeQuery(
 						"SELECT CREATE_TIME, START_TIME, END_TIME FROM BATCH_STEP_EXECUTION WHERE STEP_NAME LIKE '"
-								+ step + "-partition:%' ORDER BY START_TIME")) {
+								+ step + "-partition:%' AND JOB_EXECUTION_ID = " + LAST + " ORDER BY START_TIME")) {
 					int i = 0;
 					while (rs.next()) {
 						partitions++;
@@ -244,8 +273,8 @@ class RemoteScaleBenchmark {
 						}
 					}
 				}
-				try (ResultSet rs = s.executeQuery(
-						"SELECT END_TIME FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = '" + step + "-remote'")) {
+				try (ResultSet rs = s.executeQuery("SELECT END_TIME FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = '"
+						+ step + "-remote' AND JOB_EXECUTION_ID = " + LAST)) {
 					if (rs.next() && lastEnd != null) {
 						notice.add(rs.getTimestamp(1).getTime() - lastEnd.getTime());
 					}
@@ -256,6 +285,19 @@ class RemoteScaleBenchmark {
 		row.dispatchMs = median(dispatch);
 		row.noticeMs = median(notice);
 	}
+
+	/** The first 40 pairs of the mapping, for a warm-up run. */
+	private static Path warmUpMapping(Path dir, List<String> window) throws Exception {
+		Path mapping = Path.of(window.get(window.indexOf("--mapping") + 1));
+		List<String> lines = Files.readAllLines(mapping);
+		List<String> head = new ArrayList<>(lines.subList(0, 2));
+		for (int i = 2; i < lines.size() && i < 2 + 3 * 40; i++) {
+			head.add(lines.get(i));
+		}
+		return Files.write(dir.resolve("warm-up.yml"), head);
+	}
+
+	private static final String LAST = "(SELECT MAX(JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION)";
 
 	private static long median(List<Long> values) {
 		if (values.isEmpty()) {
@@ -308,6 +350,8 @@ class RemoteScaleBenchmark {
 		double compare;
 
 		int cloudwatchPeak;
+
+		int cloudwatchRegionPeak;
 
 		int prometheusPeak;
 

@@ -59,6 +59,9 @@ public final class CloudWatchCompatibleServer implements AutoCloseable {
 
 	private final Map<String, AtomicLong> regions = new ConcurrentHashMap<>();
 
+	/** By region: GetMetricData calls in flight now, and at most since the last reset. */
+	private final Map<String, java.util.concurrent.atomic.AtomicInteger[]> regionInFlight = new ConcurrentHashMap<>();
+
 	private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
 
 	private final java.util.concurrent.atomic.AtomicInteger peak = new java.util.concurrent.atomic.AtomicInteger();
@@ -136,9 +139,24 @@ public final class CloudWatchCompatibleServer implements AutoCloseable {
 		return this.peak.get();
 	}
 
-	/** Starts counting the peak of calls in flight afresh. */
+	/**
+	 * @return by region, the most GetMetricData calls in flight at once since the last
+	 * {@link #resetPeak()}
+	 */
+	public Map<String, Integer> peakInFlightByRegion() {
+		Map<String, Integer> byRegion = new java.util.TreeMap<>();
+		this.regionInFlight.forEach((r, g) -> {
+			if (g[1].get() > 0) {
+				byRegion.put(r, g[1].get());
+			}
+		});
+		return byRegion;
+	}
+
+	/** Starts counting the peaks of calls in flight afresh. */
 	public void resetPeak() {
 		this.peak.set(this.inFlight.get());
+		this.regionInFlight.values().forEach((g) -> g[1].set(g[0].get()));
 	}
 
 	/**
@@ -185,6 +203,7 @@ public final class CloudWatchCompatibleServer implements AutoCloseable {
 	}
 
 	private void handle(HttpExchange exchange) throws IOException {
+		java.util.concurrent.atomic.AtomicInteger[] regional = null;
 		try (exchange) {
 			String path = exchange.getRequestURI().getPath();
 			String operation = path.startsWith(PREFIX) ? path.substring(PREFIX.length()) : "";
@@ -195,6 +214,11 @@ public final class CloudWatchCompatibleServer implements AutoCloseable {
 				String region = check(exchange, operation);
 				if ("GetMetricData".equals(operation)) {
 					this.regions.computeIfAbsent(region, (k) -> new AtomicLong()).incrementAndGet();
+					regional = this.regionInFlight.computeIfAbsent(region,
+							(k) -> new java.util.concurrent.atomic.AtomicInteger[] {
+									new java.util.concurrent.atomic.AtomicInteger(),
+									new java.util.concurrent.atomic.AtomicInteger() });
+					regional[1].accumulateAndGet(regional[0].incrementAndGet(), Math::max);
 				}
 				this.faults.pause();
 				CloudWatchError fault = this.faults.next();
@@ -246,6 +270,9 @@ public final class CloudWatchCompatibleServer implements AutoCloseable {
 		}
 		finally {
 			this.inFlight.decrementAndGet();
+			if (regional != null) {
+				regional[0].decrementAndGet();
+			}
 		}
 	}
 
