@@ -47,7 +47,8 @@ final class RunCommand implements Callable<Integer> {
 
 	@Option(names = "--remote",
 			description = "Fetch and judge the pairs on worker processes (the worker command) instead of here: "
-					+ "the pairs are split by account and region, then into --partition-size ranges, and sent through "
+					+ "the pairs are split by the old side's quota (a CloudWatch region, an Azure subscription), then "
+					+ "into --partition-size ranges, and sent through "
 					+ "--broker; this process plans, waits, then replays the alerts and writes the report. Needs a "
 					+ "shared --datasource-url (PostgreSQL)")
 	boolean remote;

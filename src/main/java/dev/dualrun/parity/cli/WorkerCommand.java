@@ -12,12 +12,14 @@ import picocli.CommandLine.Spec;
 /** {@code worker}: take the partitions of remote runs from the broker until stopped. */
 @Command(name = "worker", mixinStandardHelpOptions = true,
 		header = "Fetch, judge and store the partitions of runs started with run --remote, until stopped.",
-		description = { "Take partition requests from the broker's queue, one at a time, and run each: the old",
-				"side of its pairs fetched (within its share of the account's quota), then the pairs judged, all",
-				"stored in the shared store, where the manager sees the partition finish. A partition is",
-				"acknowledged when it has finished: if this worker dies mid-way, another takes it up where the",
-				"store says it stopped. Needs the manager's store (--datasource-url, PostgreSQL), the broker",
-				"(--broker) and the backends' settings. Stop it with SIGTERM (systemctl stop)." })
+		description = { "Take partition requests from the broker's queue, one at a time, and run",
+				"each: the old side of its pairs fetched (within its share of the region's",
+				"quota), then the pairs judged, all written to the shared store, where the",
+				"manager sees the partition finish. A request is acknowledged when its",
+				"partition has finished: if this worker dies mid-way, another takes it up",
+				"where the store says it stopped. Needs the manager's store (--datasource-url,",
+				"PostgreSQL), the broker (--broker or PARITY_REMOTE_BROKER) and the backends'",
+				"settings, not the mapping. Stop it with SIGTERM (systemctl stop)." })
 final class WorkerCommand implements Callable<Integer> {
 
 	@Spec
