@@ -214,6 +214,26 @@ class RemotePartitioningIT {
 		assertThat(failed.error()).contains("unreachable");
 	}
 
+	@Test
+	void aPartitionThatFailsOnAWorkerFailsTheRunNamingThePartitionAndTheCause() throws Exception {
+		String store = "shared-misconfigured";
+		String queue = queue();
+		// a worker set up for another region than the manager's
+		List<String> args = new ArrayList<>(command("worker", store, "--broker", BROKER, "--queue", queue));
+		args.set(args.indexOf("us-east-1"), "eu-north-1");
+		startJar("f", args);
+		waitForLine(work.resolve("f.log"), "worker: taking partitions from", "");
+		CliRun run = CliRun.of(command("run", store, "--mapping", mapping.toString(), "--from", from.toString(), "--to",
+				to.toString(), "--remote", "--partition-size", "5", "--broker", BROKER, "--queue", queue,
+				"--reports-dir", work.resolve("reports-misconfigured").toString()));
+		assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
+		assertThat(run.errLines()).hasSize(1);
+		assertThat(run.errLines().get(0)).contains("run 1 failed: partition cloudwatch-us-east-1-00")
+			.contains("failed on a worker")
+			.contains("none of its pairs in 'cloudwatch us-east-1'");
+		assertThat(log("f")).doesNotContain("\tat ");
+	}
+
 	private static Set<String> named(Set<String> names, String prefix) {
 		Set<String> kept = new TreeSet<>();
 		names.stream().filter((n) -> n.startsWith(prefix)).forEach(kept::add);
@@ -234,10 +254,15 @@ class RemotePartitioningIT {
 
 	/** The jar in a child JVM, on the store of that name, its output to NAME.log. */
 	private Process start(String store, String name, List<String> args) throws Exception {
+		return startJar(name, command(args.get(0), store, args.subList(1, args.size()).toArray(String[]::new)));
+	}
+
+	/** The jar in a child JVM with these arguments, its output to NAME.log. */
+	private Process startJar(String name, List<String> args) throws Exception {
 		List<String> command = new ArrayList<>(
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar",
 						JAR.toString()));
-		command.addAll(command(args.get(0), store, args.subList(1, args.size()).toArray(String[]::new)));
+		command.addAll(args);
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(work.resolve(name + ".log").toFile());
 		builder.environment().put("AWS_ACCESS_KEY_ID", DualRunBackends.ACCESS_KEY);

@@ -1,7 +1,5 @@
 package dev.dualrun.parity;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,13 +12,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -48,8 +43,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code -Dremote.cloudwatch-latency-ms}, {@code -Dremote.prometheus-latency-ms}).
  */
 class RemoteScaleBenchmark {
-
-	private static final Pattern STEP = Pattern.compile("step (\\S+) COMPLETED in (\\d+) ms");
 
 	private static final String BROKER = "amqp://guest:guest@127.0.0.1:5672";
 
@@ -191,21 +184,9 @@ class RemoteScaleBenchmark {
 			}
 			long t0 = System.nanoTime();
 			Process manager = jarPiped(args);
-			Map<String, Long> steps = new LinkedHashMap<>();
-			List<String> out = new ArrayList<>();
-			try (BufferedReader reader = new BufferedReader(
-					new InputStreamReader(manager.getInputStream(), StandardCharsets.UTF_8))) {
-				String line;
-				while ((line = reader.readLine()) != null) {
-					Matcher m = STEP.matcher(line);
-					if (m.find()) {
-						steps.put(m.group(1), Long.parseLong(m.group(2)));
-					}
-					if (!line.contains("ComparePairProcessor: pair ")) {
-						out.add(line);
-					}
-				}
-			}
+			JobOutput output = JobOutput.read(manager);
+			Map<String, Long> steps = output.steps();
+			List<String> out = output.lines();
 			manager.waitFor(60, TimeUnit.MINUTES);
 			double seconds = (System.nanoTime() - t0) / 1e9;
 			Files.write(dir.resolve("manager.log"), out);

@@ -1,15 +1,11 @@
 package dev.dualrun.parity;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,8 +47,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code mvn -B verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=ScaleBenchmark -Dscale.pairs=10000}.
  */
 class ScaleBenchmark {
-
-	private static final Pattern STEP = Pattern.compile("step (\\S+) COMPLETED in (\\d+) ms");
 
 	@Test
 	void nightOfPairs() throws Exception {
@@ -108,21 +102,9 @@ class ScaleBenchmark {
 				}
 			});
 			rss.start();
-			Map<String, Long> steps = new LinkedHashMap<>();
-			List<String> tail = new ArrayList<>();
-			try (BufferedReader out = new BufferedReader(
-					new InputStreamReader(job.getInputStream(), StandardCharsets.UTF_8))) {
-				String line;
-				while ((line = out.readLine()) != null) {
-					Matcher m = STEP.matcher(line);
-					if (m.find()) {
-						steps.put(m.group(1), Long.parseLong(m.group(2)));
-					}
-					if (!line.contains("ComparePairProcessor: pair ")) {
-						tail.add(line);
-					}
-				}
-			}
+			JobOutput output = JobOutput.read(job);
+			Map<String, Long> steps = output.steps();
+			List<String> tail = output.lines();
 			job.waitFor(60, TimeUnit.MINUTES);
 			double jobSeconds = (System.nanoTime() - t0) / 1e9;
 			rss.interrupt();

@@ -62,12 +62,19 @@ public class ParityJobConfiguration {
 	 */
 	@Bean
 	ParityProperties parityProperties(Environment environment) {
+		return binder(environment).bind("parity", ParityProperties.class)
+			.orElseGet(() -> new ParityProperties(null, null, null, null, null, null, null, null, null));
+	}
+
+	/**
+	 * @param environment the environment
+	 * @return a binder of its properties with the tool's one duration syntax
+	 */
+	static Binder binder(Environment environment) {
 		ApplicationConversionService conversion = new ApplicationConversionService();
 		conversion.addConverter(String.class, Duration.class, Durations::parse);
-		Binder binder = new Binder(ConfigurationPropertySources.get(environment),
+		return new Binder(ConfigurationPropertySources.get(environment),
 				new PropertySourcesPlaceholdersResolver(environment), conversion);
-		return binder.bind("parity", ParityProperties.class)
-			.orElseGet(() -> new ParityProperties(null, null, null, null, null, null, null, null, null));
 	}
 
 	@Bean

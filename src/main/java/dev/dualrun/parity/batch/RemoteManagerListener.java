@@ -73,11 +73,12 @@ final class RemoteManagerListener implements StepExecutionListener {
 					+ "' of " + this.remote.brokerForDisplay() + "? restart the run to send them again";
 		}
 		if (cause != null) {
+			// the step's failure in its stead (the job reads a set of its failures, in no
+			// order), Spring Batch's kept as the cause
 			List<Throwable> failures = manager.getFailureExceptions();
-			List<Throwable> others = List.copyOf(failures);
+			Throwable original = failures.isEmpty() ? null : failures.get(0);
 			failures.clear();
-			failures.add(new RemotePartitionException(cause));
-			failures.addAll(others);
+			failures.add(new RemotePartitionException(cause, original));
 			return ExitStatus.FAILED.addExitDescription(cause);
 		}
 		return null;
@@ -98,8 +99,8 @@ final class RemoteManagerListener implements StepExecutionListener {
 	/** A partitioned step that failed, in one line. */
 	static final class RemotePartitionException extends RuntimeException {
 
-		RemotePartitionException(String message) {
-			super(message);
+		RemotePartitionException(String message, Throwable cause) {
+			super(message, cause);
 		}
 
 	}

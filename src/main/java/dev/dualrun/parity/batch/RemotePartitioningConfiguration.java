@@ -1,7 +1,6 @@
 package dev.dualrun.parity.batch;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -21,10 +20,6 @@ import org.springframework.batch.integration.partition.MessageChannelPartitionHa
 import org.springframework.batch.integration.partition.StepExecutionRequest;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
-import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -35,7 +30,6 @@ import org.springframework.integration.core.MessagingTemplate;
 import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import dev.dualrun.parity.config.Durations;
 import dev.dualrun.parity.config.ParityProperties;
 import dev.dualrun.parity.config.RemoteProperties;
 import dev.dualrun.parity.store.EvidenceRow;
@@ -76,11 +70,8 @@ public class RemotePartitioningConfiguration {
 
 	@Bean
 	RemoteProperties remoteProperties(Environment environment) {
-		ApplicationConversionService conversion = new ApplicationConversionService();
-		conversion.addConverter(String.class, Duration.class, Durations::parse);
-		Binder binder = new Binder(ConfigurationPropertySources.get(environment),
-				new PropertySourcesPlaceholdersResolver(environment), conversion);
-		return binder.bind("parity.remote", RemoteProperties.class)
+		return ParityJobConfiguration.binder(environment)
+			.bind("parity.remote", RemoteProperties.class)
 			.orElseGet(() -> new RemoteProperties(null, null, null, null, null, null, null));
 	}
 
