@@ -93,14 +93,13 @@ record PairPartition(String type, String scope, int first, int last, double shar
 	 */
 	static List<RunPairRow> unjudged(ParityStore store, long runId, PairPartition partition,
 			ParityProperties properties) {
-		List<RunPairRow> unjudged = store.runs().unjudgedPairs(runId);
 		if (partition == null) {
-			return unjudged;
+			return store.runs().unjudgedPairs(runId);
 		}
+		// the partition's range only, not the whole run's pairs
 		Set<String> held = new HashSet<>();
-		for (RunPairRow row : store.runs().pairs(runId)) {
-			if (row.ordinal() >= partition.first && row.ordinal() <= partition.last
-					&& partition.holds(row, PairDefinitions.fromJson(row.definition()), properties)) {
+		for (RunPairRow row : store.runs().pairsBetween(runId, partition.first, partition.last)) {
+			if (partition.holds(row, PairDefinitions.fromJson(row.definition()), properties)) {
 				held.add(row.pairId());
 			}
 		}
@@ -109,7 +108,11 @@ record PairPartition(String type, String scope, int first, int last, double shar
 					+ ": this worker's settings put none of its pairs in '" + partition.scope
 					+ "' (is the worker set up for the same region and account as the manager?)");
 		}
-		return unjudged.stream().filter((row) -> held.contains(row.pairId())).toList();
+		return store.runs()
+			.unjudgedPairsBetween(runId, partition.first, partition.last)
+			.stream()
+			.filter((row) -> held.contains(row.pairId()))
+			.toList();
 	}
 
 	@Override

@@ -25,13 +25,10 @@ final class RemoteManagerListener implements StepExecutionListener {
 
 	private final RemoteBroker broker;
 
-	private final RemoteProperties remote;
-
 	RemoteManagerListener(JobRepository jobRepository, String workerStep, RemoteBroker broker) {
 		this.jobRepository = jobRepository;
 		this.workerStep = workerStep;
 		this.broker = broker;
-		this.remote = broker.properties();
 	}
 
 	/**
@@ -63,14 +60,15 @@ final class RemoteManagerListener implements StepExecutionListener {
 		}
 		boolean timedOut = manager.getFailureExceptions().stream().anyMatch((t) -> t instanceof TimeoutException);
 		if (cause == null && timedOut) {
+			RemoteProperties remote = this.broker.properties();
 			List<String> open = partitions.stream()
 				.filter((p) -> p.getStatus().isRunning())
 				.map((p) -> p.getStepName().substring(this.workerStep.length() + 1))
 				.toList();
-			cause = open.size() + " partition(s) not finished after " + this.remote.timeout().toMinutes()
+			cause = open.size() + " partition(s) not finished after " + remote.timeout().toMinutes()
 					+ " min (parity.remote.timeout): " + String.join(", ", open.subList(0, Math.min(5, open.size())))
-					+ ((open.size() > 5) ? ", ..." : "") + "; are workers running on queue '" + this.remote.queue()
-					+ "' of " + this.remote.brokerForDisplay() + "? restart the run to send them again";
+					+ ((open.size() > 5) ? ", ..." : "") + "; are workers running on queue '" + remote.queue() + "' of "
+					+ remote.brokerForDisplay() + "? restart the run to send them again";
 		}
 		if (cause != null) {
 			// the step's failure in its stead (the job reads a set of its failures, in no

@@ -54,7 +54,7 @@ final class RunCommand implements Callable<Integer> {
 	boolean remote;
 
 	@Option(names = "--workers", paramLabel = "N",
-			description = "With --remote: the worker processes at work at once; each partition of an account's "
+			description = "With --remote: the worker processes at work at once; each partition of a region's "
 					+ "quota gets 1/min(partitions, N) of its request rate. Default: 2")
 	Integer workers;
 

@@ -144,4 +144,16 @@ public interface RunDao {
 			""")
 	List<RunPairRow> unjudgedPairs(@Bind("runId") long runId);
 
+	@SqlQuery("SELECT * FROM run_pair WHERE run_id = :runId AND ordinal BETWEEN :first AND :last ORDER BY ordinal")
+	List<RunPairRow> pairsBetween(@Bind("runId") long runId, @Bind("first") int first, @Bind("last") int last);
+
+	@SqlQuery("""
+			SELECT p.* FROM run_pair p
+			WHERE p.run_id = :runId AND p.ordinal BETWEEN :first AND :last
+			  AND NOT EXISTS (SELECT 1 FROM pair_result r
+			                  WHERE r.run_id = p.run_id AND r.pair_id = p.pair_id AND r.verdict <> 'ERROR')
+			ORDER BY p.ordinal
+			""")
+	List<RunPairRow> unjudgedPairsBetween(@Bind("runId") long runId, @Bind("first") int first, @Bind("last") int last);
+
 }
