@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.function.LongFunction;
 
 import com.sun.net.httpserver.HttpServer;
@@ -129,9 +130,9 @@ class AlertRulesIT {
 	}
 
 	private static AlertSide read(String alert) {
-		ParityProperties properties = new ParityProperties(null, null, null, null, new ParityProperties.Prometheus(
-				prometheus.url(), null, null, null, null, null, null, null, null, null, null), null, null, null, null);
-		try (AlertSource source = Sources.provider("prometheus").alerts(properties)) {
+		ParityProperties properties = dev.dualrun.parity.batch.SettingsBinding
+			.of(Map.of("parity.prometheus.url", prometheus.url()));
+		try (AlertSource source = Sources.alerts("prometheus", properties)) {
 			return source.read(new AlertMapping.Ref("prometheus", alert, "live"), from, to);
 		}
 	}

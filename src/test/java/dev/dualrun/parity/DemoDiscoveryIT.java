@@ -19,7 +19,11 @@ import dev.dualrun.parity.demo.AzureMonitorCompatibleServer;
 import dev.dualrun.parity.demo.DemoPrometheusServer;
 import dev.dualrun.parity.demo.DemoScenario;
 import dev.dualrun.parity.discover.Discovery;
+import dev.dualrun.parity.config.Side;
 import dev.dualrun.parity.source.Catalog;
+import dev.dualrun.parity.source.Catalogued;
+import dev.dualrun.parity.source.Discovering;
+import dev.dualrun.parity.source.Inventoried;
 import dev.dualrun.parity.source.Inventory;
 import dev.dualrun.parity.source.InventoryItem;
 import dev.dualrun.parity.source.InventoryQuery;
@@ -80,12 +84,20 @@ class DemoDiscoveryIT {
 		}
 		System.setProperty("aws.accessKeyId", "d");
 		System.setProperty("aws.secretAccessKey", "d");
-		properties = new ParityProperties(null, null, null, null,
-				new ParityProperties.Prometheus(prometheus.url().toString(), null, null, null, null, null, null, null,
-						null, null, null),
-				new ParityProperties.CloudWatch("us-east-1", cloudwatch.endpoint().toString(), null, null, null, null,
-						null),
-				null, null, null);
+		properties = dev.dualrun.parity.batch.SettingsBinding
+			.of(Map.of("parity.prometheus.url", prometheus.url().toString(), "parity.cloudwatch.region", "us-east-1",
+					"parity.cloudwatch.endpoint", cloudwatch.endpoint().toString()));
+	}
+
+	/**
+	 * @return the sides of discovery as the tool finds them: the old side that can be
+	 * discovered, the new side that lists its series
+	 */
+	static Discovery.Sides sides() {
+		var old = Sources.oneProvider(Discovering.class, Side.OLD, "be discovered");
+		var neu = Sources.oneProvider(Catalogued.class, Side.NEW, "list");
+		return new Discovery.Sides(((Discovering) old).discovery(), old.displayName(), ((Catalogued) neu).writer(),
+				neu.displayName());
 	}
 
 	@AfterAll
@@ -99,12 +111,12 @@ class DemoDiscoveryIT {
 
 	@Test
 	void pairsTheDemosEstate() throws Exception {
-		Inventory inventory = Sources.provider("cloudwatch")
+		Inventory inventory = Sources.one(Inventoried.class, Side.OLD, "list")
 			.inventory(properties, new InventoryQuery(List.of(), false, false));
 		List<InventoryItem> items = inventory.items();
 		List<Discovery.Proposal> proposals;
-		try (Catalog catalog = Sources.provider("prometheus").catalog(properties)) {
-			proposals = new Discovery(catalog, now, 0.6).propose(items);
+		try (Catalog catalog = Sources.one(Catalogued.class, Side.NEW, "list").catalog(properties)) {
+			proposals = new Discovery(catalog, sides(), now, 0.6, null).propose(items);
 		}
 		int right = 0;
 		int wrong = 0;
@@ -113,7 +125,7 @@ class DemoDiscoveryIT {
 		for (Discovery.Proposal p : proposals) {
 			String truth = TRUTH.get(p.metric().metric());
 			boolean ok = (truth == null) ? !p.confident(0.6) : truth.equals(p.target())
-					&& p.metric().dimensions().values().stream().allMatch((v) -> p.promql().contains("\"" + v + "\""));
+					&& p.metric().dimensions().values().stream().allMatch((v) -> p.query().contains("\"" + v + "\""));
 			right += ok ? 1 : 0;
 			wrong += (p.confident(0.6) && !(truth != null && ok)) ? 1 : 0;
 			report.append(String.format(Locale.ROOT, "| %s | %s | %s | %.2f | %s | %s |%n", p.metric().describe(),
@@ -134,7 +146,7 @@ class DemoDiscoveryIT {
 	@Test
 	void suggestsTheRuleOfEachAlarmOfTheDemo() throws Exception {
 		// the mapping's metric pairs, none of its alert pairs
-		var full = new dev.dualrun.parity.config.MappingLoader().load(mapping);
+		var full = dev.dualrun.parity.source.Sources.mappingLoader().load(mapping);
 		var pairsOnly = new dev.dualrun.parity.config.MappingFile(full.source(), full.sha256(), full.pairs(),
 				List.of());
 		Path out = shared.resolve("suggested.yml");
@@ -145,9 +157,9 @@ class DemoDiscoveryIT {
 		// every alarm is paired in the demo mapping already
 		assertThat(run.out()).contains("suggest-alerts: 0 alarm(s) not yet paired (of 5)");
 		List<dev.dualrun.parity.discover.AlertSuggestions.Suggestion> suggestions;
-		try (var old = Sources.provider("cloudwatch").alerts(properties);
-				var neu = Sources.provider("prometheus").alerts(properties)) {
-			suggestions = dev.dualrun.parity.discover.AlertSuggestions.suggest(old.list(), neu.list(), pairsOnly);
+		try (var old = Sources.alerts("cloudwatch", properties); var neu = Sources.alerts("prometheus", properties)) {
+			suggestions = dev.dualrun.parity.discover.AlertSuggestions.suggest(old.list(), neu.list(), pairsOnly,
+					Sources.one(Catalogued.class, Side.NEW, "write").writer());
 		}
 		int right = 0;
 		for (var e : scenario.alertExpectations()) {

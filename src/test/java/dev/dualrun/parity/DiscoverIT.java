@@ -17,12 +17,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.dualrun.parity.config.MappingFile;
-import dev.dualrun.parity.config.MappingLoader;
+import dev.dualrun.parity.config.Side;
 import dev.dualrun.parity.config.ParityProperties;
 import dev.dualrun.parity.demo.CloudWatchCompatibleServer;
 import dev.dualrun.parity.discover.Discovery;
 import dev.dualrun.parity.discover.SourceSeriesCheck;
 import dev.dualrun.parity.source.Catalog;
+import dev.dualrun.parity.source.Catalogued;
 import dev.dualrun.parity.source.InventoryItem;
 import dev.dualrun.parity.source.Sources;
 import dev.dualrun.parity.store.PairResultRow;
@@ -106,21 +107,20 @@ class DiscoverIT {
 
 	@Test
 	void pairsExporterCopiesExactlyAndRanksOwnMetricsWithoutConfidentMistakes() throws Exception {
-		ParityProperties properties = new ParityProperties(null, null, null, null,
-				new ParityProperties.Prometheus(prometheus.url(), null, null, null, null, null, null, null, null, null,
-						null),
-				new ParityProperties.CloudWatch("us-east-1", cloudwatch.endpoint().toString(), null, null, null, 1000.0,
-						null),
-				null, null, null);
+		ParityProperties properties = dev.dualrun.parity.batch.SettingsBinding.of(Map.of("parity.prometheus.url",
+				prometheus.url(), "parity.cloudwatch.region", "us-east-1", "parity.cloudwatch.endpoint",
+				cloudwatch.endpoint().toString(), "parity.cloudwatch.max-tps", "1000"));
 		List<InventoryItem> items = estate.metrics.stream()
 			.map((m) -> new InventoryItem(m.namespace(), m.name(), new TreeMap<>(m.dimensions()), null))
 			.toList();
 		double threshold = 0.6;
 		List<Discovery.Proposal> proposals;
 		Instant now = Instant.now();
-		try (Catalog catalog = Sources.provider("prometheus").catalog(properties);
-				SourceSeriesCheck check = new SourceSeriesCheck(properties, now, 6)) {
-			proposals = new Discovery(catalog, now, threshold, check).propose(items);
+		Discovery.Sides sides = DemoDiscoveryIT.sides();
+		try (Catalog catalog = Sources.one(Catalogued.class, Side.NEW, "list").catalog(properties);
+				SourceSeriesCheck check = new SourceSeriesCheck(properties, sides, "cloudwatch", "prometheus", now,
+						6)) {
+			proposals = new Discovery(catalog, sides, now, threshold, check).propose(items);
 		}
 		Map<String, int[]> byKind = new TreeMap<>();
 		int right = 0;
@@ -130,11 +130,11 @@ class DiscoverIT {
 			LabelledEstate.Metric m = estate.metrics.get(i);
 			Discovery.Proposal p = proposals.get(i);
 			boolean correctTop = (m.truth() == null) ? !p.confident(threshold)
-					: m.truth().equals(p.target()) && p.promql() != null
+					: m.truth().equals(p.target()) && p.query() != null
 							&& m.dimensions()
 								.values()
 								.stream()
-								.allMatch((v) -> p.promql()
+								.allMatch((v) -> p.query()
 									.toLowerCase(Locale.ROOT)
 									.contains("\"" + v.toLowerCase(Locale.ROOT) + "\""));
 			boolean wrong = p.confident(threshold) && !(m.truth() != null && correctTop);
@@ -188,12 +188,12 @@ class DiscoverIT {
 				"query: 'sum by (dimension_InstanceId) (last_over_time(aws_ec2_cpuutilization_average"
 						+ "{dimension_InstanceId=\"i-00000000000abc000\"}[${period}] offset 1s))'",
 				"#   - id: database-connections-orders-db-0");
-		MappingFile mapping = new MappingLoader().load(generated);
-		assertThat(dev.dualrun.parity.config.MappingLinter.lint(mapping))
-			.noneMatch((f) -> f.severity() == dev.dualrun.parity.config.MappingLinter.Severity.ERROR);
+		MappingFile mapping = dev.dualrun.parity.source.Sources.mappingLoader().load(generated);
+		assertThat(dev.dualrun.parity.source.MappingLint.lint(mapping))
+			.noneMatch((f) -> f.severity() == dev.dualrun.parity.config.LintFinding.Severity.ERROR);
 		List<String> exporterPairs = mapping.pairs()
 			.stream()
-			.filter((p) -> p.promql().contains("offset 1s"))
+			.filter((p) -> p.neu().describe().contains("offset 1s"))
 			.map(dev.dualrun.parity.config.PairMapping::id)
 			.toList();
 		assertThat(exporterPairs).hasSize(60);

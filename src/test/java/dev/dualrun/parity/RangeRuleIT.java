@@ -8,8 +8,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.dualrun.parity.config.ParityProperties;
 import dev.dualrun.parity.source.prometheus.PrometheusClient;
+import dev.dualrun.parity.source.prometheus.PrometheusSettings;
 import dev.dualrun.parity.source.prometheus.RangeResult;
 import dev.dualrun.parity.source.prometheus.RangeRule;
 import dev.dualrun.parity.source.prometheus.RangeRuleTest;
@@ -49,8 +49,7 @@ class RangeRuleIT {
 
 	@Test
 	void prometheus242CountsTheSampleOnTheLeftEdgeAsItsVersionsRuleSays() {
-		PrometheusClient client = new PrometheusClient(new ParityProperties.Prometheus(prometheus.url(), null, null,
-				null, null, null, null, null, null, null, null));
+		PrometheusClient client = new PrometheusClient(PrometheusSettings.at(prometheus.url()));
 		RangeRule rule = RangeRule.of(client.version());
 		assertThat(rule).isEqualTo(RangeRule.CLOSED);
 		RangeResult counts = client.queryRange("count_over_time(edge_stamped[5m])", Instant.ofEpochSecond(start + 600),
@@ -69,8 +68,7 @@ class RangeRuleIT {
 
 	@Test
 	void theGrafanaDashboardsQueryDrawsEachPeriodAtItsStartAsTheValidatorDoes() {
-		PrometheusClient client = new PrometheusClient(new ParityProperties.Prometheus(prometheus.url(), null, null,
-				null, null, null, null, null, null, null, null));
+		PrometheusClient client = new PrometheusClient(PrometheusSettings.at(prometheus.url()));
 		String q = "sum(max_over_time(edge_stamped[5m]))";
 		// the validator reads the period [T, T+P) at T+P and stamps it T (rule 3)
 		RangeResult atEnd = client.queryRange(q, Instant.ofEpochSecond(start + 900),

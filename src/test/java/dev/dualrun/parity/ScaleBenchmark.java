@@ -31,8 +31,10 @@ import dev.dualrun.parity.report.Chromium;
 import dev.dualrun.parity.source.QueryWindow;
 import dev.dualrun.parity.source.cloudwatch.CallPlanner;
 import dev.dualrun.parity.source.cloudwatch.CloudWatchClientFactory;
+import dev.dualrun.parity.source.cloudwatch.CloudWatchSettings;
 import dev.dualrun.parity.source.cloudwatch.CloudWatchSource;
 import dev.dualrun.parity.source.prometheus.PrometheusClient;
+import dev.dualrun.parity.source.prometheus.PrometheusSettings;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -114,8 +116,9 @@ class ScaleBenchmark {
 			// the same requests with the same concurrency, by the bare clients
 			// -Dscale.bare=false skips it (a memory check at 50,000 pairs)
 			boolean measureBare = Boolean.parseBoolean(System.getProperty("scale.bare", "true"));
-			double[] bare = measureBare ? bareFetch(new MappingLoader().load(mapping), from, to,
-					cloudwatch.endpoint().toString(), prometheus.url().toString())
+			double[] bare = measureBare
+					? bareFetch(dev.dualrun.parity.source.Sources.mappingLoader().load(mapping), from, to,
+							cloudwatch.endpoint().toString(), prometheus.url().toString())
 					: new double[] { Double.NaN, Double.NaN };
 			// the same bare fetch as its own process, cold like the job: JVM start
 			// included
@@ -200,8 +203,8 @@ class ScaleBenchmark {
 	 * @throws Exception if a fetch fails
 	 */
 	public static void main(String[] args) throws Exception {
-		double[] t = bareFetch(new MappingLoader().load(Path.of(args[0])), Instant.parse(args[1]),
-				Instant.parse(args[2]), args[3], args[4]);
+		double[] t = bareFetch(dev.dualrun.parity.source.Sources.mappingLoader().load(Path.of(args[0])),
+				Instant.parse(args[1]), Instant.parse(args[2]), args[3], args[4]);
 		System.out.println("bare fetch: CloudWatch " + t[0] + " s, Prometheus " + t[1] + " s");
 		System.exit(0);
 	}
@@ -210,8 +213,7 @@ class ScaleBenchmark {
 			String prometheus) throws Exception {
 		System.setProperty("aws.accessKeyId", "bench");
 		System.setProperty("aws.secretAccessKey", "bench");
-		ParityProperties.CloudWatch cw = new ParityProperties.CloudWatch("us-east-1", cloudwatch, null, null, null,
-				null, null);
+		CloudWatchSettings cw = CloudWatchSettings.of("us-east-1", cloudwatch, null);
 		List<PairMapping> pairs = mapping.pairs();
 		QueryWindow window = new QueryWindow(from, to, Duration.ofMinutes(1));
 		double cwSeconds;
@@ -233,14 +235,13 @@ class ScaleBenchmark {
 		finally {
 			pool.shutdown();
 		}
-		ParityProperties.Prometheus settings = new ParityProperties.Prometheus(prometheus, null, null, null, null, null,
-				null, null, null, null, null);
+		PrometheusSettings settings = PrometheusSettings.at(prometheus);
 		PrometheusClient client = new PrometheusClient(settings);
 		ExecutorService promPool = Executors.newFixedThreadPool(settings.concurrency());
 		long t0 = System.nanoTime();
 		List<Future<?>> requests = new ArrayList<>();
 		for (PairMapping pair : pairs) {
-			requests.add(promPool.submit(() -> client.queryRange(pair.promql(), from.plusSeconds(60), to, 60)));
+			requests.add(promPool.submit(() -> client.queryRange(pair.neu().describe(), from.plusSeconds(60), to, 60)));
 		}
 		for (Future<?> f : requests) {
 			f.get();

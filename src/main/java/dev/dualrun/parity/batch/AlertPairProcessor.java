@@ -60,7 +60,7 @@ final class AlertPairProcessor implements ItemProcessor<RunAlertRow, AlertResult
 	}
 
 	private AlertSource source(String type) {
-		return this.sources.computeIfAbsent(type, (t) -> Sources.provider(t).alerts(this.properties));
+		return this.sources.computeIfAbsent(type, (t) -> Sources.alerts(t, this.properties));
 	}
 
 	@Override

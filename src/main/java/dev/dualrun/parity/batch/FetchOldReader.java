@@ -19,7 +19,6 @@ import dev.dualrun.parity.config.Text;
 import dev.dualrun.parity.source.MetricSource;
 import dev.dualrun.parity.source.QueryWindow;
 import dev.dualrun.parity.source.SeriesResult;
-import dev.dualrun.parity.source.SourceProvider;
 import dev.dualrun.parity.source.Sources;
 import dev.dualrun.parity.store.EvidenceRow;
 import dev.dualrun.parity.store.PackedSeries;
@@ -105,7 +104,7 @@ final class FetchOldReader {
 	 */
 	ItemStreamReader<List<EvidenceRow>> reader() {
 		return new ReadAhead<>("old-" + this.runId, this::calls, this::fetch,
-				Sources.concurrency(this.properties, SourceProvider.Role.OLD), this::close);
+				Sources.concurrency(this.properties, dev.dualrun.parity.config.Side.OLD), this::close);
 	}
 
 	private MetricSource source(String type) {

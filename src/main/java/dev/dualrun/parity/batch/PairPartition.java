@@ -70,7 +70,7 @@ record PairPartition(String type, String scope, int first, int last, double shar
 	 */
 	boolean holds(RunPairRow row, PairMapping pair, ParityProperties properties) {
 		return row.ordinal() >= this.first && row.ordinal() <= this.last && this.type.equals(pair.oldType())
-				&& this.scope.equals(Sources.provider(this.type).quotaScope(pair, properties));
+				&& this.scope.equals(Sources.quotaScope(pair, properties));
 	}
 
 	/**
@@ -78,7 +78,7 @@ record PairPartition(String type, String scope, int first, int last, double shar
 	 * @return them with the partition's source limited to its share of the quota
 	 */
 	ParityProperties settings(ParityProperties properties) {
-		return Sources.provider(this.type).share(properties, this.share);
+		return Sources.share(this.type, properties, this.share);
 	}
 
 	/**

@@ -64,7 +64,7 @@ final class PairPartitioner implements Partitioner {
 		Map<String, String> types = new LinkedHashMap<>();
 		for (RunPairRow row : this.store.runs().pairs(this.runId)) {
 			PairMapping pair = PairDefinitions.fromJson(row.definition());
-			String scope = Sources.provider(pair.oldType()).quotaScope(pair, this.properties);
+			String scope = Sources.quotaScope(pair, this.properties);
 			types.put(scope, pair.oldType());
 			ordinals.computeIfAbsent(scope, (s) -> new ArrayList<>()).add(row.ordinal());
 		}

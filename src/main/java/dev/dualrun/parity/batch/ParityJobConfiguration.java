@@ -21,10 +21,6 @@ import org.springframework.batch.core.job.flow.FlowExecutionStatus;
 import org.springframework.batch.core.job.flow.JobExecutionDecider;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
-import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -34,7 +30,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import dev.dualrun.parity.config.Durations;
 import dev.dualrun.parity.config.ParityProperties;
 import dev.dualrun.parity.source.MetricSource;
-import dev.dualrun.parity.source.SourceProvider;
 import dev.dualrun.parity.source.Sources;
 import dev.dualrun.parity.store.AlertResultRow;
 import dev.dualrun.parity.store.EvidenceRow;
@@ -57,24 +52,12 @@ import dev.dualrun.parity.store.RunPairRow;
 public class ParityJobConfiguration {
 
 	/**
-	 * Binds {@code parity.*} with the tool's one duration syntax ({@link Durations}: a
-	 * bare number is seconds), not Spring's (where it is milliseconds).
+	 * Binds {@code parity.*} with the tool's one duration syntax, each source its own
+	 * prefix.
 	 */
 	@Bean
 	ParityProperties parityProperties(Environment environment) {
-		return binder(environment).bind("parity", ParityProperties.class)
-			.orElseGet(() -> new ParityProperties(null, null, null, null, null, null, null, null, null));
-	}
-
-	/**
-	 * @param environment the environment
-	 * @return a binder of its properties with the tool's one duration syntax
-	 */
-	static Binder binder(Environment environment) {
-		ApplicationConversionService conversion = new ApplicationConversionService();
-		conversion.addConverter(String.class, Duration.class, Durations::parse);
-		return new Binder(ConfigurationPropertySources.get(environment),
-				new PropertySourcesPlaceholdersResolver(environment), conversion);
+		return SettingsBinding.of(environment);
 	}
 
 	@Bean
@@ -170,7 +153,8 @@ public class ParityJobConfiguration {
 		// one commit per `concurrency` calls: each commit is written through
 		// (WRITE_DELAY=0)
 		return new StepBuilder(name, jobRepository)
-			.<List<EvidenceRow>, List<EvidenceRow>>chunk(Sources.concurrency(properties, SourceProvider.Role.OLD))
+			.<List<EvidenceRow>, List<EvidenceRow>>chunk(
+					Sources.concurrency(properties, dev.dualrun.parity.config.Side.OLD))
 			.transactionManager(transactionManager)
 			.reader(fetchOld)
 			.writer((chunk) -> store.saveEvidence(chunk.getItems().stream().flatMap(List::stream).toList()))
@@ -212,8 +196,8 @@ public class ParityJobConfiguration {
 	static Step compareStep(String name, JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			ItemStreamReader<JudgedPair> judgedPairs, ParityStore store, ParityProperties properties) {
 		return new StepBuilder(name, jobRepository)
-			.<JudgedPair, JudgedPair>chunk(
-					2 * Math.max(properties.threads(), Sources.concurrency(properties, SourceProvider.Role.NEW)))
+			.<JudgedPair, JudgedPair>chunk(2 * Math.max(properties.threads(),
+					Sources.concurrency(properties, dev.dualrun.parity.config.Side.NEW)))
 			.transactionManager(transactionManager)
 			.reader(judgedPairs)
 			.writer((chunk) -> store.saveResults(chunk.getItems().stream().map(JudgedPair::result).toList(),
@@ -251,7 +235,8 @@ public class ParityJobConfiguration {
 			judge.set(new ComparePairProcessor(store, source, clock, properties.threads()));
 			return pairs;
 		}, (pair) -> judge.get().process(pair),
-				Math.max(properties.threads(), Sources.concurrency(properties, SourceProvider.Role.NEW)), () -> {
+				Math.max(properties.threads(), Sources.concurrency(properties, dev.dualrun.parity.config.Side.NEW)),
+				() -> {
 					if (judge.get() != null) {
 						judge.get().finish(runId);
 					}

@@ -21,7 +21,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import dev.dualrun.parity.config.AlertMapping;
 import dev.dualrun.parity.config.ConfigurationException;
 import dev.dualrun.parity.config.MappingFile;
-import dev.dualrun.parity.config.MappingLinter;
+import dev.dualrun.parity.config.LintFinding;
 import dev.dualrun.parity.config.MappingLoader;
 import dev.dualrun.parity.config.PairMapping;
 import dev.dualrun.parity.config.ParityProperties;
@@ -57,7 +57,7 @@ record PlanTasklet(ParityStore store, ParityProperties properties, Clock clock) 
 		Instant now = this.clock.instant();
 		Duration settle = this.properties.settle();
 		long runId = RunContext.requireRunId(jobExecution);
-		MappingFile mapping = new MappingLoader().load(Path.of(params.mapping()));
+		MappingFile mapping = dev.dualrun.parity.source.Sources.mappingLoader().load(Path.of(params.mapping()));
 		List<PairMapping> pairs = select(mapping, params.pairs());
 		Map<String, List<String>> warnings = lint(mapping, pairs);
 		Instant to = (params.to() != null) ? params.to() : now.minus(settle);
@@ -122,12 +122,12 @@ record PlanTasklet(ParityStore store, ParityProperties properties, Clock clock) 
 	 */
 	private static Map<String, List<String>> lint(MappingFile mapping, List<PairMapping> pairs) {
 		Map<String, List<String>> warnings = new java.util.HashMap<>();
-		List<MappingLinter.Finding> errors = new ArrayList<>();
+		List<LintFinding> errors = new ArrayList<>();
 		int logged = 0;
 		int more = 0;
 		for (PairMapping pair : pairs) {
-			for (MappingLinter.Finding f : MappingLinter.lint(pair)) {
-				if (f.severity() == MappingLinter.Severity.ERROR) {
+			for (LintFinding f : dev.dualrun.parity.source.MappingLint.lint(pair)) {
+				if (f.severity() == LintFinding.Severity.ERROR) {
 					errors.add(f);
 				}
 				else {

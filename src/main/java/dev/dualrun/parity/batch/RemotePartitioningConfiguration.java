@@ -70,7 +70,7 @@ public class RemotePartitioningConfiguration {
 
 	@Bean
 	RemoteProperties remoteProperties(Environment environment) {
-		return ParityJobConfiguration.binder(environment)
+		return SettingsBinding.binder(environment)
 			.bind("parity.remote", RemoteProperties.class)
 			.orElseGet(() -> new RemoteProperties(null, null, null, null, null, null, null));
 	}

@@ -53,7 +53,7 @@ final class CoverageCommand implements Callable<Integer> {
 		MappingFile file;
 		List<Exclusion> excluded;
 		try {
-			file = new MappingLoader().load(Path.of(this.mapping));
+			file = dev.dualrun.parity.source.Sources.mappingLoader().load(Path.of(this.mapping));
 			excluded = Estate.exclusions(this.mapping, this.estate.exclusions);
 		}
 		catch (MappingException ex) {

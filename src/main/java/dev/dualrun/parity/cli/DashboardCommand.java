@@ -74,7 +74,7 @@ final class DashboardCommand implements Callable<Integer> {
 		Console console = Console.of(this.spec);
 		MappingFile file;
 		try {
-			file = new MappingLoader().load(Path.of(this.mapping));
+			file = dev.dualrun.parity.source.Sources.mappingLoader().load(Path.of(this.mapping));
 		}
 		catch (MappingException ex) {
 			return console.error(ExitCodes.CONFIGURATION, ex.getMessage());

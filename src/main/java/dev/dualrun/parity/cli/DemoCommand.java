@@ -16,27 +16,19 @@ import picocli.CommandLine.Spec;
 
 import dev.dualrun.parity.batch.ParityJobParameters;
 import dev.dualrun.parity.config.MappingFile;
-import dev.dualrun.parity.config.MappingLoader;
-import dev.dualrun.parity.demo.AzureMonitorCompatibleServer;
-import dev.dualrun.parity.demo.CloudWatchCompatibleServer;
-import dev.dualrun.parity.demo.DemoPrometheusServer;
+import dev.dualrun.parity.config.Side;
+import dev.dualrun.parity.demo.DemoBackends;
 import dev.dualrun.parity.demo.DemoScenario;
 import dev.dualrun.parity.report.ReportWriter;
 import dev.dualrun.parity.report.SignOffReport;
 import dev.dualrun.parity.store.PairResultRow;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import dev.dualrun.parity.source.Inventoried;
+import dev.dualrun.parity.source.Sources;
 
 /** {@code demo}: the real job on an embedded dual run. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
 		header = "Run the real job on an embedded, seeded dual run and write its report.",
-		description = { "Start a CloudWatch-compatible server, an Azure-Monitor-compatible server and a",
-				"Prometheus-compatible endpoint in process on loopback, fill them with a seeded 26-hour dual run",
-				"of a Flask app and two Azure resources (14 pairs: 12 from CloudWatch, 2 from Azure Monitor, 4",
-				"with injected discrepancies), run the real job through the real SDK and OkHttp clients, and",
-				"write the report." })
+		description = "${parity.demo.description}")
 final class DemoCommand implements Callable<Integer> {
 
 	@Spec
@@ -48,12 +40,15 @@ final class DemoCommand implements Callable<Integer> {
 	@Mixin
 	StoreOptions store;
 
-	/** The demo's service principal on the Azure-Monitor-compatible server. */
-	private static final String DEMO_TENANT = "demo-tenant";
-
-	private static final String DEMO_CLIENT = "parity-demo";
-
-	private static final String DEMO_SECRET = "demo-secret";
+	/** The old sides that cannot list their metrics, for the coverage line. */
+	private static String unlisted() {
+		List<String> names = Sources.all()
+			.stream()
+			.filter((p) -> p.role() == Side.OLD && !(p instanceof Inventoried))
+			.map(dev.dualrun.parity.source.SourceProvider::displayName)
+			.toList();
+		return names.isEmpty() ? "" : "; " + String.join(", ", names) + " not listed";
+	}
 
 	/**
 	 * Runs a pair must pass in the demo's sign-off: run the demo twice to see it decide.
@@ -63,7 +58,7 @@ final class DemoCommand implements Callable<Integer> {
 	/** The demo's sign-off over its last runs, as the line to print. */
 	private static String signOff(ParityApplicationContext context, Path mapping,
 			dev.dualrun.parity.estate.Coverage estate) {
-		MappingFile file = new MappingLoader().load(mapping);
+		MappingFile file = dev.dualrun.parity.source.Sources.mappingLoader().load(mapping);
 		SignOffReport s = SignOffReport
 			.build(context.store(), file, List.of(), SIGN_OFF_RUNS, java.time.LocalDate.now(java.time.ZoneOffset.UTC))
 			.withCoverage(estate);
@@ -83,45 +78,21 @@ final class DemoCommand implements Callable<Integer> {
 		long started = System.nanoTime();
 		Instant now = Clock.systemUTC().instant();
 		Path mapping = Path.of((this.store.dataDir != null) ? this.store.dataDir : "data", "demo", "mappings.yml");
-		try (CloudWatchCompatibleServer cloudwatch = CloudWatchCompatibleServer.start(Clock.systemUTC(), null);
-				AzureMonitorCompatibleServer azure = AzureMonitorCompatibleServer.start(Clock.systemUTC(), DEMO_TENANT,
-						DEMO_CLIENT, DEMO_SECRET);
-				DemoPrometheusServer prometheus = DemoPrometheusServer.start()) {
-			DemoScenario scenario = new DemoScenario(this.seed);
-			try (CloudWatchClient client = CloudWatchClient.builder()
-				.endpointOverride(cloudwatch.endpoint())
-				.region(Region.US_EAST_1)
-				.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("demo", "demo")))
-				.build()) {
-				scenario.load(client, azure, prometheus, now, mapping);
-			}
-			// the alarms were there through the whole dual run
-			cloudwatch.alarmsEvaluatedSince(now.minus(java.time.Duration.ofHours(26)));
-			console.line("demo: CloudWatch-compatible server at " + cloudwatch.endpoint() + " (" + scenario.putCalls()
-					+ " PutMetricData calls), Azure-Monitor-compatible server at " + azure.endpoint()
-					+ ", Prometheus-compatible endpoint at " + prometheus.url() + ", mapping " + mapping);
-			// the job's client resolves credentials through the SDK's default chain
-			if (System.getProperty("aws.accessKeyId") == null && System.getenv("AWS_ACCESS_KEY_ID") == null) {
-				System.setProperty("aws.accessKeyId", "demo");
-				System.setProperty("aws.secretAccessKey", "demo");
-			}
-			List<String> args = new ArrayList<>(List.of("--parity.cloudwatch.endpoint=" + cloudwatch.endpoint(),
-					"--parity.cloudwatch.region=us-east-1", "--parity.prometheus.url=" + prometheus.url(),
-					"--parity.azure.endpoint=" + azure.endpoint(), "--parity.azure.batch-endpoint=" + azure.endpoint(),
-					"--parity.azure.token-endpoint=" + azure.endpoint(), "--parity.azure.tenant-id=" + DEMO_TENANT,
-					"--parity.azure.client-id=" + DEMO_CLIENT, "--parity.azure.client-secret=" + DEMO_SECRET));
+		try (DemoBackends backends = DemoBackends.start(this.seed, now, mapping)) {
+			DemoScenario scenario = backends.scenario();
+			console.line("demo: " + backends.describe());
+			List<String> args = new ArrayList<>(backends.propertyArgs());
 			this.store.addTo(args);
 			Map<String, PairResultRow> results = new HashMap<>();
 			Map<String, dev.dualrun.parity.store.AlertVerdictRow> alertResults = new HashMap<>();
 			java.util.concurrent.atomic.AtomicReference<String> signOffLine = new java.util.concurrent.atomic.AtomicReference<>();
 			List<String> coverage = new ArrayList<>();
 			int code = JobRun.execute(console, args, (context) -> {
-				// the estate: what the CloudWatch account holds, listed before the run so
-				// that
-				// its report shows the coverage
+				// the estate: what the old side holds, listed before the run so that its
+				// report shows the coverage
 				var query = new dev.dualrun.parity.source.InventoryQuery(List.of(), false, false);
-				var listing = dev.dualrun.parity.source.Sources.provider("cloudwatch")
-					.inventory(context.properties(), query);
+				Inventoried lister = Sources.one(Inventoried.class, Side.OLD, "list its metrics");
+				var listing = lister.inventory(context.properties(), query);
 				long inventoryId = context.store().saveInventory(listing, query);
 				ParityApplicationContext.Outcome outcome = context
 					.run(new ParityJobParameters(mapping.toString(), null, null, List.of(), now));
@@ -131,22 +102,21 @@ final class DemoCommand implements Callable<Integer> {
 						.alerts()
 						.verdicts(outcome.run().id())
 						.forEach((r) -> alertResults.put(r.alertId(), r));
-					var estate = dev.dualrun.parity.estate.Estate.coverage(context.store(),
-							new MappingLoader().load(mapping),
+					MappingFile file = Sources.mappingLoader().load(mapping);
+					var estate = dev.dualrun.parity.estate.Estate.coverage(context.store(), file,
 							dev.dualrun.parity.estate.Estate.exclusions(mapping.toString(), null), inventoryId,
 							java.time.LocalDate.now(java.time.ZoneOffset.UTC));
 					coverage.addAll(estate.table());
 					coverage.add("coverage: " + estate.count(dev.dualrun.parity.estate.Coverage.Status.COVERED) + " of "
-							+ estate.entries().size() + " CloudWatch metric(s) covered by a pair, "
+							+ estate.entries().size() + " " + listing.system() + " metric(s) covered by a pair, "
 							+ estate.count(dev.dualrun.parity.estate.Coverage.Status.EXCLUDED)
 							+ " excluded (exclusions.yml), "
 							+ estate.count(dev.dualrun.parity.estate.Coverage.Status.UNCOVERED) + " neither (inventory "
-							+ inventoryId + ", ListMetrics; Azure Monitor is not listed)");
+							+ inventoryId + ", " + lister.listedBy() + unlisted() + ")");
 					signOffLine.set(signOff(context, mapping, estate));
 					try {
-						coverage
-							.add("grafana: " + DashboardCommand.write(context, new MappingLoader().load(mapping), null)
-									+ " (a panel per pair, both systems on one grid; import it in Grafana)");
+						coverage.add("grafana: " + DashboardCommand.write(context, file, null)
+								+ " (a panel per pair, both systems on one grid; import it in Grafana)");
 					}
 					catch (java.io.IOException ex) {
 						throw new java.io.UncheckedIOException(ex);
@@ -186,10 +156,8 @@ final class DemoCommand implements Callable<Integer> {
 					"demo: %d of %d alert verdicts match the injected defects; the report draws each alert pair's timeline",
 					alertsMatched, scenario.alertExpectations().size()));
 			console.line(String.format(java.util.Locale.ROOT,
-					"demo: %d of %d verdicts match the injected discrepancies; %d CloudWatch GetMetricData and %d Azure "
-							+ "Monitor metrics call(s) received; %.1f s",
-					matched, scenario.expectations().size(), cloudwatch.calls("GetMetricData"),
-					azure.calls("metrics") + azure.calls("getBatch"), (System.nanoTime() - started) / 1e9));
+					"demo: %d of %d verdicts match the injected discrepancies; %s; %.1f s", matched,
+					scenario.expectations().size(), backends.callsReceived(), (System.nanoTime() - started) / 1e9));
 			return code;
 		}
 	}

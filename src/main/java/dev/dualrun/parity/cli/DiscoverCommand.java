@@ -24,6 +24,11 @@ import dev.dualrun.parity.estate.Coverage;
 import dev.dualrun.parity.estate.Estate;
 import dev.dualrun.parity.source.Catalog;
 import dev.dualrun.parity.source.InventoryItem;
+import dev.dualrun.parity.config.Side;
+import dev.dualrun.parity.discover.SourceSeriesCheck;
+import dev.dualrun.parity.source.Catalogued;
+import dev.dualrun.parity.source.Discovering;
+import dev.dualrun.parity.source.SourceProvider;
 import dev.dualrun.parity.source.Sources;
 import dev.dualrun.parity.store.InventoryRow;
 
@@ -73,7 +78,7 @@ final class DiscoverCommand implements Callable<Integer> {
 		MappingFile existing = null;
 		try {
 			if (this.mapping != null) {
-				existing = new MappingLoader().load(Path.of(this.mapping));
+				existing = dev.dualrun.parity.source.Sources.mappingLoader().load(Path.of(this.mapping));
 			}
 		}
 		catch (MappingException ex) {
@@ -101,10 +106,14 @@ final class DiscoverCommand implements Callable<Integer> {
 					.toList();
 			}
 			java.time.Instant now = Clock.systemUTC().instant();
-			try (Catalog catalog = Sources.provider("prometheus").catalog(context.properties());
-					dev.dualrun.parity.discover.SourceSeriesCheck check = new dev.dualrun.parity.discover.SourceSeriesCheck(
-							context.properties(), now, this.compareHours)) {
-				Discovery discovery = new Discovery(catalog, now, this.threshold, check);
+			SourceProvider old = Sources.oneProvider(Discovering.class, Side.OLD, "have its metrics discovered");
+			SourceProvider neu = Sources.oneProvider(Catalogued.class, Side.NEW, "list its series");
+			Discovery.Sides sides = new Discovery.Sides(((Discovering) old).discovery(), old.displayName(),
+					((Catalogued) neu).writer(), neu.displayName());
+			try (Catalog catalog = ((Catalogued) neu).catalog(context.properties());
+					SourceSeriesCheck check = new SourceSeriesCheck(context.properties(), sides, old.type(), neu.type(),
+							now, this.compareHours)) {
+				Discovery discovery = new Discovery(catalog, sides, now, this.threshold, check);
 				List<Discovery.Proposal> proposals = discovery.propose(items);
 				Path file = Path.of(this.out);
 				if (file.toAbsolutePath().getParent() != null) {
@@ -119,7 +128,7 @@ final class DiscoverCommand implements Callable<Integer> {
 				long ranked = proposals.stream()
 					.filter((p) -> p.exactFrom() == null && p.confident(this.threshold))
 					.count();
-				long none = proposals.stream().filter((p) -> p.promql() == null).count();
+				long none = proposals.stream().filter((p) -> p.query() == null).count();
 				console.line("discover: " + proposals.size() + " metric(s) of inventory " + row.id() + ": " + exact
 						+ " paired exactly through an exporter, " + ranked + " own metric(s) paired at or above "
 						+ this.threshold + ", " + (proposals.size() - exact - ranked - none)

@@ -14,6 +14,8 @@ import picocli.CommandLine.Spec;
 import dev.dualrun.parity.source.Inventory;
 import dev.dualrun.parity.source.InventoryItem;
 import dev.dualrun.parity.source.InventoryQuery;
+import dev.dualrun.parity.config.Side;
+import dev.dualrun.parity.source.Inventoried;
 import dev.dualrun.parity.source.Sources;
 
 /** {@code inventory}: list the old side's metrics and store them as a dated inventory. */
@@ -58,7 +60,8 @@ final class InventoryCommand implements Callable<Integer> {
 		List<String> args = new ArrayList<>(this.backends.args());
 		InventoryQuery query = new InventoryQuery(this.namespaces, this.recentlyActive, this.linkedAccounts);
 		return ParityApplicationContext.withStore(console, this.store, args, (context) -> {
-			Inventory inventory = Sources.provider("cloudwatch").inventory(context.properties(), query);
+			Inventory inventory = Sources.one(Inventoried.class, Side.OLD, "list its metrics")
+				.inventory(context.properties(), query);
 			long id = context.store().saveInventory(inventory, query);
 			Map<String, Integer> byNamespace = new TreeMap<>();
 			for (InventoryItem item : inventory.items()) {
@@ -66,7 +69,7 @@ final class InventoryCommand implements Callable<Integer> {
 			}
 			console.line("inventory " + id + ": " + inventory.items().size() + " metric(s) in " + byNamespace.size()
 					+ " namespace(s) of " + inventory.system() + " at " + inventory.location() + " ("
-					+ inventory.calls() + " ListMetrics page(s)"
+					+ inventory.calls() + " call(s)"
 					+ (this.recentlyActive ? ", active in the last 3 h" : ", active in the last 2 weeks") + ")");
 			byNamespace.forEach((ns, n) -> console.line(String.format(java.util.Locale.ROOT, "  %-40s %8d", ns, n)));
 			return ExitCodes.PASS;

@@ -65,8 +65,8 @@ final class JobRun {
 			return;
 		}
 		for (dev.dualrun.parity.source.SourceProvider p : dev.dualrun.parity.source.Sources.all()) {
-			if (p.displayName().equals(run.oldSystem())) {
-				String price = p.price(context.properties(), run.oldCalls(), run.oldMetrics());
+			if (p.displayName().equals(run.oldSystem()) && p instanceof dev.dualrun.parity.source.Costed costed) {
+				String price = costed.price(context.properties(), run.oldCalls(), run.oldMetrics());
 				if (price != null) {
 					console.line("cost: " + run.oldSystem() + " " + price);
 				}

@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
 import java.util.List;
 
 import dev.dualrun.parity.config.MappingException;
-import dev.dualrun.parity.config.MappingLinter;
+import dev.dualrun.parity.config.LintFinding;
 import dev.dualrun.parity.config.MappingFile;
 import dev.dualrun.parity.config.MappingLoader;
 
@@ -34,10 +34,10 @@ final class LintCommand implements Callable<Integer> {
 	public Integer call() {
 		Console console = Console.of(this.spec);
 		try {
-			MappingFile file = new MappingLoader().load(Path.of(this.mapping));
-			List<MappingLinter.Finding> findings = MappingLinter.lint(file);
+			MappingFile file = dev.dualrun.parity.source.Sources.mappingLoader().load(Path.of(this.mapping));
+			List<LintFinding> findings = dev.dualrun.parity.source.MappingLint.lint(file);
 			findings.forEach((f) -> console.line(f.format(this.mapping)));
-			long errors = findings.stream().filter((f) -> f.severity() == MappingLinter.Severity.ERROR).count();
+			long errors = findings.stream().filter((f) -> f.severity() == LintFinding.Severity.ERROR).count();
 			console.line(this.mapping + ": " + file.pairs().size() + " pair(s), " + errors + " error(s), "
 					+ (findings.size() - errors) + " warning(s)");
 			return (errors > 0) ? ExitCodes.CONFIGURATION : ExitCodes.PASS;

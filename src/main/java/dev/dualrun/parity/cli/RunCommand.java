@@ -77,7 +77,7 @@ final class RunCommand implements Callable<Integer> {
 	private int dryRun(Console console, List<String> args, Instant fromInstant, Instant toInstant) {
 		dev.dualrun.parity.config.MappingFile file;
 		try {
-			file = new dev.dualrun.parity.config.MappingLoader().load(java.nio.file.Path.of(this.mapping));
+			file = dev.dualrun.parity.source.Sources.mappingLoader().load(java.nio.file.Path.of(this.mapping));
 		}
 		catch (dev.dualrun.parity.config.MappingException ex) {
 			return console.error(ExitCodes.CONFIGURATION, ex.getMessage());
@@ -91,7 +91,7 @@ final class RunCommand implements Callable<Integer> {
 			dev.dualrun.parity.source.CostEstimate estimate;
 			try {
 				estimate = dev.dualrun.parity.source.CostEstimate.of(selected, fromInstant, toInstant, now,
-						context.properties(), 15);
+						context.properties());
 			}
 			catch (IllegalArgumentException ex) {
 				return console.error(ExitCodes.CONFIGURATION, ex.getMessage());

@@ -58,7 +58,7 @@ final class SignOffCommand implements Callable<Integer> {
 		List<dev.dualrun.parity.config.Exclusion> excluded;
 		try {
 			excluded = dev.dualrun.parity.estate.Estate.exclusions(this.mapping, this.estate.exclusions);
-			file = new MappingLoader().load(Path.of(this.mapping));
+			file = dev.dualrun.parity.source.Sources.mappingLoader().load(Path.of(this.mapping));
 			Path waiverFile = (this.waivers != null) ? Path.of(this.waivers)
 					: Path.of(this.mapping).toAbsolutePath().resolveSibling("waivers.yml");
 			waiverList = new WaiverLoader().load(waiverFile, file);

@@ -21,6 +21,9 @@ import dev.dualrun.parity.discover.AlertSuggestions;
 import dev.dualrun.parity.source.AlertSource;
 import dev.dualrun.parity.source.AlertSummary;
 import dev.dualrun.parity.source.SourceException;
+import dev.dualrun.parity.config.Side;
+import dev.dualrun.parity.source.AlertReplay;
+import dev.dualrun.parity.source.SourceProvider;
 import dev.dualrun.parity.source.Sources;
 
 /**
@@ -62,7 +65,7 @@ final class SuggestAlertsCommand implements Callable<Integer> {
 		Console console = Console.of(this.spec);
 		MappingFile file;
 		try {
-			file = new MappingLoader().load(Path.of(this.mapping));
+			file = dev.dualrun.parity.source.Sources.mappingLoader().load(Path.of(this.mapping));
 		}
 		catch (MappingException ex) {
 			return console.error(ExitCodes.CONFIGURATION, ex.getMessage());
@@ -70,23 +73,28 @@ final class SuggestAlertsCommand implements Callable<Integer> {
 		return ParityApplicationContext.withStore(console, this.store, this.backends.args(), (context) -> {
 			List<AlertSummary> alarms;
 			List<AlertSummary> rules;
-			try (AlertSource old = Sources.provider("cloudwatch").alerts(context.properties());
-					AlertSource neu = Sources.provider("prometheus").alerts(context.properties())) {
+			SourceProvider oldSide = Sources.oneProvider(AlertReplay.class, Side.OLD, "read its alerts");
+			SourceProvider newSide = Sources.oneProvider(AlertReplay.class, Side.NEW, "read its alerts");
+			try (AlertSource old = Sources.alerts(oldSide.type(), context.properties());
+					AlertSource neu = Sources.alerts(newSide.type(), context.properties())) {
 				alarms = old.list();
 				rules = neu.list();
 			}
 			catch (SourceException ex) {
 				return console.error(ExitCodes.RUNTIME, ex.getMessage());
 			}
-			List<AlertSuggestions.Suggestion> suggestions = AlertSuggestions.suggest(alarms, rules, file);
+			List<AlertSuggestions.Suggestion> suggestions = AlertSuggestions.suggest(alarms, rules, file,
+					Sources.one(dev.dualrun.parity.source.Catalogued.class, Side.NEW, "write its queries").writer());
 			try {
 				Path target = Path.of(this.out);
 				if (target.toAbsolutePath().getParent() != null) {
 					Files.createDirectories(target.toAbsolutePath().getParent());
 				}
 				Files.writeString(target,
-						AlertSuggestions.yaml(suggestions, this.threshold, LocalDate.now(ZoneOffset.UTC), alarms.size()
-								+ " CloudWatch alarm(s) and " + rules.size() + " Prometheus alerting rule(s)"),
+						AlertSuggestions.yaml(suggestions, this.threshold, LocalDate.now(ZoneOffset.UTC),
+								alarms.size() + " " + oldSide.displayName() + " alert(s) and " + rules.size() + " "
+										+ newSide.displayName() + " alert(s)",
+								oldSide.reader(), newSide.reader()),
 						StandardCharsets.UTF_8);
 				long active = suggestions.stream()
 					.filter((s) -> s.rule() != null && s.confidence() >= this.threshold)

@@ -11,7 +11,7 @@ import java.util.Locale;
 import org.apache.commons.math3.stat.descriptive.rank.Median;
 
 import dev.dualrun.parity.align.AlignedPair;
-import dev.dualrun.parity.config.Statistic;
+import dev.dualrun.parity.config.StatisticKind;
 import dev.dualrun.parity.config.Tolerance;
 
 /**
@@ -37,10 +37,10 @@ final class AnomalyFinder {
 	private AnomalyFinder() {
 	}
 
-	static List<Diagnosis> find(AlignedPair pair, Tolerance tolerance, Statistic.Kind kind) {
+	static List<Diagnosis> find(AlignedPair pair, Tolerance tolerance, StatisticKind kind) {
 		List<Diagnosis> out = new ArrayList<>();
 		resets(pair, kind, out);
-		if (kind != Statistic.Kind.PERCENTILE && out.isEmpty()) {
+		if (kind != StatisticKind.PERCENTILE && out.isEmpty()) {
 			// a percentile of a few requests jumps by a bucket on its own: no spike
 			// detection there
 			spikes(pair, tolerance, out);
@@ -48,8 +48,8 @@ final class AnomalyFinder {
 		return out;
 	}
 
-	private static void resets(AlignedPair pair, Statistic.Kind kind, List<Diagnosis> out) {
-		if (kind != Statistic.Kind.SUM && kind != Statistic.Kind.SAMPLE_COUNT) {
+	private static void resets(AlignedPair pair, StatisticKind kind, List<Diagnosis> out) {
+		if (kind != StatisticKind.SUM && kind != StatisticKind.SAMPLE_COUNT) {
 			return;
 		}
 		List<String> where = new ArrayList<>();

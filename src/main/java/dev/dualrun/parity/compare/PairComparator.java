@@ -11,7 +11,7 @@ import org.apache.commons.math3.distribution.BinomialDistribution;
 
 import dev.dualrun.parity.align.AlignedPair;
 import dev.dualrun.parity.config.Sides;
-import dev.dualrun.parity.config.Statistic;
+import dev.dualrun.parity.config.StatisticKind;
 import dev.dualrun.parity.config.Tolerance;
 
 /**
@@ -45,7 +45,7 @@ public final class PairComparator {
 	 * @return the judgement
 	 */
 	public static ComparisonResult compare(AlignedPair pair, Tolerance tolerance) {
-		return compare(pair, tolerance, Statistic.Kind.AVERAGE);
+		return compare(pair, tolerance, StatisticKind.AVERAGE);
 	}
 
 	/**
@@ -55,7 +55,7 @@ public final class PairComparator {
 	 * SampleCount)
 	 * @return the judgement
 	 */
-	public static ComparisonResult compare(AlignedPair pair, Tolerance tolerance, Statistic.Kind kind) {
+	public static ComparisonResult compare(AlignedPair pair, Tolerance tolerance, StatisticKind kind) {
 		PointErrors points = PointErrors.of(pair, tolerance, kind);
 		Aggregates oldAgg = Aggregates.of(finite(pair.oldValues(), pair.oldPresent()));
 		Aggregates newAgg = Aggregates.of(finite(pair.newValues(), pair.newPresent()));

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.dualrun.parity.align.AlignedPair;
-import dev.dualrun.parity.config.Statistic;
+import dev.dualrun.parity.config.StatisticKind;
 import dev.dualrun.parity.config.Tolerance;
 
 /**
@@ -31,7 +31,7 @@ public record PointErrors(int common, int within, int oldOnly, int newOnly, int 
 	 * @return the per-point comparison
 	 */
 	public static PointErrors of(AlignedPair pair, Tolerance tolerance) {
-		return of(pair, tolerance, Statistic.Kind.AVERAGE);
+		return of(pair, tolerance, StatisticKind.AVERAGE);
 	}
 
 	/**
@@ -42,7 +42,7 @@ public record PointErrors(int common, int within, int oldOnly, int newOnly, int 
 	 * for Minimum above
 	 * @return the per-point comparison
 	 */
-	public static PointErrors of(AlignedPair pair, Tolerance tolerance, Statistic.Kind kind) {
+	public static PointErrors of(AlignedPair pair, Tolerance tolerance, StatisticKind kind) {
 		int common = 0;
 		int within = 0;
 		int oldOnlyCount = 0;
@@ -89,8 +89,8 @@ public record PointErrors(int common, int within, int oldOnly, int newOnly, int 
 				apeCount++;
 			}
 			double limit = Math.max(tolerance.absolute(), tolerance.relative() * Math.abs(c));
-			boolean wrongSide = (kind == Statistic.Kind.MAXIMUM && p - c > tolerance.absolute())
-					|| (kind == Statistic.Kind.MINIMUM && c - p > tolerance.absolute());
+			boolean wrongSide = (kind == StatisticKind.MAXIMUM && p - c > tolerance.absolute())
+					|| (kind == StatisticKind.MINIMUM && c - p > tolerance.absolute());
 			if (abs <= limit && !wrongSide) {
 				within++;
 			}

@@ -26,8 +26,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * Reads a mapping file: YAML bound to {@link MappingDocument} by Jackson, then validated
- * by {@link MappingValidator} into a {@link MappingFile}. Every error names file, line
- * and field.
+ * by {@link MappingValidator} into a {@link MappingFile}, each side's block read by its
+ * source's {@link SideReader}. Every error names file, line and field.
  */
 public final class MappingLoader {
 
@@ -47,6 +47,15 @@ public final class MappingLoader {
 		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 		.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
 		.build();
+
+	private final Map<String, SideReader> readers = new java.util.TreeMap<>();
+
+	/**
+	 * @param readers how each source's block is read, by its key
+	 */
+	public MappingLoader(java.util.Collection<? extends SideReader> readers) {
+		readers.forEach((r) -> this.readers.put(r.key(), r));
+	}
 
 	/**
 	 * @param path the mapping file
@@ -86,7 +95,7 @@ public final class MappingLoader {
 			lines = lineIndex(bytes);
 		}
 		catch (JacksonException ex) {
-			throw bindingError(source, ex, Map.of());
+			throw bindingError(source, ex, Map.of(), "");
 		}
 		if (lines.isEmpty()) {
 			throw MappingException.at(source, 1, "", "the mapping file is empty (it must list pairs under 'pairs:')");
@@ -96,12 +105,12 @@ public final class MappingLoader {
 			doc = this.mapper.readValue(bytes, MappingDocument.class);
 		}
 		catch (JacksonException ex) {
-			throw bindingError(source, ex, lines);
+			throw bindingError(source, ex, lines, "");
 		}
 		if (doc == null) {
 			throw MappingException.at(source, 1, "", "the mapping file is empty");
 		}
-		return new MappingValidator(source, lines).validate(doc, sha256(bytes));
+		return new MappingValidator(source, lines, this.readers, this.mapper).validate(doc, sha256(bytes));
 	}
 
 	/**
@@ -124,8 +133,11 @@ public final class MappingLoader {
 		return lines;
 	}
 
-	private static MappingException bindingError(String source, JacksonException ex, Map<String, Integer> lines) {
-		StringBuilder pointer = new StringBuilder();
+	/**
+	 * @param at the pointer of the node that was bound (empty for the document)
+	 */
+	static MappingException bindingError(String source, JacksonException ex, Map<String, Integer> lines, String at) {
+		StringBuilder pointer = new StringBuilder(at);
 		for (JacksonException.Reference ref : ex.getPath()) {
 			pointer.append('/').append((ref.getPropertyName() != null) ? ref.getPropertyName() : ref.getIndex());
 		}
@@ -149,7 +161,7 @@ public final class MappingLoader {
 		}
 		else {
 			problem = String.valueOf(ex.getOriginalMessage())
-				.replace("dev.dualrun.parity.config.MappingDocument$", "")
+				.replaceAll("dev\\.dualrun\\.parity\\.(?:\\w+\\.)*(?:\\w+\\$)*(\\w+)", "$1")
 				.replaceAll("\\s+", " ");
 			int cut = problem.indexOf(" at [Source");
 			problem = (cut > 0) ? problem.substring(0, cut) : problem;

@@ -12,12 +12,4 @@ package dev.dualrun.parity.config;
  */
 public record Sides(String oldName, String newName, String oldHint, String newHint) {
 
-	/**
-	 * CloudWatch retired for Prometheus: what the definitions stored before the sources
-	 * named their systems meant.
-	 */
-	public static final Sides CLOUDWATCH_PROMETHEUS = new Sides("CloudWatch", "Prometheus",
-			"check namespace, metric name, dimensions and unit",
-			"check the metric name and label matchers of the PromQL");
-
 }

@@ -38,7 +38,7 @@ public record Tolerance(double relative, double absolute, double minCoverage, do
 	 * @param kind the statistic's kind
 	 * @return the default
 	 */
-	public static Tolerance defaultFor(Statistic.Kind kind) {
+	public static Tolerance defaultFor(StatisticKind kind) {
 		return switch (kind) {
 			case SUM, SAMPLE_COUNT -> COUNT;
 			case MINIMUM, MAXIMUM -> EXTREMUM;

@@ -8,14 +8,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import dev.dualrun.parity.config.AlertMapping;
 import dev.dualrun.parity.config.MappingFile;
 import dev.dualrun.parity.config.MetricIdentity;
 import dev.dualrun.parity.config.PairMapping;
+import dev.dualrun.parity.config.SideReader;
 import dev.dualrun.parity.source.AlertSummary;
+import dev.dualrun.parity.source.QueryWriter;
 
 /**
  * Suggests alert pairs for the alarms a mapping does not pair yet: each alarm gets the
@@ -24,13 +24,6 @@ import dev.dualrun.parity.source.AlertSummary;
  * same; the evidence and how sure it is are written beside each pair.
  */
 public final class AlertSuggestions {
-
-	private static final Pattern SERIES = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)\\s*[{\\[]");
-
-	private static final Set<String> FUNCTIONS = Set.of("rate", "irate", "increase", "sum", "avg", "max", "min",
-			"count", "histogram_quantile", "avg_over_time", "max_over_time", "min_over_time", "sum_over_time",
-			"count_over_time", "last_over_time", "absent", "absent_over_time", "by", "without", "on", "ignoring",
-			"delta", "deriv", "quantile_over_time", "topk", "bottomk");
 
 	private AlertSuggestions() {
 	}
@@ -52,10 +45,12 @@ public final class AlertSuggestions {
 	 * @param rules the new side's alerting rules
 	 * @param mapping the mapping: its metric pairs link metrics to series, its alert
 	 * pairs are left out
+	 * @param queries the new side's queries, read for the series they watch
 	 * @return a suggestion per alarm not yet paired, surest first; each rule suggested
 	 * once
 	 */
-	public static List<Suggestion> suggest(List<AlertSummary> alarms, List<AlertSummary> rules, MappingFile mapping) {
+	public static List<Suggestion> suggest(List<AlertSummary> alarms, List<AlertSummary> rules, MappingFile mapping,
+			QueryWriter queries) {
 		Set<String> pairedAlarms = new HashSet<>();
 		Set<String> pairedRules = new HashSet<>();
 		for (AlertMapping a : mapping.alerts()) {
@@ -69,7 +64,7 @@ public final class AlertSuggestions {
 			}
 			for (AlertSummary rule : rules) {
 				if (!pairedRules.contains(rule.name())) {
-					candidates.add(score(alarm, rule, mapping));
+					candidates.add(score(alarm, rule, mapping, queries));
 				}
 			}
 		}
@@ -94,13 +89,13 @@ public final class AlertSuggestions {
 		return out;
 	}
 
-	static Suggestion score(AlertSummary alarm, AlertSummary rule, MappingFile mapping) {
+	static Suggestion score(AlertSummary alarm, AlertSummary rule, MappingFile mapping, QueryWriter queries) {
 		List<String> why = new ArrayList<>();
-		Set<String> ruleSeries = families(rule.watches());
+		Set<String> ruleSeries = queries.families(rule.watches());
 		double link = 0;
 		for (PairMapping pair : mapping.pairs()) {
 			if (pair.old().identities().stream().anyMatch(alarm.metrics()::contains)) {
-				Set<String> shared = new LinkedHashSet<>(families(pair.promql()));
+				Set<String> shared = new LinkedHashSet<>(queries.families(pair.neu()));
 				shared.retainAll(ruleSeries);
 				if (!shared.isEmpty()) {
 					link = 1;
@@ -144,9 +139,12 @@ public final class AlertSuggestions {
 	 * @param threshold the confidence a pair needs to be written active
 	 * @param today the day
 	 * @param from where the alarms and rules were read, in words
+	 * @param old the old side's reader, which writes its alert blocks
+	 * @param neu the new side's reader
 	 * @return the {@code alerts:} section to review
 	 */
-	public static String yaml(List<Suggestion> suggestions, double threshold, LocalDate today, String from) {
+	public static String yaml(List<Suggestion> suggestions, double threshold, LocalDate today, String from,
+			SideReader old, SideReader neu) {
 		StringBuilder out = new StringBuilder();
 		out.append("# Alert pairs suggested by parity-validator suggest-alerts on ")
 			.append(today)
@@ -167,31 +165,12 @@ public final class AlertSuggestions {
 				.append(": ")
 				.append(String.join("; ", s.why()).replace("\n", " "))
 				.append('\n');
-			out.append(p).append("    cloudwatch: { alarm: ").append(quote(s.alarm().name())).append(" }\n");
+			out.append(p).append("    ").append(old.alertYaml(s.alarm().name(), null)).append('\n');
 			if (s.rule() != null) {
-				out.append(p).append("    prometheus: { alert: ").append(s.rule().name());
-				if (s.rule().group() != null) {
-					out.append(", group: ").append(quote(s.rule().group()));
-				}
-				out.append(" }\n");
+				out.append(p).append("    ").append(neu.alertYaml(s.rule().name(), s.rule().group())).append('\n');
 			}
 		}
 		return out.toString();
-	}
-
-	private static Set<String> families(String promql) {
-		Set<String> out = new LinkedHashSet<>();
-		if (promql == null) {
-			return out;
-		}
-		Matcher m = SERIES.matcher(promql);
-		while (m.find()) {
-			String name = m.group(1);
-			if (!FUNCTIONS.contains(name)) {
-				out.add(name.replaceAll("_(bucket|count|sum|total)$", ""));
-			}
-		}
-		return out;
 	}
 
 	private static String percent(double share) {
@@ -206,10 +185,6 @@ public final class AlertSuggestions {
 			id = base + "-" + i;
 		}
 		return id;
-	}
-
-	private static String quote(String s) {
-		return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
 	}
 
 }

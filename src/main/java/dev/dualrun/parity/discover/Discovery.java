@@ -13,29 +13,50 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import dev.dualrun.parity.config.SideQuery;
 import dev.dualrun.parity.source.Catalog;
+import dev.dualrun.parity.source.Discoverable;
 import dev.dualrun.parity.source.InventoryItem;
+import dev.dualrun.parity.source.QueryWriter;
+import dev.dualrun.parity.source.QueryWriter.Family;
+import dev.dualrun.parity.source.QueryWriter.Kind;
 
 /**
- * Proposes, for each listed old-side metric, the PromQL that should reproduce it:
+ * Proposes, for each listed old-side metric, the new side's query that should reproduce
+ * it:
  * <ol>
- * <li>a series an exporter copied it into (YACE or cloudwatch_exporter names, the
- * dimensions in their labels) is paired exactly; samples stamped at CloudWatch's bucket
- * starts are read with {@code last_over_time(x[${period}] offset 1s)}, which takes the
- * sample of {@code [T, T+P)} at {@code T+P} on Prometheus 2 and 3 alike, and the period
- * is the exporter's; samples stamped at scrape time cannot be aligned exactly and are
- * proposed below the threshold;</li>
+ * <li>a series an exporter copied it into (the old side names its exporters' copies, the
+ * dimensions in their labels) is paired exactly; samples stamped at the old side's bucket
+ * starts are read as the new side reads each period's last sample, and the period is the
+ * exporter's; samples stamped at scrape time cannot be aligned exactly and are proposed
+ * below the threshold;</li>
  * <li>otherwise the application's own metrics are ranked by evidence: the words of the
  * names ({@code EndpointLatency} ~ {@code http_request_duration_seconds}), the kind the
  * name implies (a latency is a histogram, a count a counter, a depth a gauge), and labels
  * that carry the dimensions' values. The best candidate is proposed with its score; below
  * the threshold, or with no candidate, the pair is written commented out.</li>
  * </ol>
+ * The old side's source ({@link Discoverable}) and the new side's ({@link QueryWriter})
+ * bring what is theirs: the exporters and statistics, the families and queries.
  */
 public final class Discovery {
 
-	/** A proposed pair: what to write, why, and how sure. */
-	public record Proposal(InventoryItem metric, String id, String statistic, String unit, String promql, String period,
+	/**
+	 * A proposed pair: what to write, why, and how sure.
+	 *
+	 * @param metric the listed metric
+	 * @param id the pair's id
+	 * @param statistic the old side's statistic
+	 * @param unit the old side's unit, or null
+	 * @param query the new side's query, its period as {@code ${period}}; null for no
+	 * candidate
+	 * @param period the period
+	 * @param confidence 0 to 1
+	 * @param why the evidence, in words
+	 * @param exactFrom the exporter whose copy is paired exactly, or null
+	 * @param target the new side's series or family
+	 */
+	public record Proposal(InventoryItem metric, String id, String statistic, String unit, String query, String period,
 			double confidence, List<String> why, String exactFrom, String target) {
 
 		/**
@@ -43,20 +64,8 @@ public final class Discovery {
 		 * @return true if it is
 		 */
 		public boolean confident(double threshold) {
-			return this.promql != null && this.confidence >= threshold;
+			return this.query != null && this.confidence >= threshold;
 		}
-
-	}
-
-	/** A family of Prometheus series that may reproduce a metric. */
-	record Family(String name, Kind kind, String selector) {
-
-	}
-
-	/** What a Prometheus family is. */
-	enum Kind {
-
-		HISTOGRAM, COUNTER, GAUGE
 
 	}
 
@@ -67,10 +76,6 @@ public final class Discovery {
 			Map.entry("time", "duration"), Map.entry("elapsed", "duration"), Map.entry("req", "request"),
 			Map.entry("failure", "error"), Map.entry("fault", "error"), Map.entry("utilization", "usage"),
 			Map.entry("util", "usage"), Map.entry("mem", "memory"), Map.entry("conn", "connection"));
-
-	/** Families of Prometheus itself and of client libraries' runtime metrics. */
-	private static final Set<String> INFRASTRUCTURE = Set.of("up", "scrape", "prometheus", "go", "process", "promhttp",
-			"jvm", "python");
 
 	/** Candidates of an own metric whose series are compared. */
 	static final int CHECKED = 3;
@@ -93,14 +98,16 @@ public final class Discovery {
 		/**
 		 * @param metric the old side's metric
 		 * @param statistic the statistic the candidate reproduces
-		 * @param promql the candidate's query, with {@code ${period}}
+		 * @param query the candidate's query, with {@code ${period}}
 		 * @return the comparison, or null when a side has no data
 		 */
-		Check compare(InventoryItem metric, String statistic, String promql);
+		Check compare(InventoryItem metric, String statistic, String query);
 
 	}
 
 	private final Catalog catalog;
+
+	private final Sides sides;
 
 	private final SeriesCheck check;
 
@@ -119,23 +126,28 @@ public final class Discovery {
 	private final Map<String, List<Map<String, String>>> seriesOf = new HashMap<>();
 
 	/**
-	 * @param catalog the new side's catalog
-	 * @param now the present (series are read over the last day)
-	 * @param threshold the confidence a pair needs to be written active
+	 * The two sides of the discovered pairs, as their sources contribute to discovery.
+	 *
+	 * @param old the old side's source
+	 * @param oldName the old system's name
+	 * @param neu the new side's source
+	 * @param newName the new system's name
 	 */
-	public Discovery(Catalog catalog, Instant now, double threshold) {
-		this(catalog, now, threshold, null);
+	public record Sides(Discoverable old, String oldName, QueryWriter neu, String newName) {
+
 	}
 
 	/**
 	 * @param catalog the new side's catalog
-	 * @param now the present
+	 * @param sides the two sides
+	 * @param now the present (series are read over the last day)
 	 * @param threshold the confidence a pair needs to be written active
 	 * @param check compares the series of the best candidates, or null not to
 	 */
-	public Discovery(Catalog catalog, Instant now, double threshold, SeriesCheck check) {
+	public Discovery(Catalog catalog, Sides sides, Instant now, double threshold, SeriesCheck check) {
 		this.check = check;
 		this.catalog = catalog;
+		this.sides = sides;
 		this.now = now;
 		this.threshold = threshold;
 		this.names = new HashSet<>(catalog.metricNames());
@@ -156,7 +168,7 @@ public final class Discovery {
 			String id = p.id();
 			int n = ids.merge(id, 1, Integer::sum);
 			if (n > 1) {
-				p = new Proposal(p.metric(), id + "-" + n, p.statistic(), p.unit(), p.promql(), p.period(),
+				p = new Proposal(p.metric(), id + "-" + n, p.statistic(), p.unit(), p.query(), p.period(),
 						p.confidence(), p.why(), p.exactFrom(), p.target());
 			}
 			out.add(p);
@@ -170,60 +182,56 @@ public final class Discovery {
 
 	/** A series an exporter made of this metric, paired exactly. */
 	private Proposal exporter(InventoryItem item) {
-		List<String> dims = new ArrayList<>(item.dimensions().keySet());
-		for (Exporters.Naming naming : Exporters.namings(item.namespace(), item.metric(), dims)) {
-			if (!this.names.contains(naming.name())) {
-				continue;
+		for (Discoverable.Copy copy : this.sides.old().copies(item)) {
+			if (this.names.contains(copy.name())) {
+				Proposal p = copy(item, copy);
+				if (p != null) {
+					return p;
+				}
 			}
-			StringBuilder matchers = new StringBuilder();
-			List<String> labels = new ArrayList<>();
-			naming.labels().forEach((dim, label) -> {
-				matchers.append((matchers.length() > 0) ? "," : "")
-					.append(label)
-					.append("=\"")
-					.append(escape(item.dimensions().get(dim)))
-					.append('"');
-				labels.add(label);
-			});
-			String selector = naming.name() + "{" + matchers + "}";
-			List<Map<String, String>> series = this.catalog.series(selector, from(), this.now);
-			// the exporter's series carry exactly the metric's dimensions
-			series.removeIf(
-					(s) -> s.keySet().stream().anyMatch((k) -> k.startsWith("dimension_") && !labels.contains(k)));
-			if (series.isEmpty()) {
-				continue;
-			}
-			List<Long> times = this.catalog.sampleTimes(selector, this.now, 3 * 3600);
-			long spacing = spacing(times);
-			boolean bucketStamped = !times.isEmpty() && times.stream().allMatch((t) -> t % 60_000 == 0);
-			List<String> why = new ArrayList<>();
-			why.add(naming.exporter().label + " series " + naming.name() + " with the dimensions as labels " + labels);
-			String period = (spacing >= 60_000 && spacing % 60_000 == 0)
-					? dev.dualrun.parity.config.Durations.promql(java.time.Duration.ofMillis(spacing)) : "5m";
-			String by = labels.isEmpty() ? "sum" : "sum by (" + String.join(", ", labels) + ")";
-			String promql;
-			double confidence;
-			if (bucketStamped) {
-				promql = by + " (last_over_time(" + selector + "[${period}] offset 1s))";
-				confidence = (series.size() == 1) ? 1.0 : 0.9;
-				why.add("samples stamped at CloudWatch's bucket starts every " + period
-						+ ": the sample of [T, T+P) is read at T+P (offset 1s keeps the next bucket out on "
-						+ "Prometheus 2 and 3)");
-			}
-			else {
-				promql = by + " (last_over_time(" + selector + "[${period}]))";
-				confidence = 0.5;
-				why.add("samples stamped at scrape time: the exporter's delay shifts them by an unknown part of a "
-						+ "period; set addCloudwatchTimestamp: true (YACE) or set_timestamp: true (cloudwatch_exporter) "
-						+ "for an exact pair");
-			}
-			if (series.size() > 1) {
-				why.add(series.size() + " series match (regions or accounts): sum by keeps the dimensions only");
-			}
-			return new Proposal(item, id(item), naming.statistic(), null, promql, period, confidence, why,
-					naming.exporter().label, naming.name());
 		}
 		return null;
+	}
+
+	private Proposal copy(InventoryItem item, Discoverable.Copy copy) {
+		Map<String, String> matchers = new LinkedHashMap<>();
+		copy.labels().forEach((dim, label) -> matchers.put(label, item.dimensions().get(dim)));
+		List<String> labels = new ArrayList<>(matchers.keySet());
+		String selector = this.sides.neu().selector(copy.name(), matchers);
+		List<Map<String, String>> series = this.catalog.series(selector, from(), this.now);
+		// the exporter's series carry exactly the metric's dimensions
+		if (copy.dimensionPrefix() != null) {
+			series.removeIf((s) -> s.keySet()
+				.stream()
+				.anyMatch((k) -> k.startsWith(copy.dimensionPrefix()) && !labels.contains(k)));
+		}
+		if (series.isEmpty()) {
+			return null;
+		}
+		List<Long> times = this.catalog.sampleTimes(selector, this.now, 3 * 3600);
+		long spacing = spacing(times);
+		boolean bucketStamped = !times.isEmpty() && times.stream().allMatch((t) -> t % 60_000 == 0);
+		List<String> why = new ArrayList<>();
+		why.add(copy.exporter() + " series " + copy.name() + " with the dimensions as labels " + labels);
+		String period = (spacing >= 60_000 && spacing % 60_000 == 0)
+				? dev.dualrun.parity.config.Durations.promql(java.time.Duration.ofMillis(spacing)) : "5m";
+		String query = this.sides.neu().lastSample(copy.name(), matchers, bucketStamped);
+		double confidence;
+		if (bucketStamped) {
+			confidence = (series.size() == 1) ? 1.0 : 0.9;
+			why.add("samples stamped at " + this.sides.oldName() + "'s bucket starts every " + period + ": "
+					+ this.sides.neu().lastSampleNote());
+		}
+		else {
+			confidence = 0.5;
+			why.add("samples stamped at scrape time: the exporter's delay shifts them by an unknown part of a "
+					+ "period; " + this.sides.old().stampAdvice());
+		}
+		if (series.size() > 1) {
+			why.add(series.size() + " series match (regions or accounts): sum by keeps the dimensions only");
+		}
+		return new Proposal(item, this.sides.old().id(item), copy.statistic(), null, query, period, confidence, why,
+				copy.exporter(), copy.name());
 	}
 
 	private static long spacing(List<Long> times) {
@@ -274,8 +282,8 @@ public final class Discovery {
 		}
 		scored.sort((a, b) -> Double.compare(b.score(), a.score()));
 		if (scored.isEmpty()) {
-			return new Proposal(item, id(item), null, null, null, "5m", 0,
-					List.of("no Prometheus metric shares a word with " + item.metric()), null, null);
+			return new Proposal(item, this.sides.old().id(item), null, null, null, "5m", 0,
+					List.of("no " + this.sides.newName() + " metric shares a word with " + item.metric()), null, null);
 		}
 		// the series themselves, for the best candidates: a name and a label value can
 		// both be shared by the wrong metric, a day of data rarely is
@@ -285,8 +293,8 @@ public final class Discovery {
 			for (int k = 0; k < scored.size(); k++) {
 				Scored c = scored.get(k);
 				if (k < CHECKED && c.score() >= 0.2) {
-					String[] q = query(c.family(), item, c.labels());
-					Check r = this.check.compare(item, q[0], q[2]);
+					Candidate q = candidate(c.family(), c.labels());
+					Check r = this.check.compare(item, q.statistic(), q.query());
 					if (r != null) {
 						checks.put(c.family(), r);
 						double factor = (r.points() < 6) ? 0.8
@@ -330,29 +338,22 @@ public final class Discovery {
 			why.add(String.format(Locale.ROOT, "runner-up %s at %.2f", scored.get(1).family().name(),
 					scored.get(1).score()));
 		}
-		String[] q = query(top.family(), item, top.labels());
-		return new Proposal(item, id(item), q[0], q[1], q[2], "5m", confidence, why, null, top.family().name());
+		Candidate q = candidate(top.family(), top.labels());
+		return new Proposal(item, this.sides.old().id(item), q.statistic(), q.unit(), q.query(), "5m", confidence, why,
+				null, top.family().name());
 	}
 
-	/** {statistic, unit, promql} of a family for the metric. */
-	private static String[] query(Family f, InventoryItem item, Map<String, String[]> labels) {
-		StringBuilder m = new StringBuilder();
-		List<String> names = new ArrayList<>();
-		labels.forEach((dim, label) -> {
-			m.append((m.length() > 0) ? "," : "").append(label[0]).append("=\"").append(escape(label[1])).append('"');
-			names.add(label[0]);
-		});
-		String sel = "{" + m + "}";
-		String by = labels.isEmpty() ? "sum" : "sum by (" + String.join(", ", names) + ")";
-		return switch (f.kind()) {
-			case HISTOGRAM -> new String[] { "Average", f.name().endsWith("_seconds") ? "Seconds" : null,
-					by + " (increase(" + f.name() + "_sum" + sel + "[${period}])) / " + by + " (increase(" + f.name()
-							+ "_count" + sel + "[${period}]))" };
-			case COUNTER -> new String[] { "Sum", "Count", by + " (increase(" + f.name() + sel + "[${period}]))" };
-			case GAUGE ->
-				new String[] { "Average", null, (labels.isEmpty() ? "avg" : "avg by (" + String.join(", ", names) + ")")
-						+ " (avg_over_time(" + f.name() + sel + "[${period}]))" };
-		};
+	/** A family's query, with the old side's statistic and unit it reproduces. */
+	private record Candidate(String statistic, String unit, String query) {
+
+	}
+
+	private Candidate candidate(Family f, Map<String, String[]> labels) {
+		Map<String, String> matchers = new LinkedHashMap<>();
+		labels.values().forEach((label) -> matchers.put(label[0], label[1]));
+		QueryWriter.Written written = this.sides.neu().query(f, matchers);
+		return new Candidate(this.sides.old().statistic(written.kind()), this.sides.old().unit(written.baseUnit()),
+				written.template());
 	}
 
 	/**
@@ -391,33 +392,14 @@ public final class Discovery {
 	}
 
 	private List<Family> families() {
-		if (this.families != null) {
-			return this.families;
+		if (this.families == null) {
+			this.families = this.sides.neu()
+				.families(this.names.stream().filter((n) -> !this.sides.old().isCopy(n)).toList());
 		}
-		List<Family> out = new ArrayList<>();
-		Set<String> taken = new HashSet<>();
-		for (String n : new java.util.TreeSet<>(this.names)) {
-			if (n.endsWith("_count") && this.names.contains(n.substring(0, n.length() - 6) + "_sum")) {
-				String base = n.substring(0, n.length() - 6);
-				taken.add(base + "_count");
-				taken.add(base + "_sum");
-				taken.add(base + "_bucket");
-				out.add(new Family(base, Kind.HISTOGRAM, base + "_count"));
-			}
-		}
-		for (String n : new java.util.TreeSet<>(this.names)) {
-			if (taken.contains(n) || n.startsWith("aws_") || INFRASTRUCTURE.contains(n.split("_")[0])
-					|| n.startsWith("parity_")) {
-				continue;
-			}
-			Kind kind = n.endsWith("_total") ? Kind.COUNTER : Kind.GAUGE;
-			out.add(new Family(n, kind, n));
-		}
-		this.families = out;
-		return out;
+		return this.families;
 	}
 
-	/** The words of a CloudWatch or Prometheus name, canonical. */
+	/** The words of a metric name of either side, canonical. */
 	static Set<String> words(String name) {
 		Set<String> out = new LinkedHashSet<>();
 		for (String w : name.replaceAll("([a-z0-9])([A-Z])", "$1 $2")
@@ -454,8 +436,8 @@ public final class Discovery {
 
 	/**
 	 * How alike two names are: the mean of their words' Jaccard index and overlap
-	 * coefficient, so that a Prometheus name with a prefix of its own
-	 * ({@code flask_http_request_duration}) still matches the CloudWatch name it contains
+	 * coefficient, so that a new side's name with a prefix of its own
+	 * ({@code flask_http_request_duration}) still matches the old side's name it contains
 	 * ({@code EndpointLatency}: endpoint, duration).
 	 */
 	static double jaccard(Set<String> a, Set<String> b) {
@@ -469,21 +451,8 @@ public final class Discovery {
 		return 0.5 * inter.size() / union.size() + 0.5 * inter.size() / Math.min(a.size(), b.size());
 	}
 
-	private static String id(InventoryItem item) {
-		StringBuilder b = new StringBuilder(Exporters.promString(item.metric()).replace('_', '-'));
-		item.dimensions()
-			.values()
-			.forEach((v) -> b.append('-').append(v.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")));
-		String id = b.toString().replaceAll("-+", "-").replaceAll("^-|-$", "");
-		return (id.length() > 100) ? id.substring(0, 100) : id.isEmpty() ? "metric" : id;
-	}
-
 	private static double round(double v) {
 		return (Double.isFinite(v) && v != 0) ? Math.round(v * 1000) / 1000.0 : v;
-	}
-
-	private static String escape(String v) {
-		return v.replace("\\", "\\\\").replace("\"", "\\\"");
 	}
 
 	/**
@@ -514,36 +483,20 @@ public final class Discovery {
 			for (String w : p.why()) {
 				y.append("  #   ").append(w.replace('\n', ' ')).append('\n');
 			}
-			if (p.promql() == null) {
+			if (p.query() == null) {
 				y.append("  # no candidate: pair it by hand or exclude it\n");
 				continue;
 			}
 			y.append(c).append("  - id: ").append(p.id()).append('\n');
 			y.append(c).append("    period: ").append(p.period()).append('\n');
-			y.append(c).append("    cloudwatch:\n");
-			y.append(c).append("      namespace: ").append(yaml(p.metric().namespace())).append('\n');
-			y.append(c).append("      metric: ").append(yaml(p.metric().metric())).append('\n');
-			if (!p.metric().dimensions().isEmpty()) {
-				y.append(c).append("      dimensions: {");
-				String sep = " ";
-				for (var d : p.metric().dimensions().entrySet()) {
-					y.append(sep).append(yaml(d.getKey())).append(": ").append(yaml(d.getValue()));
-					sep = ", ";
-				}
-				y.append(" }\n");
+			List<String> block = new ArrayList<>(
+					this.sides.old().yaml(this.sides.old().query(p.metric(), p.statistic(), p.unit())));
+			block.addAll(this.sides.neu().yaml(p.query()));
+			for (String line : block) {
+				y.append(c).append("    ").append(line).append('\n');
 			}
-			y.append(c).append("      statistic: ").append(p.statistic()).append('\n');
-			if (p.unit() != null) {
-				y.append(c).append("      unit: ").append(p.unit()).append('\n');
-			}
-			y.append(c).append("    prometheus:\n");
-			y.append(c).append("      query: ").append(yaml(p.promql())).append('\n');
 		}
 		return y.toString();
-	}
-
-	private static String yaml(String s) {
-		return "'" + s.replace("'", "''") + "'";
 	}
 
 }

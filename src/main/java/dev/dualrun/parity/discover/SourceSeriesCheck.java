@@ -10,10 +10,9 @@ import java.util.Map;
 import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
 import org.apache.commons.math3.stat.descriptive.rank.Median;
 
-import dev.dualrun.parity.config.CloudWatchQuery;
 import dev.dualrun.parity.config.PairMapping;
 import dev.dualrun.parity.config.ParityProperties;
-import dev.dualrun.parity.config.Statistic;
+import dev.dualrun.parity.config.SideQuery;
 import dev.dualrun.parity.config.Tolerance;
 import dev.dualrun.parity.source.InventoryItem;
 import dev.dualrun.parity.source.MetricSource;
@@ -36,24 +35,32 @@ public final class SourceSeriesCheck implements Discovery.SeriesCheck, AutoClose
 
 	private final QueryWindow window;
 
+	private final Discovery.Sides sides;
+
 	/**
 	 * @param properties the settings of both sides
+	 * @param sides the two sides' sources, as discovery uses them
+	 * @param oldType the old side's source type
+	 * @param newType the new side's source type
 	 * @param now the present
 	 * @param hours how far back to compare
 	 */
-	public SourceSeriesCheck(ParityProperties properties, Instant now, int hours) {
-		this.old = Sources.open("cloudwatch", properties);
-		this.neu = Sources.open("prometheus", properties);
-		this.window = QueryWindow.aligned(now.minus(Duration.ofHours(hours)), now, now, properties.settle(),
-				Duration.ofMinutes(5));
+	public SourceSeriesCheck(ParityProperties properties, Discovery.Sides sides, String oldType, String newType,
+			Instant now, int hours) {
+		this.sides = sides;
+		this.old = Sources.open(oldType, properties);
+		this.neu = Sources.open(newType, properties);
+		this.window = QueryWindow.aligned(now.minus(Duration.ofHours(hours)), now, now, properties.settle(), PERIOD);
 	}
 
+	/** The period the candidates' series are compared at. */
+	private static final Duration PERIOD = Duration.ofMinutes(5);
+
 	@Override
-	public Discovery.Check compare(InventoryItem metric, String statistic, String promql) {
-		CloudWatchQuery q = new CloudWatchQuery(metric.namespace(), metric.metric(),
-				new java.util.TreeMap<>(metric.dimensions()), Statistic.parse(statistic), null, null, null);
-		PairMapping pair = new PairMapping("candidate", "", 0, q, promql.replace("${period}", "5m"),
-				Duration.ofMinutes(5), 1.0, Tolerance.defaultFor(q.kind()), false, null);
+	public Discovery.Check compare(InventoryItem metric, String statistic, String query) {
+		SideQuery q = this.sides.old().query(metric, statistic, null);
+		PairMapping pair = new PairMapping("candidate", "", 0, q, this.sides.neu().query(query, PERIOD), PERIOD, 1.0,
+				Tolerance.defaultFor(q.kind()), false, null);
 		TimeSeries a;
 		TimeSeries b;
 		try {

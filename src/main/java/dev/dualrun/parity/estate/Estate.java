@@ -44,7 +44,7 @@ public final class Estate {
 			return null;
 		}
 		try {
-			MappingFile mapping = new dev.dualrun.parity.config.MappingLoader().load(Path.of(mappingSource));
+			MappingFile mapping = dev.dualrun.parity.source.Sources.mappingLoader().load(Path.of(mappingSource));
 			return coverage(store, mapping, exclusions(mappingSource, null), null, today);
 		}
 		catch (RuntimeException ex) {

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import dev.dualrun.parity.config.MappingFile;
 import dev.dualrun.parity.config.PairMapping;
+import dev.dualrun.parity.source.DashboardPanels;
 import dev.dualrun.parity.source.SourceProvider;
 import dev.dualrun.parity.source.Sources;
 import dev.dualrun.parity.store.PairResultRow;
@@ -42,13 +43,16 @@ public final class GrafanaDashboard {
 		int id = 1;
 		for (int i = 0; i < mapping.pairs().size(); i++) {
 			PairMapping pair = mapping.pairs().get(i);
-			SourceProvider old = Sources.provider(pair.oldType());
-			SourceProvider neu = Sources.provider(pair.newType());
 			List<Map<String, Object>> targets = new ArrayList<>();
-			targets.addAll(old.grafanaQueries(pair, "A", "${" + variable(old) + "}"));
-			targets.addAll(neu.grafanaQueries(pair, "B", "${" + variable(neu) + "}"));
-			used.add(old);
-			used.add(neu);
+			String refId = "A";
+			for (String type : List.of(pair.oldType(), pair.newType())) {
+				SourceProvider side = Sources.provider(type);
+				if (side instanceof DashboardPanels drawn) {
+					targets.addAll(drawn.grafanaQueries(pair, refId, "${" + variable(side) + "}"));
+					used.add(side);
+				}
+				refId = "B";
+			}
 			PairResultRow r = results.get(pair.id());
 			String verdict = (r != null) ? r.verdict() : "not run";
 			Map<String, Object> panel = new LinkedHashMap<>();
@@ -73,12 +77,12 @@ public final class GrafanaDashboard {
 		}
 		List<Map<String, Object>> variables = new ArrayList<>();
 		for (SourceProvider p : used) {
-			if (p.grafanaDatasource() != null) {
+			if (p instanceof DashboardPanels drawn) {
 				Map<String, Object> v = new LinkedHashMap<>();
 				v.put("name", variable(p));
 				v.put("label", p.displayName());
 				v.put("type", "datasource");
-				v.put("query", p.grafanaDatasource());
+				v.put("query", drawn.grafanaDatasource());
 				v.put("hide", 0);
 				v.put("refresh", 1);
 				variables.add(v);
@@ -88,8 +92,8 @@ public final class GrafanaDashboard {
 		dashboard.put("title", "Parity: " + fileName(mapping.source()));
 		dashboard.put("uid", uid(mapping.source()));
 		dashboard.put("description",
-				"Every pair of " + mapping.source() + " (sha256 " + mapping.sha256().substring(0, 12)
-						+ "), old side and Prometheus" + ((runId != null) ? ", verdicts of run " + runId : ""));
+				"Every pair of " + mapping.source() + " (sha256 " + mapping.sha256().substring(0, 12) + "), both sides"
+						+ ((runId != null) ? ", verdicts of run " + runId : ""));
 		dashboard.put("tags", List.of("parity-validator", "migration"));
 		dashboard.put("timezone", "utc");
 		dashboard.put("editable", true);

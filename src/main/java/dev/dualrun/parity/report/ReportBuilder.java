@@ -239,19 +239,17 @@ public final class ReportBuilder {
 			List<DiscrepancyRow> worstFirst) {
 		PairMapping pair = PairDefinitions.fromJson(planned.definition());
 		Tolerance t = pair.tolerance();
-		String promLink = Sources.provider(pair.newType())
-			.link(pair, planned.windowStart(), planned.windowEnd(), pair.period().toSeconds(), run.newLocation(), null);
-		String cwLink = Sources.provider(pair.oldType())
-			.link(pair, planned.windowStart(), planned.windowEnd(), pair.period().toSeconds(), run.oldLocation(),
-					run.oldRegion());
+		String newLink = link(pair, pair.newType(), planned, run.newLocation(), null);
+		String oldLink = link(pair, pair.oldType(), planned, run.oldLocation(), run.oldRegion());
 		String tolerance = String.format(Locale.ROOT,
 				"per point max(%s, %s %%); coverage >= %s %%; within >= %s %%; |bias| <= %s %%", num(t.absolute()),
 				num(t.relative() * 100), num(t.minCoverage() * 100), num(t.minWithin() * 100), num(t.maxBias() * 100));
 		if (r == null) {
 			return new RunReport.PairSection(pair.id(), pair.description(), NOT_JUDGED,
-					"not judged: the run stopped first", List.of(), List.of(), pair.old().describe(), pair.promql(),
-					pair.period().toSeconds(), pair.unitFactor(), tolerance, Map.of(), Map.of(), List.of(), 0,
-					List.of(), this.history.getOrDefault(pair.id(), List.of()), promLink, cwLink, pair.sides());
+					"not judged: the run stopped first", List.of(), List.of(), pair.old().describe(),
+					pair.neu().describe(), pair.period().toSeconds(), pair.unitFactor(), tolerance, Map.of(), Map.of(),
+					List.of(), 0, List.of(), this.history.getOrDefault(pair.id(), List.of()), newLink, oldLink,
+					pair.sides());
 		}
 		Map<String, String> metrics = new LinkedHashMap<>();
 		metrics.put("periods compared", Integer.toString(r.commonPoints()));
@@ -272,7 +270,7 @@ public final class ReportBuilder {
 		row(aggregates, "p95", r.oldP95(), r.newP95());
 		row(aggregates, "p99", r.oldP99(), r.newP99());
 		return new RunReport.PairSection(pair.id(), pair.description(), r.verdict(), r.summary(),
-				ParityStore.diagnoses(r.diagnoses()), notes(planned, r), pair.old().describe(), pair.promql(),
+				ParityStore.diagnoses(r.diagnoses()), notes(planned, r), pair.old().describe(), pair.neu().describe(),
 				pair.period().toSeconds(), pair.unitFactor(), tolerance, metrics, evidence(r), aggregates,
 				this.store.results().countDiscrepancies(planned.runId(), planned.pairId()),
 				worstFirst.subList(0, Math.min(WORST, worstFirst.size()))
@@ -280,7 +278,14 @@ public final class ReportBuilder {
 					.map((d) -> new RunReport.DiscrepancyView(d.bucketStart().toString(), d.kind(), num(d.oldValue()),
 							num(d.newValue()), num(d.absError()), signedPct(d.relError())))
 					.toList(),
-				this.history.getOrDefault(pair.id(), List.of()), promLink, cwLink, pair.sides());
+				this.history.getOrDefault(pair.id(), List.of()), newLink, oldLink, pair.sides());
+	}
+
+	private static String link(PairMapping pair, String type, RunPairRow planned, String location, String region) {
+		return Sources.capability(type, dev.dualrun.parity.source.Linked.class)
+			.map((l) -> l.link(pair, planned.windowStart(), planned.windowEnd(), pair.period().toSeconds(), location,
+					region))
+			.orElse(null);
 	}
 
 	/** Each pair's verdict in the last runs (re-judgements left out), oldest first. */

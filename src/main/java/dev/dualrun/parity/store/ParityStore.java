@@ -53,7 +53,10 @@ public final class ParityStore {
 		Flyway.configure()
 			.dataSource(dataSource)
 			.locations("classpath:db/migration")
-			.javaMigrations(new dev.dualrun.parity.store.migration.V9__Definitions_name_the_old_side())
+			.javaMigrations(dev.dualrun.parity.source.Sources.withCapability(dev.dualrun.parity.source.Migrating.class)
+				.stream()
+				.flatMap((m) -> m.migrations().stream())
+				.toArray(org.flywaydb.core.api.migration.JavaMigration[]::new))
 			.load()
 			.migrate();
 		return new ParityStore(Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()), clock);

@@ -128,8 +128,7 @@ public final class Rejudgement {
 	}
 
 	private static PairMapping withTolerance(PairMapping pair, Tolerance.Override override) {
-		return new PairMapping(pair.id(), pair.description(), pair.line(), pair.old(), pair.promql(), pair.period(),
-				pair.unitFactor(), pair.tolerance().with(override), pair.publishedWhenNonZero(), pair.sides());
+		return pair.withTolerance(pair.tolerance().with(override));
 	}
 
 }

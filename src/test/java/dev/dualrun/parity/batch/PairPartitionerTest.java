@@ -18,6 +18,7 @@ import dev.dualrun.parity.config.ConfigurationException;
 import dev.dualrun.parity.config.MappingLoader;
 import dev.dualrun.parity.config.PairMapping;
 import dev.dualrun.parity.config.ParityProperties;
+import dev.dualrun.parity.source.cloudwatch.CloudWatchSettings;
 import dev.dualrun.parity.store.PairDefinitions;
 import dev.dualrun.parity.store.ParityStore;
 import dev.dualrun.parity.store.RunPairRow;
@@ -58,7 +59,7 @@ class PairPartitionerTest {
 					+ "aggregation: Average }\n    prometheus: { query: 'sum(cpu)' }\n");
 		}
 		Path mapping = Files.writeString(this.dir.resolve("m.yml"), yaml);
-		List<PairMapping> pairs = new MappingLoader().load(mapping).pairs();
+		List<PairMapping> pairs = dev.dualrun.parity.source.Sources.mappingLoader().load(mapping).pairs();
 		this.store = ParityStore.open(TestStore.fresh(), Clock.systemUTC());
 		this.runId = this.store.runs().insert("m.yml", null, null, null, 600, T, 1L);
 		List<RunPairRow> rows = new ArrayList<>();
@@ -96,7 +97,7 @@ class PairPartitionerTest {
 		Map<String, ExecutionContext> byTwo = partitioner(2, 2).partition(2);
 		PairPartition p = PairPartition.of(byTwo.get("cloudwatch-us-east-1-001"));
 		assertThat(p.share()).isEqualTo(0.5);
-		ParityProperties.CloudWatch shared = p.settings(this.home).cloudwatch();
+		CloudWatchSettings shared = p.settings(this.home).sources().get(CloudWatchSettings.class).orElseThrow();
 		assertThat(shared.maxTps()).isEqualTo(5.0);
 		assertThat(shared.concurrency()).isEqualTo(2);
 		// one worker: the whole quota
@@ -129,8 +130,7 @@ class PairPartitionerTest {
 	}
 
 	private static ParityProperties properties(String region) {
-		return new ParityProperties(null, null, null, null, null,
-				new ParityProperties.CloudWatch(region, null, null, null, null, null, null), null, null, null);
+		return SettingsBinding.of(Map.of("parity.cloudwatch.region", region));
 	}
 
 }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import dev.dualrun.parity.align.AlignedPair;
 import dev.dualrun.parity.align.Aligner;
 import dev.dualrun.parity.config.Sides;
-import dev.dualrun.parity.config.Statistic;
+import dev.dualrun.parity.config.StatisticKind;
 import dev.dualrun.parity.config.Tolerance;
 import dev.dualrun.parity.source.QueryWindow;
 import dev.dualrun.parity.source.TimeSeries;
@@ -57,8 +57,9 @@ class JudgeBenchmark {
 	}
 
 	private static ComparisonResult judge(QueryWindow window, TimeSeries c, TimeSeries p) {
-		AlignedPair aligned = Aligner.align(window, c, p, 1.0, false, Sides.CLOUDWATCH_PROMETHEUS);
-		return PairComparator.compare(aligned, Tolerance.AVERAGE, Statistic.Kind.AVERAGE);
+		AlignedPair aligned = Aligner.align(window, c, p, 1.0, false,
+				dev.dualrun.parity.source.Sources.sides("cloudwatch", "prometheus"));
+		return PairComparator.compare(aligned, Tolerance.AVERAGE, StatisticKind.AVERAGE);
 	}
 
 }

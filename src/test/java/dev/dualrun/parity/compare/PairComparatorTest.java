@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import dev.dualrun.parity.align.AlignedPair;
 import dev.dualrun.parity.align.Aligner;
 import dev.dualrun.parity.config.Sides;
-import dev.dualrun.parity.config.Statistic;
+import dev.dualrun.parity.config.StatisticKind;
 import dev.dualrun.parity.config.Tolerance;
 import dev.dualrun.parity.source.QueryWindow;
 import dev.dualrun.parity.source.TimeSeries;
@@ -78,12 +78,16 @@ class PairComparatorTest {
 	@Test
 	void theSeriesMustCarryTheDimensionValues() {
 		var dims = new java.util.TreeMap<>(Map.of("Endpoint", "/api/orders", "Method", "GET"));
-		assertThat(IdentityCheck.of(dims, Map.of("path", "/api/orders", "method", "get"), Sides.CLOUDWATCH_PROMETHEUS))
+		assertThat(IdentityCheck.of(dims, Map.of("path", "/api/orders", "method", "get"),
+				dev.dualrun.parity.source.Sources.sides("cloudwatch", "prometheus")))
 			.isEmpty();
-		assertThat(IdentityCheck.of(dims, Map.of(), Sides.CLOUDWATCH_PROMETHEUS))
+		assertThat(
+				IdentityCheck.of(dims, Map.of(), dev.dualrun.parity.source.Sources.sides("cloudwatch", "prometheus")))
 			.as("everything summed away: cannot check")
 			.isEmpty();
-		Diagnosis d = IdentityCheck.of(dims, Map.of("path", "/api/users", "method", "GET"), Sides.CLOUDWATCH_PROMETHEUS)
+		Diagnosis d = IdentityCheck
+			.of(dims, Map.of("path", "/api/users", "method", "GET"),
+					dev.dualrun.parity.source.Sources.sides("cloudwatch", "prometheus"))
 			.orElseThrow();
 		assertThat(d.code()).isEqualTo(Diagnosis.Code.IDENTITY);
 		assertThat(d.message()).contains("Endpoint=/api/orders", "the identity rule");
@@ -92,12 +96,12 @@ class PairComparatorTest {
 	@Test
 	void aMaximumIsOneSidedBecausePrometheusSeesOnlyScrapedSamples() {
 		AlignedPair below = Aligner.align(WINDOW, series((k) -> this.truth[k]), series((k) -> this.truth[k] * 0.95), 1,
-				false, Sides.CLOUDWATCH_PROMETHEUS);
-		assertThat(PairComparator.compare(below, Tolerance.EXTREMUM, Statistic.Kind.MAXIMUM).verdict())
+				false, dev.dualrun.parity.source.Sources.sides("cloudwatch", "prometheus"));
+		assertThat(PairComparator.compare(below, Tolerance.EXTREMUM, StatisticKind.MAXIMUM).verdict())
 			.isEqualTo(Verdict.PASS);
 		AlignedPair above = Aligner.align(WINDOW, series((k) -> this.truth[k]), series((k) -> this.truth[k] * 1.05), 1,
-				false, Sides.CLOUDWATCH_PROMETHEUS);
-		ComparisonResult r = PairComparator.compare(above, Tolerance.EXTREMUM, Statistic.Kind.MAXIMUM);
+				false, dev.dualrun.parity.source.Sources.sides("cloudwatch", "prometheus"));
+		ComparisonResult r = PairComparator.compare(above, Tolerance.EXTREMUM, StatisticKind.MAXIMUM);
 		assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
 		assertThat(r.summary()).contains("Prometheus is higher in 100 % of them");
 	}
@@ -113,10 +117,9 @@ class PairComparatorTest {
 			c[k] = 100;
 			p[k] = (k < 6) ? 101.9 : 98.1;
 		}
-		ComparisonResult r = PairComparator.compare(
-				Aligner.align(hour, new TimeSeries(Map.of(), ts, c, List.of()),
-						new TimeSeries(Map.of(), ts, p, List.of()), 1, false, Sides.CLOUDWATCH_PROMETHEUS),
-				Tolerance.AVERAGE);
+		ComparisonResult r = PairComparator.compare(Aligner.align(hour, new TimeSeries(Map.of(), ts, c, List.of()),
+				new TimeSeries(Map.of(), ts, p, List.of()), 1, false,
+				dev.dualrun.parity.source.Sources.sides("cloudwatch", "prometheus")), Tolerance.AVERAGE);
 		assertThat(r.verdict()).as(r.summary()).isEqualTo(Verdict.WARN);
 		assertThat(r.diagnoses().get(0).code()).isEqualTo(Diagnosis.Code.WEAK_EVIDENCE);
 		assertThat(r.evidence().effectiveSampleSize().effective()).isLessThan(3);
@@ -164,14 +167,14 @@ class PairComparatorTest {
 	@Test
 	void noDataOnEitherSideIsNeverAPass() {
 		AlignedPair empty = Aligner.align(WINDOW, TimeSeries.empty(), TimeSeries.empty(), 1, false,
-				Sides.CLOUDWATCH_PROMETHEUS);
+				dev.dualrun.parity.source.Sources.sides("cloudwatch", "prometheus"));
 		assertThat(PairComparator.compare(empty, Tolerance.AVERAGE).verdict()).isEqualTo(Verdict.NO_DATA);
 	}
 
 	@Test
 	void aSideWithNoSeriesFailsAsMissing() {
 		AlignedPair pair = Aligner.align(WINDOW, series((k) -> this.truth[k]), TimeSeries.empty(), 1, false,
-				Sides.CLOUDWATCH_PROMETHEUS);
+				dev.dualrun.parity.source.Sources.sides("cloudwatch", "prometheus"));
 		ComparisonResult r = PairComparator.compare(pair, Tolerance.AVERAGE);
 		assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
 		assertThat(r.diagnoses().get(0).message()).startsWith("series missing on the Prometheus side");
@@ -200,7 +203,7 @@ class PairComparatorTest {
 		long[] ts = { START.plusSeconds(30).toEpochMilli() };
 		TimeSeries cw = concat(series((k) -> this.truth[k]), ts);
 		AlignedPair pair = Aligner.align(WINDOW, cw, series((k) -> this.truth[k]), 1, false,
-				Sides.CLOUDWATCH_PROMETHEUS);
+				dev.dualrun.parity.source.Sources.sides("cloudwatch", "prometheus"));
 		ComparisonResult r = PairComparator.compare(pair, Tolerance.AVERAGE);
 		assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
 		assertThat(r.diagnoses()).extracting(Diagnosis::code).containsExactly(Diagnosis.Code.OFF_GRID);
@@ -211,11 +214,16 @@ class PairComparatorTest {
 		IntFunction<Double> errors = (k) -> (k % 3 == 0) ? 2.0 : 0.0;
 		TimeSeries cw = series((k) -> (errors.apply(k) == 0) ? Double.NaN : errors.apply(k));
 		TimeSeries prom = series(errors::apply);
-		assertThat(PairComparator
-			.compare(Aligner.align(WINDOW, cw, prom, 1, true, Sides.CLOUDWATCH_PROMETHEUS), Tolerance.COUNT)
-			.verdict()).isEqualTo(Verdict.PASS);
-		ComparisonResult strict = PairComparator
-			.compare(Aligner.align(WINDOW, cw, prom, 1, false, Sides.CLOUDWATCH_PROMETHEUS), Tolerance.COUNT);
+		assertThat(
+				PairComparator
+					.compare(
+							Aligner.align(WINDOW, cw, prom, 1, true,
+									dev.dualrun.parity.source.Sources.sides("cloudwatch", "prometheus")),
+							Tolerance.COUNT)
+					.verdict())
+			.isEqualTo(Verdict.PASS);
+		ComparisonResult strict = PairComparator.compare(Aligner.align(WINDOW, cw, prom, 1, false,
+				dev.dualrun.parity.source.Sources.sides("cloudwatch", "prometheus")), Tolerance.COUNT);
 		assertThat(strict.verdict()).isEqualTo(Verdict.FAIL);
 		assertThat(strict.diagnoses()).extracting(Diagnosis::code).contains(Diagnosis.Code.GAP_OLD);
 	}
@@ -226,9 +234,8 @@ class PairComparatorTest {
 
 	private static ComparisonResult compare(IntFunction<Double> cloudwatch, IntFunction<Double> prometheus,
 			Tolerance tolerance) {
-		return PairComparator.compare(
-				Aligner.align(WINDOW, series(cloudwatch), series(prometheus), 1, false, Sides.CLOUDWATCH_PROMETHEUS),
-				tolerance);
+		return PairComparator.compare(Aligner.align(WINDOW, series(cloudwatch), series(prometheus), 1, false,
+				dev.dualrun.parity.source.Sources.sides("cloudwatch", "prometheus")), tolerance);
 	}
 
 	/** A series on the grid; NaN values are left out (absent), as a source would. */

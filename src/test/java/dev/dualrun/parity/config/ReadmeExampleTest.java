@@ -18,11 +18,13 @@ class ReadmeExampleTest {
 		int start = readme.indexOf("```yaml\n# mappings.yml");
 		assertThat(start).as("the README's example mapping").isNotNegative();
 		String yaml = readme.substring(start + "```yaml\n".length(), readme.indexOf("```", start + 7));
-		MappingFile file = new MappingLoader().parse("README.md", yaml.getBytes(StandardCharsets.UTF_8));
+		MappingFile file = dev.dualrun.parity.source.Sources.mappingLoader()
+			.parse("README.md", yaml.getBytes(StandardCharsets.UTF_8));
 		assertThat(file.pairs()).extracting(PairMapping::id)
 			.containsExactly("flask-latency-root", "flask-requests-root", "flask-latency-root-p95",
 					"flask-errors-orders", "flask-latency-orders-ms");
-		assertThat(((CloudWatchQuery) file.pairs().get(4).old()).hasExpression()).isTrue();
+		assertThat(file.pairs().get(4).old().statisticName()).as("metric math has no single statistic").isNull();
+		assertThat(file.pairs().get(4).unitFactor()).isEqualTo(1000);
 	}
 
 }

@@ -43,7 +43,8 @@ class GrafanaDashboardTest {
 			""";
 
 	private static JsonNode dashboard() {
-		MappingFile mapping = new MappingLoader().parse("shop.yml", YAML.getBytes(StandardCharsets.UTF_8));
+		MappingFile mapping = dev.dualrun.parity.source.Sources.mappingLoader()
+			.parse("shop.yml", YAML.getBytes(StandardCharsets.UTF_8));
 		JsonMapper json = JsonMapper.builder().build();
 		return json.readTree(json.writeValueAsBytes(GrafanaDashboard.of(mapping, Map.of(), null)));
 	}

@@ -109,14 +109,14 @@ class ReportBrowserIT {
 		counts.put("FAIL", 1);
 		Path large = html.resolveSibling("large-report.html");
 		Files.writeString(large,
-				new ReportWriter().html(
-						new RunReport(run, counts, List.of(failing), t.toString(), List.of(chart("requests", t, true)),
-								List.of(run), rows, rows.size(), List.of(Sides.CLOUDWATCH_PROMETHEUS),
-								dev.dualrun.parity.estate.Coverage.of(3, t, "CloudWatch",
-										List.of(new dev.dualrun.parity.source.InventoryItem("FlaskApp", "Errors",
-												new java.util.TreeMap<>(java.util.Map.of("Endpoint", "/")), null)),
-										List.of(), List.of(), java.time.LocalDate.of(2026, 12, 1)),
-								List.of())));
+				new ReportWriter().html(new RunReport(run, counts, List.of(failing), t.toString(),
+						List.of(chart("requests", t, true)), List.of(run), rows, rows.size(),
+						List.of(dev.dualrun.parity.source.Sources.sides("cloudwatch", "prometheus")),
+						dev.dualrun.parity.estate.Coverage.of(3, t, "CloudWatch",
+								List.of(new dev.dualrun.parity.source.InventoryItem("FlaskApp", "Errors",
+										new java.util.TreeMap<>(java.util.Map.of("Endpoint", "/")), null)),
+								List.of(), List.of(), java.time.LocalDate.of(2026, 12, 1)),
+						List.of())));
 		Chromium.Page page = Chromium.open(large, html.resolveSibling("large-report.png"));
 		assertThat(page.console()).as("console messages")
 			.noneMatch((l) -> l.contains("Uncaught") || l.contains("Refused") || l.contains("Error"));
@@ -140,7 +140,8 @@ class ReportBrowserIT {
 				List.of(XSS), "FlaskApp/X", "up", 300, 1, "t", Map.of("bias", "+0.1 %"), Map.of("Wilcoxon", "p = 0.5"),
 				List.of(), 0, List.of(),
 				List.of(new RunReport.HistoryEntry(3, "PASS"), new RunReport.HistoryEntry(4, "FAIL")),
-				"http://prom/graph?g0.expr=up", null, Sides.CLOUDWATCH_PROMETHEUS);
+				"http://prom/graph?g0.expr=up", null,
+				dev.dualrun.parity.source.Sources.sides("cloudwatch", "prometheus"));
 	}
 
 	/** A row's small chart names no systems: the page's table of sides does. */

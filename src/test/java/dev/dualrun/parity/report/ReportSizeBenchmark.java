@@ -16,9 +16,7 @@ import dev.dualrun.parity.align.Aligner;
 import dev.dualrun.parity.compare.ComparisonResult;
 import dev.dualrun.parity.compare.PairComparator;
 import dev.dualrun.parity.config.Sides;
-import dev.dualrun.parity.config.CloudWatchQuery;
 import dev.dualrun.parity.config.PairMapping;
-import dev.dualrun.parity.config.Statistic;
 import dev.dualrun.parity.config.Tolerance;
 import dev.dualrun.parity.source.QueryWindow;
 import dev.dualrun.parity.source.TimeSeries;
@@ -54,10 +52,10 @@ class ReportSizeBenchmark {
 		List<RunPairRow> planned = new ArrayList<>();
 		List<PairMapping> mappings = new ArrayList<>();
 		for (int p = 0; p < pairs; p++) {
-			PairMapping m = new PairMapping(
-					String.format(Locale.ROOT, "pair-%04d", p), "", 1, new CloudWatchQuery("NS", "M",
-							new java.util.TreeMap<>(), Statistic.parse("Average"), "Seconds", null, null),
-					"up", Duration.ofMinutes(1), 1, Tolerance.AVERAGE, false, null);
+			PairMapping m = dev.dualrun.parity.source.TestPairs
+				.pair(String.format(Locale.ROOT, "pair-%04d", p), "1m",
+						"cloudwatch: { namespace: NS, metric: M, statistic: Average, unit: Seconds }", "up")
+				.withTolerance(Tolerance.AVERAGE);
 			mappings.add(m);
 			planned.add(new RunPairRow(runId, m.id(), p, 60, window.start(), window.end(), PairDefinitions.toJson(m),
 					null));
@@ -77,8 +75,8 @@ class ReportSizeBenchmark {
 			store.saveEvidence(evidence(runId, m.id(), EvidenceRow.OLD, window, ts, c));
 			ComparisonResult r = PairComparator
 				.compare(Aligner.align(window, new TimeSeries(java.util.Map.of(), ts, c, List.of()),
-						new TimeSeries(java.util.Map.of(), ts, p, List.of()), 1, false, Sides.CLOUDWATCH_PROMETHEUS),
-						m.tolerance());
+						new TimeSeries(java.util.Map.of(), ts, p, List.of()), 1, false,
+						dev.dualrun.parity.source.Sources.sides("cloudwatch", "prometheus")), m.tolerance());
 			store.saveResult(store.resultRow(runId, m.id(), r),
 					ParityStore.discrepancyRows(runId, m.id(), r.points().discrepancies()),
 					evidence(runId, m.id(), EvidenceRow.NEW, window, ts, p));

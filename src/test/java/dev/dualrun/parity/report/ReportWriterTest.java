@@ -27,7 +27,7 @@ class ReportWriterTest {
 				List.of(new Diagnosis(Diagnosis.Code.BIAS, XSS)), List.of(XSS), XSS, "up{path=\"" + XSS + "\"}", 60, 1,
 				"t", Map.of("bias", "+6 %"), Map.of("Wilcoxon", XSS), List.of(List.of("mean", "1", "2", "+100 %")), 1,
 				List.of(new RunReport.DiscrepancyView(t.toString(), "OUT_OF_TOLERANCE", "1", "2", "1", "+100 %")),
-				List.of(), null, null, Sides.CLOUDWATCH_PROMETHEUS);
+				List.of(), null, null, dev.dualrun.parity.source.Sources.sides("cloudwatch", "prometheus"));
 		Map<String, Integer> counts = new LinkedHashMap<>();
 		counts.put("PASS", 0);
 		counts.put("FAIL", 1);
@@ -52,10 +52,11 @@ class ReportWriterTest {
 				0, null, "CloudWatch", "Prometheus");
 		RunReport.PairSection pass = new RunReport.PairSection("ok", "", "PASS", "equivalent", List.of(), List.of(),
 				"q", "q", 60, 1, "t", Map.of(), Map.of(), List.of(), 0, List.of(), List.of(), null, null,
-				Sides.CLOUDWATCH_PROMETHEUS);
+				dev.dualrun.parity.source.Sources.sides("cloudwatch", "prometheus"));
 		RunReport.PairSection fail = new RunReport.PairSection("bad\"<&", "", "FAIL", "constant bias: +6.0 %",
 				List.of(new Diagnosis(Diagnosis.Code.BIAS, "constant bias: +6.0 %")), List.of(), "q", "q", 60, 1, "t",
-				Map.of(), Map.of(), List.of(), 0, List.of(), List.of(), null, null, Sides.CLOUDWATCH_PROMETHEUS);
+				Map.of(), Map.of(), List.of(), 0, List.of(), List.of(), null, null,
+				dev.dualrun.parity.source.Sources.sides("cloudwatch", "prometheus"));
 		String xml = JUnitXml.of(new RunReport(run, Map.of(), List.of(pass, fail), t.toString(), List.of(), List.of()));
 		var doc = javax.xml.parsers.DocumentBuilderFactory.newInstance()
 			.newDocumentBuilder()
@@ -79,7 +80,8 @@ class ReportWriterTest {
 		String hostile = "Prometheus query failed (HTTP 500, boom\u0000\u001b[2J\u0007\ud800 \uffff end)";
 		RunReport.PairSection error = new RunReport.PairSection("p", "", "ERROR", hostile,
 				List.of(new Diagnosis(Diagnosis.Code.SOURCE_ERROR, hostile)), List.of(), "q", "q", 60, 1, "t", Map.of(),
-				Map.of(), List.of(), 0, List.of(), List.of(), null, null, Sides.CLOUDWATCH_PROMETHEUS);
+				Map.of(), List.of(), 0, List.of(), List.of(), null, null,
+				dev.dualrun.parity.source.Sources.sides("cloudwatch", "prometheus"));
 		String xml = JUnitXml.of(new RunReport(run, Map.of(), List.of(error), t.toString(), List.of(), List.of()));
 		var doc = javax.xml.parsers.DocumentBuilderFactory.newInstance()
 			.newDocumentBuilder()

@@ -94,7 +94,8 @@ class SignOffReportTest {
 				.append(id)
 				.append(", cloudwatch: { namespace: N, metric: M, statistic: Sum, unit: Count }, prometheus: { query: 'sum(increase(x[${period}]))' } }\n");
 		}
-		return new MappingLoader().parse("m.yml", yaml.toString().getBytes(StandardCharsets.UTF_8));
+		return dev.dualrun.parity.source.Sources.mappingLoader()
+			.parse("m.yml", yaml.toString().getBytes(StandardCharsets.UTF_8));
 	}
 
 }

@@ -3,6 +3,7 @@ package dev.dualrun.parity.source;
 import org.junit.jupiter.api.Test;
 
 import dev.dualrun.parity.config.ConfigurationException;
+import dev.dualrun.parity.config.Side;
 import dev.dualrun.parity.config.Sides;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,18 +16,19 @@ class SourcesTest {
 	void everyRegisteredSourceIsFoundByTypeWithItsRoleAndName() {
 		assertThat(Sources.all()).extracting(SourceProvider::type)
 			.containsExactly("azure-monitor", "cloudwatch", "prometheus");
-		assertThat(Sources.provider("azure-monitor").role()).isEqualTo(SourceProvider.Role.OLD);
+		assertThat(Sources.provider("azure-monitor").role()).isEqualTo(Side.OLD);
 		assertThat(Sources.provider("azure-monitor").displayName()).isEqualTo("Azure Monitor");
-		assertThat(Sources.provider("cloudwatch").role()).isEqualTo(SourceProvider.Role.OLD);
+		assertThat(Sources.provider("cloudwatch").role()).isEqualTo(Side.OLD);
 		assertThat(Sources.provider("cloudwatch").displayName()).isEqualTo("CloudWatch");
-		assertThat(Sources.provider("prometheus").role()).isEqualTo(SourceProvider.Role.NEW);
+		assertThat(Sources.provider("prometheus").role()).isEqualTo(Side.NEW);
 		assertThat(Sources.provider("prometheus").displayName()).isEqualTo("Prometheus");
 	}
 
 	@Test
 	void aPairsSystemsAreNamedByItsSources() {
-		// and so were the definitions stored before the sources named them
-		assertThat(Sources.sides("cloudwatch", "prometheus")).isEqualTo(Sides.CLOUDWATCH_PROMETHEUS);
+		assertThat(Sources.sides("cloudwatch", "prometheus"))
+			.isEqualTo(new Sides("CloudWatch", "Prometheus", "check namespace, metric name, dimensions and unit",
+					"check the metric name and label matchers of the PromQL"));
 		assertThatThrownBy(() -> Sources.sides("prometheus", "cloudwatch")).isInstanceOf(ConfigurationException.class)
 			.hasMessage("source 'prometheus' is a new side, not the old one");
 	}
@@ -34,11 +36,10 @@ class SourcesTest {
 	@Test
 	void eachOldSideSaysHowLongItKeepsItsData() {
 		java.time.Instant now = java.time.Instant.parse("2026-12-01T12:00:00Z");
-		var azure = new dev.dualrun.parity.config.AzureMonitorQuery(
-				"/subscriptions/s/resourceGroups/g/providers/Microsoft.Compute/virtualMachines/v", null, "CPU",
-				dev.dualrun.parity.config.AzureMonitorQuery.Aggregation.AVERAGE, null, null, null);
-		var pair = new dev.dualrun.parity.config.PairMapping("cpu", "", 1, azure, "up", java.time.Duration.ofHours(1),
-				1.0, dev.dualrun.parity.config.Tolerance.defaultFor(azure.kind()), false, null);
+		var pair = TestPairs.pair("cpu", "1h",
+				"azure-monitor: { resource: '/subscriptions/s/resourceGroups/g/providers/"
+						+ "Microsoft.Compute/virtualMachines/v', metric: CPU, aggregation: Average }",
+				"up");
 		QueryWindow recent = new QueryWindow(now.minus(java.time.Duration.ofDays(92)),
 				now.minus(java.time.Duration.ofDays(91)), java.time.Duration.ofHours(1));
 		QueryWindow old = new QueryWindow(now.minus(java.time.Duration.ofDays(94)),

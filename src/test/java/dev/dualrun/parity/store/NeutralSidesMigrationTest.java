@@ -11,10 +11,8 @@ import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 
 import dev.dualrun.parity.compare.Diagnosis;
-import dev.dualrun.parity.config.CloudWatchQuery;
 import dev.dualrun.parity.config.PairMapping;
-import dev.dualrun.parity.config.Statistic;
-import dev.dualrun.parity.config.Tolerance;
+import dev.dualrun.parity.source.TestPairs;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -23,8 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A store written before the sides were neutral (schema version 7: columns cw_* and
  * prom_*, codes GAP_PROMETHEUS and MISSING_CLOUDWATCH, evidence sides CLOUDWATCH and
- * PROMETHEUS, definitions with a top-level {@code cloudwatch} block) is migrated by V8
- * and V9 and reads back in the neutral names, nothing lost.
+ * PROMETHEUS, definitions with a top-level {@code cloudwatch} block and a {@code promql}
+ * string) is migrated by V8, V9 and V13 and reads back in the neutral names, nothing
+ * lost.
  */
 class NeutralSidesMigrationTest {
 
@@ -34,15 +33,19 @@ class NeutralSidesMigrationTest {
 	void aRunStoredWithVendorNamesReadsBackWithOldAndNewSides() {
 		javax.sql.DataSource ds = dev.dualrun.parity.TestStore.fresh();
 		Flyway.configure().dataSource(ds).locations("classpath:db/migration").target("7").load().migrate();
-		// a definition as runs before issue 8 stored it: the CloudWatch block at the top
-		PairMapping pair = new PairMapping("a", "latency", 3,
-				new CloudWatchQuery("FlaskApp", "EndpointLatency", new java.util.TreeMap<>(Map.of("Endpoint", "/")),
-						Statistic.parse("Average"), "Seconds", null, List.of()),
-				"avg_over_time(x[1m])", java.time.Duration.ofMinutes(1), 1000, Tolerance.AVERAGE, false, null);
+		// a definition as the first runs stored it: the old side's block at the top, the
+		// new side's query a string, no names of the systems
+		PairMapping pair = TestPairs.pair("a", "1m",
+				"cloudwatch: { namespace: FlaskApp, metric: EndpointLatency, dimensions: { Endpoint: / }, "
+						+ "statistic: Average, unit: Seconds }",
+				"avg_over_time(x[1m])");
 		ObjectNode stored = (ObjectNode) JsonMapper.builder().build().readTree(PairDefinitions.toJson(pair));
 		stored.set("cloudwatch", ((ObjectNode) stored.remove("old")).get("cloudwatch"));
+		stored.set("promql", ((ObjectNode) stored.remove("new")).get("prometheus").get("query"));
+		stored.remove("sides");
 		String before = stored.toString();
-		assertThat(before).contains("\"cloudwatch\":{\"namespace\":\"FlaskApp\"").doesNotContain("\"old\"");
+		assertThat(before).contains("\"cloudwatch\":{\"namespace\":\"FlaskApp\"", "\"promql\":")
+			.doesNotContain("\"old\"", "\"new\"", "\"sides\"");
 		Jdbi jdbi = Jdbi.create(ds);
 		jdbi.useHandle((h) -> {
 			h.execute(
@@ -93,7 +96,8 @@ class NeutralSidesMigrationTest {
 			.containsExactlyInAnyOrder("MISSING_NEW", "MISSING_OLD");
 		assertThat(store.results().worstDiscrepancies(1, "a", 10)).extracting(DiscrepancyRow::oldValue)
 			.containsExactlyInAnyOrder(3.0, null);
-		assertThat(PairDefinitions.fromJson(store.runs().pairs(1).get(0).definition())).isEqualTo(pair);
+		assertThat(PairDefinitions.fromJson(store.runs().pairs(1).get(0).definition()))
+			.isEqualTo(pair.withSides(pair.sides()));
 		assertThat(store.results().evidence(1, "a", EvidenceRow.OLD)).isPresent();
 		assertThat(store.results().evidence(1, "a", EvidenceRow.NEW)).isPresent();
 	}

@@ -14,10 +14,8 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.dualrun.parity.config.AzureMonitorQuery;
 import dev.dualrun.parity.config.Durations;
 import dev.dualrun.parity.config.PairMapping;
-import dev.dualrun.parity.config.ParityProperties;
 import dev.dualrun.parity.config.Text;
 import dev.dualrun.parity.source.MetricSource;
 import dev.dualrun.parity.source.QueryWindow;
@@ -63,7 +61,7 @@ public final class AzureMonitorSource implements MetricSource {
 	/** Answers larger than this are refused, not read into memory. */
 	static final long MAX_BODY_BYTES = 64L * 1024 * 1024;
 
-	private final ParityProperties.Azure settings;
+	private final AzureSettings settings;
 
 	private final OkHttpClient http;
 
@@ -83,7 +81,7 @@ public final class AzureMonitorSource implements MetricSource {
 	 * @param settings the API's settings
 	 * @param tokens the bearer tokens of the requests
 	 */
-	AzureMonitorSource(ParityProperties.Azure settings, AzureTokenInterceptor tokens) {
+	AzureMonitorSource(AzureSettings settings, AzureTokenInterceptor tokens) {
 		this.settings = settings;
 		this.tokens = tokens;
 		this.retry = new RetryInterceptor("azure-monitor", settings.retry());

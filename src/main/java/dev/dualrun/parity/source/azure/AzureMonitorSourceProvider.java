@@ -1,33 +1,44 @@
 package dev.dualrun.parity.source.azure;
 
+import java.util.List;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
-import dev.dualrun.parity.config.AzureMonitorQuery;
 import dev.dualrun.parity.config.PairMapping;
 import dev.dualrun.parity.config.ParityProperties;
+import dev.dualrun.parity.config.SideReader;
+import dev.dualrun.parity.source.Costed;
+import dev.dualrun.parity.source.DashboardPanels;
+import dev.dualrun.parity.source.Linked;
 import dev.dualrun.parity.source.MetricSource;
 import dev.dualrun.parity.source.QueryWindow;
+import dev.dualrun.parity.source.QuotaShared;
+import dev.dualrun.parity.source.Retained;
 import dev.dualrun.parity.source.SourceProvider;
 
 /**
  * Azure Monitor as the old side: the metrics REST API on OkHttp, from
  * {@code parity.azure.*} and the Azure credentials of the environment.
  */
-public final class AzureMonitorSourceProvider implements SourceProvider {
+public final class AzureMonitorSourceProvider implements SourceProvider, Costed, DashboardPanels, Linked, Retained,
+		QuotaShared, dev.dualrun.parity.source.Linted {
+
+	private static final AzureMonitorReader READER = new AzureMonitorReader();
 
 	/** Azure Monitor keeps platform metrics 93 days. */
 	static final Duration RETENTION = Duration.ofDays(93);
 
 	@Override
-	public String type() {
-		return AzureMonitorQuery.TYPE;
+	public SideReader reader() {
+		return READER;
 	}
 
 	@Override
-	public Role role() {
-		return Role.OLD;
+	public List<dev.dualrun.parity.config.LintFinding> lint(PairMapping pair,
+			dev.dualrun.parity.source.QueryShape shape) {
+		return AzureMonitorLinter.lint(pair, shape);
 	}
 
 	@Override
@@ -42,21 +53,25 @@ public final class AzureMonitorSourceProvider implements SourceProvider {
 
 	@Override
 	public MetricSource open(ParityProperties properties) {
-		ParityProperties.Azure settings = properties.azure();
+		AzureSettings settings = AzureSettings.of(properties);
 		return new AzureMonitorSource(settings, AzureTokenInterceptor.of(settings, System::getenv, Clock.systemUTC()));
+	}
+
+	@Override
+	public String estimate(java.util.Map<QueryWindow, java.util.List<PairMapping>> pairs, ParityProperties properties) {
+		return Costed.calls(this, pairs, properties);
 	}
 
 	/** Metrics API calls are free up to a monthly allowance, then billed per call. */
 	@Override
 	public String price(ParityProperties properties, long calls, long metricsRequested) {
-		ParityProperties.Cost cost = properties.cost();
-		return String.format(java.util.Locale.ROOT,
-				"at most %s USD, at %s USD per 1,000 calls beyond the month's free ones (%s; "
-						+ "parity.cost.azure-per-1000-calls)",
-				new java.math.BigDecimal(calls * cost.azurePer1000Calls() / 1000).round(new java.math.MathContext(3))
-					.stripTrailingZeros()
-					.toPlainString(),
-				dev.dualrun.parity.config.Durations.trim(cost.azurePer1000Calls()), cost.checked());
+		dev.dualrun.parity.source.ListPrice price = AzureSettings.of(properties).price();
+		return "at most " + price.of(calls) + ", at " + price.per("calls beyond the month's free ones");
+	}
+
+	@Override
+	public Object settings(dev.dualrun.parity.config.SettingsBinder binder) {
+		return AzureSettings.bind(binder);
 	}
 
 	@Override
@@ -118,12 +133,12 @@ public final class AzureMonitorSourceProvider implements SourceProvider {
 
 	@Override
 	public ParityProperties share(ParityProperties properties, double share) {
-		return properties.withAzure(properties.azure().shared(share));
+		return properties.withSource(AzureSettings.of(properties).shared(share));
 	}
 
 	@Override
 	public int concurrency(ParityProperties properties) {
-		return properties.azure().concurrency();
+		return AzureSettings.of(properties).concurrency();
 	}
 
 	@Override

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.dualrun.parity.config.ConfigurationException;
-import dev.dualrun.parity.config.ParityProperties;
 import dev.dualrun.parity.config.Text;
 import dev.dualrun.parity.source.http.RetryInterceptor;
 import okhttp3.FormBody;
@@ -85,8 +84,7 @@ final class AzureTokenInterceptor implements Interceptor {
 	 * @return the interceptor
 	 * @throws ConfigurationException if no credential is given at all
 	 */
-	static AzureTokenInterceptor of(ParityProperties.Azure settings, java.util.function.UnaryOperator<String> env,
-			Clock clock) {
+	static AzureTokenInterceptor of(AzureSettings settings, java.util.function.UnaryOperator<String> env, Clock clock) {
 		String token = first(settings.accessToken(), env.apply("AZURE_ACCESS_TOKEN"));
 		String tenant = first(settings.tenantId(), env.apply("AZURE_TENANT_ID"));
 		String client = first(settings.clientId(), env.apply("AZURE_CLIENT_ID"));

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.dualrun.parity.config.ConfigurationException;
-import dev.dualrun.parity.config.ParityProperties;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
@@ -38,7 +37,7 @@ public final class CloudWatchClientFactory {
 	 * @throws ConfigurationException if no region can be found or the endpoint is not a
 	 * URI
 	 */
-	public static CloudWatchClient create(ParityProperties.CloudWatch settings) {
+	public static CloudWatchClient create(CloudWatchSettings settings) {
 		return create(settings, new AttemptCounter());
 	}
 
@@ -50,7 +49,7 @@ public final class CloudWatchClientFactory {
 	 * @throws ConfigurationException if no region can be found, the endpoint is not a URI
 	 * or the retry mode is unknown
 	 */
-	public static CloudWatchClient create(ParityProperties.CloudWatch settings, AttemptCounter attempts) {
+	public static CloudWatchClient create(CloudWatchSettings settings, AttemptCounter attempts) {
 		CloudWatchClientBuilder builder = CloudWatchClient.builder()
 			.region(region(settings))
 			.credentialsProvider(credentials(settings))
@@ -74,7 +73,7 @@ public final class CloudWatchClientFactory {
 	 * retry quota) or {@code adaptive} (also a client-side rate limit that slows down
 	 * when throttled), with the configured attempts.
 	 */
-	private static RetryStrategy retryStrategy(ParityProperties.CloudWatch settings) {
+	private static RetryStrategy retryStrategy(CloudWatchSettings settings) {
 		return switch (settings.retryMode()) {
 			case "standard" ->
 				AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(settings.maxAttempts()).build();
@@ -143,7 +142,7 @@ public final class CloudWatchClientFactory {
 
 	}
 
-	private static Region region(ParityProperties.CloudWatch settings) {
+	private static Region region(CloudWatchSettings settings) {
 		if (settings.region() != null && !settings.region().isBlank()) {
 			return Region.of(settings.region());
 		}
@@ -156,7 +155,7 @@ public final class CloudWatchClientFactory {
 		}
 	}
 
-	private static AwsCredentialsProvider credentials(ParityProperties.CloudWatch settings) {
+	private static AwsCredentialsProvider credentials(CloudWatchSettings settings) {
 		if (settings.profile() != null && !settings.profile().isBlank()) {
 			return ProfileCredentialsProvider.builder().profileName(settings.profile()).build();
 		}

@@ -4,13 +4,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import dev.dualrun.parity.config.CloudWatchQuery;
 import dev.dualrun.parity.config.PairMapping;
 import dev.dualrun.parity.config.ParityProperties;
+import dev.dualrun.parity.config.SideReader;
+import dev.dualrun.parity.source.AlertReplay;
+import dev.dualrun.parity.source.AlertSource;
+import dev.dualrun.parity.source.Costed;
+import dev.dualrun.parity.source.DashboardPanels;
+import dev.dualrun.parity.source.Inventoried;
 import dev.dualrun.parity.source.Inventory;
 import dev.dualrun.parity.source.InventoryQuery;
+import dev.dualrun.parity.source.Linked;
+import dev.dualrun.parity.source.ListPrice;
 import dev.dualrun.parity.source.MetricSource;
 import dev.dualrun.parity.source.QueryWindow;
+import dev.dualrun.parity.source.QuotaShared;
+import dev.dualrun.parity.source.Retained;
 import dev.dualrun.parity.source.SourceProvider;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 
@@ -18,16 +27,33 @@ import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
  * CloudWatch as the old side: {@code GetMetricData} through the SDK, the client made from
  * {@code parity.cloudwatch.*} when a run opens the source.
  */
-public final class CloudWatchSourceProvider implements SourceProvider {
+public final class CloudWatchSourceProvider
+		implements SourceProvider, Costed, Inventoried, DashboardPanels, Linked, Retained, QuotaShared, AlertReplay,
+		dev.dualrun.parity.source.Linted, dev.dualrun.parity.source.Discovering, dev.dualrun.parity.source.Migrating {
+
+	private static final CloudWatchReader READER = new CloudWatchReader();
+
+	private static final CloudWatchDiscovery DISCOVERY = new CloudWatchDiscovery();
 
 	@Override
-	public String type() {
-		return "cloudwatch";
+	public dev.dualrun.parity.source.Discoverable discovery() {
+		return DISCOVERY;
 	}
 
 	@Override
-	public Role role() {
-		return Role.OLD;
+	public List<org.flywaydb.core.api.migration.JavaMigration> migrations() {
+		return List.of(new V9__Definitions_name_the_old_side());
+	}
+
+	@Override
+	public SideReader reader() {
+		return READER;
+	}
+
+	@Override
+	public List<dev.dualrun.parity.config.LintFinding> lint(PairMapping pair,
+			dev.dualrun.parity.source.QueryShape shape) {
+		return CloudWatchLinter.lint(pair, shape);
 	}
 
 	@Override
@@ -42,12 +68,12 @@ public final class CloudWatchSourceProvider implements SourceProvider {
 
 	@Override
 	public MetricSource open(ParityProperties properties) {
-		return new RegionalCloudWatchSource(properties.cloudwatch());
+		return new RegionalCloudWatchSource(CloudWatchSettings.of(properties));
 	}
 
 	@Override
-	public dev.dualrun.parity.source.AlertSource alerts(ParityProperties properties) {
-		ParityProperties.CloudWatch settings = properties.cloudwatch();
+	public AlertSource alerts(ParityProperties properties) {
+		CloudWatchSettings settings = CloudWatchSettings.of(properties);
 		CloudWatchClient client = CloudWatchClientFactory.create(settings,
 				new CloudWatchClientFactory.AttemptCounter());
 		String endpoint = (settings.endpoint() != null) ? settings.endpoint()
@@ -55,17 +81,21 @@ public final class CloudWatchSourceProvider implements SourceProvider {
 		return new CloudWatchAlarms(client, endpoint);
 	}
 
+	@Override
+	public String estimate(java.util.Map<QueryWindow, List<PairMapping>> pairs, ParityProperties properties) {
+		return Costed.calls(this, pairs, properties);
+	}
+
 	/** GetMetricData is billed per metric requested. */
 	@Override
 	public String price(ParityProperties properties, long calls, long metricsRequested) {
-		ParityProperties.Cost cost = properties.cost();
-		return String.format(java.util.Locale.ROOT,
-				"%s USD at %s USD per 1,000 metrics requested (%s; parity.cost.cloudwatch-per-1000-metrics)",
-				new java.math.BigDecimal(metricsRequested * cost.cloudwatchPer1000Metrics() / 1000)
-					.round(new java.math.MathContext(3))
-					.stripTrailingZeros()
-					.toPlainString(),
-				dev.dualrun.parity.config.Durations.trim(cost.cloudwatchPer1000Metrics()), cost.checked());
+		ListPrice price = CloudWatchSettings.of(properties).price();
+		return price.of(metricsRequested) + " at " + price.per("metrics requested");
+	}
+
+	@Override
+	public Object settings(dev.dualrun.parity.config.SettingsBinder binder) {
+		return CloudWatchSettings.bind(binder);
 	}
 
 	@Override
@@ -137,13 +167,18 @@ public final class CloudWatchSourceProvider implements SourceProvider {
 	/** The metrics of the account (and its linked accounts) through ListMetrics. */
 	@Override
 	public Inventory inventory(ParityProperties properties, InventoryQuery query) {
-		ParityProperties.CloudWatch settings = properties.cloudwatch();
+		CloudWatchSettings settings = CloudWatchSettings.of(properties);
 		try (CloudWatchClient client = CloudWatchClientFactory.create(settings,
 				new CloudWatchClientFactory.AttemptCounter())) {
 			String location = (settings.endpoint() != null) ? settings.endpoint()
 					: "region " + client.serviceClientConfiguration().region().id();
 			return CloudWatchInventory.list(client, location, query);
 		}
+	}
+
+	@Override
+	public String listedBy() {
+		return "CloudWatch ListMetrics";
 	}
 
 	/**
@@ -154,19 +189,19 @@ public final class CloudWatchSourceProvider implements SourceProvider {
 	public String quotaScope(PairMapping pair, ParityProperties properties) {
 		String region = CloudWatchSource.query(pair).region();
 		if (region == null) {
-			region = properties.cloudwatch().region();
+			region = CloudWatchSettings.of(properties).region();
 		}
 		return "cloudwatch " + ((region != null && !region.isBlank()) ? region.strip() : "default-region");
 	}
 
 	@Override
 	public ParityProperties share(ParityProperties properties, double share) {
-		return properties.withCloudWatch(properties.cloudwatch().shared(share));
+		return properties.withSource(CloudWatchSettings.of(properties).shared(share));
 	}
 
 	@Override
 	public int concurrency(ParityProperties properties) {
-		return properties.cloudwatch().concurrency();
+		return CloudWatchSettings.of(properties).concurrency();
 	}
 
 	@Override

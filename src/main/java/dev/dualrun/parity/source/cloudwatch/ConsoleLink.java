@@ -2,8 +2,6 @@ package dev.dualrun.parity.source.cloudwatch;
 
 import java.time.Instant;
 
-import dev.dualrun.parity.config.CloudWatchQuery;
-
 /** A link to the same metric and window in the CloudWatch console. */
 final class ConsoleLink {
 

@@ -11,7 +11,6 @@ import java.util.function.Consumer;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 
 import dev.dualrun.parity.config.PairMapping;
-import dev.dualrun.parity.config.ParityProperties;
 import dev.dualrun.parity.source.MetricSource;
 import dev.dualrun.parity.source.QueryWindow;
 import dev.dualrun.parity.source.SeriesResult;
@@ -25,7 +24,7 @@ import dev.dualrun.parity.source.SeriesResult;
  */
 final class RegionalCloudWatchSource implements MetricSource {
 
-	private final ParityProperties.CloudWatch settings;
+	private final CloudWatchSettings settings;
 
 	private final CloudWatchSource home;
 
@@ -33,13 +32,13 @@ final class RegionalCloudWatchSource implements MetricSource {
 
 	private final Map<String, CloudWatchSource> others = new ConcurrentHashMap<>();
 
-	RegionalCloudWatchSource(ParityProperties.CloudWatch settings) {
+	RegionalCloudWatchSource(CloudWatchSettings settings) {
 		this.settings = settings;
 		this.home = open(settings);
 		this.homeRegion = this.home.backend().region();
 	}
 
-	private static CloudWatchSource open(ParityProperties.CloudWatch settings) {
+	private static CloudWatchSource open(CloudWatchSettings settings) {
 		CloudWatchClientFactory.AttemptCounter attempts = new CloudWatchClientFactory.AttemptCounter();
 		CloudWatchClient client = CloudWatchClientFactory.create(settings, attempts);
 		String endpoint = (settings.endpoint() != null) ? settings.endpoint()

@@ -13,7 +13,6 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import okhttp3.Interceptor;
 
-import dev.dualrun.parity.config.ParityProperties;
 import okhttp3.Response;
 
 /**
@@ -39,7 +38,7 @@ public final class RetryInterceptor implements Interceptor {
 	 * @param name the backend, for resilience4j's registry and events
 	 * @param settings attempts and backoff
 	 */
-	public RetryInterceptor(String name, ParityProperties.Retry settings) {
+	public RetryInterceptor(String name, RetrySettings settings) {
 		this.maxBackoff = settings.maxBackoff();
 		IntervalFunction backoff = IntervalFunction.ofExponentialRandomBackoff(settings.initialBackoff().toMillis(),
 				2.0, 0.5, settings.maxBackoff().toMillis());

@@ -1,7 +1,6 @@
 package dev.dualrun.parity.source.prometheus;
 
 import dev.dualrun.parity.alert.Comparison;
-import dev.dualrun.parity.config.PromQl;
 
 /**
  * An alerting rule's expression split into what it watches and how it compares:

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.dualrun.parity.config.ConfigurationException;
-import dev.dualrun.parity.config.ParityProperties;
 import dev.dualrun.parity.config.Text;
 import dev.dualrun.parity.source.http.RetryInterceptor;
 import dev.dualrun.parity.source.http.SigV4Interceptor;
@@ -38,7 +37,7 @@ public final class PrometheusClient {
 
 	private final HttpUrl base;
 
-	private final ParityProperties.Prometheus settings;
+	private final PrometheusSettings settings;
 
 	private final PrometheusResponseParser parser = new PrometheusResponseParser();
 
@@ -58,7 +57,7 @@ public final class PrometheusClient {
 	 * @param settings the API's settings; credentials in the URL
 	 * ({@code http://user:secret@host}) become basic auth and are never shown
 	 */
-	public PrometheusClient(ParityProperties.Prometheus settings) {
+	public PrometheusClient(PrometheusSettings settings) {
 		HttpUrl url = HttpUrl.parse(settings.url());
 		if (url == null) {
 			throw new ConfigurationException(
@@ -71,9 +70,7 @@ public final class PrometheusClient {
 			password = url.password();
 		}
 		this.base = url.newBuilder().username("").password("").build();
-		this.settings = new ParityProperties.Prometheus(this.base.toString(), settings.timeout(), user, password,
-				settings.bearerToken(), settings.headers(), settings.maxPointsPerRequest(), settings.postThreshold(),
-				settings.retry(), settings.concurrency(), settings.sigv4());
+		this.settings = settings.withBasicAuth(this.base.toString(), user, password);
 		if (settings.sigv4().enabled() && (user != null || settings.bearerToken() != null
 				|| settings.headers().keySet().stream().anyMatch("Authorization"::equalsIgnoreCase))) {
 			throw new ConfigurationException("parity.prometheus.sigv4.region is set and so is "

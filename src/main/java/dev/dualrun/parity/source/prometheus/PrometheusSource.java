@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import dev.dualrun.parity.config.PairMapping;
+import dev.dualrun.parity.config.Side;
 import dev.dualrun.parity.source.CardinalityException;
 import dev.dualrun.parity.source.MetricSource;
 import dev.dualrun.parity.source.QueryWindow;
@@ -25,10 +26,21 @@ public final class PrometheusSource implements MetricSource {
 
 	private final PrometheusClient client;
 
+	private final Side side;
+
 	private final AtomicLong queries = new AtomicLong();
 
-	public PrometheusSource(PrometheusClient client) {
+	/**
+	 * @param client the API's client
+	 * @param side the side of each pair this source reads
+	 */
+	public PrometheusSource(PrometheusClient client, Side side) {
 		this.client = client;
+		this.side = side;
+	}
+
+	private String query(PairMapping pair) {
+		return PrometheusQuery.of(pair.query(this.side));
 	}
 
 	@Override
@@ -59,7 +71,7 @@ public final class PrometheusSource implements MetricSource {
 		long p = window.period().toSeconds();
 		Instant first = window.start().plusSeconds(p);
 		this.queries.incrementAndGet();
-		RangeResult result = this.client.queryRange(pair.promql(), first, window.end(), p);
+		RangeResult result = this.client.queryRange(query(pair), first, window.end(), p);
 		if (result.series().isEmpty()) {
 			return new TimeSeries(java.util.Map.of(), new long[0], new double[0], result.warnings());
 		}
@@ -77,7 +89,7 @@ public final class PrometheusSource implements MetricSource {
 			throw new CardinalityException(
 					"Prometheus returned " + result.seriesCount() + " series where one was meant for pair '" + pair.id()
 							+ "' (" + labels + ((result.seriesCount() > 5) ? ", ..." : "") + "): " + advice + "; query "
-							+ PrometheusClient.oneLine(pair.promql()),
+							+ PrometheusClient.oneLine(query(pair)),
 					result.series().stream().map(RangeResult.Series::labels).toList());
 		}
 		RangeResult.Series s = result.series().get(0);
@@ -135,7 +147,7 @@ public final class PrometheusSource implements MetricSource {
 
 	@Override
 	public String describe(PairMapping pair, QueryWindow window) {
-		return "query_range " + pair.promql() + " start=" + window.start().plus(pair.period()) + " end=" + window.end()
+		return "query_range " + query(pair) + " start=" + window.start().plus(pair.period()) + " end=" + window.end()
 				+ " step=" + pair.period().toSeconds() + "s";
 	}
 

@@ -1,26 +1,83 @@
 package dev.dualrun.parity.source.prometheus;
 
 import java.time.Instant;
+import java.util.List;
 
 import dev.dualrun.parity.config.PairMapping;
 import dev.dualrun.parity.config.ParityProperties;
+import dev.dualrun.parity.config.SideReader;
+import dev.dualrun.parity.source.AlertReplay;
+import dev.dualrun.parity.source.Catalogued;
+import dev.dualrun.parity.source.Costed;
+import dev.dualrun.parity.source.DashboardPanels;
+import dev.dualrun.parity.source.Linked;
+import dev.dualrun.parity.source.Linted;
+import dev.dualrun.parity.source.QueryShape;
 import dev.dualrun.parity.source.MetricSource;
+import dev.dualrun.parity.source.QueryWindow;
 import dev.dualrun.parity.source.SourceProvider;
 
 /**
  * Prometheus (or any Prometheus-compatible API: Mimir, Thanos, Amazon Managed Prometheus)
  * as the new side: {@code query_range} through OkHttp, from {@code parity.prometheus.*}.
  */
-public final class PrometheusSourceProvider implements SourceProvider {
+public final class PrometheusSourceProvider implements SourceProvider, Costed, Catalogued, DashboardPanels, Linked,
+		AlertReplay, Linted, dev.dualrun.parity.source.Migrating {
+
+	private static final PrometheusReader READER = new PrometheusReader();
+
+	/** The scrape interval a dry run assumes when it estimates the samples loaded. */
+	static final long ASSUMED_SCRAPE_SECONDS = 15;
+
+	/**
+	 * A range selector of a pair's PromQL, its period already written in ({@code [5m]}).
+	 */
+	private static final java.util.regex.Pattern RANGE = java.util.regex.Pattern.compile("\\[\\d+[smhdwy]\\]");
 
 	@Override
-	public String type() {
-		return "prometheus";
+	public List<org.flywaydb.core.api.migration.JavaMigration> migrations() {
+		return List.of(new V13__Definitions_name_the_new_side());
 	}
 
 	@Override
-	public Role role() {
-		return Role.NEW;
+	public SideReader reader() {
+		return READER;
+	}
+
+	@Override
+	public java.util.List<dev.dualrun.parity.config.LintFinding> lint(PairMapping pair, QueryShape shape) {
+		return PromQlLinter.lint(pair);
+	}
+
+	@Override
+	public QueryShape shape(dev.dualrun.parity.config.SideQuery query) {
+		return PromQlLinter.shape(PrometheusQuery.of(query));
+	}
+
+	/**
+	 * The {@code query_range} requests (a window longer than the points a request may
+	 * return is split) and the samples they load: each range selector reads its period's
+	 * worth of scrapes at every step.
+	 */
+	@Override
+	public String estimate(java.util.Map<QueryWindow, java.util.List<PairMapping>> pairs, ParityProperties properties) {
+		int perRequest = PrometheusSettings.of(properties).maxPointsPerRequest();
+		long requests = 0;
+		long samples = 0;
+		for (var e : pairs.entrySet()) {
+			int points = e.getKey().count();
+			for (PairMapping p : e.getValue()) {
+				requests += (points + perRequest - 1) / perRequest;
+				java.util.regex.Matcher m = RANGE.matcher(PrometheusQuery.of(p.neu()));
+				long perStep = 0;
+				while (m.find()) {
+					perStep += Math.max(1, p.period().toSeconds() / ASSUMED_SCRAPE_SECONDS);
+				}
+				samples += points * Math.max(1, perStep);
+			}
+		}
+		return requests + " query_range request(s), about " + String.format(java.util.Locale.ROOT, "%,d", samples)
+				+ " sample(s) loaded";
 	}
 
 	@Override
@@ -33,9 +90,16 @@ public final class PrometheusSourceProvider implements SourceProvider {
 		return "check the metric name and label matchers of the PromQL";
 	}
 
+	private static final PrometheusQueryWriter WRITER = new PrometheusQueryWriter();
+
+	@Override
+	public dev.dualrun.parity.source.QueryWriter writer() {
+		return WRITER;
+	}
+
 	@Override
 	public dev.dualrun.parity.source.Catalog catalog(ParityProperties properties) {
-		return new PrometheusCatalog(new PrometheusClient(properties.prometheus()));
+		return new PrometheusCatalog(new PrometheusClient(PrometheusSettings.of(properties)));
 	}
 
 	@Override
@@ -56,8 +120,9 @@ public final class PrometheusSourceProvider implements SourceProvider {
 		java.util.Map<String, Object> t = new java.util.LinkedHashMap<>();
 		t.put("refId", refId);
 		t.put("datasource", java.util.Map.of("type", grafanaDatasource(), "uid", datasourceUid));
-		String query = (pair.unitFactor() == 1.0) ? pair.promql()
-				: "(" + pair.promql().strip() + ") * " + dev.dualrun.parity.config.Durations.trim(pair.unitFactor());
+		String query = (pair.unitFactor() == 1.0) ? PrometheusQuery.of(pair.neu())
+				: "(" + PrometheusQuery.of(pair.neu()).strip() + ") * "
+						+ dev.dualrun.parity.config.Durations.trim(pair.unitFactor());
 		t.put("expr", alignedQuery(query, p));
 		t.put("interval", p);
 		t.put("legendFormat", pair.id() + " (Prometheus)");
@@ -76,25 +141,31 @@ public final class PrometheusSourceProvider implements SourceProvider {
 	}
 
 	@Override
+	public Object settings(dev.dualrun.parity.config.SettingsBinder binder) {
+		return PrometheusSettings.bind(binder);
+	}
+
+	@Override
 	public int concurrency(ParityProperties properties) {
-		return properties.prometheus().concurrency();
+		return PrometheusSettings.of(properties).concurrency();
 	}
 
 	@Override
 	public MetricSource open(ParityProperties properties) {
-		return new PrometheusSource(new PrometheusClient(properties.prometheus()));
+		return new PrometheusSource(new PrometheusClient(PrometheusSettings.of(properties)),
+				dev.dualrun.parity.config.Side.NEW);
 	}
 
 	@Override
 	public dev.dualrun.parity.source.AlertSource alerts(ParityProperties properties) {
-		return new PrometheusRules(new PrometheusClient(properties.prometheus()));
+		return new PrometheusRules(new PrometheusClient(PrometheusSettings.of(properties)));
 	}
 
 	/** The query in the Prometheus graph UI. */
 	@Override
 	public String link(PairMapping pair, Instant start, Instant end, long periodSeconds, String location,
 			String region) {
-		return GraphLink.of(location, pair.promql(), start, end, periodSeconds);
+		return GraphLink.of(location, PrometheusQuery.of(pair.neu()), start, end, periodSeconds);
 	}
 
 }

@@ -12,10 +12,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import dev.dualrun.parity.config.AzureMonitorQuery;
 import dev.dualrun.parity.config.ConfigurationException;
 import dev.dualrun.parity.config.PairMapping;
-import dev.dualrun.parity.config.ParityProperties;
+import dev.dualrun.parity.source.TestPairs;
+import dev.dualrun.parity.source.http.RetrySettings;
 import dev.dualrun.parity.config.Tolerance;
 import dev.dualrun.parity.demo.AzureMonitorCompatibleServer;
 import dev.dualrun.parity.source.QueryWindow;
@@ -87,20 +87,20 @@ class AzureMonitorSourceIT {
 		return "/subscriptions/" + SUB + "/resourceGroups/data/providers/Microsoft.Storage/storageAccounts/shop";
 	}
 
-	private static ParityProperties.Azure settings(String secret, String token) {
+	private static AzureSettings settings(String secret, String token) {
 		String url = server.endpoint().toString();
-		return new ParityProperties.Azure(url, url, url, TENANT, CLIENT, secret, token, Duration.ofSeconds(5),
-				new ParityProperties.Retry(3, Duration.ofMillis(10), Duration.ofSeconds(2)), null, null);
+		return new AzureSettings(url, url, url, TENANT, CLIENT, secret, token, Duration.ofSeconds(5),
+				new RetrySettings(3, Duration.ofMillis(10), Duration.ofSeconds(2)), null, null, null);
 	}
 
 	private static AzureMonitorSource source(String secret) {
-		ParityProperties.Azure s = settings(secret, null);
+		AzureSettings s = settings(secret, null);
 		return new AzureMonitorSource(s, AzureTokenInterceptor.of(s, (k) -> null, Clock.systemUTC()));
 	}
 
 	private static PairMapping pair(String id, AzureMonitorQuery q) {
-		return new PairMapping(id, "", 1, q, "up", Duration.ofMinutes(5), 1.0, Tolerance.defaultFor(q.kind()), false,
-				null);
+		return new PairMapping(id, "", 1, q, TestPairs.newSide("up"), Duration.ofMinutes(5), 1.0,
+				Tolerance.defaultFor(q.kind()), false, null);
 	}
 
 	private static PairMapping cpu(int k, String region, AzureMonitorQuery.Aggregation a) {
@@ -202,12 +202,12 @@ class AzureMonitorSourceIT {
 
 	@Test
 	void aTokenFromTheEnvironmentIsUsedAsIsAndAnInvalidOneIsRefused() {
-		ParityProperties.Azure good = settings(null, server.issue("https://management.azure.com/.default"));
+		AzureSettings good = settings(null, server.issue("https://management.azure.com/.default"));
 		try (AzureMonitorSource source = new AzureMonitorSource(good,
 				AzureTokenInterceptor.of(good, (k) -> null, Clock.systemUTC()))) {
 			assertThat(source.fetch(cpu(2, null, AzureMonitorQuery.Aggregation.COUNT), WINDOW).size()).isEqualTo(24);
 		}
-		ParityProperties.Azure bad = settings(null, "eyJ.forged.token");
+		AzureSettings bad = settings(null, "eyJ.forged.token");
 		try (AzureMonitorSource source = new AzureMonitorSource(bad,
 				AzureTokenInterceptor.of(bad, (k) -> null, Clock.systemUTC()))) {
 			assertThatThrownBy(() -> source.fetch(cpu(2, null, AzureMonitorQuery.Aggregation.COUNT), WINDOW))
@@ -219,8 +219,7 @@ class AzureMonitorSourceIT {
 
 	@Test
 	void noCredentialsAtAllIsAConfigurationErrorNamingTheVariables() {
-		ParityProperties.Azure none = new ParityProperties.Azure(null, null, null, null, null, null, null, null, null,
-				null, null);
+		AzureSettings none = AzureSettings.defaults();
 		assertThatThrownBy(() -> AzureTokenInterceptor.of(none, (k) -> k.equals("AZURE_TENANT_ID") ? TENANT : null,
 				Clock.systemUTC()))
 			.isInstanceOf(ConfigurationException.class)

@@ -7,9 +7,8 @@ import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 
-import dev.dualrun.parity.config.CloudWatchQuery;
 import dev.dualrun.parity.config.PairMapping;
-import dev.dualrun.parity.config.Statistic;
+import dev.dualrun.parity.source.TestPairs;
 import dev.dualrun.parity.config.Tolerance;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,8 +50,8 @@ class CallPlannerTest {
 		List<PairMapping> pairs = new ArrayList<>();
 		for (int i = 0; i < n; i++) {
 			pairs.add(new PairMapping("p" + i, "", 1,
-					new CloudWatchQuery("NS", "M" + i, new TreeMap<>(), Statistic.parse("Sum"), null, null, null), "q",
-					Duration.ofSeconds(60), 1, Tolerance.COUNT, false, null));
+					new CloudWatchQuery("NS", "M" + i, new TreeMap<>(), Statistic.parse("Sum"), null, null, null),
+					TestPairs.newSide("q"), Duration.ofSeconds(60), 1, Tolerance.COUNT, false, null));
 		}
 		return pairs;
 	}
@@ -61,7 +60,7 @@ class CallPlannerTest {
 		var m = new CloudWatchQuery.ExpressionMetric("a", "NS", "M", new TreeMap<>(), Statistic.parse("Sum"), null);
 		var n = new CloudWatchQuery.ExpressionMetric("b", "NS", "N", new TreeMap<>(), Statistic.parse("Sum"), null);
 		return new PairMapping(id, "", 1, new CloudWatchQuery(null, null, null, null, null, "a / b", List.of(m, n)),
-				"q", Duration.ofSeconds(60), 1, Tolerance.AVERAGE, false, null);
+				TestPairs.newSide("q"), Duration.ofSeconds(60), 1, Tolerance.AVERAGE, false, null);
 	}
 
 }

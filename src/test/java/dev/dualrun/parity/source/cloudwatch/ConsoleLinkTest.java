@@ -5,9 +5,6 @@ import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 
-import dev.dualrun.parity.config.CloudWatchQuery;
-import dev.dualrun.parity.config.Statistic;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ConsoleLinkTest {

@@ -9,10 +9,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.dualrun.parity.config.CloudWatchQuery;
 import dev.dualrun.parity.config.MappingLoader;
 import dev.dualrun.parity.config.PairMapping;
-import dev.dualrun.parity.config.ParityProperties;
 import dev.dualrun.parity.source.QueryWindow;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,12 +32,14 @@ class RegionalCloudWatchSourceTest {
 				  - { id: c, cloudwatch: { namespace: N, metric: c, statistic: Sum, region: us-east-1 }, prometheus: { query: 'c' } }
 				  - { id: d, cloudwatch: { namespace: N, metric: d, statistic: Sum, region: eu-west-1 }, prometheus: { query: 'd' } }
 				""";
-		List<PairMapping> pairs = new MappingLoader().load(Files.writeString(this.dir.resolve("m.yml"), yaml)).pairs();
+		List<PairMapping> pairs = dev.dualrun.parity.source.Sources.mappingLoader()
+			.load(Files.writeString(this.dir.resolve("m.yml"), yaml))
+			.pairs();
 		assertThat(((CloudWatchQuery) pairs.get(1).old()).describe()).endsWith(" in eu-west-1");
 		Instant start = Instant.parse("2026-11-30T00:00:00Z");
 		QueryWindow window = new QueryWindow(start, start.plus(Duration.ofHours(1)), Duration.ofMinutes(1));
 		try (RegionalCloudWatchSource source = new RegionalCloudWatchSource(
-				new ParityProperties.CloudWatch("us-east-1", "http://127.0.0.1:9", null, null, null, null, null))) {
+				CloudWatchSettings.of("us-east-1", "http://127.0.0.1:9", null))) {
 			List<List<PairMapping>> calls = source.plan(pairs, window);
 			assertThat(calls).hasSize(2);
 			assertThat(calls.get(0)).extracting(PairMapping::id).containsExactly("a", "c");

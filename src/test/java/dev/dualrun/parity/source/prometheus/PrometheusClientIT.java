@@ -17,7 +17,7 @@ import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import dev.dualrun.parity.config.ParityProperties;
+import dev.dualrun.parity.source.http.RetrySettings;
 import dev.dualrun.parity.demo.DemoPrometheusServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -150,9 +150,8 @@ class PrometheusClientIT {
 		});
 		silent.start();
 		this.servers.add(() -> silent.stop(0));
-		ParityProperties.Prometheus settings = new ParityProperties.Prometheus(
-				"http://127.0.0.1:" + silent.getAddress().getPort(), Duration.ofMillis(300), null, null, null, Map.of(),
-				11_000, 1500, null, null, null);
+		PrometheusSettings settings = new PrometheusSettings("http://127.0.0.1:" + silent.getAddress().getPort(),
+				Duration.ofMillis(300), null, null, null, Map.of(), 11_000, 1500, null, null, null);
 		assertThatThrownBy(() -> new PrometheusClient(settings).queryRange("up", Instant.ofEpochSecond(600),
 				Instant.ofEpochSecond(1200), 60))
 			.hasMessageStartingWith("Prometheus timed out after 0.3 s at");
@@ -181,11 +180,10 @@ class PrometheusClientIT {
 		exchange.close();
 	}
 
-	private static ParityProperties.Prometheus settings(String url, String token, Map<String, String> headers,
-			int maxPoints, int postThreshold) {
-		return new ParityProperties.Prometheus(url, Duration.ofSeconds(5), null, null, token, headers, maxPoints,
-				postThreshold, new ParityProperties.Retry(3, Duration.ofMillis(10), Duration.ofMillis(100)), null,
-				null);
+	private static PrometheusSettings settings(String url, String token, Map<String, String> headers, int maxPoints,
+			int postThreshold) {
+		return new PrometheusSettings(url, Duration.ofSeconds(5), null, null, token, headers, maxPoints, postThreshold,
+				new RetrySettings(3, Duration.ofMillis(10), Duration.ofMillis(100)), null, null);
 	}
 
 }

@@ -1,4 +1,4 @@
-package dev.dualrun.parity.store.migration;
+package dev.dualrun.parity.source.prometheus;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,12 +12,12 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Issue 8: a pair's stored definition names its old side by type, {@code "old":
- * {"cloudwatch": {...}}}, where runs before stored {@code "cloudwatch": {...}}; every
- * stored definition is rewritten so, nothing else changes. A Java migration because SQL
- * cannot move a JSON object under a new key.
+ * A pair's stored definition names its new side by type, {@code "new": {"prometheus":
+ * {"query": ...}}}, as it names its old side, where runs before stored
+ * {@code "promql": ...}; every stored definition is rewritten so, nothing else changes. A
+ * Java migration because SQL cannot move a JSON value under a new key.
  */
-public class V9__Definitions_name_the_old_side extends BaseJavaMigration {
+public class V13__Definitions_name_the_new_side extends BaseJavaMigration {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -25,7 +25,7 @@ public class V9__Definitions_name_the_old_side extends BaseJavaMigration {
 	public void migrate(Context context) throws Exception {
 		try (Statement select = context.getConnection().createStatement();
 				ResultSet rows = select.executeQuery(
-						"SELECT run_id, pair_id, definition FROM run_pair WHERE definition LIKE '%\"cloudwatch\"%'");
+						"SELECT run_id, pair_id, definition FROM run_pair WHERE definition LIKE '%\"promql\"%'");
 				PreparedStatement update = context.getConnection()
 					.prepareStatement("UPDATE run_pair SET definition = ? WHERE run_id = ? AND pair_id = ?")) {
 			int pending = 0;
@@ -50,16 +50,18 @@ public class V9__Definitions_name_the_old_side extends BaseJavaMigration {
 
 	/**
 	 * @param definition a stored definition
-	 * @return it with its old side under {@code old}, or null if it has one already
+	 * @return it with its new side under {@code new}, or null if it has one already
 	 */
 	static String rewrite(String definition) {
 		JsonNode node = JSON.readTree(definition);
-		if (!(node instanceof ObjectNode pair) || !pair.has("cloudwatch") || pair.has("old")) {
+		if (!(node instanceof ObjectNode pair) || !pair.has("promql") || pair.has("new")) {
 			return null;
 		}
-		ObjectNode old = JSON.createObjectNode();
-		old.set("cloudwatch", pair.remove("cloudwatch"));
-		pair.set("old", old);
+		ObjectNode query = JSON.createObjectNode();
+		query.set("query", pair.remove("promql"));
+		ObjectNode side = JSON.createObjectNode();
+		side.set(PrometheusReader.TYPE, query);
+		pair.set("new", side);
 		return JSON.writeValueAsString(pair);
 	}
 

@@ -1,10 +1,14 @@
-package dev.dualrun.parity.config;
+package dev.dualrun.parity.source.azure;
 
 import java.util.Collections;
 import java.util.Locale;
 import java.util.SortedMap;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+
+import dev.dualrun.parity.config.MetricIdentity;
+import dev.dualrun.parity.config.SideQuery;
+import dev.dualrun.parity.config.StatisticKind;
 
 /**
  * The Azure Monitor side of a pair: one platform or custom metric of one resource, with
@@ -23,10 +27,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  * @param unit the unit the metric must report (e.g. {@code Percent}); null to accept any
  */
 public record AzureMonitorQuery(String resource, String namespace, String metric, Aggregation aggregation,
-		SortedMap<String, String> dimensions, String region, String unit) implements OldQuery {
-
-	/** The block's name in the mapping file, and the source's type. */
-	public static final String TYPE = "azure-monitor";
+		SortedMap<String, String> dimensions, String region, String unit) implements SideQuery {
 
 	public AzureMonitorQuery {
 		dimensions = (dimensions != null) ? Collections.unmodifiableSortedMap(new java.util.TreeMap<>(dimensions))
@@ -37,21 +38,21 @@ public record AzureMonitorQuery(String resource, String namespace, String metric
 	public enum Aggregation {
 
 		/** Total / Count of the grain's samples. */
-		AVERAGE("Average", Statistic.Kind.AVERAGE),
+		AVERAGE("Average", StatisticKind.AVERAGE),
 		/** The grain's smallest sample. */
-		MINIMUM("Minimum", Statistic.Kind.MINIMUM),
+		MINIMUM("Minimum", StatisticKind.MINIMUM),
 		/** The grain's largest sample. */
-		MAXIMUM("Maximum", Statistic.Kind.MAXIMUM),
+		MAXIMUM("Maximum", StatisticKind.MAXIMUM),
 		/** The sum of the grain's samples. */
-		TOTAL("Total", Statistic.Kind.SUM),
+		TOTAL("Total", StatisticKind.SUM),
 		/** The number of the grain's samples. */
-		COUNT("Count", Statistic.Kind.SAMPLE_COUNT);
+		COUNT("Count", StatisticKind.SAMPLE_COUNT);
 
 		private final String apiName;
 
-		private final Statistic.Kind kind;
+		private final StatisticKind kind;
 
-		Aggregation(String apiName, Statistic.Kind kind) {
+		Aggregation(String apiName, StatisticKind kind) {
 			this.apiName = apiName;
 			this.kind = kind;
 		}
@@ -73,7 +74,7 @@ public record AzureMonitorQuery(String resource, String namespace, String metric
 		/**
 		 * @return the statistic kind it is judged as
 		 */
-		public Statistic.Kind kind() {
+		public StatisticKind kind() {
 			return this.kind;
 		}
 
@@ -102,13 +103,19 @@ public record AzureMonitorQuery(String resource, String namespace, String metric
 	@Override
 	@JsonIgnore
 	public String type() {
-		return TYPE;
+		return AzureMonitorReader.TYPE;
 	}
 
 	@Override
 	@JsonIgnore
-	public Statistic.Kind kind() {
+	public StatisticKind kind() {
 		return this.aggregation.kind();
+	}
+
+	@Override
+	@JsonIgnore
+	public String statisticName() {
+		return this.aggregation.apiName();
 	}
 
 	/**

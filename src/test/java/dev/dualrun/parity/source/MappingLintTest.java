@@ -1,13 +1,16 @@
-package dev.dualrun.parity.config;
+package dev.dualrun.parity.source;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.dualrun.parity.config.LintFinding;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-class MappingLinterTest {
+/** The linter: each pair checked by the rules of both its sides' sources. */
+class MappingLintTest {
 
 	@Test
 	void aWellFormedMappingHasNoFindings() {
@@ -47,7 +50,7 @@ class MappingLinterTest {
 	@Test
 	void warnsWhereThePrometheusVersionChangesTheAnswer() {
 		String bucket = "histogram_quantile(0.95, sum by (le, path, method) (increase(x_bucket{le=\"1\"}[${period}])))";
-		List<MappingLinter.Finding> le = lint("p95", "Seconds", bucket);
+		List<LintFinding> le = lint("p95", "Seconds", bucket);
 		assertThat(rules(le)).containsExactly("WARNING le-value");
 		assertThat(le.get(0).message()).contains("le=~\"1(\\\\.0)?\"", "le=\"1.0\"");
 		assertThat(rules(lint("p95", "Seconds", bucket.replace("le=\"1\"", "le=~\"1(\\\\.0)?\"")))).isEmpty();
@@ -118,40 +121,29 @@ class MappingLinterTest {
 			.containsExactly("WARNING per-second");
 	}
 
-	private static List<MappingLinter.Finding> azure(String aggregation, String query) {
+	private static List<LintFinding> azure(String aggregation, String query) {
 		String yaml = "pairs:\n  - id: p\n    period: 5m\n    azure-monitor: { resource: '" + VM
 				+ "', metric: Percentage CPU, aggregation: " + aggregation + " }\n" + "    prometheus: { query: '"
 				+ query + "' }\n";
-		return MappingLinter.lint(new MappingLoader().parse("m.yml", yaml.getBytes(StandardCharsets.UTF_8)));
+		return MappingLint.lint(Sources.mappingLoader().parse("m.yml", yaml.getBytes(StandardCharsets.UTF_8)));
 	}
 
 	@Test
 	void aSyntaxErrorNamesTheColumn() {
-		List<MappingLinter.Finding> f = lint("Sum", "Count", "sum by (path (rate(x[${period}]))");
+		List<LintFinding> f = lint("Sum", "Count", "sum by (path (rate(x[${period}]))");
 		assertThat(f).hasSize(1);
 		assertThat(f.get(0).message()).startsWith("PromQL does not parse: expected ')'").contains("column 14");
 	}
 
-	@Test
-	void parsesTheGrammarTheMappingsUse() {
-		for (String q : List.of("sum without (instance) (rate(x[5m]))", "sum(rate(x[5m])) by (job)",
-				"a / on (job) group_left (x) b", "x > bool 3", "max_over_time(rate(x[1m])[10m:1m])", "-x + 2 ^ 3",
-				"x @ 1609746000", "x offset -5m", "count_values(\"v\", x)", "{__name__=~\"a.*\", job!=\"x\"}",
-				"histogram_quantile(0.9, sum by (le) (rate(x_bucket{a=~'b|c'}[5m])))", "1e3 * x",
-				"x # comment\n + y")) {
-			PromQl.parse(q);
-		}
-	}
-
-	private static List<String> rules(List<MappingLinter.Finding> findings) {
+	private static List<String> rules(List<LintFinding> findings) {
 		return findings.stream().map((f) -> f.severity() + " " + f.rule()).toList();
 	}
 
-	private static List<MappingLinter.Finding> lint(String statistic, String unit, String query) {
+	private static List<LintFinding> lint(String statistic, String unit, String query) {
 		String yaml = "pairs:\n  - id: p\n    period: 5m\n    cloudwatch: { namespace: N, metric: M, statistic: "
 				+ statistic + ((unit != null) ? ", unit: " + unit : "")
 				+ ", dimensions: { Endpoint: /, Method: GET } }\n" + "    prometheus: { query: '" + query + "' }\n";
-		return MappingLinter.lint(new MappingLoader().parse("m.yml", yaml.getBytes(StandardCharsets.UTF_8)));
+		return MappingLint.lint(Sources.mappingLoader().parse("m.yml", yaml.getBytes(StandardCharsets.UTF_8)));
 	}
 
 }

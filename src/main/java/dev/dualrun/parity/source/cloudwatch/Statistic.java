@@ -1,8 +1,10 @@
-package dev.dualrun.parity.config;
+package dev.dualrun.parity.source.cloudwatch;
 
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import dev.dualrun.parity.config.StatisticKind;
 
 /**
  * A CloudWatch statistic as sent in {@code MetricStat.Stat}: one of the five basic
@@ -10,19 +12,12 @@ import java.util.regex.Pattern;
  *
  * @param name the exact text CloudWatch expects ({@code Average}, {@code p99})
  * @param kind what the statistic measures, which decides how it is compared
- * @param percentile for {@link Kind#PERCENTILE}, the percentile in (0, 100]; otherwise
- * NaN
+ * @param percentile for {@link StatisticKind#PERCENTILE}, the percentile in (0, 100];
+ * otherwise NaN
  */
-public record Statistic(String name, Kind kind, double percentile) {
+public record Statistic(String name, StatisticKind kind, double percentile) {
 
 	private static final Pattern PERCENTILE = Pattern.compile("p(\\d{1,2}(\\.\\d{1,2})?|100)");
-
-	/** What a statistic measures. */
-	public enum Kind {
-
-		SAMPLE_COUNT, SUM, AVERAGE, MINIMUM, MAXIMUM, PERCENTILE
-
-	}
 
 	/** Names accepted by {@link #parse}, for error messages. */
 	public static final String SUPPORTED = "SampleCount, Sum, Average, Minimum, Maximum, pNN or pNN.NN";
@@ -36,21 +31,21 @@ public record Statistic(String name, Kind kind, double percentile) {
 	public static Statistic parse(String text) {
 		switch (text) {
 			case "SampleCount":
-				return new Statistic(text, Kind.SAMPLE_COUNT, Double.NaN);
+				return new Statistic(text, StatisticKind.SAMPLE_COUNT, Double.NaN);
 			case "Sum":
-				return new Statistic(text, Kind.SUM, Double.NaN);
+				return new Statistic(text, StatisticKind.SUM, Double.NaN);
 			case "Average":
-				return new Statistic(text, Kind.AVERAGE, Double.NaN);
+				return new Statistic(text, StatisticKind.AVERAGE, Double.NaN);
 			case "Minimum":
-				return new Statistic(text, Kind.MINIMUM, Double.NaN);
+				return new Statistic(text, StatisticKind.MINIMUM, Double.NaN);
 			case "Maximum":
-				return new Statistic(text, Kind.MAXIMUM, Double.NaN);
+				return new Statistic(text, StatisticKind.MAXIMUM, Double.NaN);
 			default:
 				Matcher m = PERCENTILE.matcher(text);
 				if (m.matches()) {
 					double p = Double.parseDouble(m.group(1));
 					if (p > 0) {
-						return new Statistic(text, Kind.PERCENTILE, p);
+						return new Statistic(text, StatisticKind.PERCENTILE, p);
 					}
 				}
 				String hint = text.toLowerCase(Locale.ROOT).startsWith("avg") ? " (did you mean 'Average'?)" : "";

@@ -1,4 +1,4 @@
-package dev.dualrun.parity.discover;
+package dev.dualrun.parity.source.cloudwatch;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

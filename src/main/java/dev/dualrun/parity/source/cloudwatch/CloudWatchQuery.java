@@ -1,7 +1,11 @@
-package dev.dualrun.parity.config;
+package dev.dualrun.parity.source.cloudwatch;
 
 import java.util.List;
 import java.util.SortedMap;
+
+import dev.dualrun.parity.config.MetricIdentity;
+import dev.dualrun.parity.config.SideQuery;
+import dev.dualrun.parity.config.StatisticKind;
 
 /**
  * The CloudWatch side of a pair: either one metric with a statistic, or a metric-math
@@ -21,10 +25,7 @@ import java.util.SortedMap;
  */
 public record CloudWatchQuery(String namespace, String metricName, SortedMap<String, String> dimensions,
 		Statistic statistic, String unit, String expression, List<ExpressionMetric> metrics,
-		String region) implements OldQuery {
-
-	/** The block's name in the mapping file, and the source's type. */
-	public static final String TYPE = "cloudwatch";
+		String region) implements SideQuery {
 
 	public CloudWatchQuery {
 		dimensions = (dimensions != null) ? java.util.Collections.unmodifiableSortedMap(dimensions)
@@ -60,7 +61,7 @@ public record CloudWatchQuery(String namespace, String metricName, SortedMap<Str
 	@Override
 	@com.fasterxml.jackson.annotation.JsonIgnore
 	public String type() {
-		return TYPE;
+		return CloudWatchReader.TYPE;
 	}
 
 	/**
@@ -68,8 +69,8 @@ public record CloudWatchQuery(String namespace, String metricName, SortedMap<Str
 	 */
 	@Override
 	@com.fasterxml.jackson.annotation.JsonIgnore
-	public Statistic.Kind kind() {
-		return hasExpression() ? Statistic.Kind.AVERAGE : this.statistic.kind();
+	public StatisticKind kind() {
+		return hasExpression() ? StatisticKind.AVERAGE : this.statistic.kind();
 	}
 
 	/** A plain metric reads itself; an expression reads the metrics it names. */
@@ -82,6 +83,28 @@ public record CloudWatchQuery(String namespace, String metricName, SortedMap<Str
 		return this.metrics.stream()
 			.map((m) -> new MetricIdentity(m.namespace(), m.metricName(), m.dimensions()))
 			.toList();
+	}
+
+	/**
+	 * CloudWatch never aggregates across dimensions: the set published is the identity.
+	 */
+	@Override
+	@com.fasterxml.jackson.annotation.JsonIgnore
+	public boolean exactDimensions() {
+		return !hasExpression();
+	}
+
+	/** An expression has no single statistic for the new side's lint to check. */
+	@Override
+	@com.fasterxml.jackson.annotation.JsonIgnore
+	public String statisticName() {
+		return hasExpression() ? null : this.statistic.name();
+	}
+
+	@Override
+	@com.fasterxml.jackson.annotation.JsonIgnore
+	public double percentile() {
+		return hasExpression() ? Double.NaN : this.statistic.percentile();
 	}
 
 	/**

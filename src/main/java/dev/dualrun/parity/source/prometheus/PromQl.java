@@ -1,4 +1,4 @@
-package dev.dualrun.parity.config;
+package dev.dualrun.parity.source.prometheus;
 
 import java.util.ArrayList;
 import java.util.List;

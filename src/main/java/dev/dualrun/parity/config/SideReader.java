@@ -1,0 +1,69 @@
+package dev.dualrun.parity.config;
+
+/**
+ * How a source's block of the mapping file is read: its key (the source's type), the side
+ * it plays, the record it is bound to and stored as, and its checks. Each source brings
+ * its own; the loader knows none of them.
+ */
+public interface SideReader {
+
+	/**
+	 * @return the block's key in a pair (and in an alert pair), e.g. the source's type
+	 */
+	String key();
+
+	/**
+	 * @return the side the source plays
+	 */
+	Side side();
+
+	/**
+	 * @return the record a pair's block is read as, stored with each run under
+	 * {@link #key()}
+	 */
+	Class<? extends SideQuery> queryType();
+
+	/**
+	 * Reads and checks a pair's block.
+	 * @param block the block, with the pair's period and the means to name errors
+	 * @return the side's query
+	 * @throws MappingException naming file, line and field
+	 */
+	SideQuery readPair(MappingBlock block);
+
+	/**
+	 * @return how an alert pair names this side's alert, e.g. {@code key: {alarm: NAME}},
+	 * or null if the source has no alerts
+	 */
+	default String alertExample() {
+		return null;
+	}
+
+	/**
+	 * @param name an alert's name
+	 * @param group its group, or null
+	 * @return this side's block of an alert pair naming it, on one line
+	 */
+	default String alertYaml(String name, String group) {
+		throw new UnsupportedOperationException("'" + key() + ":' has no alerts");
+	}
+
+	/**
+	 * @param text a value
+	 * @return it in double quotes, escaped for YAML
+	 */
+	static String quoted(String text) {
+		return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+	}
+
+	/**
+	 * Reads and checks an alert pair's block.
+	 * @param block the block
+	 * @return this side's alert
+	 * @throws MappingException naming file, line and field
+	 */
+	default AlertMapping.Ref readAlert(MappingBlock block) {
+		throw block.error("", "'" + key() + ":' has no alerts the validator can read");
+	}
+
+}

@@ -1,0 +1,91 @@
+package dev.dualrun.parity.source.prometheus;
+
+import dev.dualrun.parity.config.AlertMapping;
+import dev.dualrun.parity.config.Durations;
+import dev.dualrun.parity.config.MappingBlock;
+import dev.dualrun.parity.config.Side;
+import dev.dualrun.parity.config.SideQuery;
+import dev.dualrun.parity.config.SideReader;
+
+/**
+ * The {@code prometheus:} block of the mapping file: the PromQL that should reproduce the
+ * old side, with {@code ${period}} for the pair's period; the period must hold at least
+ * four scrapes (the period rule). In an alert pair, {@code prometheus: {alert: NAME,
+ * group: GROUP}}.
+ */
+final class PrometheusReader implements SideReader {
+
+	/** The block's key in the mapping file, and the source's type. */
+	static final String TYPE = "prometheus";
+
+	/**
+	 * Placeholder in PromQL replaced by the pair's period, e.g.
+	 * {@code rate(x[${period}])}.
+	 */
+	static final String PERIOD_PLACEHOLDER = "${period}";
+
+	/** The block as written. */
+	record Block(String query) {
+
+	}
+
+	/** An alert pair's alerting rule, by name, in a group if the name is not unique. */
+	record RuleRef(String alert, String group) {
+
+	}
+
+	@Override
+	public String key() {
+		return TYPE;
+	}
+
+	@Override
+	public Side side() {
+		return Side.NEW;
+	}
+
+	@Override
+	public Class<? extends SideQuery> queryType() {
+		return PrometheusQuery.class;
+	}
+
+	@Override
+	public SideQuery readPair(MappingBlock block) {
+		Block raw = block.bind(Block.class);
+		if (block.period().compareTo(block.scrapeInterval().multipliedBy(4)) < 0) {
+			throw block.pairError("period " + Durations.promql(block.period())
+					+ " is shorter than 4x the scrape interval " + Durations.promql(block.scrapeInterval())
+					+ ": a window would hold too few samples and increase() would extrapolate most of it (the period rule)");
+		}
+		String query = block.required(raw.query(), "query").strip();
+		String promql = query.replace(PERIOD_PLACEHOLDER, Durations.promql(block.period()));
+		if (promql.contains("${")) {
+			throw block.error("query",
+					"unknown placeholder in '" + query + "' (only " + PERIOD_PLACEHOLDER + " is replaced)");
+		}
+		return new PrometheusQuery(promql);
+	}
+
+	@Override
+	public String alertExample() {
+		return TYPE + ": {alert: NAME}";
+	}
+
+	@Override
+	public String alertYaml(String name, String group) {
+		return TYPE + ": { alert: " + name + ((group != null) ? ", group: " + SideReader.quoted(group) : "") + " }";
+	}
+
+	@Override
+	public AlertMapping.Ref readAlert(MappingBlock block) {
+		RuleRef raw = block.bind(RuleRef.class);
+		String rule = block.required(raw.alert(), "alert").strip();
+		if (!rule.matches("[a-zA-Z_:][a-zA-Z0-9_:]*")) {
+			throw block.error("alert",
+					"'" + rule + "' is not an alert name Prometheus accepts (letters, digits, '_' and ':')");
+		}
+		String group = raw.group();
+		return new AlertMapping.Ref(TYPE, rule, (group != null && !group.isBlank()) ? group.strip() : null);
+	}
+
+}
