@@ -5,7 +5,10 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
 /** Keeps the dependencies pointing one way, as the style guide describes. */
@@ -99,6 +102,37 @@ class ArchitectureTest {
 			.resideInAPackage("org.springframework..")
 			.check(CLASSES);
 	}
+
+	/**
+	 * A vendor lives in its source's package: everything else speaks of an old and a new
+	 * side and takes the systems' names from the registry. Identifiers and string
+	 * constants are read from the source text, comments aside.
+	 */
+	@Test
+	void noClassOutsideItsSourceOrTheDemoNamesAVendor() throws java.io.IOException {
+		java.nio.file.Path root = java.nio.file.Path.of("src/main/java/dev/dualrun/parity");
+		List<String> found = new java.util.ArrayList<>();
+		try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(root)) {
+			for (java.nio.file.Path file : files.filter((f) -> f.toString().endsWith(".java")).sorted().toList()) {
+				String where = root.relativize(file).toString().replace('\\', '/');
+				if (where.startsWith("demo/") || VENDOR_PACKAGE.matcher(where).matches()) {
+					continue;
+				}
+				JavaTokens.of(java.nio.file.Files.readString(file))
+					.stream()
+					.filter((t) -> Vendors.named(t))
+					.forEach((t) -> found.add(where + ":" + t.line() + ": " + t.text()));
+			}
+		}
+		assertThat(found).as("vendor names outside source.<vendor> and demo").isEmpty();
+	}
+
+	/**
+	 * A vendor's source package: {@code source/<vendor>/...}, but not the neutral
+	 * {@code source/http}.
+	 */
+	private static final java.util.regex.Pattern VENDOR_PACKAGE = java.util.regex.Pattern
+		.compile("source/(?!http/)[a-z]+/.*");
 
 	@Test
 	void onlyTheCliWritesToStandardOutput() {

@@ -117,7 +117,7 @@ class BadInputCorpusIT {
 		mapping("pairs-not-a-list", "pairs: { id: x }\n", "pairs");
 		mapping("pairs-empty", "pairs: []\n", "no pairs");
 		mapping("alert-no-cloudwatch", "alerts:\n  - id: a\n    prometheus: {alert: A}\n", ":2: ",
-				"an alert pair needs the old side's alarm");
+				"an alert pair needs the old side's alert");
 		mapping("alert-bad-rule-name",
 				"alerts:\n  - id: a\n    cloudwatch: {alarm: x}\n    prometheus: {alert: 'bad name'}\n",
 				"not an alert name Prometheus accepts");

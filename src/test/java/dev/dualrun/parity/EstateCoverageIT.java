@@ -139,7 +139,7 @@ class EstateCoverageIT {
 		assertThat(all.exitCode()).as(all.err()).isZero();
 		assertThat(all.out()).contains(
 				"inventory 1: 1203 metric(s) in 2 namespace(s) of CloudWatch at http://127.0.0.1:",
-				"(3 ListMetrics page(s), active in the last 2 weeks)", "FlaskApp", "Synthetic");
+				"(3 CloudWatch ListMetrics call(s), active in the last 2 weeks)", "FlaskApp", "Synthetic");
 		CliRun recent = inventory("list", "--namespace", "FlaskApp", "--recently-active", "--linked-accounts");
 		assertThat(recent.out()).contains("inventory 2: 1 metric(s) in 1 namespace(s)", "active in the last 3 h");
 		ParityStore store = openStore("list");

@@ -69,18 +69,19 @@ final class ComparePairProcessor {
 	private JudgedPair judge(RunPairRow planned, PairMapping pair) {
 		long runId = planned.runId();
 		QueryWindow window = new QueryWindow(planned.windowStart(), planned.windowEnd(), pair.period());
-		EvidenceRow cw = this.store.results().evidence(runId, pair.id(), EvidenceRow.OLD).orElse(null);
-		if (cw == null || cw.error() != null) {
-			String error = (cw == null) ? pair.sides().oldName() + " series was not fetched" : cw.error();
+		EvidenceRow oldEvidence = this.store.results().evidence(runId, pair.id(), EvidenceRow.OLD).orElse(null);
+		if (oldEvidence == null || oldEvidence.error() != null) {
+			String error = (oldEvidence == null) ? pair.sides().oldName() + " series was not fetched"
+					: oldEvidence.error();
 			return error(runId, pair, error, null);
 		}
-		PackedSeries.Points cwPoints = PackedSeries.unpack(cw.packed());
-		TimeSeries cwSeries = new TimeSeries(Map.of(), cwPoints.timestamps(), cwPoints.values(),
-				ParityStore.strings(cw.messages()));
+		PackedSeries.Points oldPoints = PackedSeries.unpack(oldEvidence.packed());
+		TimeSeries oldSeries = new TimeSeries(Map.of(), oldPoints.timestamps(), oldPoints.values(),
+				ParityStore.strings(oldEvidence.messages()));
 		String request = this.newSide.describe(pair, window);
-		TimeSeries prom;
+		TimeSeries newSeries;
 		try {
-			prom = this.newSide.fetch(pair, window);
+			newSeries = this.newSide.fetch(pair, window);
 		}
 		catch (CardinalityException ex) {
 			String message = Text.oneLine(ex.getMessage());
@@ -98,7 +99,7 @@ final class ComparePairProcessor {
 					new EvidenceRow(runId, pair.id(), EvidenceRow.NEW, request, (int) pair.period().toSeconds(),
 							pair.unitFactor(), 0, "{}", "[]", error, null, this.clock.instant()));
 		}
-		PairJudge.Judgement judged = judge(pair, window, cwSeries, prom);
+		PairJudge.Judgement judged = judge(pair, window, oldSeries, newSeries);
 		ComparisonResult identified = judged.result();
 		ComparisonResult result = identified;
 		if (result.verdict().isPassing()) {
@@ -108,9 +109,9 @@ final class ComparePairProcessor {
 			log.info("pair {}: {} ({})", pair.id(), result.verdict(), result.summary());
 		}
 		EvidenceRow evidence = new EvidenceRow(runId, pair.id(), EvidenceRow.NEW, request,
-				(int) pair.period().toSeconds(), pair.unitFactor(), prom.size(), ParityStore.json(prom.labels()),
-				ParityStore.json(prom.messages()), null, PackedSeries.pack(window, prom.timestamps(), prom.values()),
-				this.clock.instant());
+				(int) pair.period().toSeconds(), pair.unitFactor(), newSeries.size(),
+				ParityStore.json(newSeries.labels()), ParityStore.json(newSeries.messages()), null,
+				PackedSeries.pack(window, newSeries.timestamps(), newSeries.values()), this.clock.instant());
 		return new JudgedPair(
 				this.store.resultRow(runId, pair.id(), result)
 					.withChart(CompactChart.json(judged.aligned(), pair, window)),

@@ -11,8 +11,8 @@ import dev.dualrun.parity.store.PairResultRow;
  *
  * @param result the judgement
  * @param discrepancies its discrepancies
- * @param prometheusEvidence the Prometheus series or its failure
+ * @param newEvidence the Prometheus series or its failure
  */
-record JudgedPair(PairResultRow result, List<DiscrepancyRow> discrepancies, EvidenceRow prometheusEvidence) {
+record JudgedPair(PairResultRow result, List<DiscrepancyRow> discrepancies, EvidenceRow newEvidence) {
 
 }

@@ -202,11 +202,7 @@ public class ParityJobConfiguration {
 			.reader(judgedPairs)
 			.writer((chunk) -> store.saveResults(chunk.getItems().stream().map(JudgedPair::result).toList(),
 					chunk.getItems().stream().flatMap((j) -> j.discrepancies().stream()).toList(),
-					chunk.getItems()
-						.stream()
-						.map(JudgedPair::prometheusEvidence)
-						.filter(java.util.Objects::nonNull)
-						.toList()))
+					chunk.getItems().stream().map(JudgedPair::newEvidence).filter(java.util.Objects::nonNull).toList()))
 			.allowStartIfComplete(true)
 			.listener(new StepProgress())
 			.build();
@@ -227,9 +223,11 @@ public class ParityJobConfiguration {
 		java.util.concurrent.atomic.AtomicReference<ComparePairProcessor> judge = new java.util.concurrent.atomic.AtomicReference<>();
 		return new ReadAhead<>("compare-" + runId, () -> {
 			List<RunPairRow> pairs = PairPartition.unjudged(store, runId, partition, properties);
-			String type = pairs.isEmpty() ? "prometheus"
-					: PairDefinitions.fromJson(pairs.get(0).definition()).newType();
-			MetricSource source = Sources.open(type, properties);
+			if (pairs.isEmpty()) {
+				return pairs;
+			}
+			MetricSource source = Sources.open(PairDefinitions.fromJson(pairs.get(0).definition()).newType(),
+					properties);
 			MetricSource.Backend backend = source.backend();
 			store.runs().newBackend(runId, source.side(), backend.location(), backend.version(), backend.semantics());
 			judge.set(new ComparePairProcessor(store, source, clock, properties.threads()));

@@ -51,9 +51,9 @@ record ReportTasklet(ParityStore store, ParityProperties properties, Clock clock
 		if (this.properties.textfile() != null) {
 			// for node_exporter's textfile collector: a parity regression can page
 			// someone
-			dev.dualrun.parity.report.PrometheusTextfile.write(this.properties.textfile(),
-					dev.dualrun.parity.report.PrometheusTextfile.of(counted, this.store.results().results(runId),
-							estate, alerts));
+			dev.dualrun.parity.report.VerdictTextfile.write(this.properties.textfile(),
+					dev.dualrun.parity.report.VerdictTextfile.of(counted, this.store.results().results(runId), estate,
+							alerts));
 		}
 		this.store.runs().reported(runId, file.toString());
 		this.store.runs().close(runId, status, finished, error);

@@ -23,8 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 /** {@code dashboard}: a Grafana dashboard of the mapping's pairs. */
 @Command(name = "dashboard", mixinStandardHelpOptions = true,
 		header = "Write a Grafana dashboard of the mapping: a panel per pair with both systems on one grid.",
-		description = { "One time-series panel per pair, the old side's data source (CloudWatch or Azure Monitor) and",
-				"Prometheus in one mixed panel, drawn at each period's start as the validator compares them, the",
+		description = { "One time-series panel per pair, the old side's data source (${parity.old-systems}) and",
+				"the new side's (${parity.new-systems}) in one mixed panel, drawn at each period's start as the validator compares them, the",
 				"verdict of the mapping's latest run in the title. Import it in Grafana (Dashboards, New, Import)",
 				"and pick the data sources for its variables. Exit 0 when written." })
 final class DashboardCommand implements Callable<Integer> {

@@ -32,11 +32,15 @@ import dev.dualrun.parity.source.SourceProvider;
 import dev.dualrun.parity.source.Sources;
 import dev.dualrun.parity.store.InventoryRow;
 
-/** {@code discover}: a mapping to review, generated from the inventory and Prometheus. */
+/**
+ * {@code discover}: a mapping to review, generated from the inventory and the new side's
+ * series.
+ */
 @Command(name = "discover", mixinStandardHelpOptions = true,
-		header = "Write a mapping to review: for each listed CloudWatch metric, the PromQL that should reproduce it.",
-		description = { "Reads the latest inventory (run `inventory` first) and the Prometheus of --prometheus-url.",
-				"Metrics an exporter copied (YACE, cloudwatch_exporter) are paired exactly, aligned as the exporter",
+		header = "Write a mapping to review: for each listed metric of the old side, the query that should reproduce it.",
+		description = {
+				"Reads the latest inventory (run `inventory` first) and the series of the new side (${parity.new-systems}).",
+				"Metrics an exporter copied into the new side are paired exactly, aligned as the exporter",
 				"stamps its samples; the application's own metrics get the best candidate by names, kind and labels,",
 				"each pair saying why and how sure. Pairs below --threshold are written commented out. With",
 				"--mapping, metrics it already covers are left out. Exit 0 when written." })

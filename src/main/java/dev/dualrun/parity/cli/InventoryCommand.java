@@ -20,18 +20,18 @@ import dev.dualrun.parity.source.Sources;
 
 /** {@code inventory}: list the old side's metrics and store them as a dated inventory. */
 @Command(name = "inventory", mixinStandardHelpOptions = true,
-		header = "List the old side's metrics (CloudWatch ListMetrics) and store them as a dated inventory.",
+		header = "List the old side's metrics (${parity.inventory.by}) and store them as a dated inventory.",
 		description = { "Lists every metric of the account (the namespaces named with --namespace, or all) that",
-				"CloudWatch counts as active: data in the last two weeks, or with --recently-active in the last",
+				"the old side counts as active: data in the last two weeks, or with --recently-active in the last",
 				"three hours. The inventory is stored; `coverage` and `signoff` compare the mapping with the",
-				"latest one. Exit 0 when listed, 3 when CloudWatch could not be read." })
+				"latest one. Exit 0 when listed, 3 when the old side could not be read." })
 final class InventoryCommand implements Callable<Integer> {
 
 	@Spec
 	picocli.CommandLine.Model.CommandSpec spec;
 
 	@Option(names = "--namespace", paramLabel = "NS", split = ",",
-			description = "Only these namespaces (repeatable or comma-separated), e.g. AWS/EC2,FlaskApp. Default: all")
+			description = "Only these namespaces (repeatable or comma-separated), e.g. FlaskApp. Default: all")
 	List<String> namespaces = new ArrayList<>();
 
 	@Option(names = "--recently-active",
@@ -54,14 +54,14 @@ final class InventoryCommand implements Callable<Integer> {
 		for (String ns : this.namespaces) {
 			if (ns.isBlank() || ns.length() > 255) {
 				return console.error(ExitCodes.CONFIGURATION, "--namespace '" + Console.oneLine(ns)
-						+ "': give a namespace such as AWS/EC2 (1 to 255 characters)");
+						+ "': give a namespace such as FlaskApp (1 to 255 characters)");
 			}
 		}
 		List<String> args = new ArrayList<>(this.backends.args());
 		InventoryQuery query = new InventoryQuery(this.namespaces, this.recentlyActive, this.linkedAccounts);
 		return ParityApplicationContext.withStore(console, this.store, args, (context) -> {
-			Inventory inventory = Sources.one(Inventoried.class, Side.OLD, "list its metrics")
-				.inventory(context.properties(), query);
+			Inventoried lister = Sources.one(Inventoried.class, Side.OLD, "list its metrics");
+			Inventory inventory = lister.inventory(context.properties(), query);
 			long id = context.store().saveInventory(inventory, query);
 			Map<String, Integer> byNamespace = new TreeMap<>();
 			for (InventoryItem item : inventory.items()) {
@@ -69,7 +69,7 @@ final class InventoryCommand implements Callable<Integer> {
 			}
 			console.line("inventory " + id + ": " + inventory.items().size() + " metric(s) in " + byNamespace.size()
 					+ " namespace(s) of " + inventory.system() + " at " + inventory.location() + " ("
-					+ inventory.calls() + " call(s)"
+					+ inventory.calls() + " " + lister.listedBy() + " call(s)"
 					+ (this.recentlyActive ? ", active in the last 3 h" : ", active in the last 2 weeks") + ")");
 			byNamespace.forEach((ns, n) -> console.line(String.format(java.util.Locale.ROOT, "  %-40s %8d", ns, n)));
 			return ExitCodes.PASS;

@@ -15,13 +15,15 @@ import dev.dualrun.parity.config.MappingFile;
 import dev.dualrun.parity.config.MappingLoader;
 
 /**
- * {@code lint} (alias {@code validate}): check a mapping file and lint its PromQL,
- * calling no backend.
+ * {@code lint} (alias {@code validate}): check a mapping file and lint its pairs, calling
+ * no backend.
  */
 @Command(name = "lint", aliases = "validate", mixinStandardHelpOptions = true,
-		header = "Check a mapping file and lint its PromQL against the statistics, calling no backend.",
-		description = { "Check a mapping file (YAML, fields, statistics, periods, units) and lint each pair's PromQL",
-				"against its CloudWatch statistic (the linter rules in the README). ERRORs exit 2; WARNINGs are printed and exit 0." })
+		header = "Check a mapping file and lint each pair's query against its statistic, calling no backend.",
+		description = {
+				"Check a mapping file (YAML, fields, statistics, periods, units) and lint each pair's new-side query",
+				"against its old side's statistic, unit and dimensions (the linter's rules: see the mapping file's chapter).",
+				"ERRORs exit 2; WARNINGs are printed and exit 0." })
 final class LintCommand implements Callable<Integer> {
 
 	@Spec

@@ -5,11 +5,14 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 
 import dev.dualrun.parity.config.ConfigurationException;
+import dev.dualrun.parity.source.Configurable;
+import dev.dualrun.parity.source.SourceProvider;
+import dev.dualrun.parity.source.Sources;
 import picocli.CommandLine.Command;
 
 /** The {@code parity-validator} command and its subcommands. */
 @Command(name = "parity-validator", mixinStandardHelpOptions = true, version = "parity-validator 0.1.0",
-		description = { "Proves that metrics migrated from CloudWatch or Azure Monitor to Prometheus",
+		description = { "Proves that metrics migrated from ${parity.old-systems} to ${parity.new-systems}",
 				"say the same thing in both, that each alarm's rule fires when the alarm did,",
 				"and that every active metric of the old system is paired or excluded.", "" },
 		subcommands = { DemoCommand.class, RunCommand.class, RestartCommand.class, ReportCommand.class,
@@ -33,6 +36,28 @@ public final class ParityCli implements Runnable {
 	}
 
 	/**
+	 * @return the command line: each command that reaches the backends takes every
+	 * source's own flags, and the help speaks of the sources there are
+	 */
+	static CommandLine commandLine() {
+		CommandLine cli = new CommandLine(new ParityCli());
+		for (CommandLine command : cli.getSubcommands().values()) {
+			boolean backends = command.getCommandSpec()
+				.mixins()
+				.values()
+				.stream()
+				.anyMatch((m) -> m.userObject() instanceof BackendOptions);
+			if (backends) {
+				for (Configurable source : Sources.withCapability(Configurable.class)) {
+					command.addMixin(((SourceProvider) source).type(), source.options());
+				}
+			}
+		}
+		cli.setResourceBundle(HelpWords.bundle());
+		return cli;
+	}
+
+	/**
 	 * Runs the CLI on standard output and standard error.
 	 * @param args the arguments
 	 * @return the exit code
@@ -49,7 +74,7 @@ public final class ParityCli implements Runnable {
 	 * @return the exit code
 	 */
 	public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-		CommandLine cli = new CommandLine(new ParityCli());
+		CommandLine cli = commandLine();
 		cli.setOut(out);
 		cli.setErr(err);
 		cli.setCaseInsensitiveEnumValuesAllowed(true);

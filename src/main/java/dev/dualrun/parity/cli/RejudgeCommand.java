@@ -36,7 +36,8 @@ final class RejudgeCommand implements Callable<Integer> {
 	@Option(names = "--relative", paramLabel = "SHARE", description = "Per-point relative tolerance, e.g. 0.05")
 	Double relative;
 
-	@Option(names = "--absolute", paramLabel = "VALUE", description = "Per-point absolute floor, CloudWatch unit")
+	@Option(names = "--absolute", paramLabel = "VALUE",
+			description = "Per-point absolute floor, in the old side's unit")
 	Double absolute;
 
 	@Option(names = "--min-coverage", paramLabel = "SHARE", description = "Share of periods each side must have")

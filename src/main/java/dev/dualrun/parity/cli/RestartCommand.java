@@ -17,7 +17,7 @@ import dev.dualrun.parity.store.RunRow;
 		header = "Continue a run that failed, died, or completed with ERROR pairs.",
 		description = { "Continue a run: a failed run restarts where it stopped; a run whose process died (kill -9,",
 				"out of memory) is recovered and restarted, no SQL by hand; a completed run with ERROR pairs is",
-				"resumed for those pairs alone. Pairs already judged are kept, CloudWatch is not asked again for",
+				"resumed for those pairs alone. Pairs already judged are kept, the old side is not asked again for",
 				"pairs it answered, and the report is rewritten. A run started with --remote is restarted",
 				"across the workers (give --broker): only its partitions not finished are sent again." })
 final class RestartCommand implements Callable<Integer> {

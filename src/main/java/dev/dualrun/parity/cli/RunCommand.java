@@ -42,12 +42,12 @@ final class RunCommand implements Callable<Integer> {
 
 	@Option(names = "--dry-run",
 			description = "Plan only: state the pairs, the calls to each system, the metrics requested and their price, "
-					+ "and the Prometheus requests and samples, without any data call")
+					+ "and the new side's requests and samples, without any data call")
 	boolean dryRun;
 
 	@Option(names = "--remote",
 			description = "Fetch and judge the pairs on worker processes (the worker command) instead of here: "
-					+ "the pairs are split by the old side's quota (a CloudWatch region, an Azure subscription), then "
+					+ "the pairs are split by the old side's quota (${parity.quotas}), then "
 					+ "into --partition-size ranges, and sent through "
 					+ "--broker; this process plans, waits, then replays the alerts and writes the report. Needs a "
 					+ "shared --datasource-url (PostgreSQL)")

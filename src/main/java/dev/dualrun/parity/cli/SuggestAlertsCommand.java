@@ -31,10 +31,9 @@ import dev.dualrun.parity.source.Sources;
  * yet.
  */
 @Command(name = "suggest-alerts", mixinStandardHelpOptions = true,
-		header = "Write alert pairs to review: for each CloudWatch alarm not yet paired, the rule that replaces it.",
-		description = {
-				"Lists the CloudWatch metric alarms (DescribeAlarms) and the alerting rules of --prometheus-url",
-				"(/api/v1/rules). Each alarm the mapping does not pair gets the rule that reads the series its",
+		header = "Write alert pairs to review: for each alarm of the old side not yet paired, the rule that replaces it.",
+		description = { "Lists the old side's alerts (${parity.alerts.old}) and the new side's (${parity.alerts.new}).",
+				"Each alarm the mapping does not pair gets the rule that reads the series its",
 				"metric is paired with by the mapping's metric pairs, carries its dimension values, and shares",
 				"the words of its name; each pair says why and how sure. Pairs below --threshold are written",
 				"commented out. Exit 0 when written." })

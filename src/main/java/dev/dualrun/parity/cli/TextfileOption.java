@@ -4,11 +4,11 @@ import java.util.List;
 
 import picocli.CommandLine.Option;
 
-/** Where the run's verdicts go as Prometheus metrics. */
+/** Where the run's verdicts go as metrics for node_exporter. */
 final class TextfileOption {
 
 	@Option(names = "--textfile", paramLabel = "FILE",
-			description = "Also write the verdicts as Prometheus metrics (parity_pair_verdict, parity_run_timestamp_seconds, "
+			description = "Also write the verdicts as metrics (parity_pair_verdict, parity_run_timestamp_seconds, "
 					+ "...) to this .prom file, atomically, for node_exporter's textfile collector")
 	String textfile;
 

@@ -81,9 +81,10 @@ public final class Durations {
 
 	/**
 	 * @param d a duration of whole seconds
-	 * @return the PromQL form: {@code 1h}, {@code 5m} or {@code 90s}
+	 * @return its shortest form in one unit, as the mapping file and PromQL write it:
+	 * {@code 1h}, {@code 5m} or {@code 90s}
 	 */
-	public static String promql(Duration d) {
+	public static String compact(Duration d) {
 		long s = d.toSeconds();
 		if (s % 3600 == 0) {
 			return (s / 3600) + "h";

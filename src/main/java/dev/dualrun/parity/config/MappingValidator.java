@@ -110,7 +110,7 @@ final class MappingValidator {
 		String id = id(raw.id(), at);
 		Duration period = (raw.period() != null) ? duration(raw.period(), at + "/period") : defaultPeriod;
 		String periodAt = (raw.period() != null) ? at + "/period" : "/defaults/period";
-		String periodText = (raw.period() != null) ? raw.period() : Durations.promql(period);
+		String periodText = (raw.period() != null) ? raw.period() : Durations.compact(period);
 		Map<Side, String> keys = sides(raw.blocks(), at, PAIR_FIELDS, false);
 		String scrapeText = (raw.scrapeInterval() != null) ? raw.scrapeInterval() : defaults.scrapeInterval();
 		String scrapeAt = (raw.scrapeInterval() != null) ? at + "/scrape-interval" : "/defaults/scrape-interval";

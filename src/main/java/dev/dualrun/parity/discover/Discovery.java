@@ -214,7 +214,7 @@ public final class Discovery {
 		List<String> why = new ArrayList<>();
 		why.add(copy.exporter() + " series " + copy.name() + " with the dimensions as labels " + labels);
 		String period = (spacing >= 60_000 && spacing % 60_000 == 0)
-				? dev.dualrun.parity.config.Durations.promql(java.time.Duration.ofMillis(spacing)) : "5m";
+				? dev.dualrun.parity.config.Durations.compact(java.time.Duration.ofMillis(spacing)) : "5m";
 		String query = this.sides.neu().lastSample(copy.name(), matchers, bucketStamped);
 		double confidence;
 		if (bucketStamped) {

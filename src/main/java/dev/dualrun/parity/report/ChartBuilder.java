@@ -69,15 +69,16 @@ final class ChartBuilder {
 
 	private static Optional<PairChart> build(ParityStore store, long evidenceRun, RunPairRow planned, PairMapping pair,
 			List<DiscrepancyRow> discrepancies, int points, boolean residualToo) {
-		EvidenceRow cw = store.results().evidence(evidenceRun, pair.id(), EvidenceRow.OLD).orElse(null);
-		EvidenceRow prom = store.results().evidence(evidenceRun, pair.id(), EvidenceRow.NEW).orElse(null);
-		if (cw == null || prom == null || cw.packed() == null || prom.packed() == null) {
+		EvidenceRow oldEvidence = store.results().evidence(evidenceRun, pair.id(), EvidenceRow.OLD).orElse(null);
+		EvidenceRow newEvidence = store.results().evidence(evidenceRun, pair.id(), EvidenceRow.NEW).orElse(null);
+		if (oldEvidence == null || newEvidence == null || oldEvidence.packed() == null
+				|| newEvidence.packed() == null) {
 			return Optional.empty();
 		}
 		QueryWindow window = new QueryWindow(planned.windowStart(), planned.windowEnd(),
 				Duration.ofSeconds(planned.periodSeconds()));
-		return Optional.of(chart(PairJudge.align(pair, window, series(cw), series(prom)), pair, window, discrepancies,
-				points, residualToo));
+		return Optional.of(chart(PairJudge.align(pair, window, series(oldEvidence), series(newEvidence)), pair, window,
+				discrepancies, points, residualToo));
 	}
 
 	/**

@@ -65,7 +65,7 @@ public final class GrafanaDashboard {
 									: "no run of this mapping yet")
 							+ "\n\nBoth sides are drawn at each period's start, as the validator compares them.");
 			panel.put("datasource", Map.of("type", "datasource", "uid", "-- Mixed --"));
-			panel.put("interval", dev.dualrun.parity.config.Durations.promql(pair.period()));
+			panel.put("interval", dev.dualrun.parity.config.Durations.compact(pair.period()));
 			panel.put("gridPos", Map.of("h", 8, "w", 12, "x", (i % 2) * 12, "y", (i / 2) * 8));
 			panel.put("fieldConfig", Map.of("defaults",
 					Map.of("custom", Map.of("drawStyle", "line", "spanNulls", false)), "overrides", List.of()));

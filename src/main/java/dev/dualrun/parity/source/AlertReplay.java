@@ -14,4 +14,10 @@ public interface AlertReplay {
 	 */
 	AlertSource alerts(ParityProperties properties);
 
+	/**
+	 * @return what the system's alerts are, in words, e.g. its alarms and how they are
+	 * listed
+	 */
+	String describeAlerts();
+
 }

@@ -11,6 +11,11 @@ import dev.dualrun.parity.config.ParityProperties;
 public interface QuotaShared {
 
 	/**
+	 * @return what one quota is, in words, e.g. a region of the system
+	 */
+	String quota();
+
+	/**
 	 * @param pair a pair whose side this system reads
 	 * @param properties the settings
 	 * @return the quota's name, e.g. the type and a region

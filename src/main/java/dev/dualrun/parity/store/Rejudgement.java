@@ -91,10 +91,11 @@ public final class Rejudgement {
 
 	private void judge(long sourceRun, long judgementRun, RunPairRow planned) {
 		PairMapping pair = PairDefinitions.fromJson(planned.definition());
-		EvidenceRow cw = this.store.results().evidence(sourceRun, pair.id(), EvidenceRow.OLD).orElse(null);
-		EvidenceRow prom = this.store.results().evidence(sourceRun, pair.id(), EvidenceRow.NEW).orElse(null);
-		String missing = (cw == null || prom == null) ? "no stored evidence of run " + sourceRun + " for this pair"
-				: (cw.error() != null) ? cw.error() : prom.error();
+		EvidenceRow oldEvidence = this.store.results().evidence(sourceRun, pair.id(), EvidenceRow.OLD).orElse(null);
+		EvidenceRow newEvidence = this.store.results().evidence(sourceRun, pair.id(), EvidenceRow.NEW).orElse(null);
+		String missing = (oldEvidence == null || newEvidence == null)
+				? "no stored evidence of run " + sourceRun + " for this pair"
+				: (oldEvidence.error() != null) ? oldEvidence.error() : newEvidence.error();
 		if (missing != null) {
 			PairResultRow earlier = this.store.results()
 				.results(sourceRun)
@@ -112,11 +113,11 @@ public final class Rejudgement {
 		}
 		QueryWindow window = new QueryWindow(planned.windowStart(), planned.windowEnd(), pair.period());
 		// the labels are kept with the evidence: the identity check is judged again too
-		TimeSeries promSeries = series(prom);
+		TimeSeries newSeries = series(newEvidence);
 		ComparisonResult result = PairJudge
-			.judge(pair, window, series(cw),
-					new TimeSeries(ParityStore.labels(prom.labels()), promSeries.timestamps(), promSeries.values(),
-							promSeries.messages()))
+			.judge(pair, window, series(oldEvidence),
+					new TimeSeries(ParityStore.labels(newEvidence.labels()), newSeries.timestamps(), newSeries.values(),
+							newSeries.messages()))
 			.result();
 		this.store.saveResult(this.store.resultRow(judgementRun, pair.id(), result),
 				ParityStore.discrepancyRows(judgementRun, pair.id(), result.points().discrepancies()), null);

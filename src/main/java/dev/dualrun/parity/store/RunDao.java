@@ -95,8 +95,8 @@ public interface RunDao {
 	@SqlUpdate("""
 			UPDATE parity_run SET judged_from = :from, judgement_note = :note, window_start = :windowStart,
 			       window_end = :windowEnd, pairs_total = :pairs, mapping_sha256 = :sha256,
-			       old_location = :cwEndpoint, old_version = :cwVersion,
-			       new_location = :promUrl, new_version = :promVersion,
+			       old_location = :oldLocation, old_version = :oldVersion,
+			       new_location = :newLocation, new_version = :newVersion,
 			       new_range_rule = (SELECT new_range_rule FROM parity_run WHERE id = :from),
 			       old_system = (SELECT old_system FROM parity_run WHERE id = :from),
 			       new_system = (SELECT new_system FROM parity_run WHERE id = :from),
@@ -105,8 +105,9 @@ public interface RunDao {
 			""")
 	void judgement(@Bind("id") long id, @Bind("from") long from, @Bind("note") String note,
 			@Bind("windowStart") Instant windowStart, @Bind("windowEnd") Instant windowEnd, @Bind("pairs") int pairs,
-			@Bind("sha256") String sha256, @Bind("cwEndpoint") String cwEndpoint, @Bind("cwVersion") String cwVersion,
-			@Bind("promUrl") String promUrl, @Bind("promVersion") String promVersion);
+			@Bind("sha256") String sha256, @Bind("oldLocation") String oldLocation,
+			@Bind("oldVersion") String oldVersion, @Bind("newLocation") String newLocation,
+			@Bind("newVersion") String newVersion);
 
 	@SqlUpdate("UPDATE parity_run SET report_path = :path WHERE id = :id")
 	void reported(@Bind("id") long id, @Bind("path") String path);

@@ -23,12 +23,22 @@ import dev.dualrun.parity.source.SourceProvider;
  * {@code parity.azure.*} and the Azure credentials of the environment.
  */
 public final class AzureMonitorSourceProvider implements SourceProvider, Costed, DashboardPanels, Linked, Retained,
-		QuotaShared, dev.dualrun.parity.source.Linted {
+		QuotaShared, dev.dualrun.parity.source.Linted, dev.dualrun.parity.source.Configurable {
 
 	private static final AzureMonitorReader READER = new AzureMonitorReader();
 
 	/** Azure Monitor keeps platform metrics 93 days. */
 	static final Duration RETENTION = Duration.ofDays(93);
+
+	@Override
+	public String quota() {
+		return "an Azure subscription";
+	}
+
+	@Override
+	public Options options() {
+		return new AzureMonitorOptions();
+	}
 
 	@Override
 	public SideReader reader() {

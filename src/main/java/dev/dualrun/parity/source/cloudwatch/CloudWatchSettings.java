@@ -29,6 +29,9 @@ public record CloudWatchSettings(String region, String endpoint, String profile,
 	/** The prefix of these settings. */
 	static final String PREFIX = "parity.cloudwatch";
 
+	/** The run's AWS credentials profile, for every AWS service it calls. */
+	static final String AWS_PROFILE = "parity.aws.profile";
+
 	/** The setting of the price per 1,000 metrics requested. */
 	static final String PRICE = "parity.cost.cloudwatch-per-1000-metrics";
 
@@ -67,7 +70,10 @@ public record CloudWatchSettings(String region, String endpoint, String profile,
 	static CloudWatchSettings bind(SettingsBinder binder) {
 		CloudWatchSettings bound = binder.bind(PREFIX, CloudWatchSettings.class)
 			.orElseGet(CloudWatchSettings::defaults);
-		return bound.withPrice(ListPrice.bind(binder, PRICE, 0.01));
+		String profile = (bound.profile() != null) ? bound.profile()
+				: binder.bind(AWS_PROFILE, String.class).orElse(null);
+		return new CloudWatchSettings(bound.region(), bound.endpoint(), profile, bound.retryMode(), bound.maxAttempts(),
+				bound.maxTps(), bound.concurrency(), ListPrice.bind(binder, PRICE, 0.01));
 	}
 
 	/**
@@ -96,11 +102,6 @@ public record CloudWatchSettings(String region, String endpoint, String profile,
 	public CloudWatchSettings shared(double share) {
 		return new CloudWatchSettings(this.region, this.endpoint, this.profile, this.retryMode, this.maxAttempts,
 				this.maxTps * share, Math.max(1, (int) Math.floor(this.concurrency * share)), this.price);
-	}
-
-	CloudWatchSettings withPrice(ListPrice listPrice) {
-		return new CloudWatchSettings(this.region, this.endpoint, this.profile, this.retryMode, this.maxAttempts,
-				this.maxTps, this.concurrency, listPrice);
 	}
 
 }

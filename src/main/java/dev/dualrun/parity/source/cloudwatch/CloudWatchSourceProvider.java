@@ -27,9 +27,9 @@ import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
  * CloudWatch as the old side: {@code GetMetricData} through the SDK, the client made from
  * {@code parity.cloudwatch.*} when a run opens the source.
  */
-public final class CloudWatchSourceProvider
-		implements SourceProvider, Costed, Inventoried, DashboardPanels, Linked, Retained, QuotaShared, AlertReplay,
-		dev.dualrun.parity.source.Linted, dev.dualrun.parity.source.Discovering, dev.dualrun.parity.source.Migrating {
+public final class CloudWatchSourceProvider implements SourceProvider, Costed, Inventoried, DashboardPanels, Linked,
+		Retained, QuotaShared, AlertReplay, dev.dualrun.parity.source.Linted, dev.dualrun.parity.source.Discovering,
+		dev.dualrun.parity.source.Migrating, dev.dualrun.parity.source.Configurable {
 
 	private static final CloudWatchReader READER = new CloudWatchReader();
 
@@ -43,6 +43,21 @@ public final class CloudWatchSourceProvider
 	@Override
 	public List<org.flywaydb.core.api.migration.JavaMigration> migrations() {
 		return List.of(new V9__Definitions_name_the_old_side());
+	}
+
+	@Override
+	public String quota() {
+		return "a CloudWatch region";
+	}
+
+	@Override
+	public String describeAlerts() {
+		return "CloudWatch metric alarms (DescribeAlarms)";
+	}
+
+	@Override
+	public Options options() {
+		return new CloudWatchOptions();
 	}
 
 	@Override

@@ -83,7 +83,7 @@ final class PromQlLinter {
 	}
 
 	private static void ranges(PairMapping pair, Tree tree, List<LintFinding> out) {
-		String period = Durations.promql(pair.period());
+		String period = Durations.compact(pair.period());
 		for (PromQl.Range r : tree.ranges) {
 			if (r.range() != null && !sameDuration(r.range(), pair.period().toSeconds())) {
 				out.add(LintFinding.error(pair, "range-period", (r.subquery() ? "subquery range [" : "range [")

@@ -14,7 +14,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import dev.dualrun.parity.config.ConfigurationException;
 import dev.dualrun.parity.config.Text;
 import dev.dualrun.parity.source.http.RetryInterceptor;
-import dev.dualrun.parity.source.http.SigV4Interceptor;
 import okhttp3.Credentials;
 import okhttp3.FormBody;
 import okhttp3.HttpUrl;

@@ -94,7 +94,7 @@ final class PrometheusQueryWriter implements QueryWriter {
 
 	@Override
 	public SideQuery query(String template, Duration period) {
-		return new PrometheusQuery(template.replace(PrometheusReader.PERIOD_PLACEHOLDER, Durations.promql(period)));
+		return new PrometheusQuery(template.replace(PrometheusReader.PERIOD_PLACEHOLDER, Durations.compact(period)));
 	}
 
 	@Override

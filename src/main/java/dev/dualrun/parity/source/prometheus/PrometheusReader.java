@@ -53,12 +53,12 @@ final class PrometheusReader implements SideReader {
 	public SideQuery readPair(MappingBlock block) {
 		Block raw = block.bind(Block.class);
 		if (block.period().compareTo(block.scrapeInterval().multipliedBy(4)) < 0) {
-			throw block.pairError("period " + Durations.promql(block.period())
-					+ " is shorter than 4x the scrape interval " + Durations.promql(block.scrapeInterval())
+			throw block.pairError("period " + Durations.compact(block.period())
+					+ " is shorter than 4x the scrape interval " + Durations.compact(block.scrapeInterval())
 					+ ": a window would hold too few samples and increase() would extrapolate most of it (the period rule)");
 		}
 		String query = block.required(raw.query(), "query").strip();
-		String promql = query.replace(PERIOD_PLACEHOLDER, Durations.promql(block.period()));
+		String promql = query.replace(PERIOD_PLACEHOLDER, Durations.compact(block.period()));
 		if (promql.contains("${")) {
 			throw block.error("query",
 					"unknown placeholder in '" + query + "' (only " + PERIOD_PLACEHOLDER + " is replaced)");

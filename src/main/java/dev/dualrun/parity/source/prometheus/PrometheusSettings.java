@@ -58,7 +58,22 @@ public record PrometheusSettings(String url, Duration timeout, String username, 
 	 * @return Prometheus', bound
 	 */
 	static PrometheusSettings bind(SettingsBinder binder) {
-		return binder.bind(PREFIX, PrometheusSettings.class).orElseGet(() -> at(null));
+		PrometheusSettings bound = binder.bind(PREFIX, PrometheusSettings.class).orElseGet(() -> at(null));
+		if (bound.sigv4().enabled() && bound.sigv4().profile() == null) {
+			// the run's AWS profile (--aws-profile) signs too, unless the API names its
+			// own
+			String profile = binder.bind(AWS_PROFILE, String.class).orElse(null);
+			return bound.withSigV4(new SigV4(bound.sigv4().region(), bound.sigv4().service(), profile));
+		}
+		return bound;
+	}
+
+	/** The run's AWS profile, which SigV4 signing uses unless its own is named. */
+	static final String AWS_PROFILE = "parity.aws.profile";
+
+	PrometheusSettings withSigV4(SigV4 signing) {
+		return new PrometheusSettings(this.url, this.timeout, this.username, this.password, this.bearerToken,
+				this.headers, this.maxPointsPerRequest, this.postThreshold, this.retry, this.concurrency, signing);
 	}
 
 	/**

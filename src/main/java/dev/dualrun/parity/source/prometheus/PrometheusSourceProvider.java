@@ -22,7 +22,7 @@ import dev.dualrun.parity.source.SourceProvider;
  * as the new side: {@code query_range} through OkHttp, from {@code parity.prometheus.*}.
  */
 public final class PrometheusSourceProvider implements SourceProvider, Costed, Catalogued, DashboardPanels, Linked,
-		AlertReplay, Linted, dev.dualrun.parity.source.Migrating {
+		AlertReplay, Linted, dev.dualrun.parity.source.Migrating, dev.dualrun.parity.source.Configurable {
 
 	private static final PrometheusReader READER = new PrometheusReader();
 
@@ -37,6 +37,16 @@ public final class PrometheusSourceProvider implements SourceProvider, Costed, C
 	@Override
 	public List<org.flywaydb.core.api.migration.JavaMigration> migrations() {
 		return List.of(new V13__Definitions_name_the_new_side());
+	}
+
+	@Override
+	public String describeAlerts() {
+		return "Prometheus alerting rules (/api/v1/rules)";
+	}
+
+	@Override
+	public Options options() {
+		return new PrometheusOptions();
 	}
 
 	@Override
@@ -116,7 +126,7 @@ public final class PrometheusSourceProvider implements SourceProvider, Costed, C
 	@Override
 	public java.util.List<java.util.Map<String, Object>> grafanaQueries(PairMapping pair, String refId,
 			String datasourceUid) {
-		String p = dev.dualrun.parity.config.Durations.promql(pair.period());
+		String p = dev.dualrun.parity.config.Durations.compact(pair.period());
 		java.util.Map<String, Object> t = new java.util.LinkedHashMap<>();
 		t.put("refId", refId);
 		t.put("datasource", java.util.Map.of("type", grafanaDatasource(), "uid", datasourceUid));

@@ -28,9 +28,9 @@ import dev.dualrun.parity.store.RunRow;
  * parity_run_timestamp_seconds{mapping="m.yml"} 1.7964e+09
  * </pre>
  */
-public final class PrometheusTextfile {
+public final class VerdictTextfile {
 
-	private PrometheusTextfile() {
+	private VerdictTextfile() {
 	}
 
 	/**

@@ -1,4 +1,4 @@
-package dev.dualrun.parity.source.http;
+package dev.dualrun.parity.source.prometheus;
 
 import java.io.IOException;
 import java.time.Clock;
