@@ -126,28 +126,28 @@ class AzureMonitorJobIT {
 		CliRun run = run("main", "right-secret");
 		assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
 		ParityStore store = store("main");
-		RunRow row = store.runs().latest(1).get(0);
+		RunRow row = store.latestRuns(1).get(0);
 		Map<String, PairResultRow> results = new HashMap<>();
 		store.results().results(row.id()).forEach((r) -> results.put(r.pairId(), r));
 		assertThat(results).hasSize(AZURE.size() + CLOUDWATCH.size());
 		for (BenchmarkScenario.Pair p : AZURE) {
 			PairResultRow r = results.get(p.id());
 			if (p.equivalent()) {
-				assertThat(r.verdict()).as(p.id() + ": " + r.summary()).isEqualTo("PASS");
+				assertThat(r.verdict().name()).as(p.id() + ": " + r.summary()).isEqualTo("PASS");
 			}
 			else {
-				assertThat(r.verdict()).as(p.id() + ": " + r.summary()).isEqualTo("FAIL");
+				assertThat(r.verdict().name()).as(p.id() + ": " + r.summary()).isEqualTo("FAIL");
 				assertThat(ParityStore.diagnoses(r.diagnoses()).get(0).code().name()).as(p.id() + ": " + r.summary())
 					.isEqualTo(p.expectedDiagnosis());
 			}
 		}
-		assertThat(results.get(CLOUDWATCH.get(0).id()).verdict()).isEqualTo("PASS");
+		assertThat(results.get(CLOUDWATCH.get(0).id()).verdict().name()).isEqualTo("PASS");
 		// the run names both old systems; Azure pairs of one metric and aggregation share
 		// calls
-		assertThat(row.oldSystem()).isEqualTo("Azure Monitor + CloudWatch");
-		assertThat(row.oldLocation()).contains("Azure Monitor http://127.0.0.1:", "CloudWatch http://127.0.0.1:");
+		assertThat(row.old().system()).isEqualTo("Azure Monitor + CloudWatch");
+		assertThat(row.old().location()).contains("Azure Monitor http://127.0.0.1:", "CloudWatch http://127.0.0.1:");
 		assertThat(azure.calls("getBatch")).isEqualTo(4);
-		assertThat(row.oldCalls()).isEqualTo(row.oldMinCalls()).isEqualTo(5);
+		assertThat(row.old().calls()).isEqualTo(row.oldMinCalls()).isEqualTo(5);
 		// the report says which system each pair's old side is
 		Path report = Files.list(work.resolve("main-reports"))
 			.filter((f) -> f.getFileName().toString().endsWith(".html"))

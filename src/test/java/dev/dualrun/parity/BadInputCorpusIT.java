@@ -289,7 +289,7 @@ class BadInputCorpusIT {
 				List.of("inventory", "--cloudwatch-endpoint", "http://127.0.0.1:1", "--cloudwatch-region", "us-east-1"),
 				data), 3, "ListMetrics failed at http://127.0.0.1:1");
 		expect("inventory-empty-namespace", withStore(List.of("inventory", "--namespace", " "), data), 2,
-				"--namespace '': give a namespace such as AWS/EC2");
+				"--namespace '': give a namespace such as FlaskApp");
 		Path bad = file("exclusions-bad.yml",
 				"exclusions:\n  - namespace: FlaskApp\n    reason: r\n    owner: o\n" + "    expires: someday\n");
 		expect("exclusions-bad-date",

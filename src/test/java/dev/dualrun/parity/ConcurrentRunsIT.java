@@ -75,7 +75,7 @@ class ConcurrentRunsIT {
 				assertThat(child.exitValue()).as(log).isEqualTo(1);
 			}
 			ParityStore store = ParityStore.open(TestStore.dataSource(this.work.resolve("shared")), Clock.systemUTC());
-			List<RunRow> runs = store.runs().latest(10);
+			List<RunRow> runs = store.latestRuns(10);
 			assertThat(runs).hasSize(2);
 			assertThat(runs).extracting(RunRow::id).doesNotHaveDuplicates();
 			assertThat(runs).extracting(RunRow::jobExecutionId).doesNotHaveDuplicates();
@@ -92,7 +92,7 @@ class ConcurrentRunsIT {
 
 	private static Map<String, String> verdicts(ParityStore store, long runId) {
 		Map<String, String> byId = new TreeMap<>();
-		store.results().results(runId).forEach((r) -> byId.put(r.pairId(), r.verdict()));
+		store.results().results(runId).forEach((r) -> byId.put(r.pairId(), r.verdict().name()));
 		return byId;
 	}
 

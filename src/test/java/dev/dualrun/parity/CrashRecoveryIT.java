@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.dualrun.parity.demo.CloudWatchCompatibleServer;
 import dev.dualrun.parity.store.ParityStore;
+import dev.dualrun.parity.store.RejudgeCheck;
 import dev.dualrun.parity.store.RunRow;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 
@@ -165,14 +166,17 @@ class CrashRecoveryIT {
 					"--cloudwatch-region", "us-east-1", "--settle-recheck", "1s"));
 			assertThat(restart.exitCode()).as(restart.out() + restart.err()).isEqualTo(1);
 			var result = store("recheck").results().results(1).get(0);
-			assertThat(result.verdict()).as(result.summary()).isEqualTo("UNSETTLED");
+			assertThat(result.verdict().name()).as(result.summary()).isEqualTo("UNSETTLED");
 			assertThat(result.summary()).contains("newest 30 minutes changed when read again",
 					"CloudWatch: 4 period(s)");
 			assertThat(late.calls("GetMetricData")).as("the first read and one re-read, nothing fetched twice")
 				.isEqualTo(2);
 			assertThat(store("recheck").run(1).orElseThrow().status()).isEqualTo("COMPLETED");
 			assertThat(count("recheck", "SELECT COUNT(*) FROM pair_result")).isEqualTo(1);
-			assertThat(count("recheck", "SELECT COUNT(*) FROM series_evidence")).isEqualTo(2);
+			// both sides as first read, and as read again (what a re-judgement settles
+			// on)
+			assertThat(count("recheck", "SELECT COUNT(*) FROM series_evidence")).isEqualTo(4);
+			RejudgeCheck.reproduces(store("recheck"), 1);
 			assertThat(work.resolve("recheck-reports").resolve("run-1.html")).exists();
 		}
 	}
@@ -200,10 +204,11 @@ class CrashRecoveryIT {
 		assertThat(verdicts("errors", 1)).isEqualTo(clean);
 		RunRow after = store("errors").run(1).orElseThrow();
 		assertThat(after.errorCount()).isZero();
-		assertThat(after.newCalls() - first.newCalls()).as("only the 3 errored pairs asked again, and the buildinfo")
+		assertThat(after.neu().calls() - first.neu().calls())
+			.as("only the 3 errored pairs asked again, and the buildinfo")
 			.isEqualTo(3 + 1);
 		assertThat(cloudwatch.calls("GetMetricData")).isEqualTo(before);
-		assertThat(store("errors").runs().latest(5)).hasSize(1);
+		assertThat(store("errors").latestRuns(5)).hasSize(1);
 		CliRun again = CliRun.of(List.of("restart", "--run", "1", "--data-dir", work.resolve("errors").toString(),
 				"--prometheus-url", prometheus.url(), "--cloudwatch-endpoint", cloudwatch.endpoint().toString(),
 				"--cloudwatch-region", "us-east-1"));
@@ -311,7 +316,7 @@ class CrashRecoveryIT {
 
 	private static Map<String, String> verdicts(String name, long runId) {
 		Map<String, String> byId = new TreeMap<>();
-		store(name).results().results(runId).forEach((r) -> byId.put(r.pairId(), r.verdict()));
+		store(name).results().results(runId).forEach((r) -> byId.put(r.pairId(), r.verdict().name()));
 		return byId;
 	}
 

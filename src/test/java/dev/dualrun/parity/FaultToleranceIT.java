@@ -95,9 +95,9 @@ class FaultToleranceIT {
 			CliRun run = run(mapping, proxy.url(), name);
 			assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
 			assertThat(verdicts(name)).isEqualTo(clean);
-			RunRow row = store(name).runs().latest(1).get(0);
+			RunRow row = store(name).latestRuns(1).get(0);
 			assertThat(proxy.failed()).isPositive();
-			assertThat(row.newRetries()).isEqualTo(proxy.failed());
+			assertThat(row.neu().retries()).isEqualTo(proxy.failed());
 			assertThat(run.out()).contains("(" + proxy.failed() + " retried)");
 		}
 	}
@@ -113,9 +113,9 @@ class FaultToleranceIT {
 			CliRun run = run(many, prometheus.url(), name);
 			cloudwatch.faults().clear();
 			assertThat(run.exitCode()).as(run.err()).isZero();
-			RunRow row = store(name).runs().latest(1).get(0);
+			RunRow row = store(name).latestRuns(1).get(0);
 			assertThat(row.passCount()).isEqualTo(120);
-			assertThat(row.oldCalls() + row.oldRetries()).isEqualTo(cloudwatch.calls("GetMetricData") - before);
+			assertThat(row.old().calls() + row.old().retries()).isEqualTo(cloudwatch.calls("GetMetricData") - before);
 		}
 	}
 
@@ -126,17 +126,17 @@ class FaultToleranceIT {
 		Path many = manyPairs(499, "RefusedOnPurpose", "refused");
 		CliRun run = run(many, prometheus.url(), "refused");
 		assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
-		RunRow row = store("refused").runs().latest(1).get(0);
+		RunRow row = store("refused").latestRuns(1).get(0);
 		Map<String, PairResultRow> results = new TreeMap<>();
 		store("refused").results().results(row.id()).forEach((r) -> results.put(r.pairId(), r));
 		assertThat(results).hasSize(500);
-		assertThat(results.get("refused").verdict()).isEqualTo("ERROR");
+		assertThat(results.get("refused").verdict().name()).isEqualTo("ERROR");
 		assertThat(results.get("refused").error()).contains("InvalidParameterValue", "RefusedOnPurpose",
 				"pair 'refused'");
-		assertThat(results.values().stream().filter((r) -> r.verdict().equals("PASS")).count()).isEqualTo(499);
+		assertThat(results.values().stream().filter((r) -> r.verdict().name().equals("PASS")).count()).isEqualTo(499);
 		assertThat(row.errorCount()).isEqualTo(1);
 		long calls = cloudwatch.calls("GetMetricData") - before;
-		assertThat(row.oldCalls()).isEqualTo(calls);
+		assertThat(row.old().calls()).isEqualTo(calls);
 		// one whole call, then halves down to the one query: at most 2 calls per level
 		assertThat(calls).isBetween(3L, 1L + 2 * 9);
 		assertThat(run.out()).contains("1 error");
@@ -185,7 +185,9 @@ class FaultToleranceIT {
 	private static Map<String, String> verdicts(String name) {
 		ParityStore store = store(name);
 		Map<String, String> byId = new TreeMap<>();
-		store.results().results(store.runs().latest(1).get(0).id()).forEach((r) -> byId.put(r.pairId(), r.verdict()));
+		store.results()
+			.results(store.latestRuns(1).get(0).id())
+			.forEach((r) -> byId.put(r.pairId(), r.verdict().name()));
 		return byId;
 	}
 

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.dualrun.parity.demo.CloudWatchCompatibleServer;
 import dev.dualrun.parity.store.PairResultRow;
+import dev.dualrun.parity.store.EvidenceRow;
 import dev.dualrun.parity.store.ParityStore;
 import dev.dualrun.parity.store.RunRow;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
@@ -74,12 +75,13 @@ class ParityJobIT {
 		CliRun run = run(List.of("--mapping", mapping.toString()), prometheus.url(), "main");
 		assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
 		assertThat(run.out()).contains("report: ");
-		RunRow row = store("main").runs().latest(1).get(0);
+		RunRow row = store("main").latestRuns(1).get(0);
 		Map<String, PairResultRow> results = results("main", row.id());
 		assertThat(results).hasSize(10);
 		for (String pass : List.of("latency-root-get", "requests-root-get", "latency-p95-users-get",
 				"errors-orders-post", "latency-ms-orders-post-math")) {
-			assertThat(results.get(pass).verdict()).as(pass + ": " + results.get(pass).summary()).isEqualTo("PASS");
+			assertThat(results.get(pass).verdict().name()).as(pass + ": " + results.get(pass).summary())
+				.isEqualTo("PASS");
 		}
 		assertVerdict(results, "latency-users-get", "FAIL", "BIAS");
 		assertThat(results.get("latency-users-get").bias()).isBetween(0.05, 0.07);
@@ -91,8 +93,8 @@ class ParityJobIT {
 		assertThat(results.get("requests-all-by-path").summary())
 			.contains("8 series where one was meant", "path=/api/users")
 			.contains("sum by the labels that map the CloudWatch dimensions");
-		assertThat(row.oldCalls()).isEqualTo(row.oldMinCalls()).isEqualTo(1);
-		assertThat(row.newVersion()).startsWith("2.");
+		assertThat(row.old().calls()).isEqualTo(row.oldMinCalls()).isEqualTo(1);
+		assertThat(row.neu().version()).startsWith("2.");
 		assertThat(results.get("requests-orders-get").summary()).contains("(9 periods)");
 	}
 
@@ -109,8 +111,7 @@ class ParityJobIT {
 		CliRun priced = run(List.of("--mapping", mapping.toString(), "--dry-run", "--pair", "latency-root-get"),
 				prometheus.url(), "dry-priced");
 		assertThat(priced.out()).contains("dry run: 1 pair(s)");
-		assertThat(store("main").runs().latest(100).stream().noneMatch((r) -> r.mappingSource().contains("dry")))
-			.isTrue();
+		assertThat(store("main").latestRuns(100).stream().noneMatch((r) -> r.mappingSource().contains("dry"))).isTrue();
 	}
 
 	@Test
@@ -146,7 +147,7 @@ class ParityJobIT {
 	@Test
 	void reRendersAStoredRunWithoutBackends() throws IOException {
 		run(List.of("--mapping", mapping.toString(), "--metric", "latency-root-get"), prometheus.url(), "rerender");
-		long runId = store("rerender").runs().latest(1).get(0).id();
+		long runId = store("rerender").latestRuns(1).get(0).id();
 		Path reports = work.resolve("rerender-reports");
 		Files.delete(reports.resolve("run-" + runId + ".html"));
 		CliRun report = CliRun.of(List.of("report", "--run", Long.toString(runId), "--data-dir",
@@ -174,7 +175,7 @@ class ParityJobIT {
 		CliRun first = run(List.of("--mapping", mapping.toString(), "--metric", "latency-users-get,latency-root-get"),
 				prometheus.url(), "rejudge");
 		assertThat(first.exitCode()).as(first.err()).isEqualTo(1);
-		long runId = store("rejudge").runs().latest(1).get(0).id();
+		long runId = store("rejudge").latestRuns(1).get(0).id();
 		long getMetricData = cloudwatch.calls("GetMetricData");
 		CliRun again = CliRun.of(List.of("rejudge", "--run", Long.toString(runId), "--max-bias", "0.08", "--relative",
 				"0.1", "--data-dir", work.resolve("rejudge").toString(), "--reports-dir",
@@ -183,11 +184,11 @@ class ParityJobIT {
 		assertThat(again.out()).contains("judgement of run " + runId + " with relative 0.1, max-bias 0.08",
 				"2 pair(s): 2 pass");
 		assertThat(cloudwatch.calls("GetMetricData")).isEqualTo(getMetricData);
-		RunRow judgement = store("rejudge").runs().latest(1).get(0);
+		RunRow judgement = store("rejudge").latestRuns(1).get(0);
 		assertThat(judgement.judgedFrom()).isEqualTo(runId);
-		assertThat(results("rejudge", runId).get("latency-users-get").verdict()).as("the original stays")
+		assertThat(results("rejudge", runId).get("latency-users-get").verdict().name()).as("the original stays")
 			.isEqualTo("FAIL");
-		assertThat(results("rejudge", judgement.id()).get("latency-users-get").verdict()).isEqualTo("PASS");
+		assertThat(results("rejudge", judgement.id()).get("latency-users-get").verdict().name()).isEqualTo("PASS");
 	}
 
 	@Test
@@ -204,8 +205,8 @@ class ParityJobIT {
 					"--metric", "requests-root-get"));
 			CliRun run = CliRun.of(args);
 			assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
-			PairResultRow r = results("late", store("late").runs().latest(1).get(0).id()).get("requests-root-get");
-			assertThat(r.verdict()).as(r.summary()).isEqualTo("UNSETTLED");
+			PairResultRow r = results("late", store("late").latestRuns(1).get(0).id()).get("requests-root-get");
+			assertThat(r.verdict().name()).as(r.summary()).isEqualTo("UNSETTLED");
 			assertThat(r.summary()).contains("newest 30 minutes changed when read again", "CloudWatch: 4 period(s)");
 			assertThat(late.calls("GetMetricData")).isEqualTo(2);
 		}
@@ -231,7 +232,7 @@ class ParityJobIT {
 		assertThat(run.errLines()).hasSize(1);
 		assertThat(run.errLines().get(0)).contains("every pair errored",
 				"Prometheus not reachable at http://127.0.0.1:1");
-		assertThat(store("down").runs().latest(1).get(0).status()).isEqualTo("FAILED");
+		assertThat(store("down").latestRuns(1).get(0).status()).isEqualTo("FAILED");
 	}
 
 	@Test
@@ -288,7 +289,7 @@ class ParityJobIT {
 		assertThat(run.exitCode()).isEqualTo(2);
 		assertThat(run.errLines()).hasSize(1);
 		assertThat(run.errLines().get(0)).contains(bad + ":6: pairs[0].cloudwatch.statistic: unknown statistic 'Avg'");
-		RunRow failed = store("badmapping").runs().latest(1).get(0);
+		RunRow failed = store("badmapping").latestRuns(1).get(0);
 		assertThat(failed.status()).isEqualTo("FAILED");
 		assertThat(failed.error()).contains("unknown statistic 'Avg'");
 	}
@@ -298,7 +299,7 @@ class ParityJobIT {
 		CliRun first = run(List.of("--mapping", mapping.toString(), "--metric", "latency-root-get"),
 				"http://127.0.0.1:1", "restart");
 		assertThat(first.exitCode()).isEqualTo(3);
-		long runId = store("restart").runs().latest(1).get(0).id();
+		long runId = store("restart").latestRuns(1).get(0).id();
 		CliRun restart = CliRun.of(List.of("restart", "--run", Long.toString(runId), "--prometheus-url",
 				prometheus.url(), "--cloudwatch-endpoint", cloudwatch.endpoint().toString(), "--cloudwatch-region",
 				"us-east-1", "--data-dir", work.resolve("restart").toString(), "--reports-dir",
@@ -307,7 +308,7 @@ class ParityJobIT {
 		RunRow row = store("restart").run(runId).orElseThrow();
 		assertThat(row.status()).isEqualTo("COMPLETED");
 		assertThat(row.passCount()).isEqualTo(1);
-		assertThat(store("restart").runs().latest(5)).hasSize(1);
+		assertThat(store("restart").latestRuns(5)).hasSize(1);
 	}
 
 	@Test
@@ -325,9 +326,9 @@ class ParityJobIT {
 		CliRun pruned = CliRun.of(all);
 		assertThat(pruned.exitCode()).as(pruned.err()).isZero();
 		assertThat(pruned.out()).contains("deleting run 1 ", "deleting run 2 ", "prune: deleted 2 run(s)");
-		assertThat(store("prune").runs().latest(10)).extracting(RunRow::id).containsExactly(3L);
+		assertThat(store("prune").latestRuns(10)).extracting(RunRow::id).containsExactly(3L);
 		assertThat(store("prune").results().results(1)).isEmpty();
-		assertThat(store("prune").results().evidence(1, "latency-root-get", "CLOUDWATCH")).isEmpty();
+		assertThat(store("prune").results().evidence(1, "latency-root-get", EvidenceRow.Side.OLD)).isEmpty();
 		assertThat(work.resolve("prune-reports").resolve("run-1.html")).doesNotExist();
 		assertThat(work.resolve("prune-reports").resolve("run-3.html")).exists();
 		assertThat(store("prune").results().results(3)).hasSize(1);
@@ -335,7 +336,7 @@ class ParityJobIT {
 
 	private static void assertVerdict(Map<String, PairResultRow> results, String id, String verdict, String code) {
 		PairResultRow r = results.get(id);
-		assertThat(r.verdict()).as(id + ": " + r.summary()).isEqualTo(verdict);
+		assertThat(r.verdict().name()).as(id + ": " + r.summary()).isEqualTo(verdict);
 		assertThat(ParityStore.diagnoses(r.diagnoses()).get(0).code().name()).as(id + ": " + r.summary())
 			.isEqualTo(code);
 	}

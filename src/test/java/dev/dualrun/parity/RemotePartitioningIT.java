@@ -127,7 +127,7 @@ class RemotePartitioningIT {
 			String partition = started.replaceAll(".*step (fetch-old-partition:\\S+) started.*", "$1");
 			assertThat(log("b")).as("worker b took up %s", partition).contains(partition + " taken up again");
 			ParityStore shared = ParityStore.open(TestStore.dataSource(work.resolve(store)), Clock.systemUTC());
-			RunRow run = shared.runs().latest(1).get(0);
+			RunRow run = shared.latestRuns(1).get(0);
 			assertThat(run.status()).isEqualTo("COMPLETED");
 			assertThat(verdicts(shared, run.id())).isEqualTo(alone);
 			// 12 pairs in partitions of 2: 6 partitions a step, each run once by a
@@ -165,7 +165,7 @@ class RemotePartitioningIT {
 			assertThat(first).as("not every partition had finished").hasSizeGreaterThan(finished.size());
 			backends.cloudwatch.faults().delay(Duration.ZERO);
 			ParityStore shared = ParityStore.open(db, Clock.systemUTC());
-			RunRow run = shared.runs().latest(1).get(0);
+			RunRow run = shared.latestRuns(1).get(0);
 			// the restart first, then the workers: the requests the dead manager left in
 			// the queue are met by workers only once the run is recovered, and skipped
 			Process restart = start(store, "restart", List.of("restart", "--run", Long.toString(run.id()), "--broker",
@@ -354,7 +354,7 @@ class RemotePartitioningIT {
 
 	private static Map<String, String> verdicts(ParityStore store, long runId) {
 		Map<String, String> byId = new HashMap<>();
-		store.results().results(runId).forEach((r) -> byId.put(r.pairId(), r.verdict()));
+		store.results().results(runId).forEach((r) -> byId.put(r.pairId(), r.verdict().name()));
 		return new TreeMap<>(byId);
 	}
 

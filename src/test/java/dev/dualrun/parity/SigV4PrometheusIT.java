@@ -155,7 +155,7 @@ class SigV4PrometheusIT {
 
 	private static Map<String, String> verdicts(String name) {
 		Map<String, String> byId = new TreeMap<>();
-		backends.store(name).results().results(1).forEach((r) -> byId.put(r.pairId(), r.verdict()));
+		backends.store(name).results().results(1).forEach((r) -> byId.put(r.pairId(), r.verdict().name()));
 		return byId;
 	}
 

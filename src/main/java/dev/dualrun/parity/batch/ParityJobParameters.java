@@ -66,6 +66,13 @@ public record ParityJobParameters(String mapping, Instant from, Instant to, List
 	 * @param at when the resumption was requested
 	 * @return the parameters of a job that judges the run's ERROR pairs again
 	 */
+	/**
+	 * @return what the run was asked for
+	 */
+	public dev.dualrun.parity.run.RunRequest request() {
+		return new dev.dualrun.parity.run.RunRequest(this.mapping, this.from, this.to, this.pairs);
+	}
+
 	public ParityJobParameters resuming(long runId, Instant at) {
 		return new ParityJobParameters(this.mapping, this.from, this.to, this.pairs, at, runId, this.partitioning);
 	}

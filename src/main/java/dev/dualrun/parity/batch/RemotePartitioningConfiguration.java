@@ -172,16 +172,16 @@ public class RemotePartitioningConfiguration {
 
 	@Bean
 	Step fetchOldPartitionStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			ItemStreamReader<List<EvidenceRow>> fetchOld, ParityStore store, ParityProperties properties) {
-		return ParityJobConfiguration.fetchOldStep(FETCH_OLD_PARTITION, jobRepository, transactionManager, fetchOld,
-				store, properties);
+			FetchOldItems fetchOldItems, ParityProperties properties) {
+		return ParityJobConfiguration.fetchOldStep(FETCH_OLD_PARTITION, jobRepository, transactionManager,
+				fetchOldItems, properties);
 	}
 
 	@Bean
 	Step comparePartitionStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			ItemStreamReader<JudgedPair> judgedPairs, ParityStore store, ParityProperties properties) {
-		return ParityJobConfiguration.compareStep(COMPARE_PARTITION, jobRepository, transactionManager, judgedPairs,
-				store, properties);
+			CompareItems compareItems, ParityProperties properties) {
+		return ParityJobConfiguration.compareStep(COMPARE_PARTITION, jobRepository, transactionManager, compareItems,
+				properties);
 	}
 
 	@Bean

@@ -65,9 +65,9 @@ final class Console {
 		line(String.format(java.util.Locale.ROOT,
 				"run %d %s: %d pair(s): %s; window %s .. %s; "
 						+ "%s %d call(s) (minimum %d, %d retried), %d metric(s); %s %d request(s) (%d retried)",
-				run.id(), answer, run.pairsTotal(), run.counts(), run.windowStart(), run.windowEnd(), run.oldSystem(),
-				run.oldCalls(), run.oldMinCalls(), run.oldRetries(), run.oldMetrics(), run.newSystem(), run.newCalls(),
-				run.newRetries()));
+				run.id(), answer, run.pairsTotal(), run.counts(), run.windowStart(), run.windowEnd(),
+				run.old().system(), run.old().calls(), run.oldMinCalls(), run.old().retries(), run.old().metrics(),
+				run.neu().system(), run.neu().calls(), run.neu().retries()));
 		if (run.reportPath() != null) {
 			line("report: " + run.reportPath());
 		}

@@ -131,7 +131,7 @@ final class DemoCommand implements Callable<Integer> {
 			int matched = 0;
 			for (DemoScenario.Expectation e : scenario.expectations()) {
 				PairResultRow r = results.get(e.pairId());
-				boolean ok = r != null && r.verdict().equals(e.verdict())
+				boolean ok = r != null && r.verdict().name().equals(e.verdict())
 						&& (e.diagnosis() == null || r.diagnoses().contains("\"" + e.diagnosis() + "\""));
 				matched += ok ? 1 : 0;
 				if (!ok) {

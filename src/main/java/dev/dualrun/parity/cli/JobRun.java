@@ -61,14 +61,14 @@ final class JobRun {
 	 * (the counts of several old systems are stored together).
 	 */
 	private static void cost(Console console, ParityApplicationContext context, dev.dualrun.parity.store.RunRow run) {
-		if (run.oldSystem() == null || run.oldSystem().contains(" + ")) {
+		if (run.old().system() == null || run.old().system().contains(" + ")) {
 			return;
 		}
 		for (dev.dualrun.parity.source.SourceProvider p : dev.dualrun.parity.source.Sources.all()) {
-			if (p.displayName().equals(run.oldSystem()) && p instanceof dev.dualrun.parity.source.Costed costed) {
-				String price = costed.price(context.properties(), run.oldCalls(), run.oldMetrics());
+			if (p.displayName().equals(run.old().system()) && p instanceof dev.dualrun.parity.source.Costed costed) {
+				String price = costed.price(context.properties(), run.old().calls(), run.old().metrics());
 				if (price != null) {
-					console.line("cost: " + run.oldSystem() + " " + price);
+					console.line("cost: " + run.old().system() + " " + price);
 				}
 			}
 		}

@@ -65,7 +65,7 @@ final class PruneCommand implements Callable<Integer> {
 		}
 		Retention retention = new Retention(this.keepRuns, age, this.signOffRuns);
 		return ParityApplicationContext.withStore(console, this.store, (context) -> {
-			List<RunRow> expired = retention.expired(context.store().runs().all(), Clock.systemUTC().instant());
+			List<RunRow> expired = retention.expired(context.store().allRuns(), Clock.systemUTC().instant());
 			Path reports = context.properties().reportsDir();
 			for (RunRow run : expired) {
 				console.line((this.dryRun ? "would delete" : "deleting") + " run " + run.id() + " (" + run.status()

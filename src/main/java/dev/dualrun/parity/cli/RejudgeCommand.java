@@ -21,10 +21,11 @@ import dev.dualrun.parity.store.RunRow;
  * {@code rejudge}: judge a stored run again with other tolerances, calling no backend.
  */
 @Command(name = "rejudge", mixinStandardHelpOptions = true,
-		header = "Judge a stored run again with other tolerances, calling no backend.",
-		description = { "Recompute the verdicts of a past run from its stored series with other tolerances and store",
-				"them as a new judgement (a run that names the run it judged), with its own report.",
-				"Tolerance flags change every pair; fields not given keep each pair's own." })
+		header = "Judge a stored run again, with the same or other tolerances, calling no backend.",
+		description = { "Recompute the verdicts of a past run from what each side answered, with the same judge, and",
+				"store them as a new judgement (a run that names the run it judged), with its own report.",
+				"Tolerance flags change every pair; fields not given keep each pair's own. Without any, the",
+				"judgement has the run's own tolerances and gives the run's verdicts." })
 final class RejudgeCommand implements Callable<Integer> {
 
 	@Spec
@@ -64,9 +65,7 @@ final class RejudgeCommand implements Callable<Integer> {
 		add(changes, "min-within", this.minWithin);
 		add(changes, "max-bias", this.maxBias);
 		if (changes.isEmpty()) {
-			return console.error(ExitCodes.CONFIGURATION,
-					"rejudge: give at least one tolerance to change (--relative, --absolute, --min-coverage, "
-							+ "--min-within, --max-bias)");
+			changes.add("the same tolerances");
 		}
 		return ParityApplicationContext.withStore(console, this.store, (context) -> {
 			if (context.store().run(this.runId).isEmpty()) {

@@ -31,7 +31,7 @@ final class RunsCommand implements Callable<Integer> {
 			console.line(String.format(Locale.ROOT, "%5s  %-9s  %-20s  %-20s  %5s %5s %4s %4s %5s %4s %4s  %s", "run",
 					"status", "window start", "window end", "pairs", "pass", "warn", "fail", "unset", "nodt", "err",
 					"mapping"));
-			for (RunRow r : context.store().runs().latest(this.last)) {
+			for (RunRow r : context.store().latestRuns(this.last)) {
 				console.line(String.format(Locale.ROOT, "%5d  %-9s  %-20s  %-20s  %5d %5d %4d %4d %5d %4d %4d  %s",
 						r.id(), r.status(), r.windowStart(), r.windowEnd(), r.pairsTotal(), r.passCount(),
 						r.warnCount(), r.failCount(), r.unsettledCount(), r.noDataCount() + r.insufficientCount(),

@@ -27,6 +27,39 @@ public record ComparisonResult(Verdict verdict, List<Diagnosis> diagnoses, Aggre
 	}
 
 	/**
+	 * A judgement made without comparing series: a source failed, or the new side
+	 * answered several series where one was meant.
+	 * @param verdict the verdict
+	 * @param diagnosis why
+	 * @return the result, with no figures
+	 */
+	static ComparisonResult unjudged(Verdict verdict, Diagnosis diagnosis) {
+		Aggregates none = Aggregates.of(new double[0]);
+		return new ComparisonResult(verdict, List.of(diagnosis), none, none,
+				new PointErrors(0, 0, 0, 0, 0, Double.NaN, Double.NaN, Double.NaN, List.of()), null, null, List.of(),
+				null);
+	}
+
+	/**
+	 * @return whether series were compared (not an ERROR or several series)
+	 */
+	public boolean compared() {
+		return this.lag != null;
+	}
+
+	/**
+	 * @param reason why the pair is unsettled (the settle rule)
+	 * @return this result, UNSETTLED, the reason first and the earlier diagnoses after it
+	 */
+	ComparisonResult settling(Diagnosis reason) {
+		List<Diagnosis> all = new java.util.ArrayList<>();
+		all.add(reason);
+		all.addAll(this.diagnoses);
+		return new ComparisonResult(Verdict.UNSETTLED, List.copyOf(all), this.oldAggregates, this.newAggregates,
+				this.points, this.lag, this.unitFactor, this.notes, this.evidence);
+	}
+
+	/**
 	 * @param diagnosis a finding made outside the comparison (e.g. the identity check)
 	 * @return this result, failed, with the finding first
 	 */

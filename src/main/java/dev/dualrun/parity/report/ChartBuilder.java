@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import dev.dualrun.parity.align.AlignedPair;
 import dev.dualrun.parity.compare.PairJudge;
+import dev.dualrun.parity.compare.SideAnswer;
 import dev.dualrun.parity.config.PairMapping;
 import dev.dualrun.parity.source.QueryWindow;
 import dev.dualrun.parity.source.TimeSeries;
@@ -69,15 +70,14 @@ final class ChartBuilder {
 
 	private static Optional<PairChart> build(ParityStore store, long evidenceRun, RunPairRow planned, PairMapping pair,
 			List<DiscrepancyRow> discrepancies, int points, boolean residualToo) {
-		EvidenceRow oldEvidence = store.results().evidence(evidenceRun, pair.id(), EvidenceRow.OLD).orElse(null);
-		EvidenceRow newEvidence = store.results().evidence(evidenceRun, pair.id(), EvidenceRow.NEW).orElse(null);
-		if (oldEvidence == null || newEvidence == null || oldEvidence.packed() == null
-				|| newEvidence.packed() == null) {
+		SideAnswer old = store.answer(evidenceRun, pair, EvidenceRow.Side.OLD);
+		SideAnswer neu = store.answer(evidenceRun, pair, EvidenceRow.Side.NEW);
+		if (!(old instanceof SideAnswer.Series oldSeries) || !(neu instanceof SideAnswer.Series newSeries)) {
 			return Optional.empty();
 		}
 		QueryWindow window = new QueryWindow(planned.windowStart(), planned.windowEnd(),
 				Duration.ofSeconds(planned.periodSeconds()));
-		return Optional.of(chart(PairJudge.align(pair, window, series(oldEvidence), series(newEvidence)), pair, window,
+		return Optional.of(chart(PairJudge.align(pair, window, oldSeries.series(), newSeries.series()), pair, window,
 				discrepancies, points, residualToo));
 	}
 
@@ -110,11 +110,6 @@ final class ChartBuilder {
 				residualToo ? downsample(residual, both, points) : new PairChart.Series(new int[0], new Double[0]),
 				pair.tolerance().absolute(), pair.tolerance().relative(), disc,
 				residualToo ? pair.sides().oldName() : null, residualToo ? pair.sides().newName() : null);
-	}
-
-	private static TimeSeries series(EvidenceRow row) {
-		PackedSeries.Points p = PackedSeries.unpack(row.packed());
-		return new TimeSeries(Map.of(), p.timestamps(), p.values(), List.of());
 	}
 
 	/**

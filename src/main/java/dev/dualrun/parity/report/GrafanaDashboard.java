@@ -54,7 +54,7 @@ public final class GrafanaDashboard {
 				refId = "B";
 			}
 			PairResultRow r = results.get(pair.id());
-			String verdict = (r != null) ? r.verdict() : "not run";
+			String verdict = (r != null) ? r.verdict().name() : "not run";
 			Map<String, Object> panel = new LinkedHashMap<>();
 			panel.put("id", id++);
 			panel.put("type", "timeseries");

@@ -137,11 +137,12 @@ public record JsonReport(String schema, int schemaVersion, Run run, List<Pair> p
 				(r.windowStart() != null) ? r.windowStart().toString() : null,
 				(r.windowEnd() != null) ? r.windowEnd().toString() : null, r.mappingSource(), r.mappingSha256(),
 				r.judgedFrom(), counts,
-				map("system", r.oldSystem(), "location", r.oldLocation(), "region", r.oldRegion(), "version",
-						r.oldVersion(), "calls", r.oldCalls(), "minimumCalls", r.oldMinCalls(), "metricsRequested",
-						r.oldMetrics(), "retries", r.oldRetries()),
-				map("system", r.newSystem(), "location", r.newLocation(), "version", r.newVersion(), "rangeSelectors",
-						r.newRangeRule(), "requests", r.newCalls(), "retries", r.newRetries()));
+				map("system", r.old().system(), "location", r.old().location(), "region", r.old().region(), "version",
+						r.old().version(), "calls", r.old().calls(), "minimumCalls", r.oldMinCalls(),
+						"metricsRequested", r.old().metrics(), "retries", r.old().retries()),
+				map("system", r.neu().system(), "location", r.neu().location(), "version", r.neu().version(),
+						"rangeSelectors", r.neu().semantics(), "requests", r.neu().calls(), "retries",
+						r.neu().retries()));
 	}
 
 	static Pair pair(RunReport.PairSection p) {

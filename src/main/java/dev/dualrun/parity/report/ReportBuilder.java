@@ -15,6 +15,8 @@ import dev.dualrun.parity.config.Tolerance;
 import dev.dualrun.parity.source.Sources;
 import dev.dualrun.parity.store.DiscrepancyRow;
 import dev.dualrun.parity.store.PairDefinitions;
+import dev.dualrun.parity.config.Side;
+import dev.dualrun.parity.store.Backends;
 import dev.dualrun.parity.store.PairResultRow;
 import dev.dualrun.parity.store.ParityStore;
 import dev.dualrun.parity.store.RunPairRow;
@@ -147,7 +149,7 @@ public final class ReportBuilder {
 				PairResultRow result = results.get(planned.pairId());
 				PairMapping pair = PairDefinitions.fromJson(planned.definition());
 				boolean inFull = full || detailed.contains(planned.pairId());
-				List<DiscrepancyRow> discrepancies = (result != null && !Verdict.PASS.name().equals(result.verdict()))
+				List<DiscrepancyRow> discrepancies = (result != null && result.verdict() != Verdict.PASS)
 						? this.store.results().worstDiscrepancies(runId, planned.pairId(), ChartBuilder.MARKS)
 						: List.of();
 				RunReport.PairSection section = section(run, planned, result, discrepancies);
@@ -178,7 +180,7 @@ public final class ReportBuilder {
 			}
 		}
 		return new RunReport(run, counts, sections, this.clock.instant().toString(), charts,
-				this.store.runs().latest(INDEX), rows, total, List.copyOf(sides), this.coverage, alerts(run));
+				this.store.latestRuns(INDEX), rows, total, List.copyOf(sides), this.coverage, alerts(run));
 	}
 
 	/**
@@ -239,8 +241,10 @@ public final class ReportBuilder {
 			List<DiscrepancyRow> worstFirst) {
 		PairMapping pair = PairDefinitions.fromJson(planned.definition());
 		Tolerance t = pair.tolerance();
-		String newLink = link(pair, pair.newType(), planned, run.newLocation(), null);
-		String oldLink = link(pair, pair.oldType(), planned, run.oldLocation(), run.oldRegion());
+		Backends newRead = run.of(Side.NEW, pair.sides().newName());
+		Backends oldRead = run.of(Side.OLD, pair.sides().oldName());
+		String newLink = link(pair, pair.newType(), planned, newRead.location(), null);
+		String oldLink = link(pair, pair.oldType(), planned, oldRead.location(), oldRead.region());
 		String tolerance = String.format(Locale.ROOT,
 				"per point max(%s, %s %%); coverage >= %s %%; within >= %s %%; |bias| <= %s %%", num(t.absolute()),
 				num(t.relative() * 100), num(t.minCoverage() * 100), num(t.minWithin() * 100), num(t.maxBias() * 100));
@@ -256,20 +260,21 @@ public final class ReportBuilder {
 		metrics.put("within tolerance", pct(r.withinShare()));
 		metrics.put("bias", signedPct(r.bias()));
 		metrics.put("MAPE", pct(r.mape()));
-		metrics.put(pair.sides().oldName() + " coverage", pct(r.oldCoverage()));
-		metrics.put(pair.sides().newName() + " coverage", pct(r.newCoverage()));
+		metrics.put(pair.sides().oldName() + " coverage", pct(r.old().coverage()));
+		metrics.put(pair.sides().newName() + " coverage", pct(r.neu().coverage()));
 		metrics.put("best lag (periods)", (r.bestLag() != null) ? String.format(Locale.ROOT, "%+d", r.bestLag()) : "-");
 		metrics.put("median ratio " + pair.sides().newName() + "/" + pair.sides().oldName(), num(r.medianRatio()));
 		List<List<String>> aggregates = new ArrayList<>();
-		aggregates.add(List.of("periods with data", num(toDouble(r.oldCount())), num(toDouble(r.newCount())), "-"));
-		row(aggregates, "mean", r.oldMean(), r.newMean());
-		row(aggregates, "sum", r.oldSum(), r.newSum());
-		row(aggregates, "min", r.oldMin(), r.newMin());
-		row(aggregates, "max", r.oldMax(), r.newMax());
-		row(aggregates, "p50", r.oldP50(), r.newP50());
-		row(aggregates, "p95", r.oldP95(), r.newP95());
-		row(aggregates, "p99", r.oldP99(), r.newP99());
-		return new RunReport.PairSection(pair.id(), pair.description(), r.verdict(), r.summary(),
+		aggregates
+			.add(List.of("periods with data", num(toDouble(r.old().count())), num(toDouble(r.neu().count())), "-"));
+		row(aggregates, "mean", r.old().mean(), r.neu().mean());
+		row(aggregates, "sum", r.old().sum(), r.neu().sum());
+		row(aggregates, "min", r.old().min(), r.neu().min());
+		row(aggregates, "max", r.old().max(), r.neu().max());
+		row(aggregates, "p50", r.old().p50(), r.neu().p50());
+		row(aggregates, "p95", r.old().p95(), r.neu().p95());
+		row(aggregates, "p99", r.old().p99(), r.neu().p99());
+		return new RunReport.PairSection(pair.id(), pair.description(), r.verdict().name(), r.summary(),
 				ParityStore.diagnoses(r.diagnoses()), notes(planned, r), pair.old().describe(), pair.neu().describe(),
 				pair.period().toSeconds(), pair.unitFactor(), tolerance, metrics, evidence(r), aggregates,
 				this.store.results().countDiscrepancies(planned.runId(), planned.pairId()),

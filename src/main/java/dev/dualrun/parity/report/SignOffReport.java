@@ -108,7 +108,7 @@ public record SignOffReport(String mapping, List<Long> runs, int required, Local
 			Map<Long, PairResultRow> results = byPair.getOrDefault(pair.id(), Map.of());
 			List<RunReport.HistoryEntry> verdicts = runs.stream()
 				.map((run) -> new RunReport.HistoryEntry(run,
-						results.containsKey(run) ? results.get(run).verdict() : "-"))
+						results.containsKey(run) ? results.get(run).verdict().name() : "-"))
 				.toList();
 			Map<Long, String> summaries = new HashMap<>();
 			results.forEach((run, r) -> summaries.put(run, r.summary()));

@@ -103,14 +103,14 @@ public final class VerdictTextfile {
 				.append(",pair=\"")
 				.append(escape(r.pairId()))
 				.append("\"} ")
-				.append(Verdict.isPassing(r.verdict()) ? 1 : 0)
+				.append(r.verdict().isPassing() ? 1 : 0)
 				.append('\n');
 		}
 		Map<String, Integer> counts = new TreeMap<>();
 		for (Verdict v : Verdict.values()) {
 			counts.put(v.name(), 0);
 		}
-		results.forEach((r) -> counts.merge(r.verdict(), 1, Integer::sum));
+		results.forEach((r) -> counts.merge(r.verdict().name(), 1, Integer::sum));
 		out.append("# HELP parity_run_pairs Pairs of the mapping's latest run, by verdict.\n"
 				+ "# TYPE parity_run_pairs gauge\n");
 		counts.forEach((v, n) -> out.append("parity_run_pairs{")

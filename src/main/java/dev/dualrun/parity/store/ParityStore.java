@@ -14,7 +14,6 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 import dev.dualrun.parity.compare.Aggregates;
-import dev.dualrun.parity.compare.BenjaminiHochberg;
 import dev.dualrun.parity.compare.ComparisonResult;
 import dev.dualrun.parity.compare.Diagnosis;
 import dev.dualrun.parity.compare.Discrepancy;
@@ -32,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ParityStore {
 
-	private static final ObjectMapper JSON = JsonMapper.builder().build();
+	static final ObjectMapper JSON = JsonMapper.builder().build();
 
 	private final Jdbi jdbi;
 
@@ -53,6 +52,9 @@ public final class ParityStore {
 		Flyway.configure()
 			.dataSource(dataSource)
 			.locations("classpath:db/migration")
+			// Spring Batch may have created its own tables first: the store's start at V1
+			.baselineOnMigrate(true)
+			.baselineVersion("0")
 			.javaMigrations(dev.dualrun.parity.source.Sources.withCapability(dev.dualrun.parity.source.Migrating.class)
 				.stream()
 				.flatMap((m) -> m.migrations().stream())
@@ -225,19 +227,25 @@ public final class ParityStore {
 	}
 
 	/**
-	 * Adjusts the Wilcoxon p-values of a run's pairs for the number of pairs
-	 * (Benjamini-Hochberg) and stores them as q-values, in one transaction.
-	 * @param runId the run
+	 * @param runId a run
+	 * @return each pair's Wilcoxon p-value, null where it has none, in plan order
 	 */
-	public void adjustFalseDiscoveries(long runId) {
-		List<PairResultRow> rows = results().results(runId);
-		double[] p = rows.stream().mapToDouble((r) -> (r.wilcoxonP() != null) ? r.wilcoxonP() : Double.NaN).toArray();
-		double[] q = BenjaminiHochberg.adjust(p);
+	public Map<String, Double> pValues(long runId) {
+		Map<String, Double> p = new java.util.LinkedHashMap<>();
+		results().results(runId).forEach((r) -> p.put(r.pairId(), r.wilcoxonP()));
+		return p;
+	}
+
+	/**
+	 * Stores each pair's q-value (its p-value adjusted across the run's pairs), in one
+	 * transaction.
+	 * @param runId the run
+	 * @param qValues each pair's q-value, null where it has none
+	 */
+	public void saveQValues(long runId, Map<String, Double> qValues) {
 		this.jdbi.useTransaction((handle) -> {
 			ResultDao dao = handle.attach(ResultDao.class);
-			for (int i = 0; i < rows.size(); i++) {
-				dao.updateQValue(runId, rows.get(i).pairId(), num(q[i]));
-			}
+			qValues.forEach((pair, q) -> dao.updateQValue(runId, pair, q));
 		});
 	}
 
@@ -252,10 +260,11 @@ public final class ParityStore {
 		for (long id : runIds) {
 			rows += this.jdbi.inTransaction((handle) -> {
 				int n = 0;
-				for (String sql : List.of("DELETE FROM alert_result WHERE run_id = ?",
-						"DELETE FROM run_alert WHERE run_id = ?", "DELETE FROM discrepancy WHERE run_id = ?",
-						"DELETE FROM series_evidence WHERE run_id = ?", "DELETE FROM pair_result WHERE run_id = ?",
-						"DELETE FROM run_pair WHERE run_id = ?", "DELETE FROM parity_run WHERE id = ?")) {
+				for (String sql : List.of("DELETE FROM run_backend WHERE run_id = ?",
+						"DELETE FROM alert_result WHERE run_id = ?", "DELETE FROM run_alert WHERE run_id = ?",
+						"DELETE FROM discrepancy WHERE run_id = ?", "DELETE FROM series_evidence WHERE run_id = ?",
+						"DELETE FROM pair_result WHERE run_id = ?", "DELETE FROM run_pair WHERE run_id = ?",
+						"DELETE FROM parity_run WHERE id = ?")) {
 					n += handle.execute(sql, id);
 				}
 				return n;
@@ -265,11 +274,79 @@ public final class ParityStore {
 	}
 
 	/**
+	 * What a side answered for a pair, as the judge takes it: the one way from the store
+	 * back to an answer ({@link EvidenceRow#answer()}).
 	 * @param runId the run
-	 * @return the run
+	 * @param pair the pair
+	 * @param side the side and read
+	 * @return the answer; a failure naming the side if none is stored
+	 */
+	public dev.dualrun.parity.compare.SideAnswer answer(long runId, dev.dualrun.parity.config.PairMapping pair,
+			EvidenceRow.Side side) {
+		return results().evidence(runId, pair.id(), side)
+			.map(EvidenceRow::answer)
+			.orElseGet(() -> new dev.dualrun.parity.compare.SideAnswer.Failed(
+					((side == EvidenceRow.Side.OLD || side == EvidenceRow.Side.OLD_AGAIN) ? pair.sides().oldName()
+							: pair.sides().newName()) + " series was not fetched"));
+	}
+
+	/**
+	 * @param runId the run
+	 * @return the run, with what it read of each side
 	 */
 	public Optional<RunRow> run(long runId) {
-		return runs().find(runId);
+		return runs().row(runId).map((r) -> withBackends(List.of(r)).get(0));
+	}
+
+	/**
+	 * @param limit how many
+	 * @return the newest runs, newest first, with what each read of each side
+	 */
+	public List<RunRow> latestRuns(int limit) {
+		return withBackends(runs().latestRows(limit));
+	}
+
+	/**
+	 * @return every run, newest first, with what each read of each side
+	 */
+	public List<RunRow> allRuns() {
+		return withBackends(runs().allRows());
+	}
+
+	private List<RunRow> withBackends(List<RunRow> rows) {
+		if (rows.isEmpty()) {
+			return rows;
+		}
+		Map<Long, List<BackendRow>> byRun = new java.util.HashMap<>();
+		for (List<RunRow> chunk : chunks(rows)) {
+			runs().backends(chunk.stream().map(RunRow::id).toList())
+				.forEach((b) -> byRun.computeIfAbsent(b.runId(), (k) -> new ArrayList<>()).add(b));
+		}
+		return rows.stream().map((r) -> r.withBackends(byRun.getOrDefault(r.id(), List.of()))).toList();
+	}
+
+	private static List<List<RunRow>> chunks(List<RunRow> rows) {
+		List<List<RunRow>> out = new ArrayList<>();
+		for (int i = 0; i < rows.size(); i += 500) {
+			out.add(rows.subList(i, Math.min(rows.size(), i + 500)));
+		}
+		return out;
+	}
+
+	/**
+	 * Replaces a step's record of what it read of each system, in one transaction (the
+	 * chunk's, inside a step): one row for each step execution, side and system, which
+	 * only that step writes.
+	 * @param rows the step's rows, its counts so far
+	 */
+	public void saveBackends(List<BackendRow> rows) {
+		if (!rows.isEmpty()) {
+			this.jdbi.useTransaction((handle) -> {
+				RunDao dao = handle.attach(RunDao.class);
+				dao.deleteBackends(rows);
+				dao.insertBackends(rows);
+			});
+		}
 	}
 
 	/**
@@ -280,47 +357,16 @@ public final class ParityStore {
 	 * @return the result row
 	 */
 	public PairResultRow resultRow(long runId, String pairId, ComparisonResult result) {
-		Aggregates c = result.oldAggregates();
-		Aggregates p = result.newAggregates();
 		var points = result.points();
-		return new PairResultRow(runId, pairId, result.verdict().name(), result.summary(), json(result.diagnoses()),
-				json(result.notes()), null, points.common(), num(points.withinShare()), num(points.bias()),
-				num(points.mape()), num(points.oldCoverage()), num(points.newCoverage()), result.lag().bestLag(),
-				num(result.unitFactor().medianRatio()), c.count(), num(c.mean()), num(c.sum()), num(c.min()),
-				num(c.max()), num(c.p50()), num(c.p95()), num(c.p99()), p.count(), num(p.mean()), num(p.sum()),
-				num(p.min()), num(p.max()), num(p.p50()), num(p.p95()), num(p.p99()), this.clock.instant(),
-				(result.evidence() != null) ? json(result.evidence()) : null,
+		boolean error = result.verdict() == dev.dualrun.parity.compare.Verdict.ERROR;
+		return new PairResultRow(runId, pairId, result.verdict(), result.summary(), json(result.diagnoses()),
+				json(result.notes()), error ? result.summary() : null, points.common(), num(points.withinShare()),
+				num(points.bias()), num(points.mape()), (result.lag() != null) ? result.lag().bestLag() : null,
+				(result.unitFactor() != null) ? num(result.unitFactor().medianRatio()) : null,
+				SideFigures.of(result.compared() ? points.oldCoverage() : Double.NaN, result.oldAggregates()),
+				SideFigures.of(result.compared() ? points.newCoverage() : Double.NaN, result.newAggregates()),
+				this.clock.instant(), (result.evidence() != null) ? json(result.evidence()) : null,
 				(result.evidence() != null) ? num(result.evidence().wilcoxon().pValue()) : null, null, null);
-	}
-
-	/**
-	 * The row of a pair whose source failed.
-	 * @param runId the run
-	 * @param pairId the pair
-	 * @param error the failure, one line naming side and place
-	 * @return the result row with verdict ERROR
-	 */
-	public PairResultRow errorRow(long runId, String pairId, String error) {
-		return row(runId, pairId, Verdict.ERROR, new Diagnosis(Diagnosis.Code.SOURCE_ERROR, error), error);
-	}
-
-	/**
-	 * The row of a pair that fails before any comparison (e.g. several series where one
-	 * was meant).
-	 * @param runId the run
-	 * @param pairId the pair
-	 * @param diagnosis why
-	 * @return the result row with verdict FAIL
-	 */
-	public PairResultRow failureRow(long runId, String pairId, Diagnosis diagnosis) {
-		return row(runId, pairId, Verdict.FAIL, diagnosis, null);
-	}
-
-	private PairResultRow row(long runId, String pairId, Verdict verdict, Diagnosis diagnosis, String error) {
-		List<Diagnosis> diagnoses = List.of(diagnosis);
-		return new PairResultRow(runId, pairId, verdict.name(), diagnosis.message(), json(diagnoses), "[]", error, 0,
-				null, null, null, null, null, null, null, 0L, null, null, null, null, null, null, null, 0L, null, null,
-				null, null, null, null, null, this.clock.instant(), null, null, null, null);
 	}
 
 	/**

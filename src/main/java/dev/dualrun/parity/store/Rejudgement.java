@@ -1,20 +1,24 @@
 package dev.dualrun.parity.store;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.dualrun.parity.compare.ComparisonResult;
+import dev.dualrun.parity.alert.AlertJudge;
 import dev.dualrun.parity.compare.PairJudge;
+import dev.dualrun.parity.compare.SideAnswer;
 import dev.dualrun.parity.config.PairMapping;
 import dev.dualrun.parity.config.Tolerance;
 import dev.dualrun.parity.source.QueryWindow;
-import dev.dualrun.parity.source.TimeSeries;
 
 /**
- * Judges the stored evidence of a past run again with other tolerances, calling no
- * backend, and stores the verdicts as a new judgement: a run of its own that names the
- * run it judged.
+ * Judges the stored answers of a past run again, with the same judge and, if asked, other
+ * tolerances, calling no backend, and stores the verdicts as a new judgement: a run of
+ * its own that names the run it judged. Each pair is judged on what each side answered,
+ * then settled on its second reads where the run read it again, so that with the same
+ * tolerances it gives the run's verdicts and diagnoses.
  */
 public final class Rejudgement {
 
@@ -48,19 +52,21 @@ public final class Rejudgement {
 					source.settleSeconds(), this.clock.instant(), null);
 		this.store.runs()
 			.judgement(id, runId, note, source.windowStart(), source.windowEnd(), planned.size(),
-					source.mappingSha256(), source.oldLocation(), source.oldVersion(), source.newLocation(),
-					source.newVersion());
+					source.mappingSha256());
+		this.store.runs().copyBackends(id, runId);
 		List<RunPairRow> copies = planned.stream()
 			.map((p) -> new RunPairRow(id, p.pairId(), p.ordinal(), p.periodSeconds(), p.windowStart(), p.windowEnd(),
 					PairDefinitions.toJson(withTolerance(PairDefinitions.fromJson(p.definition()), override)),
 					p.lint()))
 			.toList();
 		this.store.plan(id, copies);
+		Duration pause = Duration
+			.ofSeconds((source.settleRecheckSeconds() != null) ? source.settleRecheckSeconds() : 0);
 		for (RunPairRow pair : copies) {
-			judge(runId, id, pair);
+			judge(runId, id, pair, pause);
 		}
 		rejudgeAlerts(runId, id, alerts);
-		this.store.adjustFalseDiscoveries(id);
+		this.store.saveQValues(id, PairJudge.qValues(this.store.pValues(id)));
 		this.store.runs().finish(id, "COMPLETED", this.clock.instant(), null);
 		return id;
 	}
@@ -74,58 +80,34 @@ public final class Rejudgement {
 			.map((a) -> new RunAlertRow(judgementRun, a.alertId(), a.ordinal(), a.windowStart(), a.windowEnd(),
 					a.definition()))
 			.toList());
-		java.util.Map<String, RunAlertRow> planned = new java.util.HashMap<>();
+		Map<String, RunAlertRow> planned = new HashMap<>();
 		alerts.forEach((a) -> planned.put(a.alertId(), a));
 		List<AlertResultRow> rows = new java.util.ArrayList<>();
 		for (AlertResultRow stored : this.store.alerts().results(sourceRun)) {
 			AlertDocument d = AlertDocument.fromJson(stored.document());
 			RunAlertRow a = planned.get(stored.alertId());
-			AlertDocument again = (d.judgement() == null || a == null) ? d
-					: new AlertDocument(d.alert(), d.old(), d.neu(),
-							dev.dualrun.parity.alert.AlertJudge.judge(d.old(), d.neu(), a.windowStart(), a.windowEnd()),
-							null);
+			AlertDocument again = (d.judgement() == null || a == null) ? d : new AlertDocument(d.alert(), d.old(),
+					d.neu(), AlertJudge.judge(d.old(), d.neu(), a.windowStart(), a.windowEnd()), null);
 			rows.add(again.row(judgementRun, this.clock.instant()));
 		}
 		this.store.saveAlertResults(rows);
 	}
 
-	private void judge(long sourceRun, long judgementRun, RunPairRow planned) {
+	/** A pair judged on the run's answers, and settled on its second reads if any. */
+	private void judge(long sourceRun, long judgementRun, RunPairRow planned, Duration pause) {
 		PairMapping pair = PairDefinitions.fromJson(planned.definition());
-		EvidenceRow oldEvidence = this.store.results().evidence(sourceRun, pair.id(), EvidenceRow.OLD).orElse(null);
-		EvidenceRow newEvidence = this.store.results().evidence(sourceRun, pair.id(), EvidenceRow.NEW).orElse(null);
-		String missing = (oldEvidence == null || newEvidence == null)
-				? "no stored evidence of run " + sourceRun + " for this pair"
-				: (oldEvidence.error() != null) ? oldEvidence.error() : newEvidence.error();
-		if (missing != null) {
-			PairResultRow earlier = this.store.results()
-				.results(sourceRun)
-				.stream()
-				.filter((r) -> r.pairId().equals(pair.id()))
-				.findFirst()
-				.orElse(null);
-			// a pair that failed without comparable series (e.g. several series) fails
-			// the same way again
-			PairResultRow row = (earlier != null && "FAIL".equals(earlier.verdict()))
-					? earlier.inRun(judgementRun, this.clock.instant())
-					: this.store.errorRow(judgementRun, pair.id(), missing);
-			this.store.saveResult(row, List.of(), null);
-			return;
-		}
 		QueryWindow window = new QueryWindow(planned.windowStart(), planned.windowEnd(), pair.period());
-		// the labels are kept with the evidence: the identity check is judged again too
-		TimeSeries newSeries = series(newEvidence);
-		ComparisonResult result = PairJudge
-			.judge(pair, window, series(oldEvidence),
-					new TimeSeries(ParityStore.labels(newEvidence.labels()), newSeries.timestamps(), newSeries.values(),
-							newSeries.messages()))
-			.result();
-		this.store.saveResult(this.store.resultRow(judgementRun, pair.id(), result),
-				ParityStore.discrepancyRows(judgementRun, pair.id(), result.points().discrepancies()), null);
-	}
-
-	private static TimeSeries series(EvidenceRow row) {
-		PackedSeries.Points p = PackedSeries.unpack(row.packed());
-		return new TimeSeries(Map.of(), p.timestamps(), p.values(), ParityStore.strings(row.messages()));
+		SideAnswer[] first = { this.store.answer(sourceRun, pair, EvidenceRow.Side.OLD),
+				this.store.answer(sourceRun, pair, EvidenceRow.Side.NEW) };
+		PairJudge.Judgement judged = PairJudge.judge(pair, window, first[0], first[1]);
+		var oldAgain = this.store.results().evidence(sourceRun, pair.id(), EvidenceRow.Side.OLD_AGAIN);
+		var newAgain = this.store.results().evidence(sourceRun, pair.id(), EvidenceRow.Side.NEW_AGAIN);
+		if (oldAgain.isPresent() && newAgain.isPresent()) {
+			judged = PairJudge.settle(pair, window, judged, first,
+					new SideAnswer[] { oldAgain.get().answer(), newAgain.get().answer() }, pause);
+		}
+		this.store.saveResult(this.store.resultRow(judgementRun, pair.id(), judged.result()),
+				ParityStore.discrepancyRows(judgementRun, pair.id(), judged.result().points().discrepancies()), null);
 	}
 
 	private static PairMapping withTolerance(PairMapping pair, Tolerance.Override override) {

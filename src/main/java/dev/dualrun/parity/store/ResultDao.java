@@ -24,9 +24,9 @@ public interface ResultDao {
 			    new_count, new_mean, new_sum, new_min, new_max, new_p50, new_p95, new_p99, compared_at,
 			    evidence, wilcoxon_p, chart)
 			VALUES (:runId, :pairId, :verdict, :summary, :diagnoses, :notes, :error, :commonPoints,
-			    :withinShare, :bias, :mape, :oldCoverage, :newCoverage, :bestLag, :medianRatio,
-			    :oldCount, :oldMean, :oldSum, :oldMin, :oldMax, :oldP50, :oldP95, :oldP99,
-			    :newCount, :newMean, :newSum, :newMin, :newMax, :newP50, :newP95, :newP99, :comparedAt,
+			    :withinShare, :bias, :mape, :old.coverage, :neu.coverage, :bestLag, :medianRatio,
+			    :old.count, :old.mean, :old.sum, :old.min, :old.max, :old.p50, :old.p95, :old.p99,
+			    :neu.count, :neu.mean, :neu.sum, :neu.min, :neu.max, :neu.p50, :neu.p95, :neu.p99, :comparedAt,
 			    :evidence, :wilcoxonP, :chart)
 			""")
 	void insertResults(@BindMethods List<PairResultRow> rows);
@@ -65,21 +65,14 @@ public interface ResultDao {
 
 	}
 
-	@SqlUpdate("""
-			UPDATE pair_result SET verdict = :verdict, summary = :summary, diagnoses = :diagnoses
-			WHERE run_id = :runId AND pair_id = :pairId
-			""")
-	void unsettle(@Bind("runId") long runId, @Bind("pairId") String pairId, @Bind("verdict") String verdict,
-			@Bind("summary") String summary, @Bind("diagnoses") String diagnoses);
-
 	@SqlUpdate("UPDATE pair_result SET q_value = :qValue WHERE run_id = :runId AND pair_id = :pairId")
 	void updateQValue(@Bind("runId") long runId, @Bind("pairId") String pairId, @Bind("qValue") Double qValue);
 
 	@SqlBatch("""
 			INSERT INTO series_evidence (run_id, pair_id, side, request, shift_seconds, unit_factor, points, labels,
-			    messages, error, packed, fetched_at)
+			    messages, error, packed, fetched_at, outcome)
 			VALUES (:runId, :pairId, :side, :request, :shiftSeconds, :unitFactor, :points, :labels,
-			    :messages, :error, :packed, :fetchedAt)
+			    :messages, :error, :packed, :fetchedAt, :outcome)
 			""")
 	void insertEvidence(@BindMethods List<EvidenceRow> rows);
 
@@ -87,10 +80,11 @@ public interface ResultDao {
 	void deleteEvidence(@BindMethods List<EvidenceRow> rows);
 
 	@SqlQuery("SELECT * FROM series_evidence WHERE run_id = :runId AND pair_id = :pairId AND side = :side")
-	Optional<EvidenceRow> evidence(@Bind("runId") long runId, @Bind("pairId") String pairId, @Bind("side") String side);
+	Optional<EvidenceRow> evidence(@Bind("runId") long runId, @Bind("pairId") String pairId,
+			@Bind("side") EvidenceRow.Side side);
 
-	@SqlQuery("SELECT pair_id FROM series_evidence WHERE run_id = :runId AND side = :side AND error IS NULL")
-	List<String> pairsWithEvidence(@Bind("runId") long runId, @Bind("side") String side);
+	@SqlQuery("SELECT pair_id FROM series_evidence WHERE run_id = :runId AND side = :side AND outcome = 'SERIES'")
+	List<String> pairsWithEvidence(@Bind("runId") long runId, @Bind("side") EvidenceRow.Side side);
 
 	@SqlQuery("""
 			SELECT r.* FROM pair_result r JOIN run_pair p ON p.run_id = r.run_id AND p.pair_id = r.pair_id

@@ -6,6 +6,9 @@ import java.util.Optional;
 
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -33,31 +36,30 @@ public interface RunDao {
 	void planned(@Bind("id") long id, @Bind("sha256") String sha256, @Bind("windowStart") Instant windowStart,
 			@Bind("windowEnd") Instant windowEnd, @Bind("pairs") int pairs, @Bind("minCalls") long minCalls);
 
-	@SqlUpdate("""
-			UPDATE parity_run SET old_system = :system, old_location = :location, old_version = :version,
-			       old_region = :region
-			WHERE id = :id
+	@SqlBatch("""
+			DELETE FROM run_backend
+			WHERE run_id = :runId AND step_execution_id = :stepExecutionId AND side = :side AND system = :system
 			""")
-	void oldBackend(@Bind("id") long id, @Bind("system") String system, @Bind("location") String location,
-			@Bind("version") String version, @Bind("region") String region);
+	void deleteBackends(@BindMethods List<BackendRow> rows);
+
+	@SqlBatch("""
+			INSERT INTO run_backend (run_id, step_execution_id, side, system, location, region, version, semantics,
+			    calls, metrics, retries, splits)
+			VALUES (:runId, :stepExecutionId, :side, :system, :location, :region, :version, :semantics,
+			    :calls, :metrics, :retries, :splits)
+			""")
+	void insertBackends(@BindMethods List<BackendRow> rows);
+
+	@SqlQuery("SELECT * FROM run_backend WHERE run_id IN (<runs>) ORDER BY run_id, step_execution_id, side, system")
+	@RegisterConstructorMapper(BackendRow.class)
+	List<BackendRow> backends(@BindList("runs") List<Long> runs);
 
 	@SqlUpdate("""
-			UPDATE parity_run SET new_system = :system, new_location = :location, new_version = :version,
-			       new_range_rule = :rangeRule WHERE id = :id
+			INSERT INTO run_backend (run_id, step_execution_id, side, system, location, region, version, semantics)
+			SELECT :id, step_execution_id, side, system, location, region, version, semantics
+			FROM run_backend WHERE run_id = :from
 			""")
-	void newBackend(@Bind("id") long id, @Bind("system") String system, @Bind("location") String location,
-			@Bind("version") String version, @Bind("rangeRule") String rangeRule);
-
-	@SqlUpdate("""
-			UPDATE parity_run SET old_calls = old_calls + :oldCalls,
-			       old_metrics = old_metrics + :oldMetrics,
-			       new_calls = new_calls + :newCalls,
-			       old_retries = old_retries + :oldRetries,
-			       new_retries = new_retries + :newRetries
-			WHERE id = :id
-			""")
-	void addCalls(@Bind("id") long id, @Bind("oldCalls") long oldCalls, @Bind("oldMetrics") long oldMetrics,
-			@Bind("newCalls") long newCalls, @Bind("oldRetries") long oldRetries, @Bind("newRetries") long newRetries);
+	void copyBackends(@Bind("id") long id, @Bind("from") long from);
 
 	@SqlUpdate("UPDATE parity_run SET job_execution_id = :jobExecutionId, status = 'RUNNING', error = NULL WHERE id = :id")
 	void resumed(@Bind("id") long id, @Bind("jobExecutionId") long jobExecutionId);
@@ -95,40 +97,37 @@ public interface RunDao {
 	@SqlUpdate("""
 			UPDATE parity_run SET judged_from = :from, judgement_note = :note, window_start = :windowStart,
 			       window_end = :windowEnd, pairs_total = :pairs, mapping_sha256 = :sha256,
-			       old_location = :oldLocation, old_version = :oldVersion,
-			       new_location = :newLocation, new_version = :newVersion,
-			       new_range_rule = (SELECT new_range_rule FROM parity_run WHERE id = :from),
-			       old_system = (SELECT old_system FROM parity_run WHERE id = :from),
-			       new_system = (SELECT new_system FROM parity_run WHERE id = :from),
-			       old_region = (SELECT old_region FROM parity_run WHERE id = :from)
+			       settle_recheck_seconds = (SELECT settle_recheck_seconds FROM parity_run WHERE id = :from)
 			WHERE id = :id
 			""")
 	void judgement(@Bind("id") long id, @Bind("from") long from, @Bind("note") String note,
 			@Bind("windowStart") Instant windowStart, @Bind("windowEnd") Instant windowEnd, @Bind("pairs") int pairs,
-			@Bind("sha256") String sha256, @Bind("oldLocation") String oldLocation,
-			@Bind("oldVersion") String oldVersion, @Bind("newLocation") String newLocation,
-			@Bind("newVersion") String newVersion);
+			@Bind("sha256") String sha256);
+
+	@SqlUpdate("UPDATE parity_run SET settle_recheck_seconds = :seconds WHERE id = :id")
+	void settleRecheck(@Bind("id") long id, @Bind("seconds") int seconds);
 
 	@SqlUpdate("UPDATE parity_run SET report_path = :path WHERE id = :id")
 	void reported(@Bind("id") long id, @Bind("path") String path);
 
+	// the run's own columns; ParityStore.run(id) reads it whole, with its backends
 	@SqlQuery("SELECT * FROM parity_run WHERE id = :id")
-	Optional<RunRow> find(@Bind("id") long id);
+	Optional<RunRow> row(@Bind("id") long id);
 
 	@SqlQuery("SELECT * FROM parity_run WHERE job_execution_id = :jobExecutionId")
 	Optional<RunRow> findByJobExecution(@Bind("jobExecutionId") long jobExecutionId);
 
 	@SqlQuery("SELECT * FROM parity_run ORDER BY id DESC LIMIT :limit")
-	List<RunRow> latest(@Bind("limit") int limit);
+	List<RunRow> latestRows(@Bind("limit") int limit);
 
 	@SqlQuery("SELECT * FROM parity_run ORDER BY id DESC")
-	List<RunRow> all();
+	List<RunRow> allRows();
 
-	@org.jdbi.v3.sqlobject.statement.SqlBatch("""
+	@SqlBatch("""
 			INSERT INTO run_pair (run_id, pair_id, ordinal, period_seconds, window_start, window_end, definition, lint)
 			VALUES (:runId, :pairId, :ordinal, :periodSeconds, :windowStart, :windowEnd, :definition, :lint)
 			""")
-	void insertPairs(@org.jdbi.v3.sqlobject.customizer.BindMethods List<RunPairRow> rows);
+	void insertPairs(@BindMethods List<RunPairRow> rows);
 
 	@SqlQuery("SELECT * FROM run_pair WHERE run_id = :runId ORDER BY ordinal")
 	List<RunPairRow> pairs(@Bind("runId") long runId);

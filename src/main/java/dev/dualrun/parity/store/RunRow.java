@@ -1,9 +1,14 @@
 package dev.dualrun.parity.store;
 
 import java.time.Instant;
+import java.util.List;
+
+import dev.dualrun.parity.config.Side;
 
 /**
- * A row of {@code parity_run}. Times are instants; window end is exclusive.
+ * A run: its row of {@code parity_run} and what it read of each side (its rows of
+ * {@code run_backend}, summed by {@link #old()} and {@link #neu()}). Times are instants;
+ * window end is exclusive.
  *
  * @param id run id
  * @param jobExecutionId the Spring Batch job execution that ran it last
@@ -24,33 +29,65 @@ import java.time.Instant;
  * @param noDataCount pairs with no data
  * @param insufficientCount pairs with too few points
  * @param errorCount pairs whose source failed
- * @param oldCalls calls to the old side (CloudWatch: GetMetricData pages)
- * @param oldMetrics metrics requested of the old side (CloudWatch bills per metric)
  * @param oldMinCalls the fewest calls the old side could have been asked
- * @param newCalls requests to the new side (Prometheus: query_range)
- * @param oldLocation where the old side was read: region or endpoint override
- * @param oldVersion the old side's API and client version
- * @param newLocation the new side's base URL
- * @param newVersion the new side's version (Prometheus: buildinfo)
  * @param reportPath the last rendered report
  * @param error why the run failed
  * @param judgedFrom for a re-judgement, the run whose evidence it judged; otherwise null
  * @param judgementNote for a re-judgement, the tolerance it applied
  * @param warnCount pairs that passed the rules with weak evidence
  * @param unsettledCount pairs whose newest periods were still changing
- * @param oldRegion the region the old side's client used, or null
- * @param oldRetries old-side attempts that were retries
- * @param newRetries new-side requests that were retries
- * @param newRangeRule the range-selector rule of the Prometheus side's version, as the
- * report states it, or null for runs stored before it was recorded
+ * @param settleRecheckSeconds the pause before the settle rule's second reads, or null
+ * for runs stored before it was recorded
+ * @param backends what its steps read of each system, with their calls (null until read)
  */
 public record RunRow(long id, Long jobExecutionId, String status, String mappingSource, String mappingSha256,
 		String pairFilter, Instant requestedFrom, Instant requestedTo, Instant windowStart, Instant windowEnd,
 		int settleSeconds, Instant startedAt, Instant finishedAt, int pairsTotal, int passCount, int failCount,
-		int noDataCount, int insufficientCount, int errorCount, long oldCalls, long oldMetrics, long oldMinCalls,
-		long newCalls, String oldLocation, String oldVersion, String newLocation, String newVersion, String reportPath,
-		String error, Long judgedFrom, String judgementNote, int warnCount, int unsettledCount, String oldRegion,
-		long oldRetries, long newRetries, String newRangeRule, String oldSystem, String newSystem) {
+		int noDataCount, int insufficientCount, int errorCount, long oldMinCalls, String reportPath, String error,
+		Long judgedFrom, String judgementNote, int warnCount, int unsettledCount, Integer settleRecheckSeconds,
+		@Nullable List<BackendRow> backends) {
+
+	public RunRow {
+		backends = (backends != null) ? List.copyOf(backends) : List.of();
+	}
+
+	/**
+	 * @param rows what the run's steps read
+	 * @return this run with them
+	 */
+	RunRow withBackends(List<BackendRow> rows) {
+		return new RunRow(this.id, this.jobExecutionId, this.status, this.mappingSource, this.mappingSha256,
+				this.pairFilter, this.requestedFrom, this.requestedTo, this.windowStart, this.windowEnd,
+				this.settleSeconds, this.startedAt, this.finishedAt, this.pairsTotal, this.passCount, this.failCount,
+				this.noDataCount, this.insufficientCount, this.errorCount, this.oldMinCalls, this.reportPath,
+				this.error, this.judgedFrom, this.judgementNote, this.warnCount, this.unsettledCount,
+				this.settleRecheckSeconds, rows);
+	}
+
+	/**
+	 * @return what the run read of the old side, summed
+	 */
+	public Backends old() {
+		return of(Side.OLD, null);
+	}
+
+	/**
+	 * @return what the run read of the new side, summed
+	 */
+	public Backends neu() {
+		return of(Side.NEW, null);
+	}
+
+	/**
+	 * @param side a side
+	 * @param system one of its systems, or null for all
+	 * @return what the run read of it, summed
+	 */
+	public Backends of(Side side, String system) {
+		return Backends.of(this.backends.stream()
+			.filter((b) -> b.side() == side && (system == null || system.equals(b.system())))
+			.toList());
+	}
 
 	/**
 	 * @param outcome the final status
@@ -62,10 +99,9 @@ public record RunRow(long id, Long jobExecutionId, String status, String mapping
 		return new RunRow(this.id, this.jobExecutionId, outcome, this.mappingSource, this.mappingSha256,
 				this.pairFilter, this.requestedFrom, this.requestedTo, this.windowStart, this.windowEnd,
 				this.settleSeconds, this.startedAt, finished, this.pairsTotal, this.passCount, this.failCount,
-				this.noDataCount, this.insufficientCount, this.errorCount, this.oldCalls, this.oldMetrics,
-				this.oldMinCalls, this.newCalls, this.oldLocation, this.oldVersion, this.newLocation, this.newVersion,
-				this.reportPath, failure, this.judgedFrom, this.judgementNote, this.warnCount, this.unsettledCount,
-				this.oldRegion, this.oldRetries, this.newRetries, this.newRangeRule, this.oldSystem, this.newSystem);
+				this.noDataCount, this.insufficientCount, this.errorCount, this.oldMinCalls, this.reportPath, failure,
+				this.judgedFrom, this.judgementNote, this.warnCount, this.unsettledCount, this.settleRecheckSeconds,
+				this.backends);
 	}
 
 	/**

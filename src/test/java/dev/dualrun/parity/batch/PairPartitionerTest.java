@@ -15,9 +15,9 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 import dev.dualrun.parity.TestStore;
 import dev.dualrun.parity.config.ConfigurationException;
-import dev.dualrun.parity.config.MappingLoader;
 import dev.dualrun.parity.config.PairMapping;
 import dev.dualrun.parity.config.ParityProperties;
+import dev.dualrun.parity.run.Partition;
 import dev.dualrun.parity.source.cloudwatch.CloudWatchSettings;
 import dev.dualrun.parity.store.PairDefinitions;
 import dev.dualrun.parity.store.ParityStore;
@@ -78,14 +78,14 @@ class PairPartitionerTest {
 				"azure-monitor-bbbb-2-001");
 		// us-east-1: ordinals 0, 1, 2, 5, 6 in ranges of 2 (the explicit region is the
 		// run's)
-		PairPartition first = PairPartition.of(partitions.get("cloudwatch-us-east-1-001"));
-		PairPartition second = PairPartition.of(partitions.get("cloudwatch-us-east-1-002"));
-		assertThat(first).isEqualTo(new PairPartition("cloudwatch", "cloudwatch us-east-1", 0, 1, 1.0 / 3));
+		Partition first = PartitionContext.partition(partitions.get("cloudwatch-us-east-1-001"));
+		Partition second = PartitionContext.partition(partitions.get("cloudwatch-us-east-1-002"));
+		assertThat(first).isEqualTo(new Partition("cloudwatch", "cloudwatch us-east-1", 0, 1, 1.0 / 3));
 		assertThat(second.first()).isEqualTo(2);
 		assertThat(second.last()).isEqualTo(5);
-		assertThat(PairPartition.of(partitions.get("cloudwatch-eu-west-1-001")).share()).isEqualTo(1.0);
+		assertThat(PartitionContext.partition(partitions.get("cloudwatch-eu-west-1-001")).share()).isEqualTo(1.0);
 		// a subscription's id is case-insensitive
-		assertThat(PairPartition.of(partitions.get("azure-monitor-aaaa-1-001")).last()).isEqualTo(8);
+		assertThat(PartitionContext.partition(partitions.get("azure-monitor-aaaa-1-001")).last()).isEqualTo(8);
 		// only keys travel in a partition's context
 		assertThat(partitions.get("cloudwatch-us-east-1-002").entrySet()).hasSize(5);
 		// the same partitions every time: a restart finds the same names
@@ -95,13 +95,13 @@ class PairPartitionerTest {
 	@Test
 	void aQuotaSharedByAsManyPartitionsAsWorkersGivesEachItsShare() {
 		Map<String, ExecutionContext> byTwo = partitioner(2, 2).partition(2);
-		PairPartition p = PairPartition.of(byTwo.get("cloudwatch-us-east-1-001"));
+		Partition p = PartitionContext.partition(byTwo.get("cloudwatch-us-east-1-001"));
 		assertThat(p.share()).isEqualTo(0.5);
 		CloudWatchSettings shared = p.settings(this.home).sources().get(CloudWatchSettings.class).orElseThrow();
 		assertThat(shared.maxTps()).isEqualTo(5.0);
 		assertThat(shared.concurrency()).isEqualTo(2);
 		// one worker: the whole quota
-		assertThat(PairPartition.of(partitioner(2, 1).partition(1).get("cloudwatch-us-east-1-001")).share())
+		assertThat(PartitionContext.partition(partitioner(2, 1).partition(1).get("cloudwatch-us-east-1-001")).share())
 			.isEqualTo(1.0);
 	}
 
@@ -110,16 +110,16 @@ class PairPartitionerTest {
 		Map<String, ExecutionContext> partitions = partitioner(2, 2).partition(2);
 		List<String> taken = new ArrayList<>();
 		partitions.values()
-			.forEach((c) -> PairPartition.unjudged(this.store, this.runId, PairPartition.of(c), this.home)
+			.forEach((c) -> Partition.unjudged(this.store, this.runId, PartitionContext.partition(c), this.home)
 				.forEach((row) -> taken.add(row.pairId())));
 		assertThat(taken).hasSize(10).doesNotHaveDuplicates();
-		assertThat(PairPartition.unjudged(this.store, this.runId,
-				PairPartition.of(partitions.get("cloudwatch-us-east-1-002")), this.home))
+		assertThat(Partition.unjudged(this.store, this.runId,
+				PartitionContext.partition(partitions.get("cloudwatch-us-east-1-002")), this.home))
 			.extracting(RunPairRow::pairId)
 			.containsExactly("cw-2", "cw-5");
 		// a worker set up for another region than the manager
-		assertThatThrownBy(() -> PairPartition.unjudged(this.store, this.runId,
-				PairPartition.of(partitions.get("cloudwatch-us-east-1-001")), properties("eu-north-1")))
+		assertThatThrownBy(() -> Partition.unjudged(this.store, this.runId,
+				PartitionContext.partition(partitions.get("cloudwatch-us-east-1-001")), properties("eu-north-1")))
 			.isInstanceOf(ConfigurationException.class)
 			.hasMessageContaining("none of its pairs in 'cloudwatch us-east-1'");
 	}

@@ -32,9 +32,7 @@ class ReportBrowserIT {
 	@BeforeAll
 	static void render() throws Exception {
 		Instant t = Instant.parse("2026-11-21T00:00:00Z");
-		RunRow run = new RunRow(5, 1L, "COMPLETED", "m.yml", "0".repeat(64), null, null, null, t, t.plusSeconds(86_400),
-				600, t, t, 2, 1, 1, 0, 0, 0, 1, 2, 1, 3, "http://cw", "GetMetricData", "http://prom", "2.42.0", null,
-				null, null, null, 0, 0, null, 0, 0, null, "CloudWatch", "Prometheus");
+		RunRow run = dev.dualrun.parity.store.TestRows.run(5, "COMPLETED", "m.yml", t, t.plusSeconds(86_400), 2, null);
 		List<RunReport.PairSection> pairs = List.of(section("latency", "PASS", "equivalent within tolerance"),
 				section("requests", "FAIL", "gap on the Prometheus side"));
 		List<PairChart> charts = List.of(chart("latency", t, false), chart("requests", t, true));
@@ -94,9 +92,8 @@ class ReportBrowserIT {
 	@Test
 	void aLargeRunShowsItsTableAPageAtATimeWithTheFailingPairsInFull() throws Exception {
 		Instant t = Instant.parse("2026-11-21T00:00:00Z");
-		RunRow run = new RunRow(6, 1L, "COMPLETED", "m.yml", "0".repeat(64), null, null, null, t, t.plusSeconds(86_400),
-				600, t, t, 350, 349, 1, 0, 0, 0, 1, 2, 1, 3, "http://cw", "GetMetricData", "http://prom", "2.42.0",
-				null, null, null, null, 0, 0, null, 0, 0, null, "CloudWatch", "Prometheus");
+		RunRow run = dev.dualrun.parity.store.TestRows.run(6, "COMPLETED", "m.yml", t, t.plusSeconds(86_400), 350,
+				null);
 		RunReport.PairSection failing = section("requests", "FAIL", "gap on the Prometheus side");
 		List<RunReport.Row> rows = new ArrayList<>();
 		for (int i = 0; i < 349; i++) {

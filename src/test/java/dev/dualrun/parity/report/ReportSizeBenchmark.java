@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.dualrun.parity.align.Aligner;
 import dev.dualrun.parity.compare.ComparisonResult;
+import dev.dualrun.parity.compare.SideAnswer;
 import dev.dualrun.parity.compare.PairComparator;
 import dev.dualrun.parity.config.Sides;
 import dev.dualrun.parity.config.PairMapping;
@@ -72,14 +73,14 @@ class ReportSizeBenchmark {
 				c[k] = 0.1 + 0.02 * Math.sin(k / 60.0) + 0.002 * random.nextGaussian();
 				p[k] = c[k] * (1 + 0.005 * random.nextGaussian()) * ((m.id().endsWith("7")) ? 1.06 : 1);
 			}
-			store.saveEvidence(evidence(runId, m.id(), EvidenceRow.OLD, window, ts, c));
+			store.saveEvidence(evidence(runId, m.id(), EvidenceRow.Side.OLD, window, ts, c));
 			ComparisonResult r = PairComparator
 				.compare(Aligner.align(window, new TimeSeries(java.util.Map.of(), ts, c, List.of()),
 						new TimeSeries(java.util.Map.of(), ts, p, List.of()), 1, false,
 						dev.dualrun.parity.source.Sources.sides("cloudwatch", "prometheus")), m.tolerance());
 			store.saveResult(store.resultRow(runId, m.id(), r),
 					ParityStore.discrepancyRows(runId, m.id(), r.points().discrepancies()),
-					evidence(runId, m.id(), EvidenceRow.NEW, window, ts, p));
+					evidence(runId, m.id(), EvidenceRow.Side.NEW, window, ts, p));
 		}
 		store.runs().finish(runId, "COMPLETED", Instant.now(), null);
 		long t0 = System.nanoTime();
@@ -104,10 +105,10 @@ class ReportSizeBenchmark {
 		assertThat(size).as("a 1,000-pair report stays under 10 MB").isLessThan(10_000_000);
 	}
 
-	private static EvidenceRow evidence(long runId, String pair, String side, QueryWindow window, long[] ts,
+	private static EvidenceRow evidence(long runId, String pair, EvidenceRow.Side side, QueryWindow window, long[] ts,
 			double[] v) {
-		return new EvidenceRow(runId, pair, side, "q", 0, 1, ts.length, "{}", "[]", null,
-				PackedSeries.pack(window, ts, v), Instant.now());
+		return EvidenceRow.of(runId, pair, side, "q", window, 0, 1,
+				new SideAnswer.Series(new TimeSeries(java.util.Map.of(), ts, v, List.of())), Instant.now());
 	}
 
 }

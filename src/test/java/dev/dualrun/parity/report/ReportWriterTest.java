@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 
 import dev.dualrun.parity.compare.Diagnosis;
 import dev.dualrun.parity.config.Sides;
+import dev.dualrun.parity.config.Side;
+import dev.dualrun.parity.store.BackendRow;
 import dev.dualrun.parity.store.RunRow;
+import dev.dualrun.parity.store.TestRows;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,9 +23,7 @@ class ReportWriterTest {
 	@Test
 	void escapesEverythingThatCameFromABackendOrAMappingFile() {
 		Instant t = Instant.parse("2026-11-21T00:00:00Z");
-		RunRow run = new RunRow(7, 1L, "COMPLETED", "m.yml", "0".repeat(64), null, null, null, t, t.plusSeconds(3600),
-				600, t, t, 1, 0, 1, 0, 0, 0, 1, 1, 1, 1, "http://cw", "GetMetricData", "http://prom", XSS, null, null,
-				null, null, 0, 0, null, 0, 0, null, "CloudWatch", "Prometheus");
+		RunRow run = withNewVersion(TestRows.run(7, "COMPLETED", "m.yml", t, t.plusSeconds(3600), 1, null), XSS);
 		RunReport.PairSection pair = new RunReport.PairSection("p1", XSS, "FAIL", XSS,
 				List.of(new Diagnosis(Diagnosis.Code.BIAS, XSS)), List.of(XSS), XSS, "up{path=\"" + XSS + "\"}", 60, 1,
 				"t", Map.of("bias", "+6 %"), Map.of("Wilcoxon", XSS), List.of(List.of("mean", "1", "2", "+100 %")), 1,
@@ -47,9 +48,7 @@ class ReportWriterTest {
 	@Test
 	void writesOneJUnitTestCasePerPairWithTheDiagnosisAsFailure() throws Exception {
 		Instant t = Instant.parse("2026-11-21T00:00:00Z");
-		RunRow run = new RunRow(8, 1L, "COMPLETED", "m.yml", "0".repeat(64), null, null, null, t, t.plusSeconds(3600),
-				600, t, t, 2, 1, 1, 0, 0, 0, 1, 1, 1, 1, null, null, null, null, null, null, null, null, 0, 0, null, 0,
-				0, null, "CloudWatch", "Prometheus");
+		RunRow run = TestRows.run(8, "COMPLETED", "m.yml", t, t.plusSeconds(3600), 2, null);
 		RunReport.PairSection pass = new RunReport.PairSection("ok", "", "PASS", "equivalent", List.of(), List.of(),
 				"q", "q", 60, 1, "t", Map.of(), Map.of(), List.of(), 0, List.of(), List.of(), null, null,
 				dev.dualrun.parity.source.Sources.sides("cloudwatch", "prometheus"));
@@ -74,9 +73,7 @@ class ReportWriterTest {
 	@Test
 	void junitXmlStaysWellFormedWhateverABackendSaid() throws Exception {
 		Instant t = Instant.parse("2026-11-21T00:00:00Z");
-		RunRow run = new RunRow(9, 1L, "COMPLETED", "m\u0007.yml", "0".repeat(64), null, null, null, t,
-				t.plusSeconds(3600), 600, t, t, 1, 0, 0, 0, 0, 1, 1, 1, 1, 1, null, null, null, null, null, null, null,
-				null, 0, 0, null, 0, 0, null, "CloudWatch", "Prometheus");
+		RunRow run = TestRows.run(9, "COMPLETED", "m\u0007.yml", t, t.plusSeconds(3600), 1, null);
 		String hostile = "Prometheus query failed (HTTP 500, boom\u0000\u001b[2J\u0007\ud800 \uffff end)";
 		RunReport.PairSection error = new RunReport.PairSection("p", "", "ERROR", hostile,
 				List.of(new Diagnosis(Diagnosis.Code.SOURCE_ERROR, hostile)), List.of(), "q", "q", 60, 1, "t", Map.of(),
@@ -89,6 +86,20 @@ class ReportWriterTest {
 		var e = (org.w3c.dom.Element) doc.getElementsByTagName("error").item(0);
 		assertThat(e.getAttribute("message")).contains("boom\\x00\\x1b[2J\\x07\\ud800 \\uffff end");
 		assertThat(doc.getDocumentElement().getAttribute("errors")).isEqualTo("1");
+	}
+
+	/** A run whose new side answered with this version (a backend's text, escaped). */
+	private static RunRow withNewVersion(RunRow run, String version) {
+		List<BackendRow> rows = run.backends()
+			.stream()
+			.map((b) -> (b.side() == Side.NEW) ? new BackendRow(b.runId(), b.stepExecutionId(), b.side(), b.system(),
+					b.location(), b.region(), version, b.semantics(), b.calls(), b.metrics(), b.retries(), b.splits())
+					: b)
+			.toList();
+		return new RunRow(run.id(), run.jobExecutionId(), run.status(), run.mappingSource(), run.mappingSha256(),
+				run.pairFilter(), run.requestedFrom(), run.requestedTo(), run.windowStart(), run.windowEnd(),
+				run.settleSeconds(), run.startedAt(), run.finishedAt(), run.pairsTotal(), 0, 1, 0, 0, 0,
+				run.oldMinCalls(), null, null, null, null, 0, 0, run.settleRecheckSeconds(), rows);
 	}
 
 }

@@ -18,7 +18,9 @@ import dev.dualrun.parity.config.MappingFile;
 import dev.dualrun.parity.config.MappingLoader;
 import dev.dualrun.parity.config.Waiver;
 import dev.dualrun.parity.config.WaiverLoader;
+import dev.dualrun.parity.compare.Verdict;
 import dev.dualrun.parity.store.ParityStore;
+import dev.dualrun.parity.store.TestRows;
 import dev.dualrun.parity.store.RunPairRow;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,10 +46,8 @@ class SignOffReportTest {
 			String[] ids = { "a", "b", "c", "d" };
 			for (int i = 0; i < ids.length; i++) {
 				store.plan(id, List.of(new RunPairRow(id, ids[i], i, 60, T, T.plusSeconds(3600), "{}", null)));
-				store.saveResult(run[i].equals("PASS")
-						? store.failureRow(id, ids[i], new Diagnosis(Diagnosis.Code.BIAS, "x")).withVerdict("PASS")
-						: store.failureRow(id, ids[i], new Diagnosis(Diagnosis.Code.BIAS, "constant bias: +6.0 %")),
-						List.of(), null);
+				store.saveResult(run[i].equals("PASS") ? TestRows.result(id, ids[i], Verdict.PASS, "x")
+						: TestRows.result(id, ids[i], Verdict.FAIL, "constant bias: +6.0 %"), List.of(), null);
 			}
 			store.runs().finish(id, "COMPLETED", T, null);
 		}

@@ -76,19 +76,19 @@ class NeutralSidesMigrationTest {
 		});
 		ParityStore store = ParityStore.open(ds, Clock.fixed(T, ZoneOffset.UTC));
 		RunRow run = store.run(1).orElseThrow();
-		assertThat(run.oldSystem()).isEqualTo("CloudWatch");
-		assertThat(run.newSystem()).isEqualTo("Prometheus");
-		assertThat(run.oldCalls()).isEqualTo(3);
-		assertThat(run.oldRegion()).isEqualTo("eu-west-1");
-		assertThat(run.newLocation()).isEqualTo("http://prom:9090");
-		assertThat(run.newVersion()).isEqualTo("2.42.0");
+		assertThat(run.old().system()).isEqualTo("CloudWatch");
+		assertThat(run.neu().system()).isEqualTo("Prometheus");
+		assertThat(run.old().calls()).isEqualTo(3);
+		assertThat(run.old().region()).isEqualTo("eu-west-1");
+		assertThat(run.neu().location()).isEqualTo("http://prom:9090");
+		assertThat(run.neu().version()).isEqualTo("2.42.0");
 		PairResultRow r = store.results().results(1).get(0);
-		assertThat(r.oldCoverage()).isEqualTo(0.9);
-		assertThat(r.newCoverage()).isEqualTo(0.8);
-		assertThat(r.oldCount()).isEqualTo(55);
-		assertThat(r.oldMean()).isEqualTo(1.5);
-		assertThat(r.newCount()).isEqualTo(45);
-		assertThat(r.newP99()).isEqualTo(2.5);
+		assertThat(r.old().coverage()).isEqualTo(0.9);
+		assertThat(r.neu().coverage()).isEqualTo(0.8);
+		assertThat(r.old().count()).isEqualTo(55);
+		assertThat(r.old().mean()).isEqualTo(1.5);
+		assertThat(r.neu().count()).isEqualTo(45);
+		assertThat(r.neu().p99()).isEqualTo(2.5);
 		assertThat(ParityStore.diagnoses(r.diagnoses())).extracting(Diagnosis::code)
 			.containsExactly(Diagnosis.Code.GAP_NEW, Diagnosis.Code.GAP_OLD);
 		assertThat(ParityStore.diagnoses(r.diagnoses()).get(0).message()).isEqualTo("gap on the Prometheus side");
@@ -98,8 +98,8 @@ class NeutralSidesMigrationTest {
 			.containsExactlyInAnyOrder(3.0, null);
 		assertThat(PairDefinitions.fromJson(store.runs().pairs(1).get(0).definition()))
 			.isEqualTo(pair.withSides(pair.sides()));
-		assertThat(store.results().evidence(1, "a", EvidenceRow.OLD)).isPresent();
-		assertThat(store.results().evidence(1, "a", EvidenceRow.NEW)).isPresent();
+		assertThat(store.results().evidence(1, "a", EvidenceRow.Side.OLD)).isPresent();
+		assertThat(store.results().evidence(1, "a", EvidenceRow.Side.NEW)).isPresent();
 	}
 
 }

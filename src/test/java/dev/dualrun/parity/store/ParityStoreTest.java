@@ -8,6 +8,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.dualrun.parity.compare.Verdict;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -34,7 +36,8 @@ class ParityStoreTest {
 		DiscrepancyRow d = new DiscrepancyRow(this.runId, "a", T, "OUT_OF_TOLERANCE", 1.0, 2.0, 1.0, 1.0);
 		// two discrepancies for one period violate the primary key: the whole pair must
 		// roll back
-		assertThatThrownBy(() -> this.store.saveResult(this.store.errorRow(this.runId, "a", "x"), List.of(d, d), null))
+		assertThatThrownBy(
+				() -> this.store.saveResult(TestRows.result(this.runId, "a", Verdict.ERROR, "x"), List.of(d, d), null))
 			.isNotNull();
 		assertThat(this.store.results().results(this.runId)).isEmpty();
 		assertThat(this.store.results().countDiscrepancies(this.runId, "a")).isZero();
@@ -43,13 +46,15 @@ class ParityStoreTest {
 	@Test
 	void judgingAPairAgainReplacesItsEarlierResult() {
 		DiscrepancyRow d = new DiscrepancyRow(this.runId, "a", T, "MISSING_NEW", 1.0, null, null, null);
-		this.store.saveResult(this.store.errorRow(this.runId, "a", "Prometheus down"), List.of(d), null);
+		this.store.saveResult(TestRows.result(this.runId, "a", Verdict.ERROR, "the new side is down"), List.of(d),
+				null);
 		assertThat(this.store.runs().unjudgedPairs(this.runId)).as("an ERROR is judged again on restart").hasSize(1);
-		PairResultRow pass = new PairResultRow(this.runId, "a", "PASS", "ok", "[]", "[]", null, 60, 1.0, 0.0, 0.0, 1.0,
-				1.0, 0, 1.0, 60L, 1.0, 60.0, 1.0, 1.0, 1.0, 1.0, 1.0, 60L, 1.0, 60.0, 1.0, 1.0, 1.0, 1.0, 1.0, T, null,
-				0.2, null, null);
+		SideFigures side = new SideFigures(1.0, 60L, 1.0, 60.0, 1.0, 1.0, 1.0, 1.0, 1.0);
+		PairResultRow pass = new PairResultRow(this.runId, "a", Verdict.PASS, "ok", "[]", "[]", null, 60, 1.0, 0.0, 0.0,
+				0, 1.0, side, side, T, null, 0.2, null, null);
 		this.store.saveResult(pass, List.of(), null);
-		assertThat(this.store.results().results(this.runId)).extracting(PairResultRow::verdict).containsExactly("PASS");
+		assertThat(this.store.results().results(this.runId)).extracting(PairResultRow::verdict)
+			.containsExactly(Verdict.PASS);
 		assertThat(this.store.results().countDiscrepancies(this.runId, "a")).isZero();
 		assertThat(this.store.runs().unjudgedPairs(this.runId)).isEmpty();
 		this.store.runs().finish(this.runId, "COMPLETED", T, null);
@@ -60,9 +65,9 @@ class ParityStoreTest {
 	void keepsNaNAndInfinityInPackedEvidence() {
 		var window = new dev.dualrun.parity.source.QueryWindow(T, T.plusSeconds(3600), java.time.Duration.ofMinutes(1));
 		byte[] packed = PackedSeries.pack(window, new long[] { T.toEpochMilli() }, new double[] { Double.NaN });
-		this.store.saveEvidence(
-				new EvidenceRow(this.runId, "a", EvidenceRow.OLD, "req", 0, 1, 1, "{}", "[]", null, packed, T));
-		EvidenceRow read = this.store.results().evidence(this.runId, "a", EvidenceRow.OLD).orElseThrow();
+		this.store.saveEvidence(new EvidenceRow(this.runId, "a", EvidenceRow.Side.OLD, "req", 0, 1, 1, "{}", "[]", null,
+				packed, T, EvidenceRow.Outcome.SERIES));
+		EvidenceRow read = this.store.results().evidence(this.runId, "a", EvidenceRow.Side.OLD).orElseThrow();
 		assertThat(PackedSeries.unpack(read.packed()).values()[0]).isNaN();
 		assertThat(read.fetchedAt()).isEqualTo(T);
 	}

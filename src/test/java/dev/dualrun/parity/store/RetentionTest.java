@@ -49,9 +49,7 @@ class RetentionTest {
 
 	private static RunRow run(long id, String mapping, String status, int daysAgo, Long judgedFrom) {
 		Instant t = NOW.minus(Duration.ofDays(daysAgo));
-		return new RunRow(id, 1L, status, mapping, null, null, null, null, t, t, 600, t, t, 1, 1, 0, 0, 0, 0, 0, 0, 0,
-				0, null, null, null, null, null, null, judgedFrom, null, 0, 0, null, 0, 0, null, "CloudWatch",
-				"Prometheus");
+		return TestRows.run(id, status, mapping, t, t, 1, judgedFrom);
 	}
 
 }

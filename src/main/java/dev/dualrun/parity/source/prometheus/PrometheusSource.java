@@ -30,6 +30,8 @@ public final class PrometheusSource implements MetricSource {
 
 	private final AtomicLong queries = new AtomicLong();
 
+	private volatile Backend backend;
+
 	/**
 	 * @param client the API's client
 	 * @param side the side of each pair this source reads
@@ -157,12 +159,18 @@ public final class PrometheusSource implements MetricSource {
 	}
 
 	/**
-	 * The server's version is asked once, here, with the range-selector rule it implies.
+	 * The server's version is asked once, the first time, with the range-selector rule it
+	 * implies.
 	 */
 	@Override
 	public Backend backend() {
-		String version = version();
-		return new Backend(this.client.url(), null, version, RangeRule.of(version).describe());
+		Backend known = this.backend;
+		if (known == null) {
+			String version = version();
+			known = new Backend(this.client.url(), null, version, RangeRule.of(version).describe());
+			this.backend = known;
+		}
+		return known;
 	}
 
 	@Override

@@ -1,4 +1,4 @@
-package dev.dualrun.parity.batch;
+package dev.dualrun.parity.run;
 
 import java.util.List;
 
@@ -11,8 +11,8 @@ import dev.dualrun.parity.store.PairResultRow;
  *
  * @param result the judgement
  * @param discrepancies its discrepancies
- * @param newEvidence the Prometheus series or its failure
+ * @param evidence the answers judged that were not stored yet (the new side's)
  */
-record JudgedPair(PairResultRow result, List<DiscrepancyRow> discrepancies, EvidenceRow newEvidence) {
+public record JudgedPair(PairResultRow result, List<DiscrepancyRow> discrepancies, List<EvidenceRow> evidence) {
 
 }

@@ -1,4 +1,4 @@
-package dev.dualrun.parity.batch;
+package dev.dualrun.parity.run;
 
 import java.util.List;
 
@@ -7,8 +7,7 @@ import dev.dualrun.parity.source.QueryWindow;
 
 /**
  * One call to the old side: pairs of one source type, window and period, as many as fit
- * one call of that source (CloudWatch: one GetMetricData call). The item of the
- * {@code fetch-old} step.
+ * one call of that source. The item of the {@code fetch-old} step.
  *
  * @param type the old side's source type
  * @param window the aligned window
@@ -16,6 +15,6 @@ import dev.dualrun.parity.source.QueryWindow;
  * @param number this call's number, from 1
  * @param of the calls planned for this step
  */
-record OldSideCall(String type, QueryWindow window, List<PairMapping> pairs, int number, int of) {
+public record OldSideCall(String type, QueryWindow window, List<PairMapping> pairs, int number, int of) {
 
 }

@@ -1,34 +1,58 @@
-package dev.dualrun.parity.batch;
+package dev.dualrun.parity.run;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.batch.core.step.StepContribution;
-import org.springframework.batch.core.scope.context.ChunkContext;
-import org.springframework.batch.core.step.tasklet.Tasklet;
-import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
+import dev.dualrun.parity.compare.PairJudge;
 import dev.dualrun.parity.config.ParityProperties;
+import dev.dualrun.parity.estate.Coverage;
+import dev.dualrun.parity.estate.Estate;
 import dev.dualrun.parity.report.ReportBuilder;
 import dev.dualrun.parity.report.ReportWriter;
+import dev.dualrun.parity.report.VerdictTextfile;
 import dev.dualrun.parity.store.ParityStore;
 import dev.dualrun.parity.store.RunRow;
 
 /**
- * Step {@code report}: counts the verdicts, renders the HTML, JSON and JUnit reports from
- * the store, then closes the run (COMPLETED, or FAILED when every pair errored).
+ * The work of step {@code report}: the q-values of the run's pairs (the judge's
+ * false-discovery adjustment), the verdicts counted, the HTML, JSON and JUnit reports
+ * rendered from the store and the textfile written, then the run closed: COMPLETED, or
+ * FAILED when every pair and alert pair errored.
  */
-record ReportTasklet(ParityStore store, ParityProperties properties, Clock clock) implements Tasklet {
+public final class RunClosing {
 
-	private static final Logger log = LoggerFactory.getLogger(ReportTasklet.class);
+	private static final Logger log = LoggerFactory.getLogger(RunClosing.class);
 
-	@Override
-	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-		long runId = RunContext.requireRunId(contribution.getStepExecution().getJobExecution());
-		this.store.adjustFalseDiscoveries(runId);
-		java.time.Instant finished = this.clock.instant();
+	private final ParityStore store;
+
+	private final ParityProperties properties;
+
+	private final Clock clock;
+
+	/**
+	 * @param store the store
+	 * @param properties the settings (where reports and the textfile go)
+	 * @param clock the clock
+	 */
+	public RunClosing(ParityStore store, ParityProperties properties, Clock clock) {
+		this.store = store;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/**
+	 * @param runId the run
+	 * @return the run's report
+	 */
+	public Path close(long runId) {
+		this.store.saveQValues(runId, PairJudge.qValues(this.store.pValues(runId)));
+		Instant finished = this.clock.instant();
 		// counted first, closed last: the run is COMPLETED only once its report exists,
 		// so a kill in between leaves it RUNNING and a restart writes the report again
 		this.store.runs().count(runId);
@@ -44,21 +68,20 @@ record ReportTasklet(ParityStore store, ParityProperties properties, Clock clock
 						? "every pair errored; first: " + this.store.results().firstError(runId).orElse("unknown")
 						: "every alert pair errored; first: " + alerts.get(0).summary();
 		RunRow counted = run.finished(status, finished, error);
-		var estate = dev.dualrun.parity.estate.Estate.ofMappingFile(this.store, run.mappingSource(),
-				java.time.LocalDate.ofInstant(this.clock.instant(), java.time.ZoneOffset.UTC));
+		Coverage estate = Estate.ofMappingFile(this.store, run.mappingSource(),
+				LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC));
 		Path file = new ReportWriter().write(new ReportBuilder(this.store, this.clock).withCoverage(estate), counted,
 				this.properties.reportsDir());
 		if (this.properties.textfile() != null) {
 			// for node_exporter's textfile collector: a parity regression can page
 			// someone
-			dev.dualrun.parity.report.VerdictTextfile.write(this.properties.textfile(),
-					dev.dualrun.parity.report.VerdictTextfile.of(counted, this.store.results().results(runId), estate,
-							alerts));
+			VerdictTextfile.write(this.properties.textfile(),
+					VerdictTextfile.of(counted, this.store.results().results(runId), estate, alerts));
 		}
 		this.store.runs().reported(runId, file.toString());
 		this.store.runs().close(runId, status, finished, error);
 		log.info("run {}: report {}", runId, file);
-		return RepeatStatus.FINISHED;
+		return file;
 	}
 
 }

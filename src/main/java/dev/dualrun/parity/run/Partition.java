@@ -1,13 +1,14 @@
-package dev.dualrun.parity.batch;
+package dev.dualrun.parity.run;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
-import org.springframework.batch.infrastructure.item.ExecutionContext;
-
 import dev.dualrun.parity.config.ConfigurationException;
-
 import dev.dualrun.parity.config.PairMapping;
 import dev.dualrun.parity.config.ParityProperties;
 import dev.dualrun.parity.source.Sources;
@@ -17,49 +18,56 @@ import dev.dualrun.parity.store.RunPairRow;
 
 /**
  * One partition of a run's pairs, for a remote worker: the pairs of one quota of the old
- * side (an account and region, a subscription) whose plan ordinals lie from {@code first}
- * to {@code last}, allowed {@code share} of that quota. Only these keys travel in the
- * partition's step execution context; the pairs themselves are read from the shared
- * store.
+ * side (an account's region, a subscription) whose plan ordinals lie from {@code first}
+ * to {@code last}, allowed {@code share} of that quota. Only these keys travel with the
+ * partition; the pairs themselves are read from the shared store.
  *
  * @param type the old side's source type
- * @param scope the quota, as its source names it ({@code cloudwatch us-east-1})
+ * @param scope the quota, as its source names it
  * @param first the first plan ordinal
  * @param last the last plan ordinal, inclusive
  * @param share the share of the quota's rate and calls in flight (more than 0, at most 1)
  */
-record PairPartition(String type, String scope, int first, int last, double share) {
-
-	private static final String TYPE = "parity.partition.type";
-
-	private static final String SCOPE = "parity.partition.scope";
-
-	private static final String FIRST = "parity.partition.first";
-
-	private static final String LAST = "parity.partition.last";
-
-	private static final String SHARE = "parity.partition.share";
-
-	ExecutionContext toContext() {
-		ExecutionContext context = new ExecutionContext();
-		context.putString(TYPE, this.type);
-		context.putString(SCOPE, this.scope);
-		context.putInt(FIRST, this.first);
-		context.putInt(LAST, this.last);
-		context.putDouble(SHARE, this.share);
-		return context;
-	}
+public record Partition(String type, String scope, int first, int last, double share) {
 
 	/**
-	 * @param context a step execution's context
-	 * @return its partition, or null when the step works on the whole run
+	 * Splits a run's pairs: first by the quota each pair's old-side calls count against,
+	 * so a partition never mixes two, then into ranges of at most {@code size} pairs in
+	 * plan order. The partitions of one quota that may run at once (no more than the
+	 * workers) share its rate: each gets {@code 1 / min(ranges, workers)} of it.
+	 * Deterministic: a restart finds the same names for the same pairs.
+	 * @param store the store
+	 * @param properties the settings
+	 * @param runId the run
+	 * @param size pairs of one partition at most
+	 * @param workers the workers at work at once
+	 * @return the partitions by name, e.g. the quota and {@code -002}
 	 */
-	static PairPartition of(ExecutionContext context) {
-		if (context == null || !context.containsKey(SCOPE)) {
-			return null;
+	public static Map<String, Partition> split(ParityStore store, ParityProperties properties, long runId, int size,
+			int workers) {
+		Map<String, List<Integer>> ordinals = new LinkedHashMap<>();
+		Map<String, String> types = new LinkedHashMap<>();
+		for (RunPairRow row : store.runs().pairs(runId)) {
+			PairMapping pair = PairDefinitions.fromJson(row.definition());
+			String scope = Sources.quotaScope(pair, properties);
+			types.put(scope, pair.oldType());
+			ordinals.computeIfAbsent(scope, (s) -> new ArrayList<>()).add(row.ordinal());
 		}
-		return new PairPartition(context.getString(TYPE), context.getString(SCOPE), context.getInt(FIRST),
-				context.getInt(LAST), context.getDouble(SHARE));
+		Map<String, Partition> partitions = new LinkedHashMap<>();
+		ordinals.forEach((scope, list) -> {
+			int ranges = (list.size() + size - 1) / size;
+			double share = 1.0 / Math.max(1, Math.min(ranges, workers));
+			for (int k = 0; k < ranges; k++) {
+				List<Integer> range = list.subList(k * size, Math.min(list.size(), (k + 1) * size));
+				partitions.put(String.format(Locale.ROOT, "%s-%03d", slug(scope), k + 1),
+						new Partition(types.get(scope), scope, range.get(0), range.get(range.size() - 1), share));
+			}
+		});
+		return partitions;
+	}
+
+	private static String slug(String scope) {
+		return scope.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
 	}
 
 	/**
@@ -77,7 +85,7 @@ record PairPartition(String type, String scope, int first, int last, double shar
 	 * @param properties this process's settings
 	 * @return them with the partition's source limited to its share of the quota
 	 */
-	ParityProperties settings(ParityProperties properties) {
+	public ParityProperties settings(ParityProperties properties) {
 		return Sources.share(this.type, properties, this.share);
 	}
 
@@ -91,7 +99,7 @@ record PairPartition(String type, String scope, int first, int last, double shar
 	 * partition's pairs in its quota (a worker set up for another region than the
 	 * manager's)
 	 */
-	static List<RunPairRow> unjudged(ParityStore store, long runId, PairPartition partition,
+	public static List<RunPairRow> unjudged(ParityStore store, long runId, Partition partition,
 			ParityProperties properties) {
 		if (partition == null) {
 			return store.runs().unjudgedPairs(runId);

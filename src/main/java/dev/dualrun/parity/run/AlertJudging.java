@@ -1,4 +1,4 @@
-package dev.dualrun.parity.batch;
+package dev.dualrun.parity.run;
 
 import java.time.Clock;
 import java.util.HashMap;
@@ -6,9 +6,6 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.batch.core.listener.StepExecutionListener;
-import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 import dev.dualrun.parity.alert.AlertJudge;
 import dev.dualrun.parity.alert.AlertSide;
@@ -22,13 +19,13 @@ import dev.dualrun.parity.store.AlertResultRow;
 import dev.dualrun.parity.store.RunAlertRow;
 
 /**
- * Step {@code alerts}' processor: reads both sides of an alert pair from their systems
- * (found by type in the registry, opened once per step) and judges them; a side that
- * cannot be read makes the pair an ERROR with the cause, which a restart judges again.
+ * The work of step {@code alerts}: both sides of an alert pair read from their systems
+ * (found by type in the registry, opened once per step) and judged; a side that cannot be
+ * read makes the pair an ERROR with the cause, which a restart judges again.
  */
-final class AlertPairProcessor implements ItemProcessor<RunAlertRow, AlertResultRow>, StepExecutionListener {
+public final class AlertJudging implements AutoCloseable {
 
-	private static final Logger log = LoggerFactory.getLogger(AlertPairProcessor.class);
+	private static final Logger log = LoggerFactory.getLogger(AlertJudging.class);
 
 	private final ParityProperties properties;
 
@@ -36,13 +33,20 @@ final class AlertPairProcessor implements ItemProcessor<RunAlertRow, AlertResult
 
 	private final Map<String, AlertSource> sources = new HashMap<>();
 
-	AlertPairProcessor(ParityProperties properties, Clock clock) {
+	/**
+	 * @param properties the settings
+	 * @param clock the clock
+	 */
+	public AlertJudging(ParityProperties properties, Clock clock) {
 		this.properties = properties;
 		this.clock = clock;
 	}
 
-	@Override
-	public AlertResultRow process(RunAlertRow row) {
+	/**
+	 * @param row a planned alert pair
+	 * @return its judgement, or its ERROR with the cause
+	 */
+	public AlertResultRow judge(RunAlertRow row) {
 		AlertMapping alert = AlertDocument.alert(row.definition());
 		AlertDocument document;
 		try {
@@ -64,10 +68,9 @@ final class AlertPairProcessor implements ItemProcessor<RunAlertRow, AlertResult
 	}
 
 	@Override
-	public org.springframework.batch.core.ExitStatus afterStep(StepExecution stepExecution) {
+	public void close() {
 		this.sources.values().forEach(AlertSource::close);
 		this.sources.clear();
-		return stepExecution.getExitStatus();
 	}
 
 }
