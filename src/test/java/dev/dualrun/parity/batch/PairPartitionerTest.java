@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
-import dev.dualrun.parity.TestStore;
+import dev.dualrun.parity.testing.TestStore;
 import dev.dualrun.parity.config.ConfigurationException;
 import dev.dualrun.parity.config.PairMapping;
 import dev.dualrun.parity.config.ParityProperties;
@@ -25,6 +25,7 @@ import dev.dualrun.parity.store.RunPairRow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import dev.dualrun.parity.testing.TestStore;
 
 /**
  * The partitions of remote workers: by the old side's quota first (a CloudWatch region,

@@ -25,6 +25,7 @@ import dev.dualrun.parity.store.RunPairRow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import dev.dualrun.parity.testing.TestStore;
 
 class SignOffReportTest {
 
@@ -83,7 +84,7 @@ class SignOffReportTest {
 	}
 
 	private ParityStore store() {
-		javax.sql.DataSource ds = dev.dualrun.parity.TestStore.fresh();
+		javax.sql.DataSource ds = dev.dualrun.parity.testing.TestStore.fresh();
 		return ParityStore.open(ds, Clock.fixed(T, ZoneOffset.UTC));
 	}
 

@@ -17,6 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.dualrun.parity.testing.TestStore;
 
 /**
  * A store written before the sides were neutral (schema version 7: columns cw_* and
@@ -31,7 +32,7 @@ class NeutralSidesMigrationTest {
 
 	@Test
 	void aRunStoredWithVendorNamesReadsBackWithOldAndNewSides() {
-		javax.sql.DataSource ds = dev.dualrun.parity.TestStore.fresh();
+		javax.sql.DataSource ds = dev.dualrun.parity.testing.TestStore.fresh();
 		Flyway.configure().dataSource(ds).locations("classpath:db/migration").target("7").load().migrate();
 		// a definition as the first runs stored it: the old side's block at the top, the
 		// new side's query a string, no names of the systems

@@ -12,6 +12,7 @@ import dev.dualrun.parity.compare.Verdict;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import dev.dualrun.parity.testing.TestStore;
 
 /** The store on a fresh in-memory H2 with the Flyway migrations of sql/. */
 class ParityStoreTest {
@@ -24,7 +25,7 @@ class ParityStoreTest {
 
 	@BeforeEach
 	void open() {
-		javax.sql.DataSource ds = dev.dualrun.parity.TestStore.fresh();
+		javax.sql.DataSource ds = dev.dualrun.parity.testing.TestStore.fresh();
 		this.store = ParityStore.open(ds, Clock.fixed(T, ZoneOffset.UTC));
 		this.runId = this.store.runs().insert("m.yml", null, null, null, 600, T, 1L);
 		this.store.plan(this.runId,

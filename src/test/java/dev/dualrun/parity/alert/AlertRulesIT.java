@@ -1,4 +1,4 @@
-package dev.dualrun.parity;
+package dev.dualrun.parity.alert;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -25,6 +25,7 @@ import dev.dualrun.parity.source.AlertSource;
 import dev.dualrun.parity.source.Sources;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.dualrun.parity.testing.RealPrometheus;
 
 /**
  * The validator's replay of alerting rules against what the real Prometheus 2.42 actually

@@ -1,4 +1,4 @@
-package dev.dualrun.parity;
+package dev.dualrun.parity.testing;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * @param steps step name to milliseconds, in the order the steps ended
  * @param lines the lines printed, without the pairs' own
  */
-record JobOutput(Map<String, Long> steps, List<String> lines) {
+public record JobOutput(Map<String, Long> steps, List<String> lines) {
 
 	private static final Pattern STEP = Pattern.compile("step (\\S+) COMPLETED in (\\d+) ms");
 
@@ -27,7 +27,7 @@ record JobOutput(Map<String, Long> steps, List<String> lines) {
 	 * @return its output, read until the process closes it
 	 * @throws IOException if it cannot be read
 	 */
-	static JobOutput read(Process job) throws IOException {
+	public static JobOutput read(Process job) throws IOException {
 		Map<String, Long> steps = new LinkedHashMap<>();
 		List<String> lines = new ArrayList<>();
 		try (BufferedReader out = new BufferedReader(

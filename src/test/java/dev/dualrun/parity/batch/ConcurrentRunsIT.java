@@ -1,4 +1,4 @@
-package dev.dualrun.parity;
+package dev.dualrun.parity.batch;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +18,9 @@ import dev.dualrun.parity.store.ParityStore;
 import dev.dualrun.parity.store.RunRow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.dualrun.parity.testing.CliRun;
+import dev.dualrun.parity.testing.DualRunBackends;
+import dev.dualrun.parity.testing.TestStore;
 
 /**
  * A team's shared store: two processes (the built jar in two child JVMs, as two cron

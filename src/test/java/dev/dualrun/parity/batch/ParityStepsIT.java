@@ -1,4 +1,4 @@
-package dev.dualrun.parity;
+package dev.dualrun.parity.batch;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +33,8 @@ import dev.dualrun.parity.store.ParityStore;
 import dev.dualrun.parity.store.RunRow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.dualrun.parity.testing.DualRunBackends;
+import dev.dualrun.parity.testing.TestStore;
 
 /**
  * Each step of the job on its own, with Spring Batch's test support: one run of the

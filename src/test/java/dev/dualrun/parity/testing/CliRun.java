@@ -1,4 +1,4 @@
-package dev.dualrun.parity;
+package dev.dualrun.parity.testing;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -10,9 +10,9 @@ import dev.dualrun.parity.cli.ParityCli;
 /**
  * One in-process invocation of the CLI: exit code, standard output and standard error.
  */
-record CliRun(int exitCode, String out, String err) {
+public record CliRun(int exitCode, String out, String err) {
 
-	static CliRun of(List<String> args) {
+	public static CliRun of(List<String> args) {
 		StringWriter out = new StringWriter();
 		StringWriter err = new StringWriter();
 		int code = ParityCli.execute(new ArrayList<>(TestStore.withStore(args)).toArray(String[]::new),
@@ -23,7 +23,7 @@ record CliRun(int exitCode, String out, String err) {
 	/**
 	 * @return standard error without blank lines
 	 */
-	List<String> errLines() {
+	public List<String> errLines() {
 		return this.err.lines().filter((l) -> !l.isBlank()).toList();
 	}
 

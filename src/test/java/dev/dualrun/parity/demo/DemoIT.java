@@ -1,4 +1,4 @@
-package dev.dualrun.parity;
+package dev.dualrun.parity.demo;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -11,6 +11,8 @@ import dev.dualrun.parity.store.ParityStore;
 import dev.dualrun.parity.store.RejudgeCheck;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.dualrun.parity.testing.CliRun;
+import dev.dualrun.parity.testing.TestStore;
 
 /**
  * The README's first command: the demo runs the real job on its seeded backends, every

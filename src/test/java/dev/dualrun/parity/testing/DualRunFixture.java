@@ -1,4 +1,4 @@
-package dev.dualrun.parity;
+package dev.dualrun.parity.testing;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,29 +19,30 @@ import software.amazon.awssdk.services.cloudwatch.model.MetricDatum;
  * exporter's {@code _sum} is 6 % high, and GET /api/orders was not scraped for 45
  * minutes.
  */
-final class DualRunFixture {
+public final class DualRunFixture {
 
-	static final FlaskSimulation.Endpoint ROOT = new FlaskSimulation.Endpoint("/", "GET", 120, 0.045, 0.002);
+	public static final FlaskSimulation.Endpoint ROOT = new FlaskSimulation.Endpoint("/", "GET", 120, 0.045, 0.002);
 
-	static final FlaskSimulation.Endpoint ORDERS_GET = new FlaskSimulation.Endpoint("/api/orders", "GET", 60, 0.120,
+	public static final FlaskSimulation.Endpoint ORDERS_GET = new FlaskSimulation.Endpoint("/api/orders", "GET", 60,
+			0.120, 0.002);
+
+	public static final FlaskSimulation.Endpoint ORDERS_POST = new FlaskSimulation.Endpoint("/api/orders", "POST", 30,
+			0.250, 0.02);
+
+	public static final FlaskSimulation.Endpoint USERS = new FlaskSimulation.Endpoint("/api/users", "GET", 80, 0.080,
 			0.002);
 
-	static final FlaskSimulation.Endpoint ORDERS_POST = new FlaskSimulation.Endpoint("/api/orders", "POST", 30, 0.250,
-			0.02);
+	public final Instant start;
 
-	static final FlaskSimulation.Endpoint USERS = new FlaskSimulation.Endpoint("/api/users", "GET", 80, 0.080, 0.002);
+	public final Instant end;
 
-	final Instant start;
-
-	final Instant end;
-
-	final Instant gapStart;
+	public final Instant gapStart;
 
 	private final Map<FlaskSimulation.Endpoint, FlaskSimulation.Requests> requests = new LinkedHashMap<>();
 
 	private final FlaskSimulation simulation;
 
-	DualRunFixture(long seed, Instant now, long hours) {
+	public DualRunFixture(long seed, Instant now, long hours) {
 		long p = 300_000;
 		this.start = Instant.ofEpochMilli(Math.floorDiv(now.toEpochMilli() - hours * 3_600_000L, p) * p);
 		this.end = now;
@@ -53,12 +54,12 @@ final class DualRunFixture {
 	}
 
 	/** Publishes the CloudWatch side through the real SDK client. */
-	long publish(CloudWatchClient client) {
+	public long publish(CloudWatchClient client) {
 		return publish(client, (t) -> true);
 	}
 
 	/** Publishes the datums whose timestamp passes the filter (to simulate late data). */
-	long publish(CloudWatchClient client, java.util.function.Predicate<Instant> when) {
+	public long publish(CloudWatchClient client, java.util.function.Predicate<Instant> when) {
 		List<MetricDatum> data = new ArrayList<>();
 		this.requests.values().forEach((r) -> {
 			CloudWatchPublishing.latency(r, "EndpointLatency", "Seconds", 1, data);
@@ -72,7 +73,7 @@ final class DualRunFixture {
 	 * The Prometheus side as OpenMetrics text: every scrape of every series, off the
 	 * grid.
 	 */
-	String openMetrics() {
+	public String openMetrics() {
 		StringBuilder count = new StringBuilder("# TYPE flask_http_request_duration_seconds_count unknown\n");
 		StringBuilder sum = new StringBuilder("# TYPE flask_http_request_duration_seconds_sum unknown\n");
 		StringBuilder bucket = new StringBuilder("# TYPE flask_http_request_duration_seconds_bucket unknown\n");

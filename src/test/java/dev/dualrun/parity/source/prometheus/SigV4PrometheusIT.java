@@ -1,4 +1,4 @@
-package dev.dualrun.parity;
+package dev.dualrun.parity.source.prometheus;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.dualrun.parity.demo.SigV4PrometheusServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.dualrun.parity.testing.CliRun;
+import dev.dualrun.parity.testing.DualRunBackends;
 
 /**
  * Amazon Managed Service for Prometheus, natively: the job against an AMP-compatible

@@ -1,4 +1,4 @@
-package dev.dualrun.parity;
+package dev.dualrun.parity.run;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +21,11 @@ import dev.dualrun.parity.store.ParityStore;
 import dev.dualrun.parity.store.RunRow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.dualrun.parity.testing.CliRun;
+import dev.dualrun.parity.testing.DualRunBackends;
+import dev.dualrun.parity.testing.DualRunFixture;
+import dev.dualrun.parity.testing.FaultyProxy;
+import dev.dualrun.parity.testing.RealPrometheus;
 
 /**
  * The night under faults, through the CLI against the real Prometheus and the

@@ -1,4 +1,4 @@
-package dev.dualrun.parity;
+package dev.dualrun.parity.source.azure;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +25,10 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.dualrun.parity.testing.CliRun;
+import dev.dualrun.parity.testing.RealPrometheus;
+import dev.dualrun.parity.testing.TestStore;
+import dev.dualrun.parity.testing.BenchmarkScenario;
 
 /**
  * The whole job through the CLI on a run with two old systems: pairs of the benchmark's
@@ -83,7 +87,7 @@ class AzureMonitorJobIT {
 		List<BenchmarkScenario.Pair> all = new ArrayList<>(AZURE);
 		all.addAll(CLOUDWATCH);
 		Files.createDirectories(work.resolve("prometheus"));
-		prometheus = RealPrometheus.start(work.resolve("prometheus"), AccuracyBenchmark.openMetrics(all));
+		prometheus = RealPrometheus.start(work.resolve("prometheus"), BenchmarkScenario.openMetrics(all));
 		StringBuilder yaml = new StringBuilder("version: 1\ndefaults:\n  period: 5m\npairs:\n");
 		AZURE.forEach((p) -> yaml.append(p.azureYaml()));
 		CLOUDWATCH.forEach((p) -> yaml.append(p.yaml()));

@@ -1,4 +1,4 @@
-package dev.dualrun.parity;
+package dev.dualrun.parity.discover;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +35,10 @@ import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.MetricDatum;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.dualrun.parity.testing.CliRun;
+import dev.dualrun.parity.testing.RealPrometheus;
+import dev.dualrun.parity.testing.TestStore;
+import dev.dualrun.parity.demo.DemoDiscoveryIT;
 
 /**
  * {@code discover} on a labelled estate of 250 CloudWatch metrics against the real

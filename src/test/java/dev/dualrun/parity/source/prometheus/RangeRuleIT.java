@@ -1,4 +1,4 @@
-package dev.dualrun.parity;
+package dev.dualrun.parity.source.prometheus;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -15,6 +15,7 @@ import dev.dualrun.parity.source.prometheus.RangeRule;
 import dev.dualrun.parity.source.prometheus.RangeRuleTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.dualrun.parity.testing.RealPrometheus;
 
 /**
  * The range-selector rule of the real Prometheus 2.42, on samples stamped exactly on the

@@ -1,4 +1,4 @@
-package dev.dualrun.parity;
+package dev.dualrun.parity.testing;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

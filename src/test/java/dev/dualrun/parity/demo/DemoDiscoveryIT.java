@@ -1,4 +1,4 @@
-package dev.dualrun.parity;
+package dev.dualrun.parity.demo;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +34,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.dualrun.parity.testing.CliRun;
 
 /**
  * {@code discover} on the demo's estate: the CloudWatch metrics the demo's Flask app and
@@ -41,7 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * side exposes. Names and labels only: the demo's Prometheus answers no query it was not
  * given, so no series is compared. Writes {@code target/benchmark/discovery-demo.md}.
  */
-class DemoDiscoveryIT {
+public class DemoDiscoveryIT {
 
 	/**
 	 * What each demo metric should be paired with; null: no single series reproduces it.
@@ -93,7 +94,7 @@ class DemoDiscoveryIT {
 	 * @return the sides of discovery as the tool finds them: the old side that can be
 	 * discovered, the new side that lists its series
 	 */
-	static Discovery.Sides sides() {
+	public static Discovery.Sides sides() {
 		var old = Sources.oneProvider(Discovering.class, Side.OLD, "be discovered");
 		var neu = Sources.oneProvider(Catalogued.class, Side.NEW, "list");
 		return new Discovery.Sides(((Discovering) old).discovery(), old.displayName(), ((Catalogued) neu).writer(),

@@ -1,4 +1,4 @@
-package dev.dualrun.parity;
+package dev.dualrun.parity.discover;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.dualrun.parity;
+package dev.dualrun.parity.testing;
 
 import java.io.IOException;
 import java.net.HttpURLConnection;
@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * temporary TSDB backfilled by {@code promtool tsdb create-blocks-from openmetrics}.
  * Tests never mock it: if it is not installed they fail and say how to install it.
  */
-final class RealPrometheus implements AutoCloseable {
+public final class RealPrometheus implements AutoCloseable {
 
 	private final Process process;
 
@@ -27,7 +27,7 @@ final class RealPrometheus implements AutoCloseable {
 		this.port = port;
 	}
 
-	static RealPrometheus start(Path workDir, String openMetrics) throws Exception {
+	public static RealPrometheus start(Path workDir, String openMetrics) throws Exception {
 		return start(workDir, openMetrics, "global:\n  scrape_interval: 15s\n", null);
 	}
 
@@ -39,7 +39,7 @@ final class RealPrometheus implements AutoCloseable {
 	 * @return the running server
 	 * @throws Exception if it does not start
 	 */
-	static RealPrometheus start(Path workDir, String openMetrics, String config, String rules) throws Exception {
+	public static RealPrometheus start(Path workDir, String openMetrics, String config, String rules) throws Exception {
 		String prometheus = executable("prometheus");
 		String promtool = executable("promtool");
 		Path tsdb = workDir.resolve("tsdb");
@@ -70,7 +70,7 @@ final class RealPrometheus implements AutoCloseable {
 		return p;
 	}
 
-	String url() {
+	public String url() {
 		return "http://127.0.0.1:" + this.port;
 	}
 

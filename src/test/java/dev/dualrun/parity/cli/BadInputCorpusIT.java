@@ -1,4 +1,4 @@
-package dev.dualrun.parity;
+package dev.dualrun.parity.cli;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.dualrun.parity.demo.CloudWatchCompatibleServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.dualrun.parity.testing.CliRun;
 
 /**
  * A corpus of bad inputs a user or a backend can cause (malformed, hostile and huge

@@ -1,4 +1,4 @@
-package dev.dualrun.parity;
+package dev.dualrun.parity.batch;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +38,8 @@ import dev.dualrun.parity.source.prometheus.PrometheusSettings;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.dualrun.parity.testing.JobOutput;
+import dev.dualrun.parity.testing.TestStore;
 
 /**
  * The night of a real migration, measured (a benchmark, not part of the test suite): N

@@ -1,4 +1,4 @@
-package dev.dualrun.parity;
+package dev.dualrun.parity.alert;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +29,10 @@ import dev.dualrun.parity.demo.CloudWatchCompatibleServer;
 import dev.dualrun.parity.store.ParityStore;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.dualrun.parity.testing.CliRun;
+import dev.dualrun.parity.testing.DualRunBackends;
+import dev.dualrun.parity.testing.RealPrometheus;
+import dev.dualrun.parity.testing.TestStore;
 
 /**
  * The alert accuracy set: 48 labelled alarm/rule pairs run through the job, CloudWatch

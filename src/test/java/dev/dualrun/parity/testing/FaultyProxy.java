@@ -1,4 +1,4 @@
-package dev.dualrun.parity;
+package dev.dualrun.parity.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,7 +23,7 @@ import com.sun.net.httpserver.HttpServer;
  * requests with a status of its choice (503, or 429 with {@code Retry-After}), as a flaky
  * load balancer or an overloaded query frontend does, and forwards the rest unchanged.
  */
-final class FaultyProxy implements AutoCloseable {
+public final class FaultyProxy implements AutoCloseable {
 
 	private final HttpServer server;
 
@@ -51,7 +51,7 @@ final class FaultyProxy implements AutoCloseable {
 	 * @param text every query_range request whose query contains it fails, always
 	 * @return this proxy
 	 */
-	FaultyProxy failQueriesContaining(String text) {
+	public FaultyProxy failQueriesContaining(String text) {
 		this.failingQueries = text;
 		return this;
 	}
@@ -60,7 +60,7 @@ final class FaultyProxy implements AutoCloseable {
 	 * @param millis latency added to every query_range answer
 	 * @return this proxy
 	 */
-	FaultyProxy delay(long millis) {
+	public FaultyProxy delay(long millis) {
 		this.delayMillis = millis;
 		return this;
 	}
@@ -76,19 +76,19 @@ final class FaultyProxy implements AutoCloseable {
 		this.server.start();
 	}
 
-	static FaultyProxy start(String target, double share, int status, long seed) throws IOException {
+	public static FaultyProxy start(String target, double share, int status, long seed) throws IOException {
 		return new FaultyProxy(target, share, status, seed);
 	}
 
-	String url() {
+	public String url() {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort();
 	}
 
-	long failed() {
+	public long failed() {
 		return this.failed.get();
 	}
 
-	long forwarded() {
+	public long forwarded() {
 		return this.forwarded.get();
 	}
 

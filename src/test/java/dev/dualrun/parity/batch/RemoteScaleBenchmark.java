@@ -1,4 +1,4 @@
-package dev.dualrun.parity;
+package dev.dualrun.parity.batch;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,6 +26,8 @@ import dev.dualrun.parity.demo.DemoPrometheusServer;
 import dev.dualrun.parity.demo.SyntheticEstate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.dualrun.parity.testing.JobOutput;
+import dev.dualrun.parity.testing.TestStore;
 
 /**
  * Remote partitioning measured (a benchmark, not part of the test suite): N equivalent

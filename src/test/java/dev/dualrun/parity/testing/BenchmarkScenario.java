@@ -1,10 +1,12 @@
-package dev.dualrun.parity;
+package dev.dualrun.parity.testing;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 
@@ -20,22 +22,22 @@ import software.amazon.awssdk.services.cloudwatch.model.StatisticSet;
  * published out of order), and each discrepancy class at several sizes. Every pair knows
  * what the validator should say.
  */
-final class BenchmarkScenario {
+public final class BenchmarkScenario {
 
-	static final long PERIOD = 300;
+	public static final long PERIOD = 300;
 
 	/** A labelled pair: its mapping, its data on both sides, and the expected outcome. */
-	record Pair(String id, String clazz, String size, String expectedDiagnosis, String yaml, String azureYaml,
+	public record Pair(String id, String clazz, String size, String expectedDiagnosis, String yaml, String azureYaml,
 			List<MetricDatum> datums, java.util.Map<String, StringBuilder> families) {
 
-		boolean equivalent() {
+		public boolean equivalent() {
 			return this.expectedDiagnosis == null;
 		}
 
 	}
 
 	/** Statistics of the equivalent pairs. */
-	enum Stat {
+	public enum Stat {
 
 		SUM, SAMPLE_COUNT, AVERAGE, MAXIMUM, P95
 
@@ -53,7 +55,7 @@ final class BenchmarkScenario {
 	 * @param now the current time
 	 * @param hours the compared window's length
 	 */
-	BenchmarkScenario(Instant now, int hours) {
+	public BenchmarkScenario(Instant now, int hours) {
 		long p = PERIOD * 1000;
 		long windowEnd = Math.floorDiv(now.toEpochMilli() - 20 * 60_000L, p) * p;
 		this.windowStart = windowEnd - hours * 3_600_000L;
@@ -61,11 +63,11 @@ final class BenchmarkScenario {
 		this.end = now.toEpochMilli();
 	}
 
-	Instant from() {
+	public Instant from() {
 		return Instant.ofEpochMilli(this.windowStart);
 	}
 
-	Instant to() {
+	public Instant to() {
 		return Instant.ofEpochMilli(this.windowStart + (this.end - this.windowStart) / p() * p());
 	}
 
@@ -73,14 +75,29 @@ final class BenchmarkScenario {
 		return PERIOD * 1000;
 	}
 
-	List<Pair> pairs() {
+	/**
+	 * @param pairs the scenario's pairs
+	 * @return the new side's samples of every pair, one OpenMetrics text to backfill
+	 */
+	public static String openMetrics(List<Pair> pairs) {
+		Map<String, StringBuilder> families = new LinkedHashMap<>();
+		for (Pair p : pairs) {
+			p.families()
+				.forEach((name, lines) -> families.computeIfAbsent(name, (k) -> new StringBuilder()).append(lines));
+		}
+		StringBuilder om = new StringBuilder();
+		families.forEach((name, lines) -> om.append("# TYPE ").append(name).append(" unknown\n").append(lines));
+		return om.append("# EOF\n").toString();
+	}
+
+	public List<Pair> pairs() {
 		return this.pairs;
 	}
 
 	/**
 	 * Builds the corpus: equivalent pairs per statistic, then each class at each size.
 	 */
-	BenchmarkScenario build(int equivalentPerStat) {
+	public BenchmarkScenario build(int equivalentPerStat) {
 		int n = 0;
 		for (Stat stat : Stat.values()) {
 			for (int i = 0; i < equivalentPerStat; i++) {
@@ -199,13 +216,13 @@ final class BenchmarkScenario {
 	}
 
 	/** The subscription of the benchmark's Azure resources. */
-	static final String SUBSCRIPTION = "00000000-0000-0000-0000-00000000be0c";
+	public static final String SUBSCRIPTION = "00000000-0000-0000-0000-00000000be0c";
 
 	/**
 	 * @param id a pair
 	 * @return the resource its metric belongs to on the Azure side: one App Service each
 	 */
-	static String resource(String id) {
+	public static String resource(String id) {
 		return "/subscriptions/" + SUBSCRIPTION + "/resourceGroups/bench/providers/Microsoft.Web/sites/" + id;
 	}
 
@@ -242,7 +259,7 @@ final class BenchmarkScenario {
 	 * @param server the server
 	 * @param pairs the pairs with an Azure side
 	 */
-	static void publishAzure(dev.dualrun.parity.demo.AzureMonitorCompatibleServer server, List<Pair> pairs) {
+	public static void publishAzure(dev.dualrun.parity.demo.AzureMonitorCompatibleServer server, List<Pair> pairs) {
 		for (Pair p : pairs) {
 			if (p.azureYaml() == null) {
 				continue;
@@ -288,7 +305,7 @@ final class BenchmarkScenario {
 	}
 
 	/** Where a gap starts: two hours into the window, on a period boundary. */
-	long gapStart() {
+	public long gapStart() {
 		return this.windowStart + 2 * 3_600_000L;
 	}
 
@@ -358,7 +375,7 @@ final class BenchmarkScenario {
 		}
 
 		/** Requests per minute as a Value (a counter published by the old pipeline). */
-		void requestData(List<MetricDatum> out, Dimension dim) {
+		public void requestData(List<MetricDatum> out, Dimension dim) {
 			TreeMap<Long, Double> perMinute = new TreeMap<>();
 			for (long t : this.times) {
 				perMinute.merge(t - t % 60_000, 1.0, Double::sum);
@@ -370,7 +387,7 @@ final class BenchmarkScenario {
 		}
 
 		/** Latency per minute as Values/Counts. */
-		void latencyData(List<MetricDatum> out, Dimension dim) {
+		public void latencyData(List<MetricDatum> out, Dimension dim) {
 			TreeMap<Long, TreeMap<Double, Double>> perMinute = new TreeMap<>();
 			for (int i = 0; i < this.times.length; i++) {
 				perMinute.computeIfAbsent(this.times[i] - this.times[i] % 60_000, (m) -> new TreeMap<>())
@@ -389,7 +406,7 @@ final class BenchmarkScenario {
 		}
 
 		/** The gauge per minute as a statistic set. */
-		void gaugeData(List<MetricDatum> out, Dimension dim) {
+		public void gaugeData(List<MetricDatum> out, Dimension dim) {
 			for (int from = 0; from + 60 <= this.gauge.length; from += 60) {
 				double sum = 0;
 				double min = Double.POSITIVE_INFINITY;
@@ -406,7 +423,7 @@ final class BenchmarkScenario {
 			}
 		}
 
-		void gaugeScrapes(java.util.Map<String, StringBuilder> om, String metric, String label, double scale) {
+		public void gaugeScrapes(java.util.Map<String, StringBuilder> om, String metric, String label, double scale) {
 			for (long s : scrapes()) {
 				int i = (int) ((s - BenchmarkScenario.this.start) / 1000);
 				if (i >= 0 && i < this.gauge.length) {
@@ -440,7 +457,7 @@ final class BenchmarkScenario {
 		}
 
 		/** A request counter at each scrape, with the class's distortion. */
-		void requestScrapes(java.util.Map<String, StringBuilder> om, String metric, String label, double factor,
+		public void requestScrapes(java.util.Map<String, StringBuilder> om, String metric, String label, double factor,
 				BenchmarkScenario sc, String clazz, double amount) {
 			long gapFrom = Long.MAX_VALUE;
 			long gapTo = Long.MIN_VALUE;
@@ -474,7 +491,7 @@ final class BenchmarkScenario {
 		/**
 		 * Latency _count and _sum counters (the _sum scaled by the class's distortion).
 		 */
-		void counterScrapes(java.util.Map<String, StringBuilder> om, String label, double sumFactor,
+		public void counterScrapes(java.util.Map<String, StringBuilder> om, String label, double sumFactor,
 				double countFactor) {
 			double[] prefix = new double[this.times.length + 1];
 			for (int i = 0; i < this.times.length; i++) {
@@ -488,7 +505,7 @@ final class BenchmarkScenario {
 			}
 		}
 
-		void bucketScrapes(java.util.Map<String, StringBuilder> om, String label) {
+		public void bucketScrapes(java.util.Map<String, StringBuilder> om, String label) {
 			double[] edges = FlaskSimulation.BUCKETS;
 			for (int b = 0; b < edges.length; b++) {
 				String le = Double.isInfinite(edges[b]) ? "+Inf" : Double.toString(edges[b]);

@@ -1,4 +1,4 @@
-package dev.dualrun.parity;
+package dev.dualrun.parity.batch;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,6 +23,10 @@ import dev.dualrun.parity.store.RunRow;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.dualrun.parity.testing.CliRun;
+import dev.dualrun.parity.testing.DualRunBackends;
+import dev.dualrun.parity.testing.DualRunFixture;
+import dev.dualrun.parity.testing.RealPrometheus;
 
 /**
  * The whole job through the CLI: the real Prometheus (backfilled TSDB, scrapes off the

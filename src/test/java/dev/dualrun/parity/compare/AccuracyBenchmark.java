@@ -1,4 +1,4 @@
-package dev.dualrun.parity;
+package dev.dualrun.parity.compare;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +28,9 @@ import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.MetricDatum;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.dualrun.parity.testing.CliRun;
+import dev.dualrun.parity.testing.RealPrometheus;
+import dev.dualrun.parity.testing.BenchmarkScenario;
 
 /**
  * The accuracy benchmark (not part of the test suite): a labelled corpus of pairs through
@@ -79,7 +82,8 @@ class AccuracyBenchmark {
 				publish(cloudwatch, pairs);
 			}
 			Files.createDirectories(work.resolve("prometheus"));
-			try (RealPrometheus prometheus = RealPrometheus.start(work.resolve("prometheus"), openMetrics(pairs))) {
+			try (RealPrometheus prometheus = RealPrometheus.start(work.resolve("prometheus"),
+					BenchmarkScenario.openMetrics(pairs))) {
 				Path mapping = work.resolve("benchmark.yml");
 				StringBuilder yaml = new StringBuilder("version: 1\ndefaults:\n  period: 5m\npairs:\n");
 				pairs.forEach((p) -> yaml.append(azure ? p.azureYaml() : p.yaml()));
@@ -134,17 +138,6 @@ class AccuracyBenchmark {
 				client.putMetricData((r) -> r.namespace("Bench").metricData(batch));
 			}
 		}
-	}
-
-	static String openMetrics(List<BenchmarkScenario.Pair> pairs) {
-		Map<String, StringBuilder> families = new LinkedHashMap<>();
-		for (BenchmarkScenario.Pair p : pairs) {
-			p.families()
-				.forEach((name, lines) -> families.computeIfAbsent(name, (k) -> new StringBuilder()).append(lines));
-		}
-		StringBuilder om = new StringBuilder();
-		families.forEach((name, lines) -> om.append("# TYPE ").append(name).append(" unknown\n").append(lines));
-		return om.append("# EOF\n").toString();
 	}
 
 	private static Map<String, PairResultRow> results(Path dataDir) {

@@ -1,4 +1,4 @@
-package dev.dualrun.parity;
+package dev.dualrun.parity.batch;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -29,6 +29,12 @@ import dev.dualrun.parity.store.RunRow;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.dualrun.parity.testing.CliRun;
+import dev.dualrun.parity.testing.DualRunBackends;
+import dev.dualrun.parity.testing.DualRunFixture;
+import dev.dualrun.parity.testing.FaultyProxy;
+import dev.dualrun.parity.testing.RealPrometheus;
+import dev.dualrun.parity.testing.TestStore;
 
 /**
  * {@code kill -9} of the real job (the built jar in a child JVM) during fetch-old,

@@ -1,4 +1,4 @@
-package dev.dualrun.parity;
+package dev.dualrun.parity.testing;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,15 +18,15 @@ import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
  * and the real Prometheus from a backfilled TSDB; the job's credentials as system
  * properties. Also opens the store a test run wrote under the work directory.
  */
-final class DualRunBackends implements AutoCloseable {
+public final class DualRunBackends implements AutoCloseable {
 
-	static final String ACCESS_KEY = "AKIDPARITY";
+	public static final String ACCESS_KEY = "AKIDPARITY";
 
-	final DualRunFixture fixture;
+	public final DualRunFixture fixture;
 
-	final CloudWatchCompatibleServer cloudwatch;
+	public final CloudWatchCompatibleServer cloudwatch;
 
-	final RealPrometheus prometheus;
+	public final RealPrometheus prometheus;
 
 	private final Path work;
 
@@ -45,7 +45,7 @@ final class DualRunBackends implements AutoCloseable {
 	 * @return the backends, started and filled
 	 * @throws Exception if one cannot start
 	 */
-	static DualRunBackends start(Path work, Instant now, long hours) throws Exception {
+	public static DualRunBackends start(Path work, Instant now, long hours) throws Exception {
 		DualRunFixture fixture = new DualRunFixture(7, now, hours);
 		CloudWatchCompatibleServer cloudwatch = CloudWatchCompatibleServer.start(Clock.systemUTC(), ACCESS_KEY);
 		try (CloudWatchClient client = client(cloudwatch)) {
@@ -62,7 +62,7 @@ final class DualRunBackends implements AutoCloseable {
 	 * @param server a CloudWatch-compatible server
 	 * @return a client of it with the tests' credentials
 	 */
-	static CloudWatchClient client(CloudWatchCompatibleServer server) {
+	public static CloudWatchClient client(CloudWatchCompatibleServer server) {
 		return CloudWatchClient.builder()
 			.endpointOverride(server.endpoint())
 			.region(Region.US_EAST_1)
@@ -74,7 +74,7 @@ final class DualRunBackends implements AutoCloseable {
 	 * @param name the data directory of a test run, under the work directory
 	 * @return its H2 database
 	 */
-	javax.sql.DataSource dataSource(String name) {
+	public javax.sql.DataSource dataSource(String name) {
 		return TestStore.dataSource(this.work.resolve(name));
 	}
 
@@ -82,7 +82,7 @@ final class DualRunBackends implements AutoCloseable {
 	 * @param name the data directory of a test run
 	 * @return its store
 	 */
-	ParityStore store(String name) {
+	public ParityStore store(String name) {
 		return ParityStore.open(dataSource(name), Clock.systemUTC());
 	}
 

@@ -1,4 +1,4 @@
-package dev.dualrun.parity;
+package dev.dualrun.parity.estate;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +26,8 @@ import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.MetricDatum;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.dualrun.parity.testing.CliRun;
+import dev.dualrun.parity.testing.TestStore;
 
 /**
  * The whole estate through the CLI: {@code inventory} lists the CloudWatch-compatible
