@@ -1,6 +1,6 @@
 package dev.dualrun.parity.cli;
 
-/** Exit codes, documented in the README and in {@code --help}. */
+/** Exit codes, documented in src/site/markdown/running.md and in {@code --help}. */
 public final class ExitCodes {
 
 	/** Every pair passed: verdict PASS. */

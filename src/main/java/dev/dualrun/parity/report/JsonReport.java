@@ -10,9 +10,9 @@ import dev.dualrun.parity.store.RunRow;
 
 /**
  * The machine-readable report, {@code run-<id>.json}: a stable, versioned schema
- * documented in the README (not the internal report model). {@code schemaVersion} changes
- * only when a field is removed or changes meaning; new fields may appear within a
- * version.
+ * documented in src/site/markdown/outputs.md (not the internal report model).
+ * {@code schemaVersion} changes only when a field is removed or changes meaning; new
+ * fields may appear within a version.
  *
  * @param schema always {@code parity-validator/run}
  * @param schemaVersion 2 (version 1, superseded: {@code run.cloudwatch} and
