@@ -39,7 +39,7 @@ public final class ParityCli implements Runnable {
 	 * @return the command line: each command that reaches the backends takes every
 	 * source's own flags, and the help speaks of the sources there are
 	 */
-	static CommandLine commandLine() {
+	public static CommandLine commandLine() {
 		CommandLine cli = new CommandLine(new ParityCli());
 		for (CommandLine command : cli.getSubcommands().values()) {
 			boolean backends = command.getCommandSpec()

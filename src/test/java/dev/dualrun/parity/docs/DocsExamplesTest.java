@@ -1,7 +1,6 @@
 package dev.dualrun.parity.docs;
 
 import java.io.IOException;
-import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -30,6 +29,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
+import dev.dualrun.parity.cli.ParityCli;
 import dev.dualrun.parity.batch.SettingsBinding;
 import dev.dualrun.parity.config.ExclusionLoader;
 import dev.dualrun.parity.config.MappingFile;
@@ -411,7 +411,7 @@ class DocsExamplesTest {
 	}
 
 	private static void parseCommand(Block block, List<String> args) {
-		CommandLine cli = commandLine();
+		CommandLine cli = ParityCli.commandLine();
 		try {
 			CommandLine.ParseResult result = cli.parseArgs(args.toArray(String[]::new));
 			assertThat(result.hasSubcommand() || result.isUsageHelpRequested() || result.isVersionHelpRequested())
@@ -420,18 +420,6 @@ class DocsExamplesTest {
 		}
 		catch (CommandLine.ParameterException ex) {
 			fail(block.where() + ": parity-validator " + String.join(" ", args) + ": " + ex.getMessage());
-		}
-	}
-
-	/** The real command line, as the jar builds it (every source's flags added). */
-	private static CommandLine commandLine() {
-		try {
-			Method m = Class.forName("dev.dualrun.parity.cli.ParityCli").getDeclaredMethod("commandLine");
-			m.setAccessible(true);
-			return (CommandLine) m.invoke(null);
-		}
-		catch (ReflectiveOperationException ex) {
-			throw new IllegalStateException("cannot build the command line", ex);
 		}
 	}
 
