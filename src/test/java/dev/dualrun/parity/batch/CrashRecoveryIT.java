@@ -3,7 +3,6 @@ package dev.dualrun.parity.batch;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -33,6 +32,7 @@ import dev.dualrun.parity.testing.CliRun;
 import dev.dualrun.parity.testing.DualRunBackends;
 import dev.dualrun.parity.testing.DualRunFixture;
 import dev.dualrun.parity.testing.FaultyProxy;
+import dev.dualrun.parity.testing.Fixtures;
 import dev.dualrun.parity.testing.RealPrometheus;
 import dev.dualrun.parity.testing.TestStore;
 
@@ -76,31 +76,12 @@ class CrashRecoveryIT {
 		long p = 900;
 		from = Instant.ofEpochSecond((fixture.start.getEpochSecond() / p + 4) * p);
 		to = Instant.ofEpochSecond((now.getEpochSecond() - 900) / p * p);
-		// three periods: three GetMetricData calls, so a kill can fall between two of
-		// them
-		StringBuilder yaml = new StringBuilder("pairs:\n");
-		for (String period : List.of("5m", "10m", "15m")) {
-			yaml.append(pair("latency-root-" + period, period, "Average", "EndpointLatency",
-					"sum by (path, method) (increase(flask_http_request_duration_seconds_sum{path=\"/\",method=\"GET\"}"
-							+ "[${period}])) / sum by (path, method) (increase(flask_http_request_duration_seconds_"
-							+ "count{path=\"/\",method=\"GET\"}[${period}]))"));
-			yaml.append(pair("requests-users-" + period, period, "SampleCount", "EndpointLatency",
-					"sum by (path, method) (increase(flask_http_request_duration_seconds_count{path=\"/api/users\","
-							+ "method=\"GET\"}[${period}]))")
-				.replace("Endpoint: \"/\"", "Endpoint: /api/users"));
-		}
-		mapping = work.resolve("mapping.yml");
-		Files.writeString(mapping, yaml);
+		// two pairs in each of three periods: three GetMetricData calls
+		mapping = Fixtures.copy("mappings/job/crash-recovery.yml", work.resolve("mapping.yml"));
 		CliRun run = CliRun.of(args("run", "clean", prometheus.url()));
 		assertThat(run.exitCode()).as(run.err()).isZero();
 		clean = verdicts("clean", 1);
 		assertThat(clean).hasSize(6).containsValue("PASS").doesNotContainValue("ERROR");
-	}
-
-	private static String pair(String id, String period, String statistic, String metric, String promql) {
-		return "  - id: " + id + "\n    period: " + period + "\n    cloudwatch: { namespace: FlaskApp, metric: "
-				+ metric + ", dimensions: { Endpoint: \"/\", Method: GET }, statistic: " + statistic
-				+ ", unit: Seconds }\n    prometheus:\n      query: '" + promql + "'\n";
 	}
 
 	@AfterAll

@@ -1,7 +1,5 @@
 package dev.dualrun.parity.batch;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,9 +8,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
+import dev.dualrun.parity.testing.Fixtures;
 import dev.dualrun.parity.testing.TestStore;
 import dev.dualrun.parity.config.ConfigurationException;
 import dev.dualrun.parity.config.PairMapping;
@@ -36,9 +34,6 @@ class PairPartitionerTest {
 
 	private static final Instant T = Instant.parse("2026-11-30T00:00:00Z");
 
-	@TempDir
-	Path dir;
-
 	private ParityStore store;
 
 	private long runId;
@@ -46,21 +41,9 @@ class PairPartitionerTest {
 	private final ParityProperties home = properties("us-east-1");
 
 	@BeforeEach
-	void planARun() throws Exception {
-		StringBuilder yaml = new StringBuilder("defaults: { period: 1m }\npairs:\n");
+	void planARun() {
 		// plan order: us-east-1 (the run's), eu-west-1, us-east-1 again, then Azure
-		for (int i = 0; i < 7; i++) {
-			String region = (i == 3 || i == 4) ? ", region: eu-west-1" : (i == 5) ? ", region: us-east-1" : "";
-			yaml.append("  - id: cw-" + i + "\n    cloudwatch: { namespace: App, metric: m" + i + ", statistic: Average"
-					+ region + " }\n    prometheus: { query: 'sum(m" + i + ")' }\n");
-		}
-		for (String sub : List.of("AAAA-1", "aaaa-1", "BBBB-2")) {
-			yaml.append("  - id: az-" + sub + "\n    azure-monitor: { resource: /subscriptions/" + sub
-					+ "/resourceGroups/g/providers/Microsoft.Compute/virtualMachines/vm, metric: Percentage CPU, "
-					+ "aggregation: Average }\n    prometheus: { query: 'sum(cpu)' }\n");
-		}
-		Path mapping = Files.writeString(this.dir.resolve("m.yml"), yaml);
-		List<PairMapping> pairs = dev.dualrun.parity.source.Sources.mappingLoader().load(mapping).pairs();
+		List<PairMapping> pairs = Fixtures.mapping("batch/partitions.yml").pairs();
 		this.store = ParityStore.open(TestStore.fresh(), Clock.systemUTC());
 		this.runId = this.store.runs().insert("m.yml", null, null, null, 600, T, 1L);
 		List<RunPairRow> rows = new ArrayList<>();

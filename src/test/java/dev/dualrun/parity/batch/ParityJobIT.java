@@ -26,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dualrun.parity.testing.CliRun;
 import dev.dualrun.parity.testing.DualRunBackends;
 import dev.dualrun.parity.testing.DualRunFixture;
+import dev.dualrun.parity.testing.Fixtures;
 import dev.dualrun.parity.testing.RealPrometheus;
 
 /**
@@ -241,16 +242,7 @@ class ParityJobIT {
 
 	@Test
 	void queryErrorNamesTheQueryAndTheCause() throws IOException {
-		// parses, so the linter lets it through, but Prometheus refuses it: sum() of a
-		// range vector
-		Path bad = work.resolve("bad-query.yml");
-		Files.writeString(bad, """
-				pairs:
-				  - id: broken
-				    cloudwatch: { namespace: FlaskApp, metric: EndpointLatency, statistic: Average,
-				                  dimensions: { Endpoint: "/", Method: GET } }
-				    prometheus: { query: 'sum by (path, method) (x[${period}])' }
-				""");
+		Path bad = Fixtures.copy("mappings/job/query-refused-by-prometheus.yml", work.resolve("bad-query.yml"));
 		CliRun run = run(List.of("--mapping", bad.toString()), prometheus.url(), "badquery");
 		assertThat(run.exitCode()).isEqualTo(3);
 		assertThat(run.errLines()).hasSize(1);
@@ -260,39 +252,25 @@ class ParityJobIT {
 
 	@Test
 	void aPromQlSyntaxErrorIsRefusedBeforeAnyCallWithExitCode2() throws IOException {
-		Path bad = work.resolve("bad-syntax.yml");
-		Files.writeString(bad, """
-				pairs:
-				  - id: broken
-				    cloudwatch: { namespace: FlaskApp, metric: EndpointLatency, statistic: Average,
-				                  dimensions: { Endpoint: "/", Method: GET } }
-				    prometheus: { query: 'sum by (path (rate(x[${period}]))' }
-				""");
+		Path bad = Fixtures.copy("mappings/job/promql-syntax-error.yml", work.resolve("bad-syntax.yml"));
 		long before = cloudwatch.calls("GetMetricData");
 		CliRun run = run(List.of("--mapping", bad.toString()), prometheus.url(), "badsyntax");
 		assertThat(run.exitCode()).isEqualTo(2);
 		assertThat(run.errLines()).hasSize(1);
-		assertThat(run.errLines().get(0)).contains(bad + ":2: broken: ERROR promql-syntax: PromQL does not parse",
+		assertThat(run.errLines().get(0)).contains(
+				bad + ":" + Fixtures.markedLine(bad) + ": broken: ERROR promql-syntax: PromQL does not parse",
 				"column 14");
 		assertThat(cloudwatch.calls("GetMetricData")).isEqualTo(before);
 	}
 
 	@Test
 	void malformedMappingGivesExitCode2NamingFileLineAndField() throws IOException {
-		Path bad = work.resolve("bad-stat.yml");
-		Files.writeString(bad, """
-				pairs:
-				  - id: latency
-				    cloudwatch:
-				      namespace: FlaskApp
-				      metric: EndpointLatency
-				      statistic: Avg
-				    prometheus: { query: 'x' }
-				""");
+		Path bad = Fixtures.copy("mappings/job/statistic-avg.yml", work.resolve("bad-stat.yml"));
 		CliRun run = run(List.of("--mapping", bad.toString()), prometheus.url(), "badmapping");
 		assertThat(run.exitCode()).isEqualTo(2);
 		assertThat(run.errLines()).hasSize(1);
-		assertThat(run.errLines().get(0)).contains(bad + ":6: pairs[0].cloudwatch.statistic: unknown statistic 'Avg'");
+		assertThat(run.errLines().get(0)).contains(
+				bad + ":" + Fixtures.markedLine(bad) + ": pairs[0].cloudwatch.statistic: unknown statistic 'Avg'");
 		RunRow failed = store("badmapping").latestRuns(1).get(0);
 		assertThat(failed.status()).isEqualTo("FAILED");
 		assertThat(failed.error()).contains("unknown statistic 'Avg'");

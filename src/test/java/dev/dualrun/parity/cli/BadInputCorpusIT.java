@@ -25,6 +25,7 @@ import dev.dualrun.parity.demo.CloudWatchCompatibleServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import dev.dualrun.parity.testing.CliRun;
+import dev.dualrun.parity.testing.Fixtures;
 
 /**
  * A corpus of bad inputs a user or a backend can cause (malformed, hostile and huge
@@ -40,14 +41,6 @@ class BadInputCorpusIT {
 
 	private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f]");
 
-	private static final String VALID_PAIR = """
-			  - id: latency
-			    cloudwatch: { namespace: FlaskApp, metric: EndpointLatency, statistic: Average, unit: Seconds,
-			                  dimensions: { Endpoint: "/", Method: GET } }
-			    prometheus:
-			      query: 'sum by (path, method) (increase(x_sum{path="/",method="GET"}[${period}])) / sum by (path, method) (increase(x_count{path="/",method="GET"}[${period}]))'
-			""";
-
 	@TempDir
 	static Path work;
 
@@ -61,6 +54,8 @@ class BadInputCorpusIT {
 
 	private static final List<String> failures = new ArrayList<>();
 
+	private static final java.util.Set<String> copied = new java.util.TreeSet<>();
+
 	@BeforeAll
 	static void start() throws IOException {
 		cloudwatch = CloudWatchCompatibleServer.start(Clock.systemUTC(), "AKIDPARITY");
@@ -69,7 +64,7 @@ class BadInputCorpusIT {
 		System.setProperty("parity.prometheus.retry.max-attempts", "2");
 		System.setProperty("parity.prometheus.retry.initial-backoff", "10ms");
 		System.setProperty("parity.cloudwatch.max-attempts", "1");
-		valid = file("valid.yml", "defaults: { period: 5m }\npairs:\n" + VALID_PAIR);
+		valid = copy("valid");
 	}
 
 	@AfterAll
@@ -81,6 +76,8 @@ class BadInputCorpusIT {
 					"parity.prometheus.retry.initial-backoff", "parity.cloudwatch.max-attempts")
 			.forEach(System::clearProperty);
 		assertThat(cases).as("cases in the corpus").isGreaterThanOrEqualTo(60);
+		assertThat(copied).as("the mapping files of the corpus that were run")
+			.containsExactlyElementsOf(Fixtures.mappings("bad-input").toList());
 	}
 
 	// ---- mapping files through the job (exit 2, file:line named) ----
@@ -88,96 +85,49 @@ class BadInputCorpusIT {
 	@Test
 	void malformedMappingFiles() throws IOException {
 		mapping("unknown-statistic",
-				"pairs:\n  - id: x\n    cloudwatch: {namespace: X, metric: Y, statistic: Avg}\n"
-						+ "    prometheus: {query: 'up'}\n",
-				":3: pairs[0].cloudwatch.statistic: unknown statistic 'Avg'");
-		mapping("duplicate-key",
-				"pairs:\n  - id: a\n    id: b\n" + VALID_PAIR.substring(VALID_PAIR.indexOf("    cloudwatch")), ":3: ",
-				"duplicate key 'id'");
-		mapping("duplicate-id", "pairs:\n" + VALID_PAIR + VALID_PAIR, "duplicate pair id 'latency'");
-		mapping("empty", "", "the mapping file is empty");
-		mapping("only-comment", "# nothing here\n", "empty");
-		mapping("binary", "\u0000\u0001\u0002\u00ff\u00fe garbage \u001b[2J");
-		mapping("tab-indent", "pairs:\n\t- id: x\n");
-		mapping("unknown-field", "pairs:\n" + VALID_PAIR.replace("    prometheus:", "    promethus:"),
-				"unknown field 'promethus'");
-		mapping("no-query", "pairs:\n  - id: x\n    cloudwatch: {namespace: X, metric: Y, statistic: Sum}\n"
-				+ "    prometheus: {}\n", "query");
-		mapping("no-cloudwatch", "pairs:\n  - id: x\n    prometheus: {query: 'up'}\n", "cloudwatch");
-		mapping("expression-without-metrics",
-				"pairs:\n  - id: x\n    cloudwatch: {expression: 'a + b'}\n    prometheus: {query: 'up'}\n", "metrics");
-		mapping("bad-id", "pairs:\n" + VALID_PAIR.replace("id: latency", "id: 'bad id!'"), "not a valid id");
-		mapping("period-7s", "defaults: { period: 7s }\npairs:\n" + VALID_PAIR, "not a CloudWatch period");
-		mapping("period-overflow", "defaults: { period: 99999999d }\npairs:\n" + VALID_PAIR, "defaults.period",
-				"too long a duration");
-		mapping("period-text", "defaults: { period: soon }\npairs:\n" + VALID_PAIR, "'soon' is not a duration");
-		mapping("period-under-4-scrapes", "defaults: { period: 30s, scrape-interval: 15s }\npairs:\n" + VALID_PAIR,
-				"4x the scrape interval");
-		mapping("tolerance-text", "pairs:\n" + VALID_PAIR + "    tolerance: { relative: lots }\n", "relative");
-		mapping("version-2", "version: 2\npairs:\n" + VALID_PAIR, "unsupported version 2");
-		mapping("pairs-not-a-list", "pairs: { id: x }\n", "pairs");
-		mapping("pairs-empty", "pairs: []\n", "no pairs");
-		mapping("alert-no-cloudwatch", "alerts:\n  - id: a\n    prometheus: {alert: A}\n", ":2: ",
-				"an alert pair needs the old side's alert");
-		mapping("alert-bad-rule-name",
-				"alerts:\n  - id: a\n    cloudwatch: {alarm: x}\n    prometheus: {alert: 'bad name'}\n",
-				"not an alert name Prometheus accepts");
-		mapping("alert-duplicate-id",
-				"alerts:\n" + "  - id: a\n    cloudwatch: {alarm: x}\n    prometheus: {alert: A}\n".repeat(2),
-				"duplicate alert id 'a'");
-		mapping("alert-unknown-field",
-				"alerts:\n  - id: a\n    cloudwatch: {alarm: x, threshold: 3}\n    prometheus: {alert: A}\n",
-				"unknown field 'threshold'");
-		mapping("promql-syntax", "pairs:\n"
-				+ VALID_PAIR.replace("sum by (path, method) (increase(x_sum", "sum by (path, method (increase(x_sum"),
-				"promql-syntax");
-		mapping("range-not-period", "pairs:\n" + VALID_PAIR.replace("[${period}])) / ", "[2m])) / "), "range-period");
-		mapping("unknown-unit", "pairs:\n" + VALID_PAIR.replace("unit: Seconds", "unit: Secs"),
-				"unknown CloudWatch unit 'Secs'");
-		mapping("control-characters-in-id", "pairs:\n" + VALID_PAIR.replace("id: latency", "id: \"lat\\e[31mency\""),
-				"not a valid id");
-		mapping("yaml-bomb", """
-				a: &a ["x","x","x","x","x","x","x","x","x","x"]
-				b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]
-				c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]
-				d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]
-				e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d,*d]
-				f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e,*e]
-				g: [*f,*f,*f,*f,*f,*f,*f,*f,*f,*f]
-				""", "yaml-bomb.yml");
-		mapping("deep-nesting", "pairs: " + "[".repeat(2000) + "]".repeat(2000) + "\n", "deep-nesting.yml");
-		String vm = "'/subscriptions/s/resourceGroups/g/providers/Microsoft.Compute/virtualMachines/v'";
-		mapping("azure-grain",
-				"pairs:\n  - id: x\n    period: 2m\n    azure-monitor: {resource: " + vm
-						+ ", metric: M, aggregation: Total}\n    prometheus: {query: 'up'}\n",
-				":3: pairs[0].period", "not an Azure Monitor time grain");
-		mapping("azure-aggregation",
-				"pairs:\n  - id: x\n    period: 5m\n    azure-monitor: {resource: " + vm
-						+ ", metric: M, aggregation: Sum}\n    prometheus: {query: 'up'}\n",
-				"azure-monitor.aggregation", "unknown Azure Monitor aggregation 'Sum'");
-		mapping("azure-resource",
-				"pairs:\n  - id: x\n    period: 5m\n    azure-monitor: {resource: vm-1, metric: M, "
-						+ "aggregation: Total}\n    prometheus: {query: 'up'}\n",
-				"azure-monitor.resource", "is not an Azure resource ID");
-		mapping("azure-and-cloudwatch",
-				"pairs:\n  - id: x\n    cloudwatch: {namespace: X, metric: Y, statistic: Sum}\n"
-						+ "    azure-monitor: {resource: " + vm
-						+ ", metric: M, aggregation: Total}\n    prometheus: {query: 'up'}\n",
-				"a pair has one old side");
+				at("unknown-statistic") + " pairs[0].cloudwatch.statistic: unknown statistic 'Avg'");
+		mapping("duplicate-key", at("duplicate-key") + " ", "duplicate key 'id'");
+		mapping("duplicate-id", "duplicate pair id 'latency'");
+		mapping("empty", "the mapping file is empty");
+		mapping("only-comment", "empty");
+		written("binary", "\u0000\u0001\u0002\u00ff\u00fe garbage \u001b[2J");
+		mapping("tab-indent");
+		mapping("unknown-field", "unknown field 'promethus'");
+		mapping("no-query", "query");
+		mapping("no-cloudwatch", "cloudwatch");
+		mapping("expression-without-metrics", "metrics");
+		mapping("bad-id", "not a valid id");
+		mapping("period-7s", "not a CloudWatch period");
+		mapping("period-overflow", "defaults.period", "too long a duration");
+		mapping("period-text", "'soon' is not a duration");
+		mapping("period-under-4-scrapes", "4x the scrape interval");
+		mapping("tolerance-text", "relative");
+		mapping("version-2", "unsupported version 2");
+		mapping("pairs-not-a-list", "pairs");
+		mapping("pairs-empty", "no pairs");
+		mapping("alert-no-cloudwatch", at("alert-no-cloudwatch") + " ", "an alert pair needs the old side's alert");
+		mapping("alert-bad-rule-name", "not an alert name Prometheus accepts");
+		mapping("alert-duplicate-id", "duplicate alert id 'a'");
+		mapping("alert-unknown-field", "unknown field 'threshold'");
+		mapping("promql-syntax", "promql-syntax");
+		mapping("range-not-period", "range-period");
+		mapping("unknown-unit", "unknown CloudWatch unit 'Secs'");
+		mapping("control-characters-in-id", "not a valid id");
+		mapping("yaml-bomb", "yaml-bomb.yml");
+		written("deep-nesting", "pairs: " + "[".repeat(2000) + "]".repeat(2000) + "\n", "deep-nesting.yml");
+		mapping("azure-grain", at("azure-grain") + " pairs[0].period", "not an Azure Monitor time grain");
+		mapping("azure-aggregation", "azure-monitor.aggregation", "unknown Azure Monitor aggregation 'Sum'");
+		mapping("azure-resource", "azure-monitor.resource", "is not an Azure resource ID");
+		mapping("azure-and-cloudwatch", "a pair has one old side");
 		// not the file's fault: no file:line, but the same one line and exit 2
-		Path azure = file("azure-no-credentials.yml",
-				"pairs:\n  - id: x\n    period: 5m\n    azure-monitor: {resource: " + vm
-						+ ", metric: M, aggregation: Total}\n    prometheus: {query: 'sum(increase(x_total[${period}]))'}\n");
+		Path azure = copy("azure-no-credentials");
 		expect("azure-no-credentials",
 				List.of("run", "--mapping", azure.toString(), "--prometheus-url", "http://127.0.0.1:1",
 						"--azure-endpoint", "http://127.0.0.1:1", "--data-dir", work.resolve("m-azure").toString(),
 						"--reports-dir", work.resolve("r").toString()),
 				2, "no Azure credentials for the azure-monitor pairs: set AZURE_TENANT_ID, AZURE_CLIENT_ID, "
 						+ "AZURE_CLIENT_SECRET");
-		mapping("dimension-list",
-				"pairs:\n"
-						+ VALID_PAIR.replace("{ Endpoint: \"/\", Method: GET }", "{ Endpoint: [a, b], Method: GET }"),
-				"dimensions");
+		mapping("dimension-list", "dimensions");
 	}
 
 	@Test
@@ -291,16 +241,15 @@ class BadInputCorpusIT {
 				data), 3, "ListMetrics failed at http://127.0.0.1:1");
 		expect("inventory-empty-namespace", withStore(List.of("inventory", "--namespace", " "), data), 2,
 				"--namespace '': give a namespace such as FlaskApp");
-		Path bad = file("exclusions-bad.yml",
-				"exclusions:\n  - namespace: FlaskApp\n    reason: r\n    owner: o\n" + "    expires: someday\n");
+		Path bad = Fixtures.copy("exclusions/bad-input/expires-not-a-date.yml", work.resolve("exclusions-bad.yml"));
 		expect("exclusions-bad-date",
 				withStore(List.of("coverage", "--mapping", valid.toString(), "--exclusions", bad.toString()), data), 2,
-				"exclusions-bad.yml:2: exclusions[0].expires: 'someday' is not a date");
-		Path unknown = file("exclusions-unknown.yml", "exclusions:\n  - namespace: X\n    metirc: Y\n");
-		expect("exclusions-unknown-field",
-				withStore(List.of("coverage", "--mapping", valid.toString(), "--exclusions", unknown.toString()), data),
-				2,
-				"exclusions-unknown.yml:3: exclusions[0].metirc: unknown field 'metirc' (known: dimensions, expires, metric, namespace, owner, reason)");
+				"exclusions-bad.yml:" + Fixtures.markedLine(bad) + ": exclusions[0].expires: 'someday' is not a date");
+		Path unknown = Fixtures.copy("exclusions/bad-input/unknown-field.yml", work.resolve("exclusions-unknown.yml"));
+		expect("exclusions-unknown-field", withStore(List.of("coverage", "--mapping", valid
+			.toString(), "--exclusions", unknown.toString()), data), 2, "exclusions-unknown.yml:"
+					+ Fixtures.markedLine(unknown)
+					+ ": exclusions[0].metirc: unknown field 'metirc' (known: dimensions, expires, metric, namespace, owner, reason)");
 		expect("textfile-not-prom", List.of("run", "--mapping", valid.toString(), "--textfile", "out.txt"), 2,
 				"--textfile out.txt: node_exporter's textfile collector reads only files ending in .prom");
 		expect("dashboard-bad-mapping",
@@ -360,8 +309,7 @@ class BadInputCorpusIT {
 							"--reports-dir", work.resolve("r").toString()),
 					3, "CloudWatch");
 		}
-		Path alerts = file("alerts-unknown.yml",
-				"alerts:\n  - id: a\n    cloudwatch: {alarm: nope}\n    prometheus: {alert: A}\n");
+		Path alerts = copy("alert-unknown-alarm");
 		expect("alert-unknown-alarm",
 				List.of("run", "--mapping", alerts.toString(), "--prometheus-url", "http://127.0.0.1:1",
 						"--cloudwatch-endpoint", cloudwatch.endpoint().toString(), "--cloudwatch-region", "us-east-1",
@@ -377,8 +325,36 @@ class BadInputCorpusIT {
 
 	// ---- helpers ----
 
-	private static void mapping(String name, String yaml, String... fragments) throws IOException {
-		Path f = file(name + ".yml", yaml);
+	/**
+	 * A mapping file of the corpus ({@code mappings/bad-input/NAME.yml}) through the job.
+	 */
+	private static void mapping(String name, String... fragments) {
+		run(name, copy(name), fragments);
+	}
+
+	/**
+	 * A mapping file made here (bytes that are not text, or generated) through the job.
+	 */
+	private static void written(String name, String content, String... fragments) throws IOException {
+		run(name, file(name + ".yml", content), fragments);
+	}
+
+	/**
+	 * @return {@code :LINE:} of the line a mapping file of the corpus marks
+	 */
+	private static String at(String name) {
+		return ":" + Fixtures.markedLine(Fixtures.mappingPath("bad-input/" + name + ".yml")) + ":";
+	}
+
+	/**
+	 * @return a mapping file of the corpus, copied where the CLI reads it
+	 */
+	private static Path copy(String name) {
+		copied.add("bad-input/" + name + ".yml");
+		return Fixtures.copy("mappings/bad-input/" + name + ".yml", work.resolve(name + ".yml"));
+	}
+
+	private static void run(String name, Path f, String... fragments) {
 		List<String> all = new ArrayList<>(List.of(f.toString()));
 		all.addAll(List.of(fragments));
 		expect(name, List.of("run", "--mapping", f.toString(), "--prometheus-url", "http://127.0.0.1:1",

@@ -8,29 +8,19 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 import dev.dualrun.parity.config.MappingFile;
-import dev.dualrun.parity.config.MappingLoader;
 import dev.dualrun.parity.config.MetricIdentity;
 import dev.dualrun.parity.config.Side;
 import dev.dualrun.parity.source.AlertSummary;
 import dev.dualrun.parity.source.Catalogued;
 import dev.dualrun.parity.source.Sources;
+import dev.dualrun.parity.testing.Fixtures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Alert pairs suggested by the series a metric is paired with, before names. */
 class AlertSuggestionsTest {
 
-	private static final String MAPPING = """
-			pairs:
-			  - id: errors-checkout
-			    cloudwatch: { namespace: Shop, metric: Errors, statistic: Sum, dimensions: { Endpoint: /checkout } }
-			    prometheus:
-			      query: 'sum by (path) (increase(http_requests_total{path="/checkout",status=~"5.."}[${period}]))'
-			alerts:
-			  - id: already
-			    cloudwatch: { alarm: latency-high }
-			    prometheus: { alert: LatencyHigh }
-			""";
+	private static final String MAPPING = "discover/checkout-errors-paired.yml";
 
 	private static AlertSummary alarm(String name, String metric, String endpoint) {
 		TreeMap<String, String> dims = new TreeMap<>();
@@ -44,8 +34,7 @@ class AlertSuggestionsTest {
 
 	@Test
 	void theRuleThatReadsThePairedSeriesWinsOverALookAlikeName() {
-		MappingFile mapping = dev.dualrun.parity.source.Sources.mappingLoader()
-			.parse("m.yml", MAPPING.getBytes(StandardCharsets.UTF_8));
+		MappingFile mapping = Fixtures.mapping(MAPPING);
 		List<AlertSummary> alarms = List.of(alarm("checkout-errors", "Errors", "/checkout"),
 				alarm("latency-high", "Latency", "/"), alarm("disk-full", "DiskFree", "/data"));
 		List<AlertSummary> rules = List.of(
@@ -66,7 +55,8 @@ class AlertSuggestionsTest {
 			.contains("    prometheus: { alert: CheckoutFailing, group: \"shop\" }")
 			.contains("#   - id: disk-full");
 		// what it writes is a mapping section the loader reads
-		String file = MAPPING.substring(0, MAPPING.indexOf("alerts:"))
+		String paired = Fixtures.text("mappings/" + MAPPING);
+		String file = paired.substring(0, paired.indexOf("\nalerts:\n") + 1)
 				+ yaml.substring(yaml.indexOf("\nalerts:\n") + 1);
 		assertThat(dev.dualrun.parity.source.Sources.mappingLoader()
 			.parse("s.yml", file.getBytes(StandardCharsets.UTF_8))

@@ -27,6 +27,7 @@ import software.amazon.awssdk.services.cloudwatch.model.MetricDatum;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import dev.dualrun.parity.testing.CliRun;
+import dev.dualrun.parity.testing.Fixtures;
 import dev.dualrun.parity.testing.TestStore;
 
 /**
@@ -202,15 +203,7 @@ class EstateCoverageIT {
 				"The migration cannot be signed off yet.", "What blocks", "FlaskApp/Errors{Endpoint=/api/orders}");
 
 		// the Errors metrics are excluded on purpose, m1199 gets its pair
-		Files.writeString(work.resolve("exclusions.yml"), """
-				exclusions:
-				  - namespace: FlaskApp
-				    metric: Errors
-				    dimensions: { Endpoint: '*' }
-				    reason: errors are alerted on from the load balancer's logs
-				    owner: sre-team
-				    expires: 2099-12-31
-				""");
+		Fixtures.copy("exclusions/estate/errors-on-purpose.yml", work.resolve("exclusions.yml"));
 		Files.writeString(mapping, yaml.append(SyntheticEstate.mappingEntry(SYNTHETIC - 1)));
 		CliRun second = cli(dir, run.toArray(String[]::new));
 		assertThat(second.exitCode()).as(second.out() + second.err()).isZero();

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import dev.dualrun.parity.config.MappingFile;
-import dev.dualrun.parity.config.MappingLoader;
+import dev.dualrun.parity.testing.Fixtures;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,31 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class GrafanaDashboardTest {
 
-	private static final String YAML = """
-			pairs:
-			  - id: latency
-			    description: mean latency of GET /
-			    period: 5m
-			    cloudwatch: { namespace: FlaskApp, metric: EndpointLatency, dimensions: { Endpoint: /, Method: GET }, statistic: Average, unit: Seconds }
-			    prometheus: { query: 'sum(increase(x_sum[${period}])) / sum(increase(x_count[${period}]))' }
-			    unit-factor: 1000
-			  - id: error-rate
-			    period: 5m
-			    cloudwatch:
-			      expression: 'errors / requests'
-			      metrics:
-			        - { id: errors, namespace: FlaskApp, metric: Errors, statistic: Sum }
-			        - { id: requests, namespace: FlaskApp, metric: Requests, statistic: Sum }
-			    prometheus: { query: 'sum(increase(e_total[${period}])) / sum(increase(r_total[${period}]))' }
-			  - id: cpu
-			    period: 1m
-			    azure-monitor: { resource: '/subscriptions/s-1/resourceGroups/shop/providers/Microsoft.Compute/virtualMachines/web-2', metric: Percentage CPU, aggregation: Average, dimensions: { LUN: '0' } }
-			    prometheus: { query: 'avg(avg_over_time(node_cpu{host="web-2"}[${period}]))' }
-			""";
-
 	private static JsonNode dashboard() {
-		MappingFile mapping = dev.dualrun.parity.source.Sources.mappingLoader()
-			.parse("shop.yml", YAML.getBytes(StandardCharsets.UTF_8));
+		MappingFile mapping = Fixtures.mapping("report/grafana-dashboard.yml");
 		JsonMapper json = JsonMapper.builder().build();
 		return json.readTree(json.writeValueAsBytes(GrafanaDashboard.of(mapping, Map.of(), null)));
 	}

@@ -1,6 +1,5 @@
 package dev.dualrun.parity.report;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -15,7 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.dualrun.parity.compare.Diagnosis;
 import dev.dualrun.parity.config.MappingException;
 import dev.dualrun.parity.config.MappingFile;
-import dev.dualrun.parity.config.MappingLoader;
 import dev.dualrun.parity.config.Waiver;
 import dev.dualrun.parity.config.WaiverLoader;
 import dev.dualrun.parity.compare.Verdict;
@@ -25,6 +23,7 @@ import dev.dualrun.parity.store.RunPairRow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import dev.dualrun.parity.testing.Fixtures;
 import dev.dualrun.parity.testing.TestStore;
 
 class SignOffReportTest {
@@ -71,16 +70,23 @@ class SignOffReportTest {
 	@Test
 	void aWaiverFileNamesTheLineAndFieldOfItsProblems() throws Exception {
 		MappingFile mapping = mapping();
-		Path file = this.dir.resolve("waivers.yml");
-		Files.writeString(file, "waivers:\n  - pair: a\n    reason: r\n    owner: o\n    expires: soon\n");
+		Path file = Fixtures.path("waivers/expires-not-a-date.yml");
 		assertThatThrownBy(() -> new WaiverLoader().load(file, mapping)).isInstanceOf(MappingException.class)
-			.hasMessage(file + ":2: waivers[0].expires: 'soon' is not a date such as 2026-12-31");
-		Files.writeString(file, "waivers:\n  - pair: zz\n    reason: r\n    owner: o\n    expires: 2026-12-31\n");
-		assertThatThrownBy(() -> new WaiverLoader().load(file, mapping)).hasMessageContaining("no pair 'zz' in m.yml");
-		Files.writeString(file, "waivers:\n  - pair: a\n    reason: r\n    expires: 2026-12-31\n");
-		assertThatThrownBy(() -> new WaiverLoader().load(file, mapping))
-			.hasMessage(file + ":2: waivers[0].owner: missing (required)");
+			.hasMessage(at(file) + " waivers[0].expires: 'soon' is not a date such as 2026-12-31");
+		Path unknown = Fixtures.path("waivers/unknown-pair.yml");
+		assertThatThrownBy(() -> new WaiverLoader().load(unknown, mapping))
+			.hasMessageContaining("no pair 'zz' in pairs-a-to-d.yml");
+		Path noOwner = Fixtures.path("waivers/no-owner.yml");
+		assertThatThrownBy(() -> new WaiverLoader().load(noOwner, mapping))
+			.hasMessage(at(noOwner) + " waivers[0].owner: missing (required)");
 		assertThat(new WaiverLoader().load(this.dir.resolve("none.yml"), mapping)).isEmpty();
+	}
+
+	/**
+	 * @return {@code FILE:LINE:} of the line a fixture marks
+	 */
+	private static String at(Path file) {
+		return file + ":" + Fixtures.markedLine(file) + ":";
 	}
 
 	private ParityStore store() {
@@ -89,14 +95,7 @@ class SignOffReportTest {
 	}
 
 	private static MappingFile mapping() {
-		StringBuilder yaml = new StringBuilder("pairs:\n");
-		for (String id : new String[] { "a", "b", "c", "d" }) {
-			yaml.append("  - { id: ")
-				.append(id)
-				.append(", cloudwatch: { namespace: N, metric: M, statistic: Sum, unit: Count }, prometheus: { query: 'sum(increase(x[${period}]))' } }\n");
-		}
-		return dev.dualrun.parity.source.Sources.mappingLoader()
-			.parse("m.yml", yaml.toString().getBytes(StandardCharsets.UTF_8));
+		return Fixtures.mapping("report/pairs-a-to-d.yml");
 	}
 
 }

@@ -1,17 +1,14 @@
 package dev.dualrun.parity.source.cloudwatch;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import dev.dualrun.parity.config.MappingLoader;
 import dev.dualrun.parity.config.PairMapping;
 import dev.dualrun.parity.source.QueryWindow;
+import dev.dualrun.parity.testing.Fixtures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,20 +17,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RegionalCloudWatchSourceTest {
 
-	@TempDir
-	Path dir;
-
 	@Test
-	void callsNeverMixRegionsAndThePairsOfTheRunsRegionNeedNoRegion() throws Exception {
-		String yaml = """
-				pairs:
-				  - { id: a, cloudwatch: { namespace: N, metric: a, statistic: Sum }, prometheus: { query: 'a' } }
-				  - { id: b, cloudwatch: { namespace: N, metric: b, statistic: Sum, region: eu-west-1 }, prometheus: { query: 'b' } }
-				  - { id: c, cloudwatch: { namespace: N, metric: c, statistic: Sum, region: us-east-1 }, prometheus: { query: 'c' } }
-				  - { id: d, cloudwatch: { namespace: N, metric: d, statistic: Sum, region: eu-west-1 }, prometheus: { query: 'd' } }
-				""";
+	void callsNeverMixRegionsAndThePairsOfTheRunsRegionNeedNoRegion() {
 		List<PairMapping> pairs = dev.dualrun.parity.source.Sources.mappingLoader()
-			.load(Files.writeString(this.dir.resolve("m.yml"), yaml))
+			.load(Fixtures.mappingPath("cloudwatch/regions.yml"))
 			.pairs();
 		assertThat(((CloudWatchQuery) pairs.get(1).old()).describe()).endsWith(" in eu-west-1");
 		Instant start = Instant.parse("2026-11-30T00:00:00Z");

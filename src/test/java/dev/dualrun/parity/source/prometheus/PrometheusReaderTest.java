@@ -1,15 +1,16 @@
 package dev.dualrun.parity.source.prometheus;
 
-import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
-import dev.dualrun.parity.config.MappingFile;
 import dev.dualrun.parity.config.PairMapping;
 import dev.dualrun.parity.source.Sources;
+import dev.dualrun.parity.testing.Fixtures;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The {@code prometheus:} block: the PromQL with the pair's period written in; the period
@@ -19,41 +20,21 @@ class PrometheusReaderTest {
 
 	@Test
 	void writesThePeriodIntoTheQuery() {
-		PairMapping pair = parse("""
-				defaults: { period: 5m }
-				pairs:
-				  - id: a
-				    cloudwatch: { namespace: N, metric: M, statistic: Sum }
-				    prometheus:
-				      query: rate(x_sum[${period}]) / rate(x_count[${period}])
-				  - id: b
-				    period: 60
-				    cloudwatch: { namespace: N, metric: M, statistic: Sum }
-				    prometheus: { query: 'increase(x_count[${period}])' }
-				""").pairs().get(0);
+		PairMapping pair = Fixtures.mapping("prometheus/period-in-query.yml").pairs().get(0);
 		assertThat(pair.neu()).isEqualTo(new PrometheusQuery("rate(x_sum[5m]) / rate(x_count[5m])"));
 		assertThat(pair.newType()).isEqualTo("prometheus");
 		String json = dev.dualrun.parity.store.PairDefinitions.toJson(pair);
 		assertThat(json).contains("\"new\":{\"prometheus\":{\"query\":\"rate(x_sum[5m])");
 	}
 
-	@Test
-	void refusesAPeriodShorterThanFourScrapeIntervalsAndUnknownPlaceholders() {
-		assertThatThrownBy(() -> parse("""
-				defaults: { scrape-interval: 30s }
-				pairs:
-				  - id: a
-				    period: 1m
-				    cloudwatch: { namespace: N, metric: M, statistic: Sum }
-				    prometheus: { query: x }
-				"""))
-			.hasMessageContaining("m.yml:4: pairs[0].period: period 1m is shorter than 4x the scrape interval 30s");
-		assertThatThrownBy(() -> parse("""
-				pairs:
-				  - id: a
-				    cloudwatch: { namespace: N, metric: M, statistic: Sum }
-				    prometheus: { query: 'x[${step}]' }
-				""")).hasMessageContaining("pairs[0].prometheus.query: unknown placeholder in 'x[${step}]'");
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("invalid")
+	void refusesAPeriodShorterThanFourScrapeIntervalsAndUnknownPlaceholders(String invalid) {
+		Fixtures.assertRefused(Sources.mappingLoader(), invalid);
+	}
+
+	static Stream<String> invalid() {
+		return Fixtures.mappings("prometheus/invalid");
 	}
 
 	@Test
@@ -64,10 +45,6 @@ class PrometheusReaderTest {
 					+ "\"new\":{\"prometheus\":{\"query\":\"up\"}}}");
 		assertThat(V13__Definitions_name_the_new_side.rewrite(V13__Definitions_name_the_new_side.rewrite(old)))
 			.isNull();
-	}
-
-	private static MappingFile parse(String yaml) {
-		return Sources.mappingLoader().parse("m.yml", yaml.getBytes(StandardCharsets.UTF_8));
 	}
 
 }

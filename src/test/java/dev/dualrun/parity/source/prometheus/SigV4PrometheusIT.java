@@ -19,6 +19,7 @@ import dev.dualrun.parity.demo.SigV4PrometheusServer;
 import static org.assertj.core.api.Assertions.assertThat;
 import dev.dualrun.parity.testing.CliRun;
 import dev.dualrun.parity.testing.DualRunBackends;
+import dev.dualrun.parity.testing.Fixtures;
 
 /**
  * Amazon Managed Service for Prometheus, natively: the job against an AMP-compatible
@@ -55,30 +56,7 @@ class SigV4PrometheusIT {
 		long p = 300;
 		from = Instant.ofEpochSecond((backends.fixture.start.getEpochSecond() / p + 4) * p);
 		to = Instant.ofEpochSecond((now.getEpochSecond() - 900) / p * p);
-		mapping = work.resolve("mapping.yml");
-		Files.writeString(mapping,
-				"""
-						defaults: { period: 5m }
-						pairs:
-						  - id: latency-root
-						    cloudwatch: { namespace: FlaskApp, metric: EndpointLatency, statistic: Average, unit: Seconds,
-						                  dimensions: { Endpoint: "/", Method: GET } }
-						    prometheus:
-						      query: >
-						        sum by (path, method) (increase(flask_http_request_duration_seconds_sum{path="/",method="GET"}[${period}]))
-						        / sum by (path, method) (increase(flask_http_request_duration_seconds_count{path="/",method="GET"}[${period}]))
-						  - id: requests-users
-						    cloudwatch: { namespace: FlaskApp, metric: EndpointLatency, statistic: SampleCount, unit: Seconds,
-						                  dimensions: { Endpoint: /api/users, Method: GET } }
-						    prometheus:
-						      query: 'sum by (path, method) (increase(flask_http_request_duration_seconds_count{path="/api/users",method="GET"}[${period}]))'
-						  - id: requests-users-wrong-unit
-						    unit-factor: 1000
-						    cloudwatch: { namespace: FlaskApp, metric: EndpointLatency, statistic: SampleCount, unit: Seconds,
-						                  dimensions: { Endpoint: /api/users, Method: GET } }
-						    prometheus:
-						      query: 'sum by (path, method) (increase(flask_http_request_duration_seconds_count{path="/api/users",method="GET"}[${period}]))'
-						""");
+		mapping = Fixtures.copy("mappings/job/sigv4-prometheus.yml", work.resolve("mapping.yml"));
 	}
 
 	@AfterAll
