@@ -51,19 +51,11 @@ public final class ExclusionLoader {
 		if (doc == null || doc.exclusions() == null) {
 			return out;
 		}
-		String[] lines = file.lines();
-		int searchFrom = 0;
 		for (int i = 0; i < doc.exclusions().size(); i++) {
 			Entry e = doc.exclusions().get(i);
 			String at = "exclusions[" + i + "]";
-			int line = 0;
-			for (int k = searchFrom; k < lines.length; k++) {
-				if (lines[k].contains("namespace:")) {
-					line = k + 1;
-					searchFrom = k + 1;
-					break;
-				}
-			}
+			String entry = "/exclusions/" + i;
+			int line = file.line(entry);
 			if (e == null) {
 				throw MappingException.at(source, line, at, "empty exclusion");
 			}
@@ -85,8 +77,8 @@ public final class ExclusionLoader {
 			if (e.dimensions() != null) {
 				e.dimensions().forEach((k, v) -> {
 					if (v == null || v.isBlank()) {
-						throw MappingException.at(source, 0, at + ".dimensions." + k,
-								"give a value, or '*' for any value");
+						throw MappingException.at(source, file.line(entry + "/dimensions/" + k),
+								at + ".dimensions." + k, "give a value, or '*' for any value");
 					}
 					dims.put(k, v);
 				});

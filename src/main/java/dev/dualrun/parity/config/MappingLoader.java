@@ -92,7 +92,7 @@ public final class MappingLoader {
 	public MappingFile parse(String source, byte[] bytes) {
 		Map<String, Integer> lines;
 		try {
-			lines = lineIndex(bytes);
+			lines = LineIndex.of(this.mapper, bytes).asMap();
 		}
 		catch (JacksonException ex) {
 			throw bindingError(source, ex, Map.of(), "");
@@ -111,26 +111,6 @@ public final class MappingLoader {
 			throw MappingException.at(source, 1, "", "the mapping file is empty");
 		}
 		return new MappingValidator(source, lines, this.readers, this.mapper).validate(doc, sha256(bytes));
-	}
-
-	/**
-	 * Maps each JSON pointer of the document (e.g. {@code /pairs/2/cloudwatch}) to its
-	 * line.
-	 */
-	private Map<String, Integer> lineIndex(byte[] bytes) {
-		Map<String, Integer> lines = new HashMap<>();
-		try (JsonParser parser = this.mapper.createParser(bytes)) {
-			JsonToken token;
-			while ((token = parser.nextToken()) != null) {
-				TokenStreamLocation location = parser.currentTokenLocation();
-				if (token == JsonToken.PROPERTY_NAME || token.isScalarValue() || token == JsonToken.START_OBJECT
-						|| token == JsonToken.START_ARRAY) {
-					String pointer = parser.streamReadContext().pathAsPointer().toString();
-					lines.putIfAbsent(pointer, location.getLineNr());
-				}
-			}
-		}
-		return lines;
 	}
 
 	/**

@@ -39,11 +39,10 @@ public final class WaiverLoader {
 		if (doc == null || doc.waivers() == null) {
 			return waivers;
 		}
-		String[] lines = file.lines();
 		for (int i = 0; i < doc.waivers().size(); i++) {
 			Entry e = doc.waivers().get(i);
 			String at = "waivers[" + i + "]";
-			int line = lineOf(lines, e.pair());
+			int line = file.line("/waivers/" + i);
 			for (String[] f : new String[][] { { "pair", e.pair() }, { "reason", e.reason() }, { "owner", e.owner() },
 					{ "expires", e.expires() } }) {
 				if (f[1] == null || f[1].isBlank()) {
@@ -65,15 +64,6 @@ public final class WaiverLoader {
 			}
 		}
 		return waivers;
-	}
-
-	private static int lineOf(String[] lines, String pair) {
-		for (int i = 0; i < lines.length; i++) {
-			if (pair != null && lines[i].contains("pair:") && lines[i].contains(pair)) {
-				return i + 1;
-			}
-		}
-		return 0;
 	}
 
 }

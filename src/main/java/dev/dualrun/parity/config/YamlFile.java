@@ -3,6 +3,7 @@ package dev.dualrun.parity.config;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
@@ -44,14 +45,7 @@ record YamlFile<T>(T document, byte[] bytes) {
 				field.append((ref.getPropertyName() != null) ? ((field.length() > 0) ? "." : "") + ref.getPropertyName()
 						: "[" + ref.getIndex() + "]");
 			}
-			int line = 0;
-			String[] lines = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).split("\n", -1);
-			for (int i = 0; i < lines.length && line == 0; i++) {
-				if (lines[i].strip().startsWith(ex.getPropertyName() + ":")
-						|| lines[i].contains(" " + ex.getPropertyName() + ":")) {
-					line = i + 1;
-				}
-			}
+			int line = LineIndex.of(MAPPER, bytes).line(pointer(ex.getPath()));
 			String known = (ex.getKnownPropertyIds() != null) ? " (known: " + ex.getKnownPropertyIds()
 				.stream()
 				.map(String::valueOf)
@@ -70,10 +64,19 @@ record YamlFile<T>(T document, byte[] bytes) {
 	}
 
 	/**
-	 * @return the file's lines
+	 * @param pointer a node's JSON pointer, e.g. {@code /waivers/0}
+	 * @return its line in the file, or 0 when there is no such node
 	 */
-	String[] lines() {
-		return new String(this.bytes, java.nio.charset.StandardCharsets.UTF_8).split("\n", -1);
+	int line(String pointer) {
+		return LineIndex.of(MAPPER, this.bytes).line(pointer);
+	}
+
+	private static String pointer(List<JacksonException.Reference> path) {
+		StringBuilder pointer = new StringBuilder();
+		for (JacksonException.Reference ref : path) {
+			pointer.append('/').append((ref.getPropertyName() != null) ? ref.getPropertyName() : ref.getIndex());
+		}
+		return pointer.toString();
 	}
 
 }
