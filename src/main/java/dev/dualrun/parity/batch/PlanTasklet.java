@@ -14,8 +14,9 @@ import dev.dualrun.parity.store.ParityStore;
 
 /**
  * Step {@code plan}: the run planned ({@link RunPlanner}) and its plan stored in the
- * step's transaction (the run itself was recorded before the job, so a mapping error
- * leaves it FAILED with the cause). A resumed run keeps its plan.
+ * step's transaction, with the systems it will read (the run itself was recorded before
+ * the job, so a mapping error leaves it FAILED with the cause). A resumed run keeps its
+ * plan.
  */
 record PlanTasklet(ParityStore store, ParityProperties properties, Clock clock) implements Tasklet {
 
@@ -28,6 +29,7 @@ record PlanTasklet(ParityStore store, ParityProperties properties, Clock clock) 
 			Plan plan = new RunPlanner(this.properties, this.clock).plan(runId, params.request());
 			this.store.plan(runId, plan.pairs());
 			this.store.planAlerts(plan.alerts());
+			this.store.saveBackends(plan.backends(runId, contribution.getStepExecution().getId()));
 			this.store.runs()
 				.planned(runId, plan.mappingSha256(), plan.start(), plan.end(), plan.pairs().size(),
 						plan.minimumCalls());

@@ -66,11 +66,15 @@ final class Console {
 				"run %d %s: %d pair(s): %s; window %s .. %s; "
 						+ "%s %d call(s) (minimum %d, %d retried), %d metric(s); %s %d request(s) (%d retried)",
 				run.id(), answer, run.pairsTotal(), run.counts(), run.windowStart(), run.windowEnd(),
-				run.old().system(), run.old().calls(), run.oldMinCalls(), run.old().retries(), run.old().metrics(),
-				run.neu().system(), run.neu().calls(), run.neu().retries()));
+				named(run.old().system(), "old side"), run.old().calls(), run.oldMinCalls(), run.old().retries(),
+				run.old().metrics(), named(run.neu().system(), "new side"), run.neu().calls(), run.neu().retries()));
 		if (run.reportPath() != null) {
 			line("report: " + run.reportPath());
 		}
+	}
+
+	private static String named(String system, String side) {
+		return (system != null) ? system : side;
 	}
 
 	static String oneLine(String message) {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +25,7 @@ import dev.dualrun.parity.config.LintFinding;
 import dev.dualrun.parity.config.MappingFile;
 import dev.dualrun.parity.config.PairMapping;
 import dev.dualrun.parity.config.ParityProperties;
+import dev.dualrun.parity.config.Side;
 import dev.dualrun.parity.source.MappingLint;
 import dev.dualrun.parity.source.QueryWindow;
 import dev.dualrun.parity.source.Sources;
@@ -80,11 +83,14 @@ public final class RunPlanner {
 		Map<String, Map<QueryWindow, List<PairMapping>>> groups = new TreeMap<>();
 		Instant start = null;
 		Instant end = null;
+		Map<Side, Set<String>> systems = new EnumMap<>(Side.class);
 		for (int i = 0; i < pairs.size(); i++) {
 			// the pair as run names its systems as their sources do
 			PairMapping pair = pairs.get(i);
 			pair = pair.withSides(Sources.sides(pair.oldType(), pair.newType()));
 			QueryWindow window = window(pair, from, to, now, settle);
+			systems.computeIfAbsent(Side.OLD, (k) -> new TreeSet<>()).add(pair.sides().oldName());
+			systems.computeIfAbsent(Side.NEW, (k) -> new TreeSet<>()).add(pair.sides().newName());
 			groups.computeIfAbsent(pair.oldType(), (t) -> new LinkedHashMap<>())
 				.computeIfAbsent(window, (w) -> new ArrayList<>())
 				.add(pair);
@@ -94,13 +100,14 @@ public final class RunPlanner {
 					PairDefinitions.toJson(pair), ParityStore.json(warnings.getOrDefault(pair.id(), List.of()))));
 		}
 		List<RunAlertRow> alerts = alerts(runId, mapping, request.pairs(), from, to);
+		alertSystems(mapping, request.pairs(), systems);
 		if (start == null && !alerts.isEmpty()) {
 			start = alerts.get(0).windowStart();
 			end = alerts.get(0).windowEnd();
 		}
 		log.info("run {}: planned {} pair(s){} from {} over {} .. {}", runId, rows.size(),
 				alerts.isEmpty() ? "" : " and " + alerts.size() + " alert pair(s)", request.mapping(), start, end);
-		return new Plan(rows, alerts, mapping.sha256(), start, end, minimumCalls(groups));
+		return new Plan(rows, alerts, mapping.sha256(), start, end, minimumCalls(groups), systems);
 	}
 
 	private QueryWindow window(PairMapping pair, Instant from, Instant to, Instant now, Duration settle) {
@@ -123,6 +130,19 @@ public final class RunPlanner {
 			}
 		}
 		return calls;
+	}
+
+	/**
+	 * Adds the systems the alert pairs read to those of the metric pairs.
+	 */
+	private static void alertSystems(MappingFile mapping, List<String> ids, Map<Side, Set<String>> systems) {
+		for (AlertMapping a : mapping.alerts()) {
+			if (ids.isEmpty() || ids.contains(a.id())) {
+				var sides = Sources.sides(a.old().type(), a.neu().type());
+				systems.computeIfAbsent(Side.OLD, (k) -> new TreeSet<>()).add(sides.oldName());
+				systems.computeIfAbsent(Side.NEW, (k) -> new TreeSet<>()).add(sides.newName());
+			}
+		}
 	}
 
 	/**

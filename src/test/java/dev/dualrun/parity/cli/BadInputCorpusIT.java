@@ -289,6 +289,12 @@ class BadInputCorpusIT {
 						"--cloudwatch-endpoint", "http://127.0.0.1:1", "--cloudwatch-region", "us-east-1", "--data-dir",
 						work.resolve("cloudwatch-down").toString(), "--reports-dir", work.resolve("r").toString()),
 				3, "CloudWatch not reachable");
+		expect("aws-profile-unknown",
+				List.of("run", "--mapping", valid.toString(), "--prometheus-url", "http://127.0.0.1:1",
+						"--cloudwatch-endpoint", cloudwatch.endpoint().toString(), "--cloudwatch-region", "us-east-1",
+						"--aws-profile", "parity-no-such-profile", "--data-dir",
+						work.resolve("aws-profile-unknown").toString(), "--reports-dir", work.resolve("r").toString()),
+				2, "no AWS profile 'parity-no-such-profile' in ~/.aws/config or ~/.aws/credentials", "--aws-profile");
 		System.setProperty("aws.accessKeyId", "AKIDWRONG");
 		try {
 			expect("cloudwatch-wrong-key",
@@ -464,6 +470,8 @@ class BadInputCorpusIT {
 		assertThat(terminalErr.toString(StandardCharsets.UTF_8)).as(name + ": nothing else on stderr").isBlank();
 		assertThat(TRACE.matcher(terminal).find()).as(name + ": no stack trace on the terminal: " + terminal).isFalse();
 		assertThat(CONTROL.matcher(terminal).find()).as(name + ": no raw control character: " + terminal).isFalse();
+		assertThat(run.out() + run.err()).as(name + ": no Java null shown to the user")
+			.doesNotContainPattern("(?<!')\\bnull\\b(?!')");
 		return run;
 	}
 

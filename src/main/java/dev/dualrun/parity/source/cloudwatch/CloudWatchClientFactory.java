@@ -4,9 +4,8 @@ import java.net.URI;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.dualrun.parity.config.ConfigurationException;
+import dev.dualrun.parity.source.aws.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -156,10 +155,7 @@ public final class CloudWatchClientFactory {
 	}
 
 	private static AwsCredentialsProvider credentials(CloudWatchSettings settings) {
-		if (settings.profile() != null && !settings.profile().isBlank()) {
-			return ProfileCredentialsProvider.builder().profileName(settings.profile()).build();
-		}
-		return DefaultCredentialsProvider.builder().build();
+		return AwsCredentials.of(settings.profile(), "--aws-profile (parity.cloudwatch.profile)");
 	}
 
 }

@@ -10,9 +10,8 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import okio.Buffer;
+import dev.dualrun.parity.source.aws.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.SdkHttpMethod;
@@ -51,10 +50,7 @@ public final class SigV4Interceptor implements Interceptor {
 	 * @param profile a named profile, or null for the default chain
 	 */
 	public SigV4Interceptor(String region, String service, String profile) {
-		this(region, service,
-				(profile != null && !profile.isBlank())
-						? ProfileCredentialsProvider.builder().profileName(profile).build()
-						: DefaultCredentialsProvider.builder().build());
+		this(region, service, AwsCredentials.of(profile, "parity.prometheus.sigv4.profile or --aws-profile"));
 	}
 
 	/**
