@@ -19,6 +19,7 @@ import dev.dualrun.parity.config.Side;
 import dev.dualrun.parity.store.Backends;
 import dev.dualrun.parity.store.PairResultRow;
 import dev.dualrun.parity.store.ParityStore;
+import dev.dualrun.parity.store.StoreJson;
 import dev.dualrun.parity.store.RunPairRow;
 import dev.dualrun.parity.store.RunRow;
 import dev.dualrun.parity.store.VerdictRow;
@@ -275,7 +276,7 @@ public final class ReportBuilder {
 		row(aggregates, "p95", r.old().p95(), r.neu().p95());
 		row(aggregates, "p99", r.old().p99(), r.neu().p99());
 		return new RunReport.PairSection(pair.id(), pair.description(), r.verdict().name(), r.summary(),
-				ParityStore.diagnoses(r.diagnoses()), notes(planned, r), pair.old().describe(), pair.neu().describe(),
+				StoreJson.diagnoses(r.diagnoses()), notes(planned, r), pair.old().describe(), pair.neu().describe(),
 				pair.period().toSeconds(), pair.unitFactor(), tolerance, metrics, evidence(r), aggregates,
 				this.store.results().countDiscrepancies(planned.runId(), planned.pairId()),
 				worstFirst.subList(0, Math.min(WORST, worstFirst.size()))
@@ -313,9 +314,9 @@ public final class ReportBuilder {
 
 	/** Alignment notes, then the linter's warnings. */
 	private static List<String> notes(RunPairRow planned, PairResultRow r) {
-		List<String> notes = new ArrayList<>(ParityStore.strings(r.notes()));
+		List<String> notes = new ArrayList<>(StoreJson.strings(r.notes()));
 		if (planned.lint() != null) {
-			ParityStore.strings(planned.lint()).forEach((w) -> notes.add("lint " + w));
+			StoreJson.strings(planned.lint()).forEach((w) -> notes.add("lint " + w));
 		}
 		return notes;
 	}
