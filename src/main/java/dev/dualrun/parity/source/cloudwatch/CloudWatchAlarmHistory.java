@@ -119,7 +119,7 @@ final class CloudWatchAlarmHistory {
 	}
 
 	private SourceException translate(SdkException ex, String scope) {
-		return CloudWatchSource.translate(ex, scope + " at " + this.endpoint);
+		return CloudWatchFailures.translate(ex, scope + " at " + this.endpoint);
 	}
 
 }

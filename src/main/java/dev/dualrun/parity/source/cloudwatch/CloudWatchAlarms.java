@@ -284,7 +284,7 @@ final class CloudWatchAlarms implements AlertSource {
 	}
 
 	private SourceException translate(SdkException ex, String scope) {
-		return CloudWatchSource.translate(ex, scope + " at " + this.endpoint);
+		return CloudWatchFailures.translate(ex, scope + " at " + this.endpoint);
 	}
 
 	private static boolean[] booleans(List<Boolean> list) {
