@@ -94,4 +94,12 @@ public final class Alerts {
 		return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
 	}
 
+	/**
+	 * @param share a share, possibly negative
+	 * @return its size in percent: 12.5 %
+	 */
+	static String percent(double share) {
+		return number(Math.abs(share) * 100) + " %";
+	}
+
 }

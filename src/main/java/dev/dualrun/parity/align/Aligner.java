@@ -38,58 +38,15 @@ public final class Aligner {
 	 */
 	public static AlignedPair align(QueryWindow window, TimeSeries oldSeries, TimeSeries newSeries, double unitFactor,
 			boolean publishedWhenNonZero, Sides sides) {
-		int n = window.count();
 		List<String> notes = new ArrayList<>();
-		double[] oldValues = new double[n];
-		double[] newValues = new double[n];
-		Arrays.fill(oldValues, Double.NaN);
-		Arrays.fill(newValues, Double.NaN);
-		BitSet oldPresent = new BitSet(n);
-		BitSet newPresent = new BitSet(n);
-		List<Long> offGrid = new ArrayList<>();
-		int oldOutside = 0;
-		int oldDuplicates = 0;
-		for (int i = 0; i < oldSeries.size(); i++) {
-			long t = oldSeries.timestamps()[i];
-			int k = window.indexOf(Instant.ofEpochMilli(t));
-			if (k < 0) {
-				if (t >= window.start().toEpochMilli() && t < window.end().toEpochMilli()) {
-					offGrid.add(t);
-				}
-				else {
-					oldOutside++;
-				}
-			}
-			else if (oldPresent.get(k)) {
-				oldDuplicates++;
-			}
-			else {
-				oldValues[k] = oldSeries.values()[i];
-				oldPresent.set(k);
-			}
-		}
-		int newOutside = 0;
-		int newNaN = 0;
-		for (int i = 0; i < newSeries.size(); i++) {
-			int k = window.indexOf(Instant.ofEpochMilli(newSeries.timestamps()[i]));
-			double v = newSeries.values()[i];
-			if (k < 0) {
-				newOutside++;
-			}
-			else if (Double.isNaN(v)) {
-				newNaN++;
-			}
-			else {
-				newValues[k] = v * unitFactor;
-				newPresent.set(k);
-			}
-		}
+		Placed old = placeOld(window, oldSeries);
+		Placed neu = placeNew(window, newSeries, unitFactor);
 		if (publishedWhenNonZero) {
 			int filled = 0;
-			for (int k = newPresent.nextSetBit(0); k >= 0; k = newPresent.nextSetBit(k + 1)) {
-				if (!oldPresent.get(k)) {
-					oldValues[k] = 0;
-					oldPresent.set(k);
+			for (int k = neu.present.nextSetBit(0); k >= 0; k = neu.present.nextSetBit(k + 1)) {
+				if (!old.present.get(k)) {
+					old.values[k] = 0;
+					old.present.set(k);
 					filled++;
 				}
 			}
@@ -100,16 +57,87 @@ public final class Aligner {
 		}
 		String o = sides.oldName();
 		String nw = sides.newName();
-		note(notes, oldOutside, o + " point(s) outside the window trimmed");
-		note(notes, oldDuplicates, "duplicate " + o + " timestamp(s) ignored");
-		note(notes, offGrid.size(), o + " timestamp(s) off the " + window.period().toSeconds()
+		note(notes, old.outside, o + " point(s) outside the window trimmed");
+		note(notes, old.duplicates, "duplicate " + o + " timestamp(s) ignored");
+		note(notes, old.offGrid.size(), o + " timestamp(s) off the " + window.period().toSeconds()
 				+ " s grid: alignment error (the grid rule), not compared");
-		note(notes, newOutside, nw + " point(s) outside the window trimmed");
-		note(notes, newNaN, nw + " NaN value(s) (0/0: no traffic) treated as absent");
+		note(notes, neu.outside, nw + " point(s) outside the window trimmed");
+		note(notes, neu.nan, nw + " NaN value(s) (0/0: no traffic) treated as absent");
 		oldSeries.messages().forEach((m) -> notes.add(o + " said: " + m));
 		newSeries.messages().forEach((m) -> notes.add(nw + " said: " + m));
-		return new AlignedPair(window, oldValues, oldPresent, newValues, newPresent, List.copyOf(offGrid),
+		return new AlignedPair(window, old.values, old.present, neu.values, neu.present, List.copyOf(old.offGrid),
 				List.copyOf(notes), sides);
+	}
+
+	/** One side on the grid, with what did not fit. */
+	private static final class Placed {
+
+		private final double[] values;
+
+		private final BitSet present;
+
+		private final List<Long> offGrid = new ArrayList<>();
+
+		private int outside;
+
+		private int duplicates;
+
+		private int nan;
+
+		Placed(int n) {
+			this.values = new double[n];
+			Arrays.fill(this.values, Double.NaN);
+			this.present = new BitSet(n);
+		}
+
+	}
+
+	/**
+	 * The old side on the grid: a timestamp inside the window but not on a bucket start
+	 * is off the grid; of duplicates the first counts.
+	 */
+	private static Placed placeOld(QueryWindow window, TimeSeries series) {
+		Placed old = new Placed(window.count());
+		for (int i = 0; i < series.size(); i++) {
+			long t = series.timestamps()[i];
+			int k = window.indexOf(Instant.ofEpochMilli(t));
+			if (k < 0) {
+				if (t >= window.start().toEpochMilli() && t < window.end().toEpochMilli()) {
+					old.offGrid.add(t);
+				}
+				else {
+					old.outside++;
+				}
+			}
+			else if (old.present.get(k)) {
+				old.duplicates++;
+			}
+			else {
+				old.values[k] = series.values()[i];
+				old.present.set(k);
+			}
+		}
+		return old;
+	}
+
+	/** The new side on the grid, in the old side's unit; NaN is absent. */
+	private static Placed placeNew(QueryWindow window, TimeSeries series, double unitFactor) {
+		Placed neu = new Placed(window.count());
+		for (int i = 0; i < series.size(); i++) {
+			int k = window.indexOf(Instant.ofEpochMilli(series.timestamps()[i]));
+			double v = series.values()[i];
+			if (k < 0) {
+				neu.outside++;
+			}
+			else if (Double.isNaN(v)) {
+				neu.nan++;
+			}
+			else {
+				neu.values[k] = v * unitFactor;
+				neu.present.set(k);
+			}
+		}
+		return neu;
 	}
 
 	private static void note(List<String> notes, int count, String what) {

@@ -83,75 +83,14 @@ final class DemoCommand implements Callable<Integer> {
 			console.line("demo: " + backends.describe());
 			List<String> args = new ArrayList<>(backends.propertyArgs());
 			this.store.addTo(args);
-			Map<String, PairResultRow> results = new HashMap<>();
-			Map<String, dev.dualrun.parity.store.AlertVerdictRow> alertResults = new HashMap<>();
-			java.util.concurrent.atomic.AtomicReference<String> signOffLine = new java.util.concurrent.atomic.AtomicReference<>();
-			List<String> coverage = new ArrayList<>();
-			int code = JobRun.execute(console, args, (context) -> {
-				// the estate: what the old side holds, listed before the run so that its
-				// report shows the coverage
-				var query = new dev.dualrun.parity.source.InventoryQuery(List.of(), false, false);
-				Inventoried lister = Sources.one(Inventoried.class, Side.OLD, "list its metrics");
-				var listing = lister.inventory(context.properties(), query);
-				long inventoryId = context.store().saveInventory(listing, query);
-				ParityApplicationContext.Outcome outcome = context
-					.run(new ParityJobParameters(mapping.toString(), null, null, List.of(), now));
-				if (outcome.run() != null) {
-					context.store().results().results(outcome.run().id()).forEach((r) -> results.put(r.pairId(), r));
-					context.store()
-						.alerts()
-						.verdicts(outcome.run().id())
-						.forEach((r) -> alertResults.put(r.alertId(), r));
-					MappingFile file = Sources.mappingLoader().load(mapping);
-					var estate = dev.dualrun.parity.estate.Estate.coverage(context.store(), file,
-							dev.dualrun.parity.estate.Estate.exclusions(mapping.toString(), null), inventoryId,
-							java.time.LocalDate.now(java.time.ZoneOffset.UTC));
-					coverage.addAll(estate.table());
-					coverage.add("coverage: " + estate.count(dev.dualrun.parity.estate.Coverage.Status.COVERED) + " of "
-							+ estate.entries().size() + " " + listing.system() + " metric(s) covered by a pair, "
-							+ estate.count(dev.dualrun.parity.estate.Coverage.Status.EXCLUDED)
-							+ " excluded (exclusions.yml), "
-							+ estate.count(dev.dualrun.parity.estate.Coverage.Status.UNCOVERED) + " neither (inventory "
-							+ inventoryId + ", " + lister.listedBy() + unlisted() + ")");
-					signOffLine.set(signOff(context, mapping, estate));
-					try {
-						coverage.add("grafana: " + DashboardCommand.write(context, file, null)
-								+ " (a panel per pair, both systems on one grid; import it in Grafana)");
-					}
-					catch (java.io.IOException ex) {
-						throw new java.io.UncheckedIOException(ex);
-					}
-				}
-				return outcome;
-			});
-			if (signOffLine.get() != null) {
-				console.line(signOffLine.get());
+			Collected got = new Collected();
+			int code = JobRun.execute(console, args, (context) -> run(context, mapping, now, got));
+			if (got.signOff != null) {
+				console.line(got.signOff);
 			}
-			coverage.forEach(console::line);
-			int matched = 0;
-			for (DemoScenario.Expectation e : scenario.expectations()) {
-				PairResultRow r = results.get(e.pairId());
-				boolean ok = r != null && r.verdict().name().equals(e.verdict())
-						&& (e.diagnosis() == null || r.diagnoses().contains("\"" + e.diagnosis() + "\""));
-				matched += ok ? 1 : 0;
-				if (!ok) {
-					console.line("demo: pair " + e.pairId() + " expected " + e.verdict()
-							+ ((e.diagnosis() != null) ? " " + e.diagnosis() : "") + ", got "
-							+ ((r != null) ? r.verdict() + " (" + r.summary() + ")" : "nothing"));
-				}
-			}
-			int alertsMatched = 0;
-			for (DemoScenario.AlertExpectation e : scenario.alertExpectations()) {
-				var r = alertResults.get(e.alertId());
-				boolean ok = r != null && r.verdict().equals(e.verdict())
-						&& (e.finding() == null || e.finding().equals(r.firstCode()));
-				alertsMatched += ok ? 1 : 0;
-				if (!ok) {
-					console.line("demo: alert pair " + e.alertId() + " expected " + e.verdict()
-							+ ((e.finding() != null) ? " " + e.finding() : "") + ", got "
-							+ ((r != null) ? r.verdict() + " " + r.firstCode() + " (" + r.summary() + ")" : "nothing"));
-				}
-			}
+			got.coverage.forEach(console::line);
+			int matched = pairsMatched(console, scenario, got.results);
+			int alertsMatched = alertsMatched(console, scenario, got.alertResults);
 			console.line(String.format(java.util.Locale.ROOT,
 					"demo: %d of %d alert verdicts match the injected defects; the report draws each alert pair's timeline",
 					alertsMatched, scenario.alertExpectations().size()));
@@ -160,6 +99,94 @@ final class DemoCommand implements Callable<Integer> {
 					scenario.expectations().size(), backends.callsReceived(), (System.nanoTime() - started) / 1e9));
 			return code;
 		}
+	}
+
+	/**
+	 * What the demo's run gave, collected in the job's context for the lines after it.
+	 */
+	private static final class Collected {
+
+		private final Map<String, PairResultRow> results = new HashMap<>();
+
+		private final Map<String, dev.dualrun.parity.store.AlertVerdictRow> alertResults = new HashMap<>();
+
+		private final List<String> coverage = new ArrayList<>();
+
+		private String signOff;
+
+	}
+
+	/**
+	 * Lists the estate, runs the job, and collects the verdicts, coverage and sign-off.
+	 */
+	private static ParityApplicationContext.Outcome run(ParityApplicationContext context, Path mapping, Instant now,
+			Collected got) throws Exception {
+		// the estate: what the old side holds, listed before the run so that its
+		// report shows the coverage
+		var query = new dev.dualrun.parity.source.InventoryQuery(List.of(), false, false);
+		Inventoried lister = Sources.one(Inventoried.class, Side.OLD, "list its metrics");
+		var listing = lister.inventory(context.properties(), query);
+		long inventoryId = context.store().saveInventory(listing, query);
+		ParityApplicationContext.Outcome outcome = context
+			.run(new ParityJobParameters(mapping.toString(), null, null, List.of(), now));
+		if (outcome.run() != null) {
+			context.store().results().results(outcome.run().id()).forEach((r) -> got.results.put(r.pairId(), r));
+			context.store().alerts().verdicts(outcome.run().id()).forEach((r) -> got.alertResults.put(r.alertId(), r));
+			MappingFile file = Sources.mappingLoader().load(mapping);
+			var estate = dev.dualrun.parity.estate.Estate.coverage(context.store(), file,
+					dev.dualrun.parity.estate.Estate.exclusions(mapping.toString(), null), inventoryId,
+					java.time.LocalDate.now(java.time.ZoneOffset.UTC));
+			got.coverage.addAll(estate.table());
+			got.coverage.add("coverage: " + estate.count(dev.dualrun.parity.estate.Coverage.Status.COVERED) + " of "
+					+ estate.entries().size() + " " + listing.system() + " metric(s) covered by a pair, "
+					+ estate.count(dev.dualrun.parity.estate.Coverage.Status.EXCLUDED) + " excluded (exclusions.yml), "
+					+ estate.count(dev.dualrun.parity.estate.Coverage.Status.UNCOVERED) + " neither (inventory "
+					+ inventoryId + ", " + lister.listedBy() + unlisted() + ")");
+			got.signOff = signOff(context, mapping, estate);
+			try {
+				got.coverage.add("grafana: " + DashboardCommand.write(context, file, null)
+						+ " (a panel per pair, both systems on one grid; import it in Grafana)");
+			}
+			catch (java.io.IOException ex) {
+				throw new java.io.UncheckedIOException(ex);
+			}
+		}
+		return outcome;
+	}
+
+	/** The pairs whose verdict is the scenario's; a line for each that is not. */
+	private static int pairsMatched(Console console, DemoScenario scenario, Map<String, PairResultRow> results) {
+		int matched = 0;
+		for (DemoScenario.Expectation e : scenario.expectations()) {
+			PairResultRow r = results.get(e.pairId());
+			boolean ok = r != null && r.verdict().name().equals(e.verdict())
+					&& (e.diagnosis() == null || r.diagnoses().contains("\"" + e.diagnosis() + "\""));
+			matched += ok ? 1 : 0;
+			if (!ok) {
+				console.line("demo: pair " + e.pairId() + " expected " + e.verdict()
+						+ ((e.diagnosis() != null) ? " " + e.diagnosis() : "") + ", got "
+						+ ((r != null) ? r.verdict() + " (" + r.summary() + ")" : "nothing"));
+			}
+		}
+		return matched;
+	}
+
+	/** The alert pairs whose verdict is the scenario's; a line for each that is not. */
+	private static int alertsMatched(Console console, DemoScenario scenario,
+			Map<String, dev.dualrun.parity.store.AlertVerdictRow> alertResults) {
+		int matched = 0;
+		for (DemoScenario.AlertExpectation e : scenario.alertExpectations()) {
+			var r = alertResults.get(e.alertId());
+			boolean ok = r != null && r.verdict().equals(e.verdict())
+					&& (e.finding() == null || e.finding().equals(r.firstCode()));
+			matched += ok ? 1 : 0;
+			if (!ok) {
+				console.line("demo: alert pair " + e.alertId() + " expected " + e.verdict()
+						+ ((e.finding() != null) ? " " + e.finding() : "") + ", got "
+						+ ((r != null) ? r.verdict() + " " + r.firstCode() + " (" + r.summary() + ")" : "nothing"));
+			}
+		}
+		return matched;
 	}
 
 }

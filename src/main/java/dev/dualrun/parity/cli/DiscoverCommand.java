@@ -95,20 +95,7 @@ final class DiscoverCommand implements Callable<Integer> {
 				return console.error(ExitCodes.CONFIGURATION,
 						"no inventory in the store: run `inventory` first to list the old side's metrics");
 			}
-			List<InventoryItem> items = new ArrayList<>(context.store().inventoryItems(row.id()));
-			if (!this.namespaces.isEmpty()) {
-				items.removeIf((i) -> !this.namespaces.contains(i.namespace()));
-			}
-			if (covered != null) {
-				Coverage c = Coverage.of(row.id(), row.takenAt(), row.oldSystem(), items, covered.pairs(),
-						Estate.exclusions(this.mapping, null), LocalDate.now(ZoneOffset.UTC));
-				items = c.entries()
-					.stream()
-					.filter((e) -> e.status() == Coverage.Status.UNCOVERED
-							|| e.status() == Coverage.Status.EXCLUSION_EXPIRED)
-					.map(Coverage.Entry::metric)
-					.toList();
-			}
+			List<InventoryItem> items = items(context, row, covered);
 			java.time.Instant now = Clock.systemUTC().instant();
 			SourceProvider old = Sources.oneProvider(Discovering.class, Side.OLD, "have its metrics discovered");
 			SourceProvider neu = Sources.oneProvider(Catalogued.class, Side.NEW, "list its series");
@@ -126,23 +113,46 @@ final class DiscoverCommand implements Callable<Integer> {
 				Files.writeString(file,
 						discovery.mapping(proposals, "inventory " + row.id() + " of " + row.oldSystem()),
 						StandardCharsets.UTF_8);
-				long exact = proposals.stream()
-					.filter((p) -> p.exactFrom() != null && p.confident(this.threshold))
-					.count();
-				long ranked = proposals.stream()
-					.filter((p) -> p.exactFrom() == null && p.confident(this.threshold))
-					.count();
-				long none = proposals.stream().filter((p) -> p.query() == null).count();
-				console.line("discover: " + proposals.size() + " metric(s) of inventory " + row.id() + ": " + exact
-						+ " paired exactly through an exporter, " + ranked + " own metric(s) paired at or above "
-						+ this.threshold + ", " + (proposals.size() - exact - ranked - none)
-						+ " below it (commented out), " + none + " without a candidate; mapping to review: " + file);
+				console.line(summary(proposals, row, file));
 				return ExitCodes.PASS;
 			}
 			catch (IOException ex) {
 				return console.error(ExitCodes.RUNTIME, "cannot write " + this.out + ": " + ex.getMessage());
 			}
 		});
+	}
+
+	/**
+	 * The inventory's metrics to pair: of the namespaces asked for, and with a mapping
+	 * given, only those it neither covers nor excludes.
+	 */
+	private List<InventoryItem> items(ParityApplicationContext context, InventoryRow row, MappingFile covered) {
+		List<InventoryItem> items = new ArrayList<>(context.store().inventoryItems(row.id()));
+		if (!this.namespaces.isEmpty()) {
+			items.removeIf((i) -> !this.namespaces.contains(i.namespace()));
+		}
+		if (covered != null) {
+			Coverage c = Coverage.of(row.id(), row.takenAt(), row.oldSystem(), items, covered.pairs(),
+					Estate.exclusions(this.mapping, null), LocalDate.now(ZoneOffset.UTC));
+			items = c.entries()
+				.stream()
+				.filter((e) -> e.status() == Coverage.Status.UNCOVERED
+						|| e.status() == Coverage.Status.EXCLUSION_EXPIRED)
+				.map(Coverage.Entry::metric)
+				.toList();
+		}
+		return items;
+	}
+
+	/** The line that says how many metrics were paired, and how. */
+	private String summary(List<Discovery.Proposal> proposals, InventoryRow row, Path file) {
+		long exact = proposals.stream().filter((p) -> p.exactFrom() != null && p.confident(this.threshold)).count();
+		long ranked = proposals.stream().filter((p) -> p.exactFrom() == null && p.confident(this.threshold)).count();
+		long none = proposals.stream().filter((p) -> p.query() == null).count();
+		return "discover: " + proposals.size() + " metric(s) of inventory " + row.id() + ": " + exact
+				+ " paired exactly through an exporter, " + ranked + " own metric(s) paired at or above "
+				+ this.threshold + ", " + (proposals.size() - exact - ranked - none) + " below it (commented out), "
+				+ none + " without a candidate; mapping to review: " + file;
 	}
 
 }

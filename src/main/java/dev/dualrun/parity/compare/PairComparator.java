@@ -141,21 +141,7 @@ public final class PairComparator {
 		coverage(newName, points.newCoverage(), tolerance, out);
 		if (!withinOk && out.stream()
 			.noneMatch((d) -> d.code() == Diagnosis.Code.UNIT_FACTOR || d.code() == Diagnosis.Code.SHIFT)) {
-			long above = points.discrepancies()
-				.stream()
-				.filter((d) -> d.kind() == Discrepancy.Kind.OUT_OF_TOLERANCE && d.newValue() > d.oldValue())
-				.count();
-			long outside = points.common() - points.within();
-			String side = (above >= 0.8 * outside)
-					? "; " + newName + " is higher in " + Math.round(100.0 * above / outside) + " % of them"
-					: (above <= 0.2 * outside) ? "; " + newName + " is lower in "
-							+ Math.round(100.0 * (outside - above) / outside) + " % of them" : "";
-			out.add(new Diagnosis(Diagnosis.Code.OUT_OF_TOLERANCE, String.format(Locale.ROOT,
-					"%.1f %% of %d common periods out of tolerance (max(%s, %.1f %%)), significantly more than the "
-							+ "%.0f %% allowed (binomial %s)%s; bias %+.1f %%, MAPE %.1f %%",
-					(1 - points.withinShare()) * 100, points.common(), format(tolerance.absolute()),
-					tolerance.relative() * 100, (1 - tolerance.minWithin()) * 100, pText(outsideP), side,
-					points.bias() * 100, points.mape() * 100)));
+			out.add(outOfTolerance(points, tolerance, outsideP, newName));
 		}
 		long nonFinite = points.discrepancies().stream().filter((d) -> d.kind() == Discrepancy.Kind.NON_FINITE).count();
 		if (nonFinite > 0) {
@@ -168,6 +154,28 @@ public final class PairComparator {
 							+ TIME.format(Instant.ofEpochMilli(pair.offGrid().get(0)))
 							+ " UTC: the period or start time does not match (the grid rule)"));
 		}
+	}
+
+	/**
+	 * Too many periods out of tolerance, with the side that is higher in most of them.
+	 */
+	private static Diagnosis outOfTolerance(PointErrors points, Tolerance tolerance, double outsideP, String newName) {
+		long above = points.discrepancies()
+			.stream()
+			.filter((d) -> d.kind() == Discrepancy.Kind.OUT_OF_TOLERANCE && d.newValue() > d.oldValue())
+			.count();
+		long outside = points.common() - points.within();
+		String side = (above >= 0.8 * outside)
+				? "; " + newName + " is higher in " + Math.round(100.0 * above / outside) + " % of them"
+				: (above <= 0.2 * outside) ? "; " + newName + " is lower in "
+						+ Math.round(100.0 * (outside - above) / outside) + " % of them" : "";
+		return new Diagnosis(Diagnosis.Code.OUT_OF_TOLERANCE,
+				String.format(Locale.ROOT,
+						"%.1f %% of %d common periods out of tolerance (max(%s, %.1f %%)), significantly more than the "
+								+ "%.0f %% allowed (binomial %s)%s; bias %+.1f %%, MAPE %.1f %%",
+						(1 - points.withinShare()) * 100, points.common(), format(tolerance.absolute()),
+						tolerance.relative() * 100, (1 - tolerance.minWithin()) * 100, pText(outsideP), side,
+						points.bias() * 100, points.mape() * 100));
 	}
 
 	/**

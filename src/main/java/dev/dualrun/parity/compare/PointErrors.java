@@ -88,10 +88,7 @@ public record PointErrors(int common, int within, int oldOnly, int newOnly, int 
 				ape += rel;
 				apeCount++;
 			}
-			double limit = Math.max(tolerance.absolute(), tolerance.relative() * Math.abs(c));
-			boolean wrongSide = (kind == StatisticKind.MAXIMUM && p - c > tolerance.absolute())
-					|| (kind == StatisticKind.MINIMUM && c - p > tolerance.absolute());
-			if (abs <= limit && !wrongSide) {
+			if (agrees(c, p, tolerance, kind)) {
 				within++;
 			}
 			else {
@@ -102,6 +99,18 @@ public record PointErrors(int common, int within, int oldOnly, int newOnly, int 
 		double mape = (apeCount == 0) ? Double.NaN : ape / apeCount;
 		return new PointErrors(common, within, oldOnlyCount, newOnlyCount, union, bias, mape, sumOld,
 				List.copyOf(discrepancies));
+	}
+
+	/**
+	 * Whether two finite values agree: within the tolerance, and for Maximum not above
+	 * the old side (for Minimum not below) by more than its absolute part.
+	 */
+	private static boolean agrees(double c, double p, Tolerance tolerance, StatisticKind kind) {
+		double abs = Math.abs(p - c);
+		double limit = Math.max(tolerance.absolute(), tolerance.relative() * Math.abs(c));
+		boolean wrongSide = (kind == StatisticKind.MAXIMUM && p - c > tolerance.absolute())
+				|| (kind == StatisticKind.MINIMUM && c - p > tolerance.absolute());
+		return abs <= limit && !wrongSide;
 	}
 
 	/**

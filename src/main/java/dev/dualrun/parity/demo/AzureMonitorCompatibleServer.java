@@ -369,17 +369,8 @@ public final class AzureMonitorCompatibleServer implements AutoCloseable {
 			error(exchange, 404, "InvalidResourceType", "metrics:getBatch is served under /subscriptions/{id}");
 			return;
 		}
-		JsonNode ids;
-		try {
-			ids = JSON.readTree(body).path("resourceids");
-		}
-		catch (RuntimeException ex) {
-			error(exchange, 400, "BadRequest", "The request body is not JSON.");
-			return;
-		}
-		if (!ids.isArray() || ids.isEmpty() || ids.size() > MAX_BATCH) {
-			error(exchange, 400, "BadRequest",
-					"resourceids must list 1 to " + MAX_BATCH + " resource IDs, got " + ids.size() + ".");
+		JsonNode ids = resourceIds(exchange, body);
+		if (ids == null) {
 			return;
 		}
 		Request r = request(exchange, query, query.get("starttime"), query.get("endtime"), query.get("filter"));
@@ -410,14 +401,7 @@ public final class AzureMonitorCompatibleServer implements AutoCloseable {
 				error(exchange, 400, "BadRequest", "Resource '" + resource + "' was not found.");
 				return;
 			}
-			ObjectNode v = values.addObject();
-			v.put("starttime", r.start.toString());
-			v.put("endtime", r.end.toString());
-			v.put("interval", r.interval);
-			v.put("namespace", r.namespace);
-			v.put("resourceregion", region);
-			v.put("resourceid", resource);
-			if (!metricsOf(exchange, resource, r, v.putArray("value"))) {
+			if (!addValue(exchange, values, resource, region, r)) {
 				return;
 			}
 		}
@@ -426,6 +410,37 @@ public final class AzureMonitorCompatibleServer implements AutoCloseable {
 			return;
 		}
 		send(exchange, 200, answer);
+	}
+
+	/** The batch's {@code resourceids}, or null once an error is answered. */
+	private static JsonNode resourceIds(HttpExchange exchange, byte[] body) throws IOException {
+		JsonNode ids;
+		try {
+			ids = JSON.readTree(body).path("resourceids");
+		}
+		catch (RuntimeException ex) {
+			error(exchange, 400, "BadRequest", "The request body is not JSON.");
+			return null;
+		}
+		if (!ids.isArray() || ids.isEmpty() || ids.size() > MAX_BATCH) {
+			error(exchange, 400, "BadRequest",
+					"resourceids must list 1 to " + MAX_BATCH + " resource IDs, got " + ids.size() + ".");
+			return null;
+		}
+		return ids;
+	}
+
+	/** Adds a resource's answer to a batch's {@code values}, or answers an error. */
+	private boolean addValue(HttpExchange exchange, ArrayNode values, String resource, String region, Request r)
+			throws IOException {
+		ObjectNode v = values.addObject();
+		v.put("starttime", r.start.toString());
+		v.put("endtime", r.end.toString());
+		v.put("interval", r.interval);
+		v.put("namespace", r.namespace);
+		v.put("resourceregion", region);
+		v.put("resourceid", resource);
+		return metricsOf(exchange, resource, r, v.putArray("value"));
 	}
 
 	private record Request(Instant start, Instant end, String interval, long grainSeconds, String namespace,
@@ -543,34 +558,42 @@ public final class AzureMonitorCompatibleServer implements AutoCloseable {
 				metric.put("errorCode", "Success");
 				continue;
 			}
-			ObjectNode series = timeseries.addObject();
-			ArrayNode metadata = series.putArray("metadatavalues");
-			r.filter.forEach((k, v) -> {
-				ObjectNode md = metadata.addObject();
-				md.putObject("name").put("value", k).put("localizedValue", k);
-				md.put("value", v);
-			});
-			ArrayNode data = series.putArray("data");
-			for (long g = r.start.getEpochSecond(); g < r.end.getEpochSecond(); g += r.grainSeconds) {
-				ObjectNode point = data.addObject();
-				point.put("timeStamp", Instant.ofEpochSecond(g).toString());
-				double[] v = grains.get(g);
-				if (v == null || v[0] == 0) {
-					continue;
-				}
-				for (String a : r.aggregations) {
-					switch (a.toLowerCase(Locale.ROOT)) {
-						case "average" -> point.put("average", v[1] / v[0]);
-						case "minimum" -> point.put("minimum", v[2]);
-						case "maximum" -> point.put("maximum", v[3]);
-						case "total" -> point.put("total", v[1]);
-						default -> point.put("count", v[0]);
-					}
-				}
-			}
+			series(timeseries.addObject(), r, grains);
 			metric.put("errorCode", "Success");
 		}
 		return true;
+	}
+
+	/**
+	 * A time series: the filter's dimension values, and a point for each grain with the
+	 * asked aggregations where it has data.
+	 * @param grains {count, sum, min, max} of each grain, by its start in seconds
+	 */
+	private static void series(ObjectNode series, Request r, Map<Long, double[]> grains) {
+		ArrayNode metadata = series.putArray("metadatavalues");
+		r.filter.forEach((k, v) -> {
+			ObjectNode md = metadata.addObject();
+			md.putObject("name").put("value", k).put("localizedValue", k);
+			md.put("value", v);
+		});
+		ArrayNode data = series.putArray("data");
+		for (long g = r.start.getEpochSecond(); g < r.end.getEpochSecond(); g += r.grainSeconds) {
+			ObjectNode point = data.addObject();
+			point.put("timeStamp", Instant.ofEpochSecond(g).toString());
+			double[] v = grains.get(g);
+			if (v == null || v[0] == 0) {
+				continue;
+			}
+			for (String a : r.aggregations) {
+				switch (a.toLowerCase(Locale.ROOT)) {
+					case "average" -> point.put("average", v[1] / v[0]);
+					case "minimum" -> point.put("minimum", v[2]);
+					case "maximum" -> point.put("maximum", v[3]);
+					case "total" -> point.put("total", v[1]);
+					default -> point.put("count", v[0]);
+				}
+			}
+		}
 	}
 
 	private List<String> known(String resource, String namespace) {

@@ -213,29 +213,14 @@ public final class CloudWatchCompatibleServer implements AutoCloseable {
 				byte[] body = readBody(exchange);
 				String region = check(exchange, operation);
 				if ("GetMetricData".equals(operation)) {
-					this.regions.computeIfAbsent(region, (k) -> new AtomicLong()).incrementAndGet();
-					regional = this.regionInFlight.computeIfAbsent(region,
-							(k) -> new java.util.concurrent.atomic.AtomicInteger[] {
-									new java.util.concurrent.atomic.AtomicInteger(),
-									new java.util.concurrent.atomic.AtomicInteger() });
-					regional[1].accumulateAndGet(regional[0].incrementAndGet(), Math::max);
+					regional = countRegional(region);
 				}
 				this.faults.pause();
 				CloudWatchError fault = this.faults.next();
 				if (fault != null) {
 					throw fault;
 				}
-				JsonNode request = decode(body);
-				byte[] response = switch (operation) {
-					case "PutMetricData" -> this.operations.putMetricData(request);
-					case "GetMetricData" -> this.operations.getMetricData(request);
-					case "ListMetrics" -> this.operations.listMetrics(request);
-					case "PutMetricAlarm" -> this.alarms.putMetricAlarm(request);
-					case "DescribeAlarms" -> this.alarms.describeAlarms(request);
-					case "DescribeAlarmHistory" -> this.alarms.describeAlarmHistory(request);
-					default -> throw new CloudWatchError(400, "InvalidAction", "InvalidAction",
-							"Operation '" + operation + "' is not implemented by this CloudWatch-compatible server");
-				};
+				byte[] response = answer(operation, decode(body));
 				Runnable hook = this.afterNextCall.remove(operation);
 				if (hook != null) {
 					// the answer is computed: the action changes only what later calls
@@ -247,25 +232,11 @@ public final class CloudWatchCompatibleServer implements AutoCloseable {
 			catch (CloudWatchError ex) {
 				exchange.getResponseHeaders()
 					.add("x-amzn-query-error", ex.queryCode + ";" + (ex.isSender() ? "Sender" : "Receiver"));
-				send(exchange, ex.status, Cbor.write((gen) -> {
-					gen.writeStartObject();
-					gen.writeName("__type");
-					gen.writeString("com.amazonaws.cloudwatch#" + ex.shape);
-					gen.writeName("message");
-					gen.writeString(ex.getMessage());
-					gen.writeEndObject();
-				}));
+				send(exchange, ex.status, error(ex.shape, ex.getMessage()));
 			}
 			catch (RuntimeException ex) {
 				log.warn("CloudWatch-compatible server failed on {}: {}", operation, ex.toString());
-				send(exchange, 500, Cbor.write((gen) -> {
-					gen.writeStartObject();
-					gen.writeName("__type");
-					gen.writeString("com.amazonaws.cloudwatch#InternalServiceFault");
-					gen.writeName("message");
-					gen.writeString(ex.toString());
-					gen.writeEndObject();
-				}));
+				send(exchange, 500, error("InternalServiceFault", ex.toString()));
 			}
 		}
 		finally {
@@ -274,6 +245,46 @@ public final class CloudWatchCompatibleServer implements AutoCloseable {
 				regional[0].decrementAndGet();
 			}
 		}
+	}
+
+	/**
+	 * Counts a GetMetricData call of a region and its calls in flight.
+	 * @return the region's {in flight, peak}, for the caller to decrement when done
+	 */
+	private java.util.concurrent.atomic.AtomicInteger[] countRegional(String region) {
+		this.regions.computeIfAbsent(region, (k) -> new AtomicLong()).incrementAndGet();
+		java.util.concurrent.atomic.AtomicInteger[] regional = this.regionInFlight.computeIfAbsent(region,
+				(k) -> new java.util.concurrent.atomic.AtomicInteger[] {
+						new java.util.concurrent.atomic.AtomicInteger(),
+						new java.util.concurrent.atomic.AtomicInteger() });
+		regional[1].accumulateAndGet(regional[0].incrementAndGet(), Math::max);
+		return regional;
+	}
+
+	/** The operation's answer to a request. */
+	private byte[] answer(String operation, JsonNode request) {
+		return switch (operation) {
+			case "PutMetricData" -> this.operations.putMetricData(request);
+			case "GetMetricData" -> this.operations.getMetricData(request);
+			case "ListMetrics" -> this.operations.listMetrics(request);
+			case "PutMetricAlarm" -> this.alarms.putMetricAlarm(request);
+			case "DescribeAlarms" -> this.alarms.describeAlarms(request);
+			case "DescribeAlarmHistory" -> this.alarms.describeAlarmHistory(request);
+			default -> throw new CloudWatchError(400, "InvalidAction", "InvalidAction",
+					"Operation '" + operation + "' is not implemented by this CloudWatch-compatible server");
+		};
+	}
+
+	/** An error body in CBOR: the error's shape and its message. */
+	private static byte[] error(String shape, String message) {
+		return Cbor.write((gen) -> {
+			gen.writeStartObject();
+			gen.writeName("__type");
+			gen.writeString("com.amazonaws.cloudwatch#" + shape);
+			gen.writeName("message");
+			gen.writeString(message);
+			gen.writeEndObject();
+		});
 	}
 
 	/**

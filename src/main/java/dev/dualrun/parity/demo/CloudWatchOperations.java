@@ -367,31 +367,8 @@ final class CloudWatchOperations {
 	}
 
 	byte[] listMetrics(JsonNode request) {
-		String namespace = request.path("Namespace").asString(null);
-		String name = request.path("MetricName").asString(null);
-		List<JsonNode> filters = new ArrayList<>();
-		request.path("Dimensions").forEach(filters::add);
-		// CloudWatch lists the metrics with data in the last two weeks, or three hours
-		// with
-		// RecentlyActive=PT3H
-		String recently = request.path("RecentlyActive").asString(null);
-		if (recently != null && !recently.equals("PT3H")) {
-			throw CloudWatchError
-				.invalidParameter("The value " + recently + " for parameter RecentlyActive is invalid.");
-		}
-		long since = this.clock.millis() - ((recently != null) ? 3 * 3_600_000L : 14 * 86_400_000L);
+		List<MetricRepository.MetricKey> matches = listed(request);
 		boolean linked = request.path("IncludeLinkedAccounts").asBoolean(false);
-		List<MetricRepository.MetricKey> matches = this.repository.activeSince(since)
-			.stream()
-			.filter((k) -> namespace == null || namespace.equals(k.namespace()))
-			.filter((k) -> name == null || name.equals(k.name()))
-			.filter((k) -> filters.stream().allMatch((f) -> {
-				String v = k.dimensions().get(f.path("Name").asString());
-				return v != null && (!f.has("Value") || f.get("Value").asString().equals(v));
-			}))
-			.sorted(java.util.Comparator
-				.comparing((MetricRepository.MetricKey k) -> k.namespace() + "/" + k.name() + k.dimensions()))
-			.toList();
 		int offset = (int) offset(request.path("NextToken"));
 		int end = Math.min(matches.size(), offset + 500);
 		return Cbor.write((gen) -> {
@@ -432,6 +409,37 @@ final class CloudWatchOperations {
 			}
 			gen.writeEndObject();
 		});
+	}
+
+	/**
+	 * The metrics a ListMetrics request asks for, of those with data recently, in the
+	 * order they are listed.
+	 */
+	private List<MetricRepository.MetricKey> listed(JsonNode request) {
+		String namespace = request.path("Namespace").asString(null);
+		String name = request.path("MetricName").asString(null);
+		List<JsonNode> filters = new ArrayList<>();
+		request.path("Dimensions").forEach(filters::add);
+		// CloudWatch lists the metrics with data in the last two weeks, or three hours
+		// with
+		// RecentlyActive=PT3H
+		String recently = request.path("RecentlyActive").asString(null);
+		if (recently != null && !recently.equals("PT3H")) {
+			throw CloudWatchError
+				.invalidParameter("The value " + recently + " for parameter RecentlyActive is invalid.");
+		}
+		long since = this.clock.millis() - ((recently != null) ? 3 * 3_600_000L : 14 * 86_400_000L);
+		return this.repository.activeSince(since)
+			.stream()
+			.filter((k) -> namespace == null || namespace.equals(k.namespace()))
+			.filter((k) -> name == null || name.equals(k.name()))
+			.filter((k) -> filters.stream().allMatch((f) -> {
+				String v = k.dimensions().get(f.path("Name").asString());
+				return v != null && (!f.has("Value") || f.get("Value").asString().equals(v));
+			}))
+			.sorted(java.util.Comparator
+				.comparing((MetricRepository.MetricKey k) -> k.namespace() + "/" + k.name() + k.dimensions()))
+			.toList();
 	}
 
 	private static SortedMap<String, String> dimensions(JsonNode dims, String where) {

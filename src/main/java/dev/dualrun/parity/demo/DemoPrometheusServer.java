@@ -279,13 +279,7 @@ public final class DemoPrometheusServer implements AutoCloseable {
 
 	private void answerRange(HttpExchange exchange) throws IOException {
 		this.requests.incrementAndGet();
-		Map<String, String> params = new HashMap<>();
-		parse(exchange.getRequestURI().getRawQuery(), params);
-		if ("POST".equals(exchange.getRequestMethod())) {
-			try (InputStream in = exchange.getRequestBody()) {
-				parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), params);
-			}
-		}
+		Map<String, String> params = params(exchange);
 		long start;
 		long end;
 		long step;
@@ -314,7 +308,26 @@ public final class DemoPrometheusServer implements AutoCloseable {
 				Thread.currentThread().interrupt();
 			}
 		}
-		String query = normalize(params.getOrDefault("query", ""));
+		send(exchange, 200, matrix(normalize(params.getOrDefault("query", "")), start, end, step));
+	}
+
+	/** The query's parameters, from the URL and, for a POST, the form body. */
+	private static Map<String, String> params(HttpExchange exchange) throws IOException {
+		Map<String, String> params = new HashMap<>();
+		parse(exchange.getRequestURI().getRawQuery(), params);
+		if ("POST".equals(exchange.getRequestMethod())) {
+			try (InputStream in = exchange.getRequestBody()) {
+				parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), params);
+			}
+		}
+		return params;
+	}
+
+	/**
+	 * The answer to a range query: the synthetic estate's pair it reads, and the series
+	 * registered for it, at each step from start to end.
+	 */
+	private String matrix(String query, long start, long end, long step) {
 		Registered r = this.series.get(query);
 		SyntheticEstate estate = this.synthetic;
 		int pair = (r == null && estate != null) ? estate.pairOfQuery(query) : -1;
@@ -345,7 +358,7 @@ public final class DemoPrometheusServer implements AutoCloseable {
 			body.append("]}");
 		}
 		body.append("]}}");
-		send(exchange, 200, body.toString());
+		return body.toString();
 	}
 
 	private static String format(double v) {

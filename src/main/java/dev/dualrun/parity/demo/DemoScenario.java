@@ -162,8 +162,14 @@ public final class DemoScenario {
 			prometheus.register(e.getKey(), Map.of(), e.getValue());
 		}
 		alerts(cloudwatch, prometheus, now);
-		// the series the app, node_exporter and the ingress controller expose, for
-		// discover
+		describeForDiscovery(prometheus);
+		writeMapping(mappingFile);
+	}
+
+	/**
+	 * The series the app, node_exporter and the ingress controller expose, for discover.
+	 */
+	private static void describeForDiscovery(DemoPrometheusServer prometheus) {
 		for (FlaskSimulation.Endpoint e : List.of(ROOT, ORDERS_GET, ORDERS_POST, USERS)) {
 			for (String status : List.of("200", "500")) {
 				for (String suffix : List.of("_count", "_sum", "_bucket")) {
@@ -180,6 +186,10 @@ public final class DemoScenario {
 		}
 		prometheus.describe("nginx_ingress_controller_requests",
 				Map.of("ingress", "shop", "path", "/", "job", "ingress-nginx"));
+	}
+
+	/** Writes the mapping and its exclusions. */
+	private void writeMapping(Path mappingFile) {
 		try {
 			Files.createDirectories(mappingFile.toAbsolutePath().getParent());
 			Files.writeString(mappingFile, this.yaml.toString(), StandardCharsets.UTF_8);

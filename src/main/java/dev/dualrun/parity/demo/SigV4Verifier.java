@@ -124,13 +124,7 @@ public final class SigV4Verifier {
 		if (authorization == null || !authorization.startsWith(ALGORITHM + " ")) {
 			return Outcome.refused("MissingAuthenticationTokenException", "Missing Authentication Token");
 		}
-		Map<String, String> parts = new java.util.HashMap<>();
-		for (String part : authorization.substring(ALGORITHM.length() + 1).split(",")) {
-			int eq = part.indexOf('=');
-			if (eq > 0) {
-				parts.put(part.substring(0, eq).strip(), part.substring(eq + 1).strip());
-			}
-		}
+		Map<String, String> parts = parameters(authorization);
 		String credential = parts.get("Credential");
 		String signedHeaders = parts.get("SignedHeaders");
 		String signature = parts.get("Signature");
@@ -140,36 +134,13 @@ public final class SigV4Verifier {
 					"Authorization header requires 'Credential', 'Signature' and 'SignedHeaders' parameters.");
 		}
 		String secret = this.secrets.get(scope[0]);
-		if (secret == null) {
-			return Outcome.refused("UnrecognizedClientException",
-					"The security token included in the request is invalid.");
-		}
-		if (!this.region.equals(scope[2])) {
-			return Outcome.refused("InvalidSignatureException",
-					"Credential should be scoped to a valid region, not '" + scope[2] + "'.");
-		}
-		if (!this.service.equals(scope[3])) {
-			return Outcome.refused("InvalidSignatureException",
-					"Credential should be scoped to correct service: '" + this.service + "'.");
-		}
 		String amzDate = request.first("X-Amz-Date");
-		Instant signedAt;
-		try {
-			signedAt = Instant.from(AMZ_DATE.parse((amzDate != null) ? amzDate : ""));
+		Outcome refused = scopeRefused(secret, scope);
+		if (refused == null) {
+			refused = dateRefused(amzDate, scope[1]);
 		}
-		catch (DateTimeParseException ex) {
-			return Outcome.refused("IncompleteSignatureException",
-					"X-Amz-Date header missing or not in ISO 8601 basic format.");
-		}
-		if (!amzDate.startsWith(scope[1])) {
-			return Outcome.refused("InvalidSignatureException",
-					"Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP.");
-		}
-		Instant now = this.clock.instant();
-		if (Duration.between(signedAt, now).abs().compareTo(MAX_SKEW) > 0) {
-			return Outcome.refused("InvalidSignatureException",
-					"Signature expired: " + amzDate + " is now earlier than " + AMZ_DATE.format(now.minus(MAX_SKEW))
-							+ " (" + AMZ_DATE.format(now) + " - 5 min.)");
+		if (refused != null) {
+			return refused;
 		}
 		List<String> signed = List.of(signedHeaders.split(";"));
 		if (!signed.contains("host")) {
@@ -197,6 +168,68 @@ public final class SigV4Verifier {
 							+ "Secret Access Key and signing method. Consult the service documentation for details.");
 		}
 		return new Outcome(true, null, null);
+	}
+
+	/** The {@code name=value} parameters of an Authorization header. */
+	private static Map<String, String> parameters(String authorization) {
+		Map<String, String> parts = new java.util.HashMap<>();
+		for (String part : authorization.substring(ALGORITHM.length() + 1).split(",")) {
+			int eq = part.indexOf('=');
+			if (eq > 0) {
+				parts.put(part.substring(0, eq).strip(), part.substring(eq + 1).strip());
+			}
+		}
+		return parts;
+	}
+
+	/**
+	 * @param secret the secret of the scope's key, null for an unknown key
+	 * @param scope key, date, region, service, {@code aws4_request}
+	 * @return the refusal of a credential of an unknown key or of another region or
+	 * service, or null
+	 */
+	private Outcome scopeRefused(String secret, String[] scope) {
+		if (secret == null) {
+			return Outcome.refused("UnrecognizedClientException",
+					"The security token included in the request is invalid.");
+		}
+		if (!this.region.equals(scope[2])) {
+			return Outcome.refused("InvalidSignatureException",
+					"Credential should be scoped to a valid region, not '" + scope[2] + "'.");
+		}
+		if (!this.service.equals(scope[3])) {
+			return Outcome.refused("InvalidSignatureException",
+					"Credential should be scoped to correct service: '" + this.service + "'.");
+		}
+		return null;
+	}
+
+	/**
+	 * @param amzDate the {@code X-Amz-Date} header, or null
+	 * @param scopeDate the credential scope's date
+	 * @return the refusal of a date missing, not the scope's, or too far from now; or
+	 * null
+	 */
+	private Outcome dateRefused(String amzDate, String scopeDate) {
+		Instant signedAt;
+		try {
+			signedAt = Instant.from(AMZ_DATE.parse((amzDate != null) ? amzDate : ""));
+		}
+		catch (DateTimeParseException ex) {
+			return Outcome.refused("IncompleteSignatureException",
+					"X-Amz-Date header missing or not in ISO 8601 basic format.");
+		}
+		if (!amzDate.startsWith(scopeDate)) {
+			return Outcome.refused("InvalidSignatureException",
+					"Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP.");
+		}
+		Instant now = this.clock.instant();
+		if (Duration.between(signedAt, now).abs().compareTo(MAX_SKEW) > 0) {
+			return Outcome.refused("InvalidSignatureException",
+					"Signature expired: " + amzDate + " is now earlier than " + AMZ_DATE.format(now.minus(MAX_SKEW))
+							+ " (" + AMZ_DATE.format(now) + " - 5 min.)");
+		}
+		return null;
 	}
 
 	/**

@@ -107,10 +107,10 @@ public final class AlertSuggestions {
 		}
 		if (link == 0 && !alarm.metrics().isEmpty()) {
 			// no pair links them: the words of the metric against the words of the series
-			Set<String> metricWords = Discovery.words(alarm.metrics().get(0).metric());
+			Set<String> metricWords = MetricNames.words(alarm.metrics().get(0).metric());
 			Set<String> seriesWords = new HashSet<>();
-			ruleSeries.forEach((f) -> seriesWords.addAll(Discovery.words(f)));
-			double overlap = Discovery.jaccard(metricWords, seriesWords);
+			ruleSeries.forEach((f) -> seriesWords.addAll(MetricNames.words(f)));
+			double overlap = MetricNames.jaccard(metricWords, seriesWords);
 			if (overlap > 0) {
 				link = overlap;
 				why.add("its series " + String.join(", ", ruleSeries) + " " + percent(overlap) + " alike the metric "
@@ -126,7 +126,7 @@ public final class AlertSuggestions {
 		if (found > 0) {
 			why.add(found + " of " + values.size() + " dimension value(s) in its expression");
 		}
-		double name = Discovery.jaccard(Discovery.words(alarm.name()), Discovery.words(rule.name()));
+		double name = MetricNames.jaccard(MetricNames.words(alarm.name()), MetricNames.words(rule.name()));
 		if (name > 0) {
 			why.add("names " + percent(name) + " alike (" + alarm.name() + " ~ " + rule.name() + ")");
 		}

@@ -53,28 +53,50 @@ public final class GrafanaDashboard {
 				}
 				refId = "B";
 			}
-			PairResultRow r = results.get(pair.id());
-			String verdict = (r != null) ? r.verdict().name() : "not run";
-			Map<String, Object> panel = new LinkedHashMap<>();
-			panel.put("id", id++);
-			panel.put("type", "timeseries");
-			panel.put("title", pair.id() + " · " + verdict);
-			panel.put("description",
-					(pair.description().isEmpty() ? "" : pair.description() + "\n\n")
-							+ ((r != null) ? "run " + runId + ": " + r.verdict() + " (" + r.summary() + ")"
-									: "no run of this mapping yet")
-							+ "\n\nBoth sides are drawn at each period's start, as the validator compares them.");
-			panel.put("datasource", Map.of("type", "datasource", "uid", "-- Mixed --"));
-			panel.put("interval", dev.dualrun.parity.config.Durations.compact(pair.period()));
-			panel.put("gridPos", Map.of("h", 8, "w", 12, "x", (i % 2) * 12, "y", (i / 2) * 8));
-			panel.put("fieldConfig", Map.of("defaults",
-					Map.of("custom", Map.of("drawStyle", "line", "spanNulls", false)), "overrides", List.of()));
-			panel.put("options",
-					Map.of("legend", Map.of("displayMode", "list", "placement", "bottom", "showLegend", true),
-							"tooltip", Map.of("mode", "multi", "sort", "none")));
-			panel.put("targets", targets);
-			panels.add(panel);
+			panels.add(panel(pair, i, id++, results.get(pair.id()), runId, targets));
 		}
+		Map<String, Object> dashboard = new LinkedHashMap<>();
+		dashboard.put("title", "Parity: " + fileName(mapping.source()));
+		dashboard.put("uid", uid(mapping.source()));
+		dashboard.put("description",
+				"Every pair of " + mapping.source() + " (sha256 " + mapping.sha256().substring(0, 12) + "), both sides"
+						+ ((runId != null) ? ", verdicts of run " + runId : ""));
+		dashboard.put("tags", List.of("parity-validator", "migration"));
+		dashboard.put("timezone", "utc");
+		dashboard.put("editable", true);
+		dashboard.put("schemaVersion", SCHEMA_VERSION);
+		dashboard.put("time", Map.of("from", "now-24h", "to", "now"));
+		dashboard.put("templating", Map.of("list", variables(used)));
+		dashboard.put("panels", panels);
+		return dashboard;
+	}
+
+	/** The panel of the i-th pair: both sides' queries, its verdict in the title. */
+	private static Map<String, Object> panel(PairMapping pair, int i, int id, PairResultRow r, Long runId,
+			List<Map<String, Object>> targets) {
+		String verdict = (r != null) ? r.verdict().name() : "not run";
+		Map<String, Object> panel = new LinkedHashMap<>();
+		panel.put("id", id);
+		panel.put("type", "timeseries");
+		panel.put("title", pair.id() + " · " + verdict);
+		panel.put("description",
+				(pair.description().isEmpty() ? "" : pair.description() + "\n\n")
+						+ ((r != null) ? "run " + runId + ": " + r.verdict() + " (" + r.summary() + ")"
+								: "no run of this mapping yet")
+						+ "\n\nBoth sides are drawn at each period's start, as the validator compares them.");
+		panel.put("datasource", Map.of("type", "datasource", "uid", "-- Mixed --"));
+		panel.put("interval", dev.dualrun.parity.config.Durations.compact(pair.period()));
+		panel.put("gridPos", Map.of("h", 8, "w", 12, "x", (i % 2) * 12, "y", (i / 2) * 8));
+		panel.put("fieldConfig", Map.of("defaults", Map.of("custom", Map.of("drawStyle", "line", "spanNulls", false)),
+				"overrides", List.of()));
+		panel.put("options", Map.of("legend", Map.of("displayMode", "list", "placement", "bottom", "showLegend", true),
+				"tooltip", Map.of("mode", "multi", "sort", "none")));
+		panel.put("targets", targets);
+		return panel;
+	}
+
+	/** A data source variable for each source whose panels are drawn. */
+	private static List<Map<String, Object>> variables(Set<SourceProvider> used) {
 		List<Map<String, Object>> variables = new ArrayList<>();
 		for (SourceProvider p : used) {
 			if (p instanceof DashboardPanels drawn) {
@@ -88,20 +110,7 @@ public final class GrafanaDashboard {
 				variables.add(v);
 			}
 		}
-		Map<String, Object> dashboard = new LinkedHashMap<>();
-		dashboard.put("title", "Parity: " + fileName(mapping.source()));
-		dashboard.put("uid", uid(mapping.source()));
-		dashboard.put("description",
-				"Every pair of " + mapping.source() + " (sha256 " + mapping.sha256().substring(0, 12) + "), both sides"
-						+ ((runId != null) ? ", verdicts of run " + runId : ""));
-		dashboard.put("tags", List.of("parity-validator", "migration"));
-		dashboard.put("timezone", "utc");
-		dashboard.put("editable", true);
-		dashboard.put("schemaVersion", SCHEMA_VERSION);
-		dashboard.put("time", Map.of("from", "now-24h", "to", "now"));
-		dashboard.put("templating", Map.of("list", variables));
-		dashboard.put("panels", panels);
-		return dashboard;
+		return variables;
 	}
 
 	private static String variable(SourceProvider p) {

@@ -19,12 +19,14 @@ import dev.dualrun.parity.config.Side;
 import dev.dualrun.parity.store.Backends;
 import dev.dualrun.parity.store.PairResultRow;
 import dev.dualrun.parity.store.ParityStore;
+import dev.dualrun.parity.store.StoreJson;
 import dev.dualrun.parity.store.RunPairRow;
 import dev.dualrun.parity.store.RunRow;
 import dev.dualrun.parity.store.VerdictRow;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
+
+import static dev.dualrun.parity.report.Figures.num;
+import static dev.dualrun.parity.report.Figures.pct;
+import static dev.dualrun.parity.report.Figures.signedPct;
 
 /** Builds a {@link RunReport} from what the store holds for a run. */
 public final class ReportBuilder {
@@ -34,8 +36,6 @@ public final class ReportBuilder {
 
 	/** Verdict shown for a planned pair that was never judged (the run stopped first). */
 	static final String NOT_JUDGED = "NOT_JUDGED";
-
-	private static final ObjectMapper JSON = JsonMapper.builder().build();
 
 	/** Runs shown in each pair's history strip. */
 	static final int HISTORY = 14;
@@ -275,8 +275,8 @@ public final class ReportBuilder {
 		row(aggregates, "p95", r.old().p95(), r.neu().p95());
 		row(aggregates, "p99", r.old().p99(), r.neu().p99());
 		return new RunReport.PairSection(pair.id(), pair.description(), r.verdict().name(), r.summary(),
-				ParityStore.diagnoses(r.diagnoses()), notes(planned, r), pair.old().describe(), pair.neu().describe(),
-				pair.period().toSeconds(), pair.unitFactor(), tolerance, metrics, evidence(r), aggregates,
+				StoreJson.diagnoses(r.diagnoses()), notes(planned, r), pair.old().describe(), pair.neu().describe(),
+				pair.period().toSeconds(), pair.unitFactor(), tolerance, metrics, EvidenceWords.of(r), aggregates,
 				this.store.results().countDiscrepancies(planned.runId(), planned.pairId()),
 				worstFirst.subList(0, Math.min(WORST, worstFirst.size()))
 					.stream()
@@ -313,44 +313,11 @@ public final class ReportBuilder {
 
 	/** Alignment notes, then the linter's warnings. */
 	private static List<String> notes(RunPairRow planned, PairResultRow r) {
-		List<String> notes = new ArrayList<>(ParityStore.strings(r.notes()));
+		List<String> notes = new ArrayList<>(StoreJson.strings(r.notes()));
 		if (planned.lint() != null) {
-			ParityStore.strings(planned.lint()).forEach((w) -> notes.add("lint " + w));
+			StoreJson.strings(planned.lint()).forEach((w) -> notes.add("lint " + w));
 		}
 		return notes;
-	}
-
-	/** The stored evidence in words a reviewer can read. */
-	static Map<String, String> evidence(PairResultRow r) {
-		Map<String, String> out = new LinkedHashMap<>();
-		if (r.evidence() == null) {
-			return out;
-		}
-		JsonNode e = JSON.readTree(r.evidence());
-		JsonNode ess = e.path("effectiveSampleSize");
-		out.put("effective points", String.format(Locale.ROOT, "%s of %d (lag-1 autocorrelation %s)",
-				num(ess.path("effective").asDouble()), ess.path("n").asInt(), num(number(ess.path("lag1")))));
-		JsonNode c = e.path("correlation");
-		out.put("Pearson / Spearman", num(number(c.path("pearson"))) + " / " + num(number(c.path("spearman"))));
-		JsonNode w = e.path("wilcoxon");
-		out.put("Wilcoxon signed-rank",
-				String.format(Locale.ROOT, "p = %s, q = %s (%d non-zero differences%s)", num(number(w.path("pValue"))),
-						num(r.qValue()), w.path("n").asInt(), w.path("exact").asBoolean() ? ", exact" : ""));
-		JsonNode t = e.path("equivalence");
-		out.put("equivalence (TOST)", String.format(Locale.ROOT, "p = %s within +-%s (mean difference %s)",
-				num(number(t.path("pValue"))), num(number(t.path("margin"))), num(number(t.path("meanDifference")))));
-		JsonNode d = e.path("distribution");
-		out.put("Kolmogorov-Smirnov", String.format(Locale.ROOT, "D = %s, p = %s", num(number(d.path("ksStatistic"))),
-				num(number(d.path("ksPValue")))));
-		out.put("Mann-Whitney", "p = " + num(number(d.path("mannWhitneyPValue"))));
-		return out;
-	}
-
-	private static Double number(JsonNode node) {
-		if (node.isNumber()) {
-			return node.asDouble();
-		}
-		return node.isString() ? Double.valueOf(node.asString().replace("Infinity", "Infinity")) : null;
 	}
 
 	private static void row(List<List<String>> rows, String name, Double c, Double p) {
@@ -360,28 +327,6 @@ public final class ReportBuilder {
 
 	private static Double toDouble(Long v) {
 		return (v != null) ? v.doubleValue() : null;
-	}
-
-	/**
-	 * @param v a number or null
-	 * @return 4 significant digits, or "-"
-	 */
-	public static String num(Double v) {
-		if (v == null || v.isNaN()) {
-			return "-";
-		}
-		if (v == Math.rint(v) && Math.abs(v) < 1e12) {
-			return String.format(Locale.ROOT, "%d", v.longValue());
-		}
-		return String.format(Locale.ROOT, "%.4g", v);
-	}
-
-	static String pct(Double v) {
-		return (v == null) ? "-" : String.format(Locale.ROOT, "%.1f %%", v * 100);
-	}
-
-	static String signedPct(Double v) {
-		return (v == null) ? "-" : String.format(Locale.ROOT, "%+.2f %%", v * 100);
 	}
 
 }

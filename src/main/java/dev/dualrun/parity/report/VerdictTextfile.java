@@ -106,6 +106,17 @@ public final class VerdictTextfile {
 				.append(r.verdict().isPassing() ? 1 : 0)
 				.append('\n');
 		}
+		run(out, mapping, run, results);
+		if (coverage != null) {
+			estate(out, mapping, coverage);
+		}
+		return out.toString();
+	}
+
+	/**
+	 * The run's pairs by verdict, when it finished, its number and whether it completed.
+	 */
+	private static void run(StringBuilder out, String mapping, RunRow run, List<PairResultRow> results) {
 		Map<String, Integer> counts = new TreeMap<>();
 		for (Verdict v : Verdict.values()) {
 			counts.put(v.name(), 0);
@@ -137,20 +148,21 @@ public final class VerdictTextfile {
 			.append("} ")
 			.append("COMPLETED".equals(run.status()) ? 1 : 0)
 			.append('\n');
-		if (coverage != null) {
-			out.append("# HELP parity_estate_metrics The old side's listed metrics, by coverage status.\n"
-					+ "# TYPE parity_estate_metrics gauge\n");
-			for (Coverage.Status s : Coverage.Status.values()) {
-				out.append("parity_estate_metrics{")
-					.append(mapping)
-					.append(",status=\"")
-					.append(s.name())
-					.append("\"} ")
-					.append(coverage.count(s))
-					.append('\n');
-			}
+	}
+
+	/** The old side's listed metrics by coverage status. */
+	private static void estate(StringBuilder out, String mapping, Coverage coverage) {
+		out.append("# HELP parity_estate_metrics The old side's listed metrics, by coverage status.\n"
+				+ "# TYPE parity_estate_metrics gauge\n");
+		for (Coverage.Status s : Coverage.Status.values()) {
+			out.append("parity_estate_metrics{")
+				.append(mapping)
+				.append(",status=\"")
+				.append(s.name())
+				.append("\"} ")
+				.append(coverage.count(s))
+				.append('\n');
 		}
-		return out.toString();
 	}
 
 	/** The text format's label value escaping: backslash, double quote, line feed. */

@@ -27,6 +27,7 @@ import dev.dualrun.parity.store.BackendRow;
 import dev.dualrun.parity.store.EvidenceRow;
 import dev.dualrun.parity.store.PairDefinitions;
 import dev.dualrun.parity.store.ParityStore;
+import dev.dualrun.parity.store.ResultRows;
 import dev.dualrun.parity.store.RunPairRow;
 
 /**
@@ -114,7 +115,7 @@ public final class PairComparison implements AutoCloseable {
 						window, (int) pair.period().toSeconds(), pair.unitFactor(), neu, this.clock.instant()));
 		String chart = (judged.aligned() != null) ? CompactChart.json(judged.aligned(), pair, window) : null;
 		return new JudgedPair(this.store.resultRow(this.runId, pair.id(), result).withChart(chart),
-				ParityStore.discrepancyRows(this.runId, pair.id(), result.points().discrepancies()), evidence);
+				ResultRows.discrepancies(this.runId, pair.id(), result.points().discrepancies()), evidence);
 	}
 
 	private static SideAnswer read(MetricSource source, PairMapping pair, QueryWindow window) {

@@ -28,6 +28,7 @@ import dev.dualrun.parity.store.BackendRow;
 import dev.dualrun.parity.store.EvidenceRow;
 import dev.dualrun.parity.store.PairDefinitions;
 import dev.dualrun.parity.store.ParityStore;
+import dev.dualrun.parity.store.ResultRows;
 import dev.dualrun.parity.store.RunPairRow;
 
 /**
@@ -123,7 +124,7 @@ public final class Recheck implements AutoCloseable {
 		String chart = (settled.aligned() != null) ? CompactChart.json(settled.aligned(), c.pair(), c.window()) : null;
 		JudgedPair judged = new JudgedPair(
 				this.store.resultRow(this.runId, c.pair().id(), settled.result()).withChart(chart),
-				ParityStore.discrepancyRows(this.runId, c.pair().id(), settled.result().points().discrepancies()),
+				ResultRows.discrepancies(this.runId, c.pair().id(), settled.result().points().discrepancies()),
 				List.of());
 		String oldRequest = this.store.results()
 			.evidence(this.runId, c.pair().id(), EvidenceRow.Side.OLD)

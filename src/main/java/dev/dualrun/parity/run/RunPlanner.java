@@ -30,7 +30,7 @@ import dev.dualrun.parity.source.MappingLint;
 import dev.dualrun.parity.source.QueryWindow;
 import dev.dualrun.parity.source.Sources;
 import dev.dualrun.parity.store.PairDefinitions;
-import dev.dualrun.parity.store.ParityStore;
+import dev.dualrun.parity.store.StoreJson;
 import dev.dualrun.parity.store.RunAlertRow;
 import dev.dualrun.parity.store.RunPairRow;
 
@@ -97,7 +97,7 @@ public final class RunPlanner {
 			start = (start == null || window.start().isBefore(start)) ? window.start() : start;
 			end = (end == null || window.end().isAfter(end)) ? window.end() : end;
 			rows.add(new RunPairRow(runId, pair.id(), i, (int) pair.period().toSeconds(), window.start(), window.end(),
-					PairDefinitions.toJson(pair), ParityStore.json(warnings.getOrDefault(pair.id(), List.of()))));
+					PairDefinitions.toJson(pair), StoreJson.json(warnings.getOrDefault(pair.id(), List.of()))));
 		}
 		List<RunAlertRow> alerts = alerts(runId, mapping, request.pairs(), from, to);
 		alertSystems(mapping, request.pairs(), systems);
@@ -156,8 +156,7 @@ public final class RunPlanner {
 		Instant alertTo = to.truncatedTo(ChronoUnit.MINUTES);
 		List<RunAlertRow> rows = new ArrayList<>();
 		for (int i = 0; i < alerts.size(); i++) {
-			rows.add(
-					new RunAlertRow(runId, alerts.get(i).id(), i, alertFrom, alertTo, ParityStore.json(alerts.get(i))));
+			rows.add(new RunAlertRow(runId, alerts.get(i).id(), i, alertFrom, alertTo, StoreJson.json(alerts.get(i))));
 		}
 		return rows;
 	}

@@ -74,12 +74,12 @@ public record EvidenceRow(long runId, String pairId, Side side, String request, 
 			int shiftSeconds, double unitFactor, SideAnswer answer, Instant at) {
 		if (answer instanceof SideAnswer.Series s) {
 			return new EvidenceRow(runId, pairId, side, request, shiftSeconds, unitFactor, s.series().size(),
-					ParityStore.json(s.series().labels()), ParityStore.json(s.series().messages()), null,
+					StoreJson.json(s.series().labels()), StoreJson.json(s.series().messages()), null,
 					PackedSeries.pack(window, s.series().timestamps(), s.series().values()), at, Outcome.SERIES);
 		}
 		if (answer instanceof SideAnswer.Several s) {
 			return new EvidenceRow(runId, pairId, side, request, shiftSeconds, unitFactor, 0,
-					ParityStore.json(s.labelSets()), "[]", s.message(), null, at, Outcome.SEVERAL);
+					StoreJson.json(s.labelSets()), "[]", s.message(), null, at, Outcome.SEVERAL);
 		}
 		return new EvidenceRow(runId, pairId, side, request, shiftSeconds, unitFactor, 0, "{}", "[]",
 				((SideAnswer.Failed) answer).message(), null, at, Outcome.FAILED);
@@ -92,11 +92,11 @@ public record EvidenceRow(long runId, String pairId, Side side, String request, 
 		return switch (this.outcome) {
 			case SERIES -> {
 				PackedSeries.Points p = PackedSeries.unpack(this.packed);
-				yield new SideAnswer.Series(new TimeSeries(ParityStore.labels(this.labels), p.timestamps(), p.values(),
-						ParityStore.strings(this.messages)));
+				yield new SideAnswer.Series(new TimeSeries(StoreJson.labels(this.labels), p.timestamps(), p.values(),
+						StoreJson.strings(this.messages)));
 			}
 			case SEVERAL -> new SideAnswer.Several(
-					ParityStore.JSON.readValue(this.labels, new TypeReference<List<Map<String, String>>>() {
+					StoreJson.JSON.readValue(this.labels, new TypeReference<List<Map<String, String>>>() {
 					}), this.error);
 			case FAILED -> new SideAnswer.Failed(this.error);
 		};

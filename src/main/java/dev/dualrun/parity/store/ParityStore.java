@@ -1,7 +1,6 @@
 package dev.dualrun.parity.store;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,14 +12,7 @@ import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
-import dev.dualrun.parity.compare.Aggregates;
 import dev.dualrun.parity.compare.ComparisonResult;
-import dev.dualrun.parity.compare.Diagnosis;
-import dev.dualrun.parity.compare.Discrepancy;
-import dev.dualrun.parity.compare.Verdict;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The store: runs, plans, results, discrepancies and evidence. Opening it applies the
@@ -30,8 +22,6 @@ import tools.jackson.databind.json.JsonMapper;
  * again.
  */
 public final class ParityStore {
-
-	static final ObjectMapper JSON = JsonMapper.builder().build();
 
 	private final Jdbi jdbi;
 
@@ -132,7 +122,7 @@ public final class ParityStore {
 					query.linkedAccounts(), inventory.items().size(), inventory.calls());
 			List<InventoryMetricRow> rows = new java.util.ArrayList<>();
 			for (var item : inventory.items()) {
-				rows.add(new InventoryMetricRow(id, item.namespace(), item.metric(), json(item.dimensions()),
+				rows.add(new InventoryMetricRow(id, item.namespace(), item.metric(), StoreJson.json(item.dimensions()),
 						item.account()));
 				if (rows.size() == 1000) {
 					dao.insertMetrics(rows);
@@ -154,7 +144,7 @@ public final class ParityStore {
 		return inventories().metrics(inventoryId)
 			.stream()
 			.map((r) -> new dev.dualrun.parity.source.InventoryItem(r.namespace(), r.metricName(),
-					new java.util.TreeMap<>(labels(r.dimensions())), r.account()))
+					new java.util.TreeMap<>(StoreJson.labels(r.dimensions())), r.account()))
 			.toList();
 	}
 
@@ -314,23 +304,7 @@ public final class ParityStore {
 	}
 
 	private List<RunRow> withBackends(List<RunRow> rows) {
-		if (rows.isEmpty()) {
-			return rows;
-		}
-		Map<Long, List<BackendRow>> byRun = new java.util.HashMap<>();
-		for (List<RunRow> chunk : chunks(rows)) {
-			runs().backends(chunk.stream().map(RunRow::id).toList())
-				.forEach((b) -> byRun.computeIfAbsent(b.runId(), (k) -> new ArrayList<>()).add(b));
-		}
-		return rows.stream().map((r) -> r.withBackends(byRun.getOrDefault(r.id(), List.of()))).toList();
-	}
-
-	private static List<List<RunRow>> chunks(List<RunRow> rows) {
-		List<List<RunRow>> out = new ArrayList<>();
-		for (int i = 0; i < rows.size(); i += 500) {
-			out.add(rows.subList(i, Math.min(rows.size(), i + 500)));
-		}
-		return out;
+		return RunBackends.attach(runs(), rows);
 	}
 
 	/**
@@ -350,81 +324,14 @@ public final class ParityStore {
 	}
 
 	/**
-	 * Builds the rows of a judged pair.
+	 * Builds the result row of a judged pair, stamped with the store's clock.
 	 * @param runId the run
 	 * @param pairId the pair
 	 * @param result the judgement
 	 * @return the result row
 	 */
 	public PairResultRow resultRow(long runId, String pairId, ComparisonResult result) {
-		var points = result.points();
-		boolean error = result.verdict() == dev.dualrun.parity.compare.Verdict.ERROR;
-		return new PairResultRow(runId, pairId, result.verdict(), result.summary(), json(result.diagnoses()),
-				json(result.notes()), error ? result.summary() : null, points.common(), num(points.withinShare()),
-				num(points.bias()), num(points.mape()), (result.lag() != null) ? result.lag().bestLag() : null,
-				(result.unitFactor() != null) ? num(result.unitFactor().medianRatio()) : null,
-				SideFigures.of(result.compared() ? points.oldCoverage() : Double.NaN, result.oldAggregates()),
-				SideFigures.of(result.compared() ? points.newCoverage() : Double.NaN, result.newAggregates()),
-				this.clock.instant(), (result.evidence() != null) ? json(result.evidence()) : null,
-				(result.evidence() != null) ? num(result.evidence().wilcoxon().pValue()) : null, null, null);
-	}
-
-	/**
-	 * @param runId the run
-	 * @param pairId the pair
-	 * @param discrepancies the discrepancies of a judgement
-	 * @return their rows
-	 */
-	public static List<DiscrepancyRow> discrepancyRows(long runId, String pairId, List<Discrepancy> discrepancies) {
-		List<DiscrepancyRow> rows = new ArrayList<>(discrepancies.size());
-		for (Discrepancy d : discrepancies) {
-			rows.add(new DiscrepancyRow(runId, pairId, Instant.ofEpochMilli(d.timestamp()), d.kind().name(),
-					num(d.oldValue()), num(d.newValue()), num(d.absoluteError()), num(d.relativeError())));
-		}
-		return rows;
-	}
-
-	/**
-	 * @param text JSON of a list of diagnoses
-	 * @return the diagnoses
-	 */
-	public static List<Diagnosis> diagnoses(String text) {
-		return JSON.readValue(text, new TypeReference<List<Diagnosis>>() {
-		});
-	}
-
-	/**
-	 * @param text JSON of a list of strings
-	 * @return the strings
-	 */
-	public static List<String> strings(String text) {
-		return JSON.readValue(text, new TypeReference<List<String>>() {
-		});
-	}
-
-	/**
-	 * @param text JSON of a string map
-	 * @return the map
-	 */
-	public static Map<String, String> labels(String text) {
-		return JSON.readValue(text, new TypeReference<Map<String, String>>() {
-		});
-	}
-
-	/**
-	 * @param value any value Jackson can write
-	 * @return its JSON
-	 */
-	public static String json(Object value) {
-		return JSON.writeValueAsString(value);
-	}
-
-	/**
-	 * @param value a double
-	 * @return the value, or null if NaN (SQL has no portable NaN for aggregates)
-	 */
-	static Double num(double value) {
-		return Double.isNaN(value) ? null : value;
+		return ResultRows.result(runId, pairId, result, this.clock.instant());
 	}
 
 }

@@ -107,7 +107,7 @@ public final class Rejudgement {
 					new SideAnswer[] { oldAgain.get().answer(), newAgain.get().answer() }, pause);
 		}
 		this.store.saveResult(this.store.resultRow(judgementRun, pair.id(), judged.result()),
-				ParityStore.discrepancyRows(judgementRun, pair.id(), judged.result().points().discrepancies()), null);
+				ResultRows.discrepancies(judgementRun, pair.id(), judged.result().points().discrepancies()), null);
 	}
 
 	private static PairMapping withTolerance(PairMapping pair, Tolerance.Override override) {

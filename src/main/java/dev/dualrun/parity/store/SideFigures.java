@@ -25,9 +25,9 @@ public record SideFigures(Double coverage, Long count, Double mean, Double sum, 
 	 * @return them as stored
 	 */
 	static SideFigures of(double coverage, Aggregates a) {
-		return new SideFigures(ParityStore.num(coverage), a.count(), ParityStore.num(a.mean()),
-				ParityStore.num(a.sum()), ParityStore.num(a.min()), ParityStore.num(a.max()), ParityStore.num(a.p50()),
-				ParityStore.num(a.p95()), ParityStore.num(a.p99()));
+		return new SideFigures(StoreJson.num(coverage), a.count(), StoreJson.num(a.mean()), StoreJson.num(a.sum()),
+				StoreJson.num(a.min()), StoreJson.num(a.max()), StoreJson.num(a.p50()), StoreJson.num(a.p95()),
+				StoreJson.num(a.p99()));
 	}
 
 }

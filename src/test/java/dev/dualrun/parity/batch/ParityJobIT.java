@@ -19,6 +19,7 @@ import dev.dualrun.parity.demo.CloudWatchCompatibleServer;
 import dev.dualrun.parity.store.PairResultRow;
 import dev.dualrun.parity.store.EvidenceRow;
 import dev.dualrun.parity.store.ParityStore;
+import dev.dualrun.parity.store.StoreJson;
 import dev.dualrun.parity.store.RunRow;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 
@@ -319,8 +320,7 @@ class ParityJobIT {
 	private static void assertVerdict(Map<String, PairResultRow> results, String id, String verdict, String code) {
 		PairResultRow r = results.get(id);
 		assertThat(r.verdict().name()).as(id + ": " + r.summary()).isEqualTo(verdict);
-		assertThat(ParityStore.diagnoses(r.diagnoses()).get(0).code().name()).as(id + ": " + r.summary())
-			.isEqualTo(code);
+		assertThat(StoreJson.diagnoses(r.diagnoses()).get(0).code().name()).as(id + ": " + r.summary()).isEqualTo(code);
 	}
 
 	private static CliRun run(List<String> extra, String prometheusUrl, String name) {

@@ -21,6 +21,7 @@ import dev.dualrun.parity.demo.AzureMonitorCompatibleServer;
 import dev.dualrun.parity.demo.CloudWatchCompatibleServer;
 import dev.dualrun.parity.store.PairResultRow;
 import dev.dualrun.parity.store.ParityStore;
+import dev.dualrun.parity.store.StoreJson;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -171,7 +172,7 @@ class AccuracyBenchmark {
 				default -> c[4]++;
 			}
 			if (!p.equivalent() && "FAIL".equals(verdict)) {
-				List<Diagnosis> d = ParityStore.diagnoses(r.diagnoses());
+				List<Diagnosis> d = StoreJson.diagnoses(r.diagnoses());
 				boolean first = !d.isEmpty() && d.get(0).code().name().equals(p.expectedDiagnosis());
 				boolean any = d.stream().anyMatch((x) -> x.code().name().equals(p.expectedDiagnosis()));
 				c[5] += first ? 1 : 0;
@@ -225,7 +226,7 @@ class AccuracyBenchmark {
 				detectable++;
 				if ("FAIL".equals(r.verdict().name())) {
 					detected++;
-					right += ParityStore.diagnoses(r.diagnoses())
+					right += StoreJson.diagnoses(r.diagnoses())
 						.stream()
 						.anyMatch((d) -> d.code().name().equals(p.expectedDiagnosis())) ? 1 : 0;
 				}

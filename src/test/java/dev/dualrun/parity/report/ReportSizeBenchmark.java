@@ -25,6 +25,7 @@ import dev.dualrun.parity.store.EvidenceRow;
 import dev.dualrun.parity.store.PackedSeries;
 import dev.dualrun.parity.store.PairDefinitions;
 import dev.dualrun.parity.store.ParityStore;
+import dev.dualrun.parity.store.ResultRows;
 import dev.dualrun.parity.store.RunPairRow;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -79,7 +80,7 @@ class ReportSizeBenchmark {
 						new TimeSeries(java.util.Map.of(), ts, p, List.of()), 1, false,
 						dev.dualrun.parity.source.Sources.sides("cloudwatch", "prometheus")), m.tolerance());
 			store.saveResult(store.resultRow(runId, m.id(), r),
-					ParityStore.discrepancyRows(runId, m.id(), r.points().discrepancies()),
+					ResultRows.discrepancies(runId, m.id(), r.points().discrepancies()),
 					evidence(runId, m.id(), EvidenceRow.Side.NEW, window, ts, p));
 		}
 		store.runs().finish(runId, "COMPLETED", Instant.now(), null);

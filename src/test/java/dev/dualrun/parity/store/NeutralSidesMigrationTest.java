@@ -90,9 +90,9 @@ class NeutralSidesMigrationTest {
 		assertThat(r.old().mean()).isEqualTo(1.5);
 		assertThat(r.neu().count()).isEqualTo(45);
 		assertThat(r.neu().p99()).isEqualTo(2.5);
-		assertThat(ParityStore.diagnoses(r.diagnoses())).extracting(Diagnosis::code)
+		assertThat(StoreJson.diagnoses(r.diagnoses())).extracting(Diagnosis::code)
 			.containsExactly(Diagnosis.Code.GAP_NEW, Diagnosis.Code.GAP_OLD);
-		assertThat(ParityStore.diagnoses(r.diagnoses()).get(0).message()).isEqualTo("gap on the Prometheus side");
+		assertThat(StoreJson.diagnoses(r.diagnoses()).get(0).message()).isEqualTo("gap on the Prometheus side");
 		assertThat(store.results().worstDiscrepancies(1, "a", 10)).extracting(DiscrepancyRow::kind)
 			.containsExactlyInAnyOrder("MISSING_NEW", "MISSING_OLD");
 		assertThat(store.results().worstDiscrepancies(1, "a", 10)).extracting(DiscrepancyRow::oldValue)

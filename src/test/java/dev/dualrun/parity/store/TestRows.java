@@ -44,7 +44,7 @@ public final class TestRows {
 	 */
 	public static PairResultRow result(long runId, String pairId, Verdict verdict, String summary) {
 		return new PairResultRow(runId, pairId, verdict, summary,
-				ParityStore.json(List.of(new Diagnosis(Diagnosis.Code.BIAS, summary))), "[]",
+				StoreJson.json(List.of(new Diagnosis(Diagnosis.Code.BIAS, summary))), "[]",
 				(verdict == Verdict.ERROR) ? summary : null, 0, null, null, null, null, null, NONE, NONE, Instant.EPOCH,
 				null, null, null, null);
 	}

@@ -153,7 +153,7 @@ public final class AzureMonitorSourceProvider implements SourceProvider, Costed,
 
 	@Override
 	public long minimumCalls(java.util.List<PairMapping> pairs, QueryWindow window) {
-		return AzureMonitorSource.batches(pairs).size();
+		return AzureMonitorBatches.of(pairs).size();
 	}
 
 	@Override

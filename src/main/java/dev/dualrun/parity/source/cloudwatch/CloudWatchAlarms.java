@@ -7,26 +7,18 @@ import java.util.List;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
-import software.amazon.awssdk.services.cloudwatch.model.AlarmHistoryItem;
 import software.amazon.awssdk.services.cloudwatch.model.AlarmType;
-import software.amazon.awssdk.services.cloudwatch.model.CloudWatchException;
-import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmHistoryRequest;
-import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmHistoryResponse;
 import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsResponse;
 import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataRequest;
 import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataResponse;
-import software.amazon.awssdk.services.cloudwatch.model.HistoryItemType;
 import software.amazon.awssdk.services.cloudwatch.model.Metric;
 import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
 import software.amazon.awssdk.services.cloudwatch.model.MetricDataQuery;
 import software.amazon.awssdk.services.cloudwatch.model.MetricDataResult;
 import software.amazon.awssdk.services.cloudwatch.model.MetricStat;
 import software.amazon.awssdk.services.cloudwatch.model.ScanBy;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import dev.dualrun.parity.alert.AlertCondition;
 import dev.dualrun.parity.alert.AlertSide;
@@ -49,15 +41,16 @@ final class CloudWatchAlarms implements AlertSource {
 
 	static final String SYSTEM = "CloudWatch";
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
 	private final CloudWatchClient client;
 
 	private final String endpoint;
 
+	private final CloudWatchAlarmHistory history;
+
 	CloudWatchAlarms(CloudWatchClient client, String endpoint) {
 		this.client = client;
 		this.endpoint = endpoint;
+		this.history = new CloudWatchAlarmHistory(client, endpoint);
 	}
 
 	@Override
@@ -86,23 +79,9 @@ final class CloudWatchAlarms implements AlertSource {
 		long start = Math.floorDiv(from.toEpochMilli(), p) * p - (n + 2L) * p;
 		long end = Math.floorDiv(to.toEpochMilli() + p - 1, p) * p;
 		TreeMap<Long, Double> datapoints = fetch(ref.name(), queries, returned, start, end);
-		List<Long> evaluations = new ArrayList<>();
-		for (long e = start + p; e <= end; e += p) {
-			evaluations.add(e);
-		}
-		long[] evals = evaluations.stream().mapToLong(Long::longValue).toArray();
-		AlarmReplay.State[] states = AlarmReplay.replay(datapoints, p, evals, n, m, comparison, alarm.threshold(),
+		AlertCondition condition = condition(ref.name(), alarm, watches(alarm, queries, returned), comparison, p, m, n,
 				missing);
-		List<Long> inWindow = new ArrayList<>();
-		List<Boolean> alarmed = new ArrayList<>();
-		for (int k = 0; k < evals.length; k++) {
-			if (evals[k] >= from.toEpochMilli() && evals[k] <= to.toEpochMilli()) {
-				inWindow.add(evals[k]);
-				alarmed.add(states[k] == AlarmReplay.State.ALARM);
-			}
-		}
-		List<Episode> replayed = Alerts.fromStates(inWindow.stream().mapToLong(Long::longValue).toArray(),
-				booleans(alarmed), to);
+		List<Episode> replayed = replay(datapoints, condition, start, end, from, to);
 		// the series on the period's grid, NaN where CloudWatch had no datapoint
 		long first = Math.floorDiv(from.toEpochMilli(), p) * p;
 		int size = (int) Math.max(0, (end - first) / p);
@@ -114,15 +93,43 @@ final class CloudWatchAlarms implements AlertSource {
 			values[i] = (v != null) ? v : Double.NaN;
 		}
 		List<String> notes = new ArrayList<>();
-		List<Episode> actual = history(ref.name(), from, to, alarm, notes);
-		String watches = watches(alarm, queries, returned);
+		List<Episode> actual = this.history.episodes(ref.name(), from, to, alarm, notes);
+		return new AlertSide(condition, times, values, replayed, actual, "DescribeAlarmHistory", notes);
+	}
+
+	/** The alarm's condition: M of N datapoints of a period beyond the threshold. */
+	private static AlertCondition condition(String name, MetricAlarm alarm, String watches, Comparison comparison,
+			long p, int m, int n, MissingData missing) {
 		String definition = watches + " " + comparison.symbol() + " " + Alerts.number(alarm.threshold()) + " for " + m
 				+ " of " + n + " datapoints of " + Alerts.words(Duration.ofMillis(p)) + ", missing data: "
 				+ missing.word() + ((alarm.unitAsString() != null) ? ", unit " + alarm.unitAsString() : "");
-		AlertCondition condition = new AlertCondition(SYSTEM, ref.name(), watches, comparison, alarm.threshold(),
-				Duration.ofMillis(p), m, n, Duration.ofMillis(p * m), Duration.ZERO, missing, alarm.unitAsString(),
-				definition, null);
-		return new AlertSide(condition, times, values, replayed, actual, "DescribeAlarmHistory", notes);
+		return new AlertCondition(SYSTEM, name, watches, comparison, alarm.threshold(), Duration.ofMillis(p), m, n,
+				Duration.ofMillis(p * m), Duration.ZERO, missing, alarm.unitAsString(), definition, null);
+	}
+
+	/**
+	 * The alarm's episodes in the window, replayed at each period's end from
+	 * {@code start} on.
+	 */
+	private static List<Episode> replay(TreeMap<Long, Double> datapoints, AlertCondition c, long start, long end,
+			Instant from, Instant to) {
+		long p = c.step().toMillis();
+		List<Long> evaluations = new ArrayList<>();
+		for (long e = start + p; e <= end; e += p) {
+			evaluations.add(e);
+		}
+		long[] evals = evaluations.stream().mapToLong(Long::longValue).toArray();
+		AlarmReplay.State[] states = AlarmReplay.replay(datapoints, p, evals, c.evaluationPeriods(),
+				c.datapointsToAlarm(), c.comparison(), c.threshold(), c.missingData());
+		List<Long> inWindow = new ArrayList<>();
+		List<Boolean> alarmed = new ArrayList<>();
+		for (int k = 0; k < evals.length; k++) {
+			if (evals[k] >= from.toEpochMilli() && evals[k] <= to.toEpochMilli()) {
+				inWindow.add(evals[k]);
+				alarmed.add(states[k] == AlarmReplay.State.ALARM);
+			}
+		}
+		return Alerts.fromStates(inWindow.stream().mapToLong(Long::longValue).toArray(), booleans(alarmed), to);
 	}
 
 	@Override
@@ -276,78 +283,8 @@ final class CloudWatchAlarms implements AlertSource {
 		return out;
 	}
 
-	/**
-	 * The alarm's episodes from its state changes; null (with a note) if the history
-	 * cannot be read.
-	 */
-	private List<Episode> history(String name, Instant from, Instant to, MetricAlarm alarm, List<String> notes) {
-		DescribeAlarmHistoryRequest request = DescribeAlarmHistoryRequest.builder()
-			.alarmName(name)
-			.historyItemType(HistoryItemType.STATE_UPDATE)
-			.startDate(from.minus(Duration.ofDays(1)))
-			.endDate(to)
-			.scanBy(ScanBy.TIMESTAMP_ASCENDING)
-			.build();
-		List<long[]> changes = new ArrayList<>();
-		String before = null;
-		try {
-			for (DescribeAlarmHistoryResponse page : this.client.describeAlarmHistoryPaginator(request)) {
-				for (AlarmHistoryItem item : page.alarmHistoryItems()) {
-					JsonNode data = JSON.readTree(item.historyData());
-					String newState = data.path("newState").path("stateValue").asString("");
-					String oldState = data.path("oldState").path("stateValue").asString("");
-					long at = item.timestamp().toEpochMilli();
-					if (at <= from.toEpochMilli()) {
-						before = newState;
-					}
-					else {
-						if (changes.isEmpty() && before == null) {
-							before = oldState;
-						}
-						changes.add(new long[] { at, "ALARM".equals(newState) ? 1 : 0 });
-					}
-				}
-			}
-		}
-		catch (SdkException ex) {
-			notes.add("the alarm's history could not be read, so its replay is not checked: "
-					+ translate(ex, "DescribeAlarmHistory for alarm '" + name + "'").getMessage());
-			return null;
-		}
-		catch (tools.jackson.core.JacksonException ex) {
-			notes.add("the alarm's history has an item whose HistoryData is not JSON ("
-					+ Text.oneLine(ex.getOriginalMessage(), 120) + "), so its replay is not checked");
-			return null;
-		}
-		if (before == null && changes.isEmpty()) {
-			// no change in the window nor the day before it: the state now held all
-			// along,
-			// if it was entered before the window
-			Instant since = alarm.stateUpdatedTimestamp();
-			if (since == null || since.isAfter(from)) {
-				notes.add("the alarm's history has no state change from a day before the window to its end, and its "
-						+ "state changed after the window starts: what it did in the window is not known, so its "
-						+ "replay is not checked");
-				return null;
-			}
-			before = alarm.stateValueAsString();
-		}
-		if (before == null) {
-			before = "OK";
-		}
-		long[] times = new long[changes.size() + 1];
-		boolean[] alarmed = new boolean[changes.size() + 1];
-		times[0] = from.toEpochMilli();
-		alarmed[0] = "ALARM".equals(before);
-		for (int i = 0; i < changes.size(); i++) {
-			times[i + 1] = changes.get(i)[0];
-			alarmed[i + 1] = changes.get(i)[1] == 1;
-		}
-		return Alerts.fromStates(times, alarmed, to);
-	}
-
 	private SourceException translate(SdkException ex, String scope) {
-		return CloudWatchSource.translate(ex, scope + " at " + this.endpoint);
+		return CloudWatchFailures.translate(ex, scope + " at " + this.endpoint);
 	}
 
 	private static boolean[] booleans(List<Boolean> list) {

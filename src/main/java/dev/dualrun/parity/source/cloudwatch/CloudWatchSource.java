@@ -10,31 +10,24 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.dualrun.parity.config.PairMapping;
-import dev.dualrun.parity.config.Text;
 import dev.dualrun.parity.source.MetricSource;
 import dev.dualrun.parity.source.QueryWindow;
 import dev.dualrun.parity.source.SeriesResult;
 import dev.dualrun.parity.source.SourceException;
 import dev.dualrun.parity.source.TimeSeries;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.util.VersionInfo;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.CloudWatchException;
-import software.amazon.awssdk.services.cloudwatch.model.Dimension;
 import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataRequest;
 import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataResponse;
-import software.amazon.awssdk.services.cloudwatch.model.Metric;
 import software.amazon.awssdk.services.cloudwatch.model.MetricDataQuery;
 import software.amazon.awssdk.services.cloudwatch.model.MetricDataResult;
-import software.amazon.awssdk.services.cloudwatch.model.MetricStat;
 import software.amazon.awssdk.services.cloudwatch.model.ScanBy;
 import software.amazon.awssdk.services.cloudwatch.model.StatusCode;
 
@@ -47,8 +40,6 @@ import software.amazon.awssdk.services.cloudwatch.model.StatusCode;
 public final class CloudWatchSource implements MetricSource {
 
 	private static final Logger log = LoggerFactory.getLogger(CloudWatchSource.class);
-
-	private static final Pattern IDENTIFIER = Pattern.compile("\\b([a-z][A-Za-z0-9_]*)\\b");
 
 	private final CloudWatchClient client;
 
@@ -68,11 +59,6 @@ public final class CloudWatchSource implements MetricSource {
 
 	/** Server errors after retries in a row that stop the splitting of refused calls. */
 	static final int MAX_SERVER_ERRORS_IN_A_ROW = 3;
-
-	/** Error codes of a refused identity: every half would be refused too. */
-	private static final Set<String> AUTH_CODES = Set.of("AccessDenied", "AccessDeniedException",
-			"UnrecognizedClientException", "InvalidClientTokenId", "SignatureDoesNotMatch", "IncompleteSignature",
-			"ExpiredToken", "ExpiredTokenException", "MissingAuthenticationToken", "InvalidSignatureException");
 
 	/**
 	 * @param client the SDK client
@@ -160,7 +146,7 @@ public final class CloudWatchSource implements MetricSource {
 		}
 		boolean server = failure.getCause() instanceof CloudWatchException cw && cw.statusCode() >= 500;
 		int inARow = server ? this.serverErrorsInARow.incrementAndGet() : 0;
-		if (batch.size() > 1 && splittable(failure) && inARow < MAX_SERVER_ERRORS_IN_A_ROW) {
+		if (batch.size() > 1 && CloudWatchFailures.splittable(failure) && inARow < MAX_SERVER_ERRORS_IN_A_ROW) {
 			this.splits.incrementAndGet();
 			log.info("GetMetricData for {} pair(s) refused ({}): splitting it to isolate the failing queries",
 					batch.size(), failure.getMessage());
@@ -169,23 +155,10 @@ public final class CloudWatchSource implements MetricSource {
 			fetchBatch(List.copyOf(batch.subList(half, batch.size())), window, results);
 			return;
 		}
-		if (batch.size() == 1 || !splittable(failure)) {
+		if (batch.size() == 1 || !CloudWatchFailures.splittable(failure)) {
 			log.warn("{}", failure.getMessage());
 		}
 		batch.forEach((p) -> results.accept(SeriesResult.failed(p.id(), failure)));
-	}
-
-	/** Refusals of a call for what it asks, not for who asks or how often. */
-	private static boolean splittable(SourceException failure) {
-		if (!(failure.getCause() instanceof CloudWatchException cw) || cw.isThrottlingException()) {
-			return false;
-		}
-		int status = cw.statusCode();
-		return status >= 500 || (status == 400 && !AUTH_CODES.contains(errorCode(cw)));
-	}
-
-	private static String errorCode(CloudWatchException cw) {
-		return (cw.awsErrorDetails() != null) ? cw.awsErrorDetails().errorCode() : null;
 	}
 
 	/**
@@ -198,7 +171,7 @@ public final class CloudWatchSource implements MetricSource {
 		for (int i = 0; i < batch.size(); i++) {
 			String id = "q" + i;
 			byId.put(id, batch.get(i));
-			queries.addAll(queriesFor(id, batch.get(i), window));
+			queries.addAll(CloudWatchQueries.of(id, query(batch.get(i)), window));
 		}
 		GetMetricDataRequest request = GetMetricDataRequest.builder()
 			.metricDataQueries(queries)
@@ -253,92 +226,11 @@ public final class CloudWatchSource implements MetricSource {
 		return SeriesResult.ok(pair.id(), acc.toSeries(query(pair).dimensions(), messages));
 	}
 
-	private List<MetricDataQuery> queriesFor(String id, PairMapping pair, QueryWindow window) {
-		CloudWatchQuery cw = query(pair);
-		int period = (int) window.period().toSeconds();
-		if (!cw.hasExpression()) {
-			return List.of(MetricDataQuery.builder()
-				.id(id)
-				.metricStat(stat(cw.namespace(), cw.metricName(), cw.dimensions(), cw.statistic().name(), cw.unit(),
-						period))
-				.returnData(true)
-				.build());
-		}
-		List<MetricDataQuery> queries = new ArrayList<>();
-		Matcher m = IDENTIFIER.matcher(cw.expression());
-		Set<String> known = new HashSet<>();
-		cw.metrics().forEach((e) -> known.add(e.id()));
-		String expression = m.replaceAll((r) -> known.contains(r.group(1)) ? id + "_" + r.group(1) : r.group(1));
-		queries.add(MetricDataQuery.builder().id(id).expression(expression).period(period).returnData(true).build());
-		for (CloudWatchQuery.ExpressionMetric e : cw.metrics()) {
-			queries.add(MetricDataQuery.builder()
-				.id(id + "_" + e.id())
-				.metricStat(stat(e.namespace(), e.metricName(), e.dimensions(), e.statistic().name(), e.unit(), period))
-				.returnData(false)
-				.build());
-		}
-		return queries;
-	}
-
-	private static MetricStat stat(String namespace, String name, SortedMap<String, String> dimensions,
-			String statistic, String unit, int period) {
-		List<Dimension> dims = new ArrayList<>();
-		dimensions.forEach((k, v) -> dims.add(Dimension.builder().name(k).value(v).build()));
-		MetricStat.Builder stat = MetricStat.builder()
-			.metric(Metric.builder().namespace(namespace).metricName(name).dimensions(dims).build())
-			.period(period)
-			.stat(statistic);
-		if (unit != null) {
-			stat.unit(unit);
-		}
-		return stat.build();
-	}
-
 	private SourceException translate(SdkException ex, List<PairMapping> batch) {
-		return translate(ex,
+		return CloudWatchFailures.translate(ex,
 				"GetMetricData for "
 						+ ((batch.size() == 1) ? "pair '" + batch.get(0).id() + "'" : batch.size() + " pair(s)")
 						+ " at " + this.endpoint);
-	}
-
-	/**
-	 * A failure of a CloudWatch call in one line: refused credentials, throttling, a
-	 * CloudWatch error with its code, an answer that is not CloudWatch's, or no answer.
-	 * @param ex the SDK's exception
-	 * @param scope the call and where, e.g. {@code GetMetricData for pair 'x' at region
-	 * us-east-1}
-	 * @return the failure, retryable where a retry may help
-	 */
-	static SourceException translate(SdkException ex, String scope) {
-		if (ex instanceof CloudWatchException cw) {
-			String code = (cw.awsErrorDetails() != null) ? cw.awsErrorDetails().errorCode() : null;
-			String message = (cw.awsErrorDetails() != null) ? cw.awsErrorDetails().errorMessage() : cw.getMessage();
-			int status = cw.statusCode();
-			if (code == null && message == null) {
-				var raw = (cw.awsErrorDetails() != null) ? cw.awsErrorDetails().rawResponse() : null;
-				String body = (raw != null) ? new String(raw.asByteArray(), java.nio.charset.StandardCharsets.UTF_8)
-						: "";
-				return new SourceException(
-						"CloudWatch answered HTTP " + status + " with a body that is not a CloudWatch error ("
-								+ Text.oneLine(body, 120) + "): is the endpoint a CloudWatch API? in " + scope,
-						status >= 500, ex);
-			}
-			String cause = (status == 401 || status == 403) ? "CloudWatch refused the credentials"
-					: cw.isThrottlingException() ? "CloudWatch throttled" : "CloudWatch error";
-			return new SourceException(cause + " (" + code + ", HTTP " + status + ": " + message + ") in " + scope,
-					status >= 500 || cw.isThrottlingException(), ex);
-		}
-		if (ex instanceof SdkClientException && String.valueOf(ex.getMessage()).startsWith("Unable to unmarshall")) {
-			return new SourceException(
-					"CloudWatch's answer could not be read (not the protocol of the CloudWatch API: "
-							+ Text.oneLine(ex.getMessage(), 200) + "): is the endpoint a CloudWatch API? in " + scope,
-					false, ex);
-		}
-		if (ex instanceof SdkClientException) {
-			return new SourceException(
-					"CloudWatch not reachable or client failed (" + ex.getMessage() + ") in " + scope, true, ex);
-		}
-		return new SourceException("CloudWatch failed (" + ex.getMessage() + ") in " + scope, true, ex);
 	}
 
 	@Override

@@ -1,6 +1,5 @@
 package dev.dualrun.parity.source.prometheus;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -11,10 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
-import dev.dualrun.parity.config.ConfigurationException;
 import dev.dualrun.parity.config.Text;
 import dev.dualrun.parity.source.http.RetryInterceptor;
-import okhttp3.Credentials;
 import okhttp3.FormBody;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -38,6 +35,9 @@ public final class PrometheusClient {
 
 	private final PrometheusSettings settings;
 
+	/** Authorizes each request and keeps the secrets out of messages. */
+	private final PrometheusCredentials credentials;
+
 	private final PrometheusResponseParser parser = new PrometheusResponseParser();
 
 	private final AtomicLong calls = new AtomicLong();
@@ -46,51 +46,14 @@ public final class PrometheusClient {
 
 	private final RetryInterceptor retry;
 
-	/** Signs each request with SigV4, or null. */
-	private final SigV4Interceptor signer;
-
-	/** Values never shown: passwords and tokens, from the settings or the URL. */
-	private final List<String> secrets;
-
 	/**
 	 * @param settings the API's settings; credentials in the URL
 	 * ({@code http://user:secret@host}) become basic auth and are never shown
 	 */
 	public PrometheusClient(PrometheusSettings settings) {
-		HttpUrl url = HttpUrl.parse(settings.url());
-		if (url == null) {
-			throw new ConfigurationException(
-					"Prometheus URL '" + settings.url().replaceAll("//[^/@]*@", "//***@") + "' is not an http(s) URL");
-		}
-		String user = settings.username();
-		String password = settings.password();
-		if (user == null && !url.username().isEmpty()) {
-			user = url.username();
-			password = url.password();
-		}
-		this.base = url.newBuilder().username("").password("").build();
-		this.settings = settings.withBasicAuth(this.base.toString(), user, password);
-		if (settings.sigv4().enabled() && (user != null || settings.bearerToken() != null
-				|| settings.headers().keySet().stream().anyMatch("Authorization"::equalsIgnoreCase))) {
-			throw new ConfigurationException("parity.prometheus.sigv4.region is set and so is "
-					+ ((settings.bearerToken() != null) ? "a bearer token"
-							: (user != null) ? "basic auth" : "an Authorization header")
-					+ ": a request carries one Authorization, use one of them");
-		}
-		List<String> hidden = new ArrayList<>();
-		hidden.add(password);
-		hidden.add(settings.bearerToken());
-		hidden.add(url.password());
-		settings.headers().forEach((k, v) -> {
-			if (k.equalsIgnoreCase("Authorization") || k.toLowerCase(java.util.Locale.ROOT).contains("token")
-					|| k.toLowerCase(java.util.Locale.ROOT).contains("key")) {
-				hidden.add(v);
-			}
-		});
-		if (user != null) {
-			hidden.add(Credentials.basic(user, (password != null) ? password : "").substring("Basic ".length()));
-		}
-		this.secrets = hidden.stream().filter((v) -> v != null && !v.isBlank()).toList();
+		this.credentials = new PrometheusCredentials(settings);
+		this.base = this.credentials.base();
+		this.settings = this.credentials.settings();
 		this.retry = new RetryInterceptor("prometheus", settings.retry());
 		OkHttpClient.Builder http = new OkHttpClient.Builder().connectTimeout(settings.timeout())
 			.readTimeout(settings.timeout())
@@ -99,10 +62,8 @@ public final class PrometheusClient {
 			.retryOnConnectionFailure(false)
 			.addInterceptor(this.retry);
 		// after the retries: every attempt is signed anew
-		this.signer = settings.sigv4().enabled() ? new SigV4Interceptor(settings.sigv4().region(),
-				settings.sigv4().service(), settings.sigv4().profile()) : null;
-		if (this.signer != null) {
-			http.addInterceptor(this.signer);
+		if (this.credentials.signer() != null) {
+			http.addInterceptor(this.credentials.signer());
 		}
 		this.http = http.build();
 	}
@@ -208,7 +169,7 @@ public final class PrometheusClient {
 
 	private RangeResponse queryRangeOnce(String query, String start, String end, String step) {
 		HttpUrl endpoint = this.base.newBuilder().addPathSegments("api/v1/query_range").build();
-		Request.Builder request = authorized(new Request.Builder());
+		Request.Builder request = this.credentials.authorized(new Request.Builder());
 		if (query.length() > this.settings.postThreshold()) {
 			request.url(endpoint)
 				.post(new FormBody.Builder().add("query", query)
@@ -235,7 +196,8 @@ public final class PrometheusClient {
 	public String version() {
 		HttpUrl endpoint = this.base.newBuilder().addPathSegments("api/v1/status/buildinfo").build();
 		try {
-			return execute(authorized(new Request.Builder()).url(endpoint).build(), null, this.parser::parseVersion);
+			return execute(this.credentials.authorized(new Request.Builder()).url(endpoint).build(), null,
+					this.parser::parseVersion);
 		}
 		catch (PrometheusQueryException ex) {
 			return "unknown (" + ex.getMessage() + ")";
@@ -252,19 +214,8 @@ public final class PrometheusClient {
 	tools.jackson.databind.JsonNode get(String path, List<String[]> params) {
 		HttpUrl.Builder url = this.base.newBuilder().addPathSegments(path);
 		params.forEach((p) -> url.addQueryParameter(p[0], p[1]));
-		return execute(authorized(new Request.Builder()).url(url.build()).build(), null, this.parser::data);
-	}
-
-	private Request.Builder authorized(Request.Builder request) {
-		if (this.settings.bearerToken() != null) {
-			request.header("Authorization", "Bearer " + this.settings.bearerToken());
-		}
-		else if (this.settings.username() != null) {
-			request.header("Authorization", Credentials.basic(this.settings.username(),
-					(this.settings.password() != null) ? this.settings.password() : ""));
-		}
-		this.settings.headers().forEach(request::header);
-		return request.header("Accept", "application/json");
+		return execute(this.credentials.authorized(new Request.Builder()).url(url.build()).build(), null,
+				this.parser::data);
 	}
 
 	private <T> T execute(Request request, String query, BodyReader<T> reader) {
@@ -273,28 +224,7 @@ public final class PrometheusClient {
 		try (Response response = this.http.newCall(request).execute()) {
 			ResponseBody body = response.body();
 			if (!response.isSuccessful()) {
-				byte[] bytes = readLimited(body, 4096);
-				String detail = this.parser.errorText(bytes);
-				if (detail == null) {
-					detail = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).strip();
-					detail = detail.isEmpty() ? response.message() : oneLine(detail);
-				}
-				int code = response.code();
-				String cause = (code == 401 || code == 403) ? "credentials refused" : "query failed";
-				String hint = "";
-				if (this.signer != null && code == 403) {
-					cause = "refused the SigV4-signed request";
-					hint = ": check the AWS credentials (" + this.settings.sigv4()
-							+ ") and that they may call aps:QueryMetrics on this workspace";
-				}
-				PrometheusQueryException failure = new PrometheusQueryException(
-						"Prometheus " + cause + " (HTTP " + code + ", " + redact(detail) + ") at " + where + hint,
-						code == 429 || code >= 500);
-				// only a range query has a window to split
-				if (query != null && (code == 413 || (code == 422 && detail.contains("too many samples")))) {
-					throw new WindowTooLargeException(failure);
-				}
-				throw failure;
+				throw refused(response, query, where);
 			}
 			if (body.contentLength() > MAX_RESPONSE_BYTES) {
 				throw tooLarge(where);
@@ -307,7 +237,7 @@ public final class PrometheusClient {
 			throw new PrometheusQueryException("Prometheus " + redact(ex.getMessage()) + " at " + where,
 					ex.isRetryable());
 		}
-		catch (ResponseTooLargeException ex) {
+		catch (LimitedInputStream.TooLargeException ex) {
 			throw tooLarge(where);
 		}
 		catch (SigV4Interceptor.SigningException ex) {
@@ -329,14 +259,37 @@ public final class PrometheusClient {
 		}
 	}
 
-	private String redact(String text) {
-		String redacted = Text.redact(text, this.secrets);
-		if (this.signer != null) {
-			// an error body may echo the request: no signature or session token shown
-			redacted = Text.redact(redacted, this.signer.secretsInUse())
-				.replaceAll("(?i)(Signature=)[0-9a-f]{16,}", "$1***");
+	/**
+	 * @return the failure an HTTP error answer means: a window too large to split, or a
+	 * {@link PrometheusQueryException} naming the cause
+	 */
+	private RuntimeException refused(Response response, String query, String where) throws IOException {
+		byte[] bytes = readLimited(response.body(), 4096);
+		String detail = this.parser.errorText(bytes);
+		if (detail == null) {
+			detail = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).strip();
+			detail = detail.isEmpty() ? response.message() : oneLine(detail);
 		}
-		return redacted;
+		int code = response.code();
+		String cause = (code == 401 || code == 403) ? "credentials refused" : "query failed";
+		String hint = "";
+		if (this.credentials.signer() != null && code == 403) {
+			cause = "refused the SigV4-signed request";
+			hint = ": check the AWS credentials (" + this.settings.sigv4()
+					+ ") and that they may call aps:QueryMetrics on this workspace";
+		}
+		PrometheusQueryException failure = new PrometheusQueryException(
+				"Prometheus " + cause + " (HTTP " + code + ", " + redact(detail) + ") at " + where + hint,
+				code == 429 || code >= 500);
+		// only a range query has a window to split
+		if (query != null && (code == 413 || (code == 422 && detail.contains("too many samples")))) {
+			return new WindowTooLargeException(failure);
+		}
+		return failure;
+	}
+
+	private String redact(String text) {
+		return this.credentials.redact(text);
 	}
 
 	private static PrometheusQueryException tooLarge(String where) {
@@ -373,45 +326,6 @@ public final class PrometheusClient {
 
 		PrometheusQueryException failure() {
 			return this.failure;
-		}
-
-	}
-
-	/** Thrown by {@link LimitedInputStream} past its limit. */
-	private static final class ResponseTooLargeException extends IOException {
-
-		ResponseTooLargeException() {
-			super("response too large");
-		}
-
-	}
-
-	/** Counts bytes and fails past a limit, so a huge answer cannot exhaust the heap. */
-	private static final class LimitedInputStream extends FilterInputStream {
-
-		private long remaining;
-
-		LimitedInputStream(InputStream in, long limit) {
-			super(in);
-			this.remaining = limit;
-		}
-
-		@Override
-		public int read() throws IOException {
-			int b = super.read();
-			if (b >= 0 && --this.remaining < 0) {
-				throw new ResponseTooLargeException();
-			}
-			return b;
-		}
-
-		@Override
-		public int read(byte[] b, int off, int len) throws IOException {
-			int n = super.read(b, off, len);
-			if (n > 0 && (this.remaining -= n) < 0) {
-				throw new ResponseTooLargeException();
-			}
-			return n;
 		}
 
 	}

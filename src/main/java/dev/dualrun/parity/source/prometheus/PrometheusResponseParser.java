@@ -43,9 +43,7 @@ final class PrometheusResponseParser {
 			String status = null;
 			String errorType = null;
 			String error = null;
-			String type = null;
-			List<RangeResponse.Series> series = new ArrayList<>();
-			int count = 0;
+			Matrix matrix = new Matrix();
 			List<String> warnings = new ArrayList<>();
 			while (p.nextToken() == JsonToken.PROPERTY_NAME) {
 				String name = p.currentName();
@@ -55,31 +53,7 @@ final class PrometheusResponseParser {
 					case "errorType" -> errorType = p.getValueAsString();
 					case "error" -> error = p.getValueAsString();
 					case "warnings", "infos" -> strings(p, value, warnings);
-					case "data" -> {
-						if (value != JsonToken.START_OBJECT) {
-							p.skipChildren();
-							continue;
-						}
-						while (p.nextToken() == JsonToken.PROPERTY_NAME) {
-							String field = p.currentName();
-							JsonToken v = p.nextToken();
-							if ("resultType".equals(field)) {
-								type = p.getValueAsString();
-							}
-							else if ("result".equals(field) && v == JsonToken.START_ARRAY) {
-								while (p.nextToken() == JsonToken.START_OBJECT) {
-									RangeResponse.Series s = series(p, count < KEEP_LABELS, count < KEEP_VALUES);
-									if (s != null) {
-										series.add(s);
-									}
-									count++;
-								}
-							}
-							else {
-								p.skipChildren();
-							}
-						}
-					}
+					case "data" -> data(p, value, matrix);
 					default -> p.skipChildren();
 				}
 			}
@@ -90,14 +64,59 @@ final class PrometheusResponseParser {
 				throw new PrometheusApiException(
 						"response has no status 'success' (got '" + ((status != null) ? status : "") + "')", false);
 			}
-			if (!"matrix".equals(type)) {
+			if (!"matrix".equals(matrix.type)) {
 				throw new PrometheusApiException(
-						"expected resultType 'matrix', got '" + ((type != null) ? type : "") + "'", false);
+						"expected resultType 'matrix', got '" + ((matrix.type != null) ? matrix.type : "") + "'",
+						false);
 			}
-			return new RangeResponse(series, warnings, count);
+			return new RangeResponse(matrix.series, warnings, matrix.count);
 		}
 		catch (JacksonException ex) {
 			throw new PrometheusApiException("response is not valid JSON (" + ex.getOriginalMessage() + ")", false);
+		}
+	}
+
+	/**
+	 * What a range answer's {@code data} holds: its type, the series kept, and their
+	 * count.
+	 */
+	private static final class Matrix {
+
+		private String type;
+
+		private final List<RangeResponse.Series> series = new ArrayList<>();
+
+		private int count;
+
+	}
+
+	/**
+	 * Reads {@code data}, the parser on its value: {@code resultType} and the series of
+	 * {@code result}.
+	 */
+	private static void data(JsonParser p, JsonToken value, Matrix matrix) {
+		if (value != JsonToken.START_OBJECT) {
+			p.skipChildren();
+			return;
+		}
+		while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+			String field = p.currentName();
+			JsonToken v = p.nextToken();
+			if ("resultType".equals(field)) {
+				matrix.type = p.getValueAsString();
+			}
+			else if ("result".equals(field) && v == JsonToken.START_ARRAY) {
+				while (p.nextToken() == JsonToken.START_OBJECT) {
+					RangeResponse.Series s = series(p, matrix.count < KEEP_LABELS, matrix.count < KEEP_VALUES);
+					if (s != null) {
+						matrix.series.add(s);
+					}
+					matrix.count++;
+				}
+			}
+			else {
+				p.skipChildren();
+			}
 		}
 	}
 

@@ -35,6 +35,62 @@ final class PrometheusRules implements AlertSource {
 
 	@Override
 	public AlertSide read(AlertMapping.Ref ref, Instant from, Instant to) {
+		Found found = find(ref);
+		JsonNode group = found.group();
+		JsonNode rule = found.rule();
+		long interval = Math.round(group.path("interval").asDouble(60) * 1000);
+		long hold = Math.round(rule.path("duration").asDouble(0) * 1000);
+		long keep = Math.round(rule.path("keepFiringFor").asDouble(0) * 1000);
+		String expr = rule.path("query").asString("");
+		AlertExpression x = AlertExpression.parse(expr);
+		Instant last = instant(rule.path("lastEvaluation").asString(null));
+		if (last == null) {
+			last = instant(group.path("lastEvaluation").asString(null));
+		}
+		String health = health(rule, last);
+		// replayed from before the window, so that a rule pending or firing as the window
+		// opens is in that state at its start
+		long[] times = evaluations(last, from.toEpochMilli() - (hold + keep + 2 * interval), to, interval);
+		int n = times.length;
+		double[] values = new double[n];
+		Arrays.fill(values, Double.NaN);
+		boolean[] present = new boolean[n];
+		List<String> notes = new ArrayList<>();
+		if (n > 0) {
+			String failure = watch(x, times, interval, values, present, notes);
+			if (failure != null && health == null) {
+				health = failure;
+			}
+		}
+		boolean[] firing = RuleReplay.firing(times, active(x, values, present), hold, keep);
+		// the window's instants only
+		int skip = 0;
+		while (skip < n && times[skip] < from.toEpochMilli()) {
+			skip++;
+		}
+		List<dev.dualrun.parity.alert.Episode> actual = (n > 0) ? fired(ref, times, interval, skip, to) : null;
+		String definition = "alert: " + ref.name() + "\nexpr: " + expr + "\nfor: "
+				+ Alerts.words(Duration.ofMillis(hold))
+				+ ((keep > 0) ? "\nkeep_firing_for: " + Alerts.words(Duration.ofMillis(keep)) : "") + "\ngroup: "
+				+ group.path("name").asString("") + " (interval " + Alerts.words(Duration.ofMillis(interval)) + ", "
+				+ group.path("file").asString("") + ")";
+		AlertCondition condition = new AlertCondition(SYSTEM, ref.name(), x.watched(), x.comparison(), x.threshold(),
+				Duration.ofMillis(interval), 0, 0, Duration.ofMillis(hold), Duration.ofMillis(keep),
+				x.firesOnAbsence() ? MissingData.BREACHING : MissingData.NOT_BREACHING, null, definition, health);
+		return new AlertSide(condition, tail(times, skip), java.util.Arrays.copyOfRange(values, skip, n),
+				Alerts.fromStates(tail(times, skip), tail(firing, skip), to), actual, "ALERTS", notes);
+	}
+
+	/** An alerting rule and its group, as {@code /api/v1/rules} shows them. */
+	private record Found(JsonNode group, JsonNode rule) {
+
+	}
+
+	/**
+	 * @return the alerting rule the reference names, with its group
+	 * @throws SourceException if none or several rules have its name
+	 */
+	private Found find(AlertMapping.Ref ref) {
 		JsonNode data = this.client.get("api/v1/rules", List.<String[]>of(new String[] { "type", "alert" }));
 		JsonNode group = null;
 		JsonNode rule = null;
@@ -64,20 +120,14 @@ final class PrometheusRules implements AlertSource {
 							: "its alerting rules: " + (names.isEmpty() ? "none" : String.join(", ", names)))
 					+ ")", false);
 		}
-		long interval = Math.round(group.path("interval").asDouble(60) * 1000);
-		long hold = Math.round(rule.path("duration").asDouble(0) * 1000);
-		long keep = Math.round(rule.path("keepFiringFor").asDouble(0) * 1000);
-		String expr = rule.path("query").asString("");
-		AlertExpression x = AlertExpression.parse(expr);
-		Instant last = instant(rule.path("lastEvaluation").asString(null));
-		if (last == null) {
-			last = instant(group.path("lastEvaluation").asString(null));
-		}
-		String health = health(rule, last);
-		// replayed from before the window, so that a rule pending or firing as the window
-		// opens is in that state at its start
-		long warmUp = hold + keep + 2 * interval;
-		long begin = from.toEpochMilli() - warmUp;
+		return new Found(group, rule);
+	}
+
+	/**
+	 * The group's evaluation instants from {@code begin} to {@code to}, in the phase of
+	 * its last evaluation (or on the interval's grid if it has none).
+	 */
+	private static long[] evaluations(Instant last, long begin, Instant to, long interval) {
 		long first = (last != null)
 				? last.toEpochMilli() + Math.floorDiv(begin - last.toEpochMilli() + interval - 1, interval) * interval
 				: Math.floorDiv(begin + interval - 1, interval) * interval;
@@ -86,44 +136,55 @@ final class PrometheusRules implements AlertSource {
 		for (int i = 0; i < n; i++) {
 			times[i] = first + i * interval;
 		}
-		double[] values = new double[n];
-		Arrays.fill(values, Double.NaN);
-		boolean[] present = new boolean[n];
-		List<String> notes = new ArrayList<>();
+		return times;
+	}
+
+	/**
+	 * Reads the watched series at the evaluation instants into {@code values} and
+	 * {@code present}: of several series, the one nearest to firing.
+	 * @return why the expression does not evaluate, or null if it does
+	 */
+	private String watch(AlertExpression x, long[] times, long interval, double[] values, boolean[] present,
+			List<String> notes) {
+		int n = times.length;
+		long first = times[0];
 		boolean upward = x.comparison() == null || x.comparison().upward();
+		String failure = null;
 		RangeResult watched = new RangeResult(List.of(), List.of(), 0);
-		if (n > 0) {
-			try {
-				watched = this.client.queryRangeMillis(x.watched(), first, times[n - 1], interval);
+		try {
+			watched = this.client.queryRangeMillis(x.watched(), first, times[n - 1], interval);
+		}
+		catch (PrometheusQueryException ex) {
+			if (ex.isRetryable()) {
+				throw ex;
 			}
-			catch (PrometheusQueryException ex) {
-				if (ex.isRetryable()) {
-					throw ex;
+			// the expression itself fails (as it does for the rule manager): the
+			// rule cannot fire, which the judge says
+			notes.add("its expression does not evaluate: " + ex.getMessage());
+			failure = "its expression does not evaluate: "
+					+ dev.dualrun.parity.config.Text.oneLine(ex.getMessage(), 300);
+		}
+		for (RangeResult.Series s : watched.series()) {
+			for (int k = 0; k < s.timestamps().length; k++) {
+				int i = (int) Math.round((double) (s.timestamps()[k] - first) / interval);
+				double v = s.values()[k];
+				if (i < 0 || i >= n || Double.isNaN(v)) {
+					continue;
 				}
-				// the expression itself fails (as it does for the rule manager): the
-				// rule cannot fire, which the judge says
-				notes.add("its expression does not evaluate: " + ex.getMessage());
-				if (health == null) {
-					health = "its expression does not evaluate: "
-							+ dev.dualrun.parity.config.Text.oneLine(ex.getMessage(), 300);
-				}
-			}
-			for (RangeResult.Series s : watched.series()) {
-				for (int k = 0; k < s.timestamps().length; k++) {
-					int i = (int) Math.round((double) (s.timestamps()[k] - first) / interval);
-					double v = s.values()[k];
-					if (i < 0 || i >= n || Double.isNaN(v)) {
-						continue;
-					}
-					values[i] = !present[i] ? v : upward ? Math.max(values[i], v) : Math.min(values[i], v);
-					present[i] = true;
-				}
-			}
-			if (watched.series().size() > 1) {
-				notes.add("the rule's expression has " + watched.series().size()
-						+ " series: it fires on any of them; the chart shows the " + (upward ? "highest" : "lowest"));
+				values[i] = !present[i] ? v : upward ? Math.max(values[i], v) : Math.min(values[i], v);
+				present[i] = true;
 			}
 		}
+		if (watched.series().size() > 1) {
+			notes.add("the rule's expression has " + watched.series().size()
+					+ " series: it fires on any of them; the chart shows the " + (upward ? "highest" : "lowest"));
+		}
+		return failure;
+	}
+
+	/** Whether the rule's condition held at each evaluation. */
+	private static boolean[] active(AlertExpression x, double[] values, boolean[] present) {
+		int n = values.length;
 		boolean[] active = new boolean[n];
 		for (int i = 0; i < n; i++) {
 			active[i] = (x.comparison() == null) ? present[i]
@@ -132,38 +193,27 @@ final class PrometheusRules implements AlertSource {
 				active[i] = true;
 			}
 		}
-		boolean[] firing = RuleReplay.firing(times, active, hold, keep);
-		// the window's instants only
-		int skip = 0;
-		while (skip < n && times[skip] < from.toEpochMilli()) {
-			skip++;
-		}
-		List<dev.dualrun.parity.alert.Episode> actual = null;
-		if (n > 0) {
-			RangeResult alerts = this.client.queryRangeMillis("ALERTS{alertname=\""
-					+ ref.name().replace("\\", "\\\\").replace("\"", "\\\"") + "\",alertstate=\"firing\"}", first,
-					times[n - 1], interval);
-			boolean[] fired = new boolean[n];
-			for (RangeResult.Series s : alerts.series()) {
-				for (long t : s.timestamps()) {
-					int i = (int) Math.round((double) (t - first) / interval);
-					if (i >= 0 && i < n) {
-						fired[i] = true;
-					}
+		return active;
+	}
+
+	/** What fired in the window, from the {@code ALERTS} series on the same instants. */
+	private List<dev.dualrun.parity.alert.Episode> fired(AlertMapping.Ref ref, long[] times, long interval, int skip,
+			Instant to) {
+		int n = times.length;
+		long first = times[0];
+		RangeResult alerts = this.client.queryRangeMillis("ALERTS{alertname=\""
+				+ ref.name().replace("\\", "\\\\").replace("\"", "\\\"") + "\",alertstate=\"firing\"}", first,
+				times[n - 1], interval);
+		boolean[] fired = new boolean[n];
+		for (RangeResult.Series s : alerts.series()) {
+			for (long t : s.timestamps()) {
+				int i = (int) Math.round((double) (t - first) / interval);
+				if (i >= 0 && i < n) {
+					fired[i] = true;
 				}
 			}
-			actual = Alerts.fromStates(tail(times, skip), tail(fired, skip), to);
 		}
-		String definition = "alert: " + ref.name() + "\nexpr: " + expr + "\nfor: "
-				+ Alerts.words(Duration.ofMillis(hold))
-				+ ((keep > 0) ? "\nkeep_firing_for: " + Alerts.words(Duration.ofMillis(keep)) : "") + "\ngroup: "
-				+ group.path("name").asString("") + " (interval " + Alerts.words(Duration.ofMillis(interval)) + ", "
-				+ group.path("file").asString("") + ")";
-		AlertCondition condition = new AlertCondition(SYSTEM, ref.name(), x.watched(), x.comparison(), x.threshold(),
-				Duration.ofMillis(interval), 0, 0, Duration.ofMillis(hold), Duration.ofMillis(keep),
-				x.firesOnAbsence() ? MissingData.BREACHING : MissingData.NOT_BREACHING, null, definition, health);
-		return new AlertSide(condition, tail(times, skip), java.util.Arrays.copyOfRange(values, skip, n),
-				Alerts.fromStates(tail(times, skip), tail(firing, skip), to), actual, "ALERTS", notes);
+		return Alerts.fromStates(tail(times, skip), tail(fired, skip), to);
 	}
 
 	private static long[] tail(long[] a, int from) {

@@ -18,6 +18,7 @@ import dev.dualrun.parity.demo.AzureMonitorCompatibleServer;
 import dev.dualrun.parity.demo.CloudWatchCompatibleServer;
 import dev.dualrun.parity.store.PairResultRow;
 import dev.dualrun.parity.store.ParityStore;
+import dev.dualrun.parity.store.StoreJson;
 import dev.dualrun.parity.store.RunRow;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -141,7 +142,7 @@ class AzureMonitorJobIT {
 			}
 			else {
 				assertThat(r.verdict().name()).as(p.id() + ": " + r.summary()).isEqualTo("FAIL");
-				assertThat(ParityStore.diagnoses(r.diagnoses()).get(0).code().name()).as(p.id() + ": " + r.summary())
+				assertThat(StoreJson.diagnoses(r.diagnoses()).get(0).code().name()).as(p.id() + ": " + r.summary())
 					.isEqualTo(p.expectedDiagnosis());
 			}
 		}

@@ -143,7 +143,7 @@ class AzureMonitorSourceIT {
 			pairs.add(cpu(k, "westeurope", AzureMonitorQuery.Aggregation.AVERAGE));
 		}
 		pairs.add(cpu(7, null, AzureMonitorQuery.Aggregation.AVERAGE));
-		assertThat(AzureMonitorSource.batches(pairs)).extracting(List::size).containsExactly(1, 50, 10);
+		assertThat(AzureMonitorBatches.of(pairs)).extracting(List::size).containsExactly(1, 50, 10);
 		long batches = server.calls("getBatch");
 		long tokens = server.calls("token");
 		try (AzureMonitorSource source = source(SECRET)) {
@@ -257,7 +257,7 @@ class AzureMonitorSourceIT {
 		}
 		pairs.add(pair("missing", new AzureMonitorQuery(elsewhere, null, "Percentage CPU",
 				AzureMonitorQuery.Aggregation.AVERAGE, null, "westeurope", "Percent")));
-		assertThat(AzureMonitorSource.batches(pairs)).hasSize(1);
+		assertThat(AzureMonitorBatches.of(pairs)).hasSize(1);
 		try (AzureMonitorSource source = source(SECRET)) {
 			List<SeriesResult> results = fetch(source, pairs);
 			assertThat(results).hasSize(5);

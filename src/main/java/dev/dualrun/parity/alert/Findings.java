@@ -1,0 +1,41 @@
+package dev.dualrun.parity.alert;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.dualrun.parity.alert.AlertJudgement.Code;
+import dev.dualrun.parity.alert.AlertJudgement.Finding;
+
+/**
+ * Collects the findings of one judgement by code, in the order first found; each code
+ * becomes one finding: its first message, and how many more there were.
+ */
+final class Findings {
+
+	private final Map<Code, List<String>> found = new LinkedHashMap<>();
+
+	void add(Code code, String message) {
+		this.found.computeIfAbsent(code, (k) -> new ArrayList<>()).add(message);
+	}
+
+	/**
+	 * @return true if a finding says the sides differ (a replay that differs from what
+	 * happened does not)
+	 */
+	boolean differ() {
+		return this.found.keySet().stream().anyMatch((c) -> c != Code.REPLAY_DIFFERS);
+	}
+
+	/**
+	 * @return one finding for each code, in order
+	 */
+	List<Finding> list() {
+		List<Finding> findings = new ArrayList<>();
+		this.found.forEach((code, messages) -> findings.add(new Finding(code,
+				messages.get(0) + ((messages.size() > 1) ? " (and " + (messages.size() - 1) + " more)" : ""))));
+		return findings;
+	}
+
+}

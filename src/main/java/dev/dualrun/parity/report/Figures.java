@@ -1,0 +1,33 @@
+package dev.dualrun.parity.report;
+
+import java.util.Locale;
+
+/** How the reports write numbers: 4 significant digits, percents, "-" for none. */
+final class Figures {
+
+	private Figures() {
+	}
+
+	/**
+	 * @param v a number or null
+	 * @return 4 significant digits, or "-"
+	 */
+	static String num(Double v) {
+		if (v == null || v.isNaN()) {
+			return "-";
+		}
+		if (v == Math.rint(v) && Math.abs(v) < 1e12) {
+			return String.format(Locale.ROOT, "%d", v.longValue());
+		}
+		return String.format(Locale.ROOT, "%.4g", v);
+	}
+
+	static String pct(Double v) {
+		return (v == null) ? "-" : String.format(Locale.ROOT, "%.1f %%", v * 100);
+	}
+
+	static String signedPct(Double v) {
+		return (v == null) ? "-" : String.format(Locale.ROOT, "%+.2f %%", v * 100);
+	}
+
+}
