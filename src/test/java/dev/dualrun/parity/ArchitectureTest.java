@@ -135,6 +135,13 @@ class ArchitectureTest {
 		.compile("source/(?!http/)[a-z]+/.*");
 
 	@Test
+	void noMainClassOutsideTheDemoIsOver400LinesAndNoMethodOver60() throws java.io.IOException {
+		java.nio.file.Path root = java.nio.file.Path.of("src/main/java/dev/dualrun/parity");
+		assertThat(SourceSizes.filesLongerThan(root, 400, "demo")).as("main classes over 400 lines").isEmpty();
+		assertThat(SourceSizes.methodsLongerThan(root, 60)).as("methods over 60 lines").isEmpty();
+	}
+
+	@Test
 	void onlyTheCliWritesToStandardOutput() {
 		noClasses().that()
 			.resideOutsideOfPackage("..parity.cli..")
