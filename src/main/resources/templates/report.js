@@ -9,7 +9,7 @@
   var all = rowsNode ? JSON.parse(rowsNode.textContent) : [];
   var sidesNode = document.getElementById('pair-sides');
   var SIDES = sidesNode ? JSON.parse(sidesNode.textContent) : [];
-  // a row's systems: [old, new] (reports before issue 8 had one pair of systems)
+  // a row's systems: [old, new] (reports of older versions name one pair of systems)
   function sidesOf(r) { return SIDES[r[10] || 0] || ['CloudWatch', 'Prometheus']; }
   var shown = all.slice();
   var page = 0;
@@ -169,7 +169,7 @@
         tooltip: { callbacks: { title: function (items) { return items.length ? time(items[0].parsed.x) + ' UTC' : ''; } } } }
     };
   }
-  // charts stored before issue 8 name their series cloudwatch and prometheus
+  // charts stored by older versions name their series cloudwatch and prometheus
   function oldOf(c) { return c.old || c.cloudwatch; }
   function newOf(c) { return c['new'] || c.prometheus; }
   function oldName(c, names) { return c.oldName || (names ? names[0] : 'CloudWatch'); }

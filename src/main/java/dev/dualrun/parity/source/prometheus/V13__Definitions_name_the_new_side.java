@@ -1,58 +1,28 @@
 package dev.dualrun.parity.source.prometheus;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
-
-import org.flywaydb.core.api.migration.BaseJavaMigration;
-import org.flywaydb.core.api.migration.Context;
+import dev.dualrun.parity.source.DefinitionRewrite;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A pair's stored definition names its new side by type, {@code "new": {"prometheus":
  * {"query": ...}}}, as it names its old side, where runs before stored
- * {@code "promql": ...}; every stored definition is rewritten so, nothing else changes. A
- * Java migration because SQL cannot move a JSON value under a new key.
+ * {@code "promql": ...}; every stored definition is rewritten so, nothing else changes.
  */
-public class V13__Definitions_name_the_new_side extends BaseJavaMigration {
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+public class V13__Definitions_name_the_new_side extends DefinitionRewrite {
 
 	@Override
-	public void migrate(Context context) throws Exception {
-		try (Statement select = context.getConnection().createStatement();
-				ResultSet rows = select.executeQuery(
-						"SELECT run_id, pair_id, definition FROM run_pair WHERE definition LIKE '%\"promql\"%'");
-				PreparedStatement update = context.getConnection()
-					.prepareStatement("UPDATE run_pair SET definition = ? WHERE run_id = ? AND pair_id = ?")) {
-			int pending = 0;
-			while (rows.next()) {
-				String rewritten = rewrite(rows.getString(3));
-				if (rewritten != null) {
-					update.setString(1, rewritten);
-					update.setLong(2, rows.getLong(1));
-					update.setString(3, rows.getString(2));
-					update.addBatch();
-					if (++pending == 500) {
-						update.executeBatch();
-						pending = 0;
-					}
-				}
-			}
-			if (pending > 0) {
-				update.executeBatch();
-			}
-		}
+	protected String marker() {
+		return "\"promql\"";
 	}
 
 	/**
 	 * @param definition a stored definition
 	 * @return it with its new side under {@code new}, or null if it has one already
 	 */
-	static String rewrite(String definition) {
+	@Override
+	protected String rewrite(String definition) {
 		JsonNode node = JSON.readTree(definition);
 		if (!(node instanceof ObjectNode pair) || !pair.has("promql") || pair.has("new")) {
 			return null;

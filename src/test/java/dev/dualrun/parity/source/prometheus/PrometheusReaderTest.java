@@ -40,10 +40,11 @@ class PrometheusReaderTest {
 	@Test
 	void definitionsStoredBeforeTheNewSideWasTypedAreRewritten() {
 		String old = "{\"id\":\"a\",\"old\":{\"cloudwatch\":{\"namespace\":\"N\"}},\"promql\":\"up\",\"period\":60}";
-		assertThat(V13__Definitions_name_the_new_side.rewrite(old))
+		assertThat(new V13__Definitions_name_the_new_side().rewrite(old))
 			.isEqualTo("{\"id\":\"a\",\"old\":{\"cloudwatch\":{\"namespace\":\"N\"}},\"period\":60,"
 					+ "\"new\":{\"prometheus\":{\"query\":\"up\"}}}");
-		assertThat(V13__Definitions_name_the_new_side.rewrite(V13__Definitions_name_the_new_side.rewrite(old)))
+		assertThat(
+				new V13__Definitions_name_the_new_side().rewrite(new V13__Definitions_name_the_new_side().rewrite(old)))
 			.isNull();
 	}
 
