@@ -48,6 +48,13 @@ public record Diagnosis(Code code, String message) {
 		 * rule).
 		 */
 		IDENTITY,
+		/**
+		 * A metric family the old side holds has no series on the new side (series
+		 * parity).
+		 */
+		FAMILY_MISSING,
+		/** Series of one side have no counterpart on the other (series parity). */
+		SERIES_PARITY,
 		/** The newest periods changed when read again: late data (rule 9). */
 		UNSETTLED,
 		/** Passes the rules, but equivalence within the tolerance is not shown. */

@@ -19,8 +19,9 @@ import dev.dualrun.parity.source.TimeSeries;
  * ({@link SideAnswer}) and decides every verdict: ERROR when a source failed, FAIL when
  * the new side returned several series where one was meant, otherwise both series on the
  * pair's grid (alignment), the per-point and whole-window rules with their anomalies and
- * diagnoses (comparison), and the identity check that the one new-side series carries the
- * old side's dimension values. The settle rule ({@link #settle}) and the false-discovery
+ * diagnoses (comparison), the identity check that the one new-side series carries the old
+ * side's dimension values, and, when the pair asks for it, series parity (the series each
+ * side's query read, as sets). The settle rule ({@link #settle}) and the false-discovery
  * adjustment across a run's pairs ({@link #qValues}) are its too. It speaks of the old
  * and the new side; the pair names the systems.
  */
@@ -70,6 +71,11 @@ public final class PairJudge {
 		ComparisonResult result = IdentityCheck.of(pair.oldDimensions(), newSeries.labels(), pair.sides())
 			.map(compared::failWith)
 			.orElse(compared);
+		if (oldSeries.seriesRead() != null && newSeries.seriesRead() != null) {
+			result = SeriesParityCheck.of(oldSeries.seriesRead(), newSeries.seriesRead(), pair.sides())
+				.map(result::failWith)
+				.orElse(result);
+		}
 		return new Judgement(aligned, result);
 	}
 

@@ -87,4 +87,14 @@ public record PairMapping(String id, String description, int line, SideQuery old
 		return this.old.kind();
 	}
 
+	/**
+	 * @return true if either side asks that the series sets of both sides be compared
+	 * (series parity): each side's source reads the labels of the series its query
+	 * selects
+	 */
+	@JsonIgnore
+	public boolean comparesSeries() {
+		return this.old.comparesSeries() || this.neu.comparesSeries();
+	}
+
 }

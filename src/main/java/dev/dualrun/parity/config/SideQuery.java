@@ -79,4 +79,13 @@ public interface SideQuery {
 		return Double.NaN;
 	}
 
+	/**
+	 * @return true if the side's source reads the labels of every stored series its query
+	 * selects, so that the judge compares the series sets of both sides (series parity)
+	 * and the other side reads them too
+	 */
+	default boolean comparesSeries() {
+		return false;
+	}
+
 }

@@ -14,8 +14,11 @@ import java.util.Map;
  * @param timestamps epoch milliseconds, ascending
  * @param values the values, same length as timestamps
  * @param messages warnings or status messages from the source (e.g. PartialData)
+ * @param seriesRead the labels of every stored series the query read in the window, when
+ * the pair compares the series sets of its sides (series parity); null otherwise
  */
-public record TimeSeries(Map<String, String> labels, long[] timestamps, double[] values, List<String> messages) {
+public record TimeSeries(Map<String, String> labels, long[] timestamps, double[] values, List<String> messages,
+		List<Map<String, String>> seriesRead) {
 
 	public TimeSeries {
 		if (timestamps.length != values.length) {
@@ -24,6 +27,25 @@ public record TimeSeries(Map<String, String> labels, long[] timestamps, double[]
 		}
 		labels = Map.copyOf(labels);
 		messages = List.copyOf(messages);
+		seriesRead = (seriesRead != null) ? seriesRead.stream().map(Map::copyOf).toList() : null;
+	}
+
+	/**
+	 * @param labels the series' labels
+	 * @param timestamps epoch milliseconds, ascending
+	 * @param values the values
+	 * @param messages warnings or status messages from the source
+	 */
+	public TimeSeries(Map<String, String> labels, long[] timestamps, double[] values, List<String> messages) {
+		this(labels, timestamps, values, messages, null);
+	}
+
+	/**
+	 * @param read the labels of every stored series the query read
+	 * @return this series with them
+	 */
+	public TimeSeries withSeriesRead(List<Map<String, String>> read) {
+		return new TimeSeries(this.labels, this.timestamps, this.values, this.messages, read);
 	}
 
 	/**
@@ -43,7 +65,8 @@ public record TimeSeries(Map<String, String> labels, long[] timestamps, double[]
 	@Override
 	public boolean equals(Object o) {
 		return o instanceof TimeSeries t && this.labels.equals(t.labels) && Arrays.equals(this.timestamps, t.timestamps)
-				&& Arrays.equals(this.values, t.values) && this.messages.equals(t.messages);
+				&& Arrays.equals(this.values, t.values) && this.messages.equals(t.messages)
+				&& java.util.Objects.equals(this.seriesRead, t.seriesRead);
 	}
 
 	@Override

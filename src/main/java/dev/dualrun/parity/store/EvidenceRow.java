@@ -28,9 +28,12 @@ import tools.jackson.core.type.TypeReference;
  * @param packed the points, see {@link PackedSeries}; null without a series
  * @param fetchedAt when it was read
  * @param outcome what the answer was
+ * @param seriesRead JSON list of the labels of every series the query read (series
+ * parity), or null
  */
 public record EvidenceRow(long runId, String pairId, Side side, String request, int shiftSeconds, double unitFactor,
-		int points, String labels, String messages, String error, byte[] packed, Instant fetchedAt, Outcome outcome) {
+		int points, String labels, String messages, String error, byte[] packed, Instant fetchedAt, Outcome outcome,
+		String seriesRead) {
 
 	/** Which side, and which read of it. */
 	public enum Side {
@@ -75,14 +78,15 @@ public record EvidenceRow(long runId, String pairId, Side side, String request, 
 		if (answer instanceof SideAnswer.Series s) {
 			return new EvidenceRow(runId, pairId, side, request, shiftSeconds, unitFactor, s.series().size(),
 					StoreJson.json(s.series().labels()), StoreJson.json(s.series().messages()), null,
-					PackedSeries.pack(window, s.series().timestamps(), s.series().values()), at, Outcome.SERIES);
+					PackedSeries.pack(window, s.series().timestamps(), s.series().values()), at, Outcome.SERIES,
+					(s.series().seriesRead() != null) ? StoreJson.json(s.series().seriesRead()) : null);
 		}
 		if (answer instanceof SideAnswer.Several s) {
 			return new EvidenceRow(runId, pairId, side, request, shiftSeconds, unitFactor, 0,
-					StoreJson.json(s.labelSets()), "[]", s.message(), null, at, Outcome.SEVERAL);
+					StoreJson.json(s.labelSets()), "[]", s.message(), null, at, Outcome.SEVERAL, null);
 		}
 		return new EvidenceRow(runId, pairId, side, request, shiftSeconds, unitFactor, 0, "{}", "[]",
-				((SideAnswer.Failed) answer).message(), null, at, Outcome.FAILED);
+				((SideAnswer.Failed) answer).message(), null, at, Outcome.FAILED, null);
 	}
 
 	/**
@@ -93,13 +97,16 @@ public record EvidenceRow(long runId, String pairId, Side side, String request, 
 			case SERIES -> {
 				PackedSeries.Points p = PackedSeries.unpack(this.packed);
 				yield new SideAnswer.Series(new TimeSeries(StoreJson.labels(this.labels), p.timestamps(), p.values(),
-						StoreJson.strings(this.messages)));
+						StoreJson.strings(this.messages), seriesSets(this.seriesRead)));
 			}
-			case SEVERAL -> new SideAnswer.Several(
-					StoreJson.JSON.readValue(this.labels, new TypeReference<List<Map<String, String>>>() {
-					}), this.error);
+			case SEVERAL -> new SideAnswer.Several(seriesSets(this.labels), this.error);
 			case FAILED -> new SideAnswer.Failed(this.error);
 		};
+	}
+
+	private static List<Map<String, String>> seriesSets(String json) {
+		return (json != null) ? StoreJson.JSON.readValue(json, new TypeReference<List<Map<String, String>>>() {
+		}) : null;
 	}
 
 }

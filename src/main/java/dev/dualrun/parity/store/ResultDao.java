@@ -70,9 +70,9 @@ public interface ResultDao {
 
 	@SqlBatch("""
 			INSERT INTO series_evidence (run_id, pair_id, side, request, shift_seconds, unit_factor, points, labels,
-			    messages, error, packed, fetched_at, outcome)
+			    messages, error, packed, fetched_at, outcome, series_read)
 			VALUES (:runId, :pairId, :side, :request, :shiftSeconds, :unitFactor, :points, :labels,
-			    :messages, :error, :packed, :fetchedAt, :outcome)
+			    :messages, :error, :packed, :fetchedAt, :outcome, :seriesRead)
 			""")
 	void insertEvidence(@BindMethods List<EvidenceRow> rows);
 

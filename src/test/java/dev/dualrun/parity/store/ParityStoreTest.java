@@ -63,11 +63,23 @@ class ParityStoreTest {
 	}
 
 	@Test
+	void keepsTheSeriesEachSideReadForSeriesParity() {
+		var window = new dev.dualrun.parity.source.QueryWindow(T, T.plusSeconds(3600), java.time.Duration.ofMinutes(1));
+		var read = java.util.List.of(java.util.Map.of("__name__", "x_total", "job", "app", "cluster", "edge-1"));
+		var series = new dev.dualrun.parity.source.TimeSeries(java.util.Map.of(), new long[] { T.toEpochMilli() },
+				new double[] { 1.5 }, java.util.List.of(), read);
+		this.store.saveEvidence(EvidenceRow.of(this.runId, "a", EvidenceRow.Side.NEW, "req", window, 0, 1,
+				new dev.dualrun.parity.compare.SideAnswer.Series(series), T));
+		var answer = this.store.results().evidence(this.runId, "a", EvidenceRow.Side.NEW).orElseThrow().answer();
+		assertThat(((dev.dualrun.parity.compare.SideAnswer.Series) answer).series().seriesRead()).isEqualTo(read);
+	}
+
+	@Test
 	void keepsNaNAndInfinityInPackedEvidence() {
 		var window = new dev.dualrun.parity.source.QueryWindow(T, T.plusSeconds(3600), java.time.Duration.ofMinutes(1));
 		byte[] packed = PackedSeries.pack(window, new long[] { T.toEpochMilli() }, new double[] { Double.NaN });
 		this.store.saveEvidence(new EvidenceRow(this.runId, "a", EvidenceRow.Side.OLD, "req", 0, 1, 1, "{}", "[]", null,
-				packed, T, EvidenceRow.Outcome.SERIES));
+				packed, T, EvidenceRow.Outcome.SERIES, null));
 		EvidenceRow read = this.store.results().evidence(this.runId, "a", EvidenceRow.Side.OLD).orElseThrow();
 		assertThat(PackedSeries.unpack(read.packed()).values()[0]).isNaN();
 		assertThat(read.fetchedAt()).isEqualTo(T);

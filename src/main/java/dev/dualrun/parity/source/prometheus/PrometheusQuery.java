@@ -10,7 +10,7 @@ import dev.dualrun.parity.config.SideQuery;
  *
  * @param query the PromQL
  */
-public record PrometheusQuery(String query) implements SideQuery {
+public record PrometheusQuery(String query) implements PromQlSide {
 
 	@Override
 	@JsonIgnore
@@ -27,10 +27,10 @@ public record PrometheusQuery(String query) implements SideQuery {
 	/**
 	 * @param side a side's query
 	 * @return its PromQL
-	 * @throws IllegalArgumentException if the side is not a Prometheus query
+	 * @throws IllegalArgumentException if the side is not PromQL
 	 */
 	static String of(SideQuery side) {
-		if (side instanceof PrometheusQuery q) {
+		if (side instanceof PromQlSide q) {
 			return q.query();
 		}
 		throw new IllegalArgumentException("not a Prometheus query: " + side.type());

@@ -74,8 +74,10 @@ public final class PrometheusSource implements MetricSource {
 		Instant first = window.start().plusSeconds(p);
 		this.queries.incrementAndGet();
 		RangeResult result = this.client.queryRange(query(pair), first, window.end(), p);
+		List<Map<String, String>> read = pair.comparesSeries()
+				? new SeriesReader(this.client).read(query(pair), window.start(), window.end()) : null;
 		if (result.series().isEmpty()) {
-			return new TimeSeries(java.util.Map.of(), new long[0], new double[0], result.warnings());
+			return new TimeSeries(java.util.Map.of(), new long[0], new double[0], result.warnings(), read);
 		}
 		if (result.seriesCount() > 1) {
 			String labels = result.series()
@@ -99,7 +101,7 @@ public final class PrometheusSource implements MetricSource {
 		for (int i = 0; i < shifted.length; i++) {
 			shifted[i] = s.timestamps()[i] - p * 1000;
 		}
-		return new TimeSeries(s.labels(), shifted, s.values(), result.warnings());
+		return new TimeSeries(s.labels(), shifted, s.values(), result.warnings(), read);
 	}
 
 	/**
