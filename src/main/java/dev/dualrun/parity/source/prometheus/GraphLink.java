@@ -7,7 +7,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /** A link to the same query and window in the Prometheus graph UI. */
-final class GraphLink {
+public final class GraphLink {
 
 	private static final DateTimeFormatter PROMETHEUS_END = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
 		.withZone(ZoneOffset.UTC);
@@ -19,7 +19,7 @@ final class GraphLink {
 	 * @return the graph page of a Prometheus server for the query over the window, or
 	 * null
 	 */
-	static String of(String baseUrl, String promql, Instant start, Instant end, long periodSeconds) {
+	public static String of(String baseUrl, String promql, Instant start, Instant end, long periodSeconds) {
 		if (baseUrl == null || start == null || end == null) {
 			return null;
 		}

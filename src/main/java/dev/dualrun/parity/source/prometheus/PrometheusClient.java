@@ -211,7 +211,7 @@ public final class PrometheusClient {
 	 * @return the answer's {@code data}
 	 * @throws PrometheusQueryException naming the cause
 	 */
-	tools.jackson.databind.JsonNode get(String path, List<String[]> params) {
+	public tools.jackson.databind.JsonNode get(String path, List<String[]> params) {
 		HttpUrl.Builder url = this.base.newBuilder().addPathSegments(path);
 		params.forEach((p) -> url.addQueryParameter(p[0], p[1]));
 		return execute(this.credentials.authorized(new Request.Builder()).url(url.build()).build(), null,

@@ -94,7 +94,7 @@ final class PrometheusQueryWriter implements QueryWriter {
 
 	@Override
 	public SideQuery query(String template, Duration period) {
-		return new PrometheusQuery(template.replace(PrometheusReader.PERIOD_PLACEHOLDER, Durations.compact(period)));
+		return new PrometheusQuery(template.replace(PromQlBlock.PERIOD_PLACEHOLDER, Durations.compact(period)));
 	}
 
 	@Override

@@ -18,12 +18,6 @@ final class PrometheusReader implements SideReader {
 	/** The block's key in the mapping file, and the source's type. */
 	static final String TYPE = "prometheus";
 
-	/**
-	 * Placeholder in PromQL replaced by the pair's period, e.g.
-	 * {@code rate(x[${period}])}.
-	 */
-	static final String PERIOD_PLACEHOLDER = "${period}";
-
 	/** The block as written. */
 	record Block(String query) {
 
@@ -52,18 +46,7 @@ final class PrometheusReader implements SideReader {
 	@Override
 	public SideQuery readPair(MappingBlock block) {
 		Block raw = block.bind(Block.class);
-		if (block.period().compareTo(block.scrapeInterval().multipliedBy(4)) < 0) {
-			throw block.pairError("period " + Durations.compact(block.period())
-					+ " is shorter than 4x the scrape interval " + Durations.compact(block.scrapeInterval())
-					+ ": a window would hold too few samples and increase() would extrapolate most of it (the period rule)");
-		}
-		String query = block.required(raw.query(), "query").strip();
-		String promql = query.replace(PERIOD_PLACEHOLDER, Durations.compact(block.period()));
-		if (promql.contains("${")) {
-			throw block.error("query",
-					"unknown placeholder in '" + query + "' (only " + PERIOD_PLACEHOLDER + " is replaced)");
-		}
-		return new PrometheusQuery(promql);
+		return new PrometheusQuery(PromQlBlock.promql(block, raw.query()));
 	}
 
 	@Override

@@ -160,6 +160,15 @@ public final class PrometheusSourceProvider implements SourceProvider, Costed, C
 		return PrometheusSettings.of(properties).concurrency();
 	}
 
+	/**
+	 * A {@code query_range} a pair, and a {@code series} call for each pair that compares
+	 * series sets (series parity).
+	 */
+	@Override
+	public long minimumCalls(List<PairMapping> pairs, QueryWindow window) {
+		return pairs.size() + pairs.stream().filter(PairMapping::comparesSeries).count();
+	}
+
 	@Override
 	public MetricSource open(ParityProperties properties) {
 		return new PrometheusSource(new PrometheusClient(PrometheusSettings.of(properties)),
