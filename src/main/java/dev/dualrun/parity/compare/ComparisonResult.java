@@ -71,4 +71,15 @@ public record ComparisonResult(Verdict verdict, List<Diagnosis> diagnoses, Aggre
 				this.lag, this.unitFactor, this.notes, this.evidence);
 	}
 
+	/**
+	 * @param note what the judge found beyond the diagnoses, in words
+	 * @return this result with the note added
+	 */
+	ComparisonResult noting(String note) {
+		List<String> all = new java.util.ArrayList<>(this.notes);
+		all.add(note);
+		return new ComparisonResult(this.verdict, this.diagnoses, this.oldAggregates, this.newAggregates, this.points,
+				this.lag, this.unitFactor, List.copyOf(all), this.evidence);
+	}
+
 }

@@ -36,6 +36,10 @@ public final class PairComparator {
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
 		.withZone(ZoneOffset.UTC);
 
+	/** Times of periods that are not whole minutes. */
+	private static final DateTimeFormatter TIME_SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+		.withZone(ZoneOffset.UTC);
+
 	private PairComparator() {
 	}
 
@@ -217,14 +221,15 @@ public final class PairComparator {
 		}
 		StringBuilder sb = new StringBuilder("gap on the " + side + " side: no data ");
 		long p = pair.window().period().toSeconds();
+		DateTimeFormatter time = (p % 60 == 0) ? TIME : TIME_SECONDS;
 		for (int i = 0; i < Math.min(3, long_.size()); i++) {
 			GapFinder.Gap g = long_.get(i);
 			Instant from = pair.window().bucket(g.firstSlot());
 			Instant to = pair.window().bucket(g.lastSlot()).plusSeconds(p);
 			sb.append((i > 0) ? ", " : "")
-				.append(TIME.format(from))
+				.append(time.format(from))
 				.append(" to ")
-				.append(TIME.format(to).substring(11))
+				.append(time.format(to).substring(11))
 				.append(" UTC (")
 				.append(g.periods())
 				.append(" periods)");

@@ -137,7 +137,12 @@ public final class PairJudge {
 		int oldChanged = changed(before.oldValues(), before.oldPresent(), after.oldValues(), after.oldPresent(), from);
 		int newChanged = changed(before.newValues(), before.newPresent(), after.newValues(), after.newPresent(), from);
 		if (oldChanged + newChanged == 0) {
-			return first;
+			return new Judgement(first.aligned(),
+					first.result()
+						.noting(String.format(Locale.ROOT,
+								"the newest %d minutes read again after %d s had not changed: what is missing there "
+										+ "is not data still arriving (the settle rule)",
+								NEWEST.toMinutes(), pause.toSeconds())));
 		}
 		Diagnosis unsettled = new Diagnosis(Diagnosis.Code.UNSETTLED, String.format(Locale.ROOT,
 				"the newest %d minutes changed when read again after %d s (%s: %d period(s), %s: %d): data was "

@@ -109,8 +109,13 @@ class PairJudgeTest {
 	void aReReadThatChangedNothingOrFailedKeepsTheFailure() {
 		SideAnswer[] first = { series(TRAFFIC), series(dipFrom(68)) };
 		PairJudge.Judgement judged = PairJudge.judge(PAIR, WINDOW, first[0], first[1]);
-		assertThat(PairJudge.settle(PAIR, WINDOW, judged, first, first.clone(), Duration.ofSeconds(60)))
-			.isSameAs(judged);
+		PairJudge.Judgement unchanged = PairJudge.settle(PAIR, WINDOW, judged, first, first.clone(),
+				Duration.ofSeconds(60));
+		assertThat(unchanged.result().verdict()).isEqualTo(Verdict.FAIL);
+		assertThat(unchanged.result().diagnoses()).isEqualTo(judged.result().diagnoses());
+		// the report says the stretch is missing, not late
+		assertThat(unchanged.result().notes()).containsExactly("the newest 30 minutes read again after 60 s had not "
+				+ "changed: what is missing there is not data still arriving (the settle rule)");
 		SideAnswer[] failed = { series(TRAFFIC), new SideAnswer.Failed("timeout") };
 		assertThat(PairJudge.settle(PAIR, WINDOW, judged, first, failed, Duration.ofSeconds(60))).isSameAs(judged);
 	}
