@@ -175,6 +175,21 @@ class BadInputCorpusIT {
 	}
 
 	@Test
+	void anEdgeAsTheOldSideRefusesBadInputInOneLine() {
+		flag("edge-url-ftp", List.of("--edge-url", "ftp://user:hunter2@host/"), "--edge-url", "not an http(s) URL");
+		flag("edge-external-labels-maybe", List.of("--edge-external-labels", "maybe"),
+				"--edge-external-labels 'maybe' is not read or ignore");
+		flag("edge-timeout-text", List.of("--edge-timeout", "fast"), "--edge-timeout");
+		mapping("edge-statistic", at("edge-statistic"), "'p99' is not one of sum");
+		Path edgeMapping = Fixtures.copy("mappings/edge/recording-rule.yml", work.resolve("edge-down.yml"));
+		expect("edge-down",
+				List.of("run", "--mapping", edgeMapping.toString(), "--edge-url", "http://127.0.0.1:1",
+						"--prometheus-url", "http://127.0.0.1:1", "--data-dir", work.resolve("edge-down").toString(),
+						"--reports-dir", work.resolve("r").toString()),
+				3, "every pair errored", "not reachable at http://127.0.0.1:1");
+	}
+
+	@Test
 	void remotePartitioningRefusesABadSetupInOneLine() {
 		String broker = "amqp://guest:guest@127.0.0.1:5672";
 		flag("remote-no-broker", List.of("--remote"), "run --remote: no broker", "PARITY_REMOTE_BROKER");

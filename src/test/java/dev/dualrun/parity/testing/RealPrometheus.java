@@ -18,13 +18,19 @@ import java.util.concurrent.TimeUnit;
  */
 public final class RealPrometheus implements AutoCloseable {
 
-	private final Process process;
+	private Process process;
 
 	private final int port;
 
-	private RealPrometheus(Process process, int port) {
+	private final List<String> command;
+
+	private final Path workDir;
+
+	private RealPrometheus(Process process, int port, List<String> command, Path workDir) {
 		this.process = process;
 		this.port = port;
+		this.command = command;
+		this.workDir = workDir;
 	}
 
 	public static RealPrometheus start(Path workDir, String openMetrics) throws Exception {
@@ -40,7 +46,6 @@ public final class RealPrometheus implements AutoCloseable {
 	 * @throws Exception if it does not start
 	 */
 	public static RealPrometheus start(Path workDir, String openMetrics, String config, String rules) throws Exception {
-		String prometheus = executable("prometheus");
 		String promtool = executable("promtool");
 		Path tsdb = workDir.resolve("tsdb");
 		if (openMetrics != null) {
@@ -53,21 +58,57 @@ public final class RealPrometheus implements AutoCloseable {
 			Files.writeString(workDir.resolve("rules.yml"), rules, StandardCharsets.UTF_8);
 			run(workDir, List.of(promtool, "check", "rules", workDir.resolve("rules.yml").toString()));
 		}
+		return launch(workDir, config, List.of());
+	}
+
+	/**
+	 * A server without backfill, e.g. an edge that scrapes a live exporter, or a central
+	 * store that receives remote writes.
+	 * @param workDir its directory (its TSDB is {@code tsdb} in it)
+	 * @param config its prometheus.yml
+	 * @param flags further flags, e.g. {@code --web.enable-remote-write-receiver}
+	 * @return the running server
+	 * @throws Exception if it does not start
+	 */
+	public static RealPrometheus launch(Path workDir, String config, List<String> flags) throws Exception {
+		Files.createDirectories(workDir);
 		Path configFile = workDir.resolve("prometheus.yml");
 		Files.writeString(configFile, config);
 		int port;
 		try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
 			port = socket.getLocalPort();
 		}
-		Process process = new ProcessBuilder(prometheus, "--config.file=" + configFile, "--storage.tsdb.path=" + tsdb,
-				"--storage.tsdb.retention.time=30d", "--web.listen-address=127.0.0.1:" + port)
-			.directory(workDir.toFile())
-			.redirectErrorStream(true)
-			.redirectOutput(workDir.resolve("prometheus.log").toFile())
-			.start();
-		RealPrometheus p = new RealPrometheus(process, port);
+		List<String> command = new java.util.ArrayList<>(List.of(executable("prometheus"),
+				"--config.file=" + configFile, "--storage.tsdb.path=" + workDir.resolve("tsdb"),
+				"--storage.tsdb.retention.time=30d", "--web.listen-address=127.0.0.1:" + port));
+		command.addAll(flags);
+		RealPrometheus p = new RealPrometheus(spawn(command, workDir), port, List.copyOf(command), workDir);
 		p.awaitReady(workDir);
 		return p;
+	}
+
+	private static Process spawn(List<String> command, Path workDir) throws IOException {
+		return new ProcessBuilder(command).directory(workDir.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve("prometheus.log").toFile()))
+			.start();
+	}
+
+	/**
+	 * Stops the server as an operator would (SIGTERM), keeping its TSDB.
+	 * @throws InterruptedException if interrupted while it stops
+	 */
+	public void stop() throws InterruptedException {
+		close();
+	}
+
+	/**
+	 * Starts the stopped server again on its port and TSDB.
+	 * @throws Exception if it does not start
+	 */
+	public void startAgain() throws Exception {
+		this.process = spawn(this.command, this.workDir);
+		awaitReady(this.workDir);
 	}
 
 	public String url() {
