@@ -27,10 +27,10 @@ public final class DemoBackends implements AutoCloseable {
 
 	/** What the demo is, for its command's help. */
 	public static final String DESCRIPTION = "Start a CloudWatch-compatible server, an Azure-Monitor-compatible "
-			+ "server and a Prometheus-compatible endpoint in process on loopback, fill them with a seeded 26-hour "
-			+ "dual run of a Flask app and two Azure resources (15 pairs: 13 from CloudWatch, 2 from Azure Monitor, 4 "
-			+ "with injected discrepancies; 5 alert pairs), run the real job through the real SDK and OkHttp "
-			+ "clients, and write the report.";
+			+ "server and two Prometheus-compatible endpoints (a store and an edge that feeds it) in process on "
+			+ "loopback, fill them with a seeded 26-hour dual run of a Flask app, two Azure resources and an edge "
+			+ "(18 pairs: 13 from CloudWatch, 2 from Azure Monitor, 3 from the edge, 6 with injected discrepancies; "
+			+ "5 alert pairs), run the real job through the real SDK and OkHttp clients, and write the report.";
 
 	private final CloudWatchCompatibleServer cloudwatch;
 
@@ -38,15 +38,18 @@ public final class DemoBackends implements AutoCloseable {
 
 	private final DemoPrometheusServer prometheus;
 
+	private final DemoPrometheusServer edge;
+
 	private final DemoScenario scenario;
 
 	private final Path mapping;
 
 	private DemoBackends(CloudWatchCompatibleServer cloudwatch, AzureMonitorCompatibleServer azure,
-			DemoPrometheusServer prometheus, DemoScenario scenario, Path mapping) {
+			DemoPrometheusServer prometheus, DemoPrometheusServer edge, DemoScenario scenario, Path mapping) {
 		this.cloudwatch = cloudwatch;
 		this.azure = azure;
 		this.prometheus = prometheus;
+		this.edge = edge;
 		this.scenario = scenario;
 		this.mapping = mapping;
 	}
@@ -65,13 +68,14 @@ public final class DemoBackends implements AutoCloseable {
 		AzureMonitorCompatibleServer azure = AzureMonitorCompatibleServer.start(Clock.systemUTC(), DEMO_TENANT,
 				DEMO_CLIENT, DEMO_SECRET);
 		DemoPrometheusServer prometheus = DemoPrometheusServer.start();
-		DemoBackends backends = new DemoBackends(cloudwatch, azure, prometheus, new DemoScenario(seed), mapping);
+		DemoPrometheusServer edge = DemoPrometheusServer.start();
+		DemoBackends backends = new DemoBackends(cloudwatch, azure, prometheus, edge, new DemoScenario(seed), mapping);
 		try (CloudWatchClient client = CloudWatchClient.builder()
 			.endpointOverride(cloudwatch.endpoint())
 			.region(Region.US_EAST_1)
 			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("demo", "demo")))
 			.build()) {
-			backends.scenario.load(client, azure, prometheus, now, mapping);
+			backends.scenario.load(client, azure, prometheus, edge, now, mapping);
 		}
 		catch (Exception | Error ex) {
 			backends.close();
@@ -94,7 +98,7 @@ public final class DemoBackends implements AutoCloseable {
 	public List<String> propertyArgs() {
 		return List.of("--parity.cloudwatch.endpoint=" + this.cloudwatch.endpoint(),
 				"--parity.cloudwatch.region=us-east-1", "--parity.prometheus.url=" + this.prometheus.url(),
-				"--parity.azure.endpoint=" + this.azure.endpoint(),
+				"--parity.edge.url=" + this.edge.url(), "--parity.azure.endpoint=" + this.azure.endpoint(),
 				"--parity.azure.batch-endpoint=" + this.azure.endpoint(),
 				"--parity.azure.token-endpoint=" + this.azure.endpoint(), "--parity.azure.tenant-id=" + DEMO_TENANT,
 				"--parity.azure.client-id=" + DEMO_CLIENT, "--parity.azure.client-secret=" + DEMO_SECRET);
@@ -106,7 +110,8 @@ public final class DemoBackends implements AutoCloseable {
 	public String describe() {
 		return "CloudWatch-compatible server at " + this.cloudwatch.endpoint() + " (" + this.scenario.putCalls()
 				+ " PutMetricData calls), Azure-Monitor-compatible server at " + this.azure.endpoint()
-				+ ", Prometheus-compatible endpoint at " + this.prometheus.url() + ", mapping " + this.mapping;
+				+ ", Prometheus-compatible endpoints at " + this.prometheus.url() + " and (an edge that feeds it) "
+				+ this.edge.url() + ", mapping " + this.mapping;
 	}
 
 	/**
@@ -127,6 +132,7 @@ public final class DemoBackends implements AutoCloseable {
 
 	@Override
 	public void close() {
+		this.edge.close();
 		this.prometheus.close();
 		this.azure.close();
 		this.cloudwatch.close();

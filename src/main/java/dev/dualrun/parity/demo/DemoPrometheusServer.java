@@ -92,6 +92,8 @@ public final class DemoPrometheusServer implements AutoCloseable {
 		// raw samples are not kept: an instant query of a range vector finds none
 		server.createContext("/api/v1/query", (exchange) -> send(exchange, 200,
 				"{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[]}}"));
+		server.createContext("/api/v1/status/config", (exchange) -> send(exchange, 200,
+				"{\"status\":\"success\",\"data\":" + JSON.writeValueAsString(Map.of("yaml", configYaml())) + "}"));
 		server.createContext("/api/v1/status/buildinfo", (exchange) -> send(exchange, 200,
 				"{\"status\":\"success\",\"data\":{\"version\":\"demo (precomputed series, not a PromQL engine)\"}}"));
 	}
@@ -119,6 +121,26 @@ public final class DemoPrometheusServer implements AutoCloseable {
 	 */
 	public long requests() {
 		return this.requests.get();
+	}
+
+	private volatile Map<String, String> externalLabels = Map.of();
+
+	/**
+	 * @param labels the external labels its configuration names (an edge's, which its
+	 * remote write adds to every series)
+	 */
+	public void externalLabels(Map<String, String> labels) {
+		this.externalLabels = Map.copyOf(labels);
+	}
+
+	private String configYaml() {
+		StringBuilder yaml = new StringBuilder("global:\n  scrape_interval: 15s\n");
+		if (!this.externalLabels.isEmpty()) {
+			yaml.append("  external_labels:\n");
+			new TreeMap<>(this.externalLabels)
+				.forEach((k, v) -> yaml.append("    ").append(k).append(": ").append(v).append('\n'));
+		}
+		return yaml.toString();
 	}
 
 	/** The label sets of the simulated series, for the catalog endpoints. */

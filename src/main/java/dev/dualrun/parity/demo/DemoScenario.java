@@ -108,11 +108,12 @@ public final class DemoScenario {
 	 * @param cloudwatch an SDK client pointed at the CloudWatch-compatible server
 	 * @param azure the Azure-Monitor-compatible server, filled with the Azure side
 	 * @param prometheus the Prometheus-compatible endpoint
+	 * @param edge the edge's Prometheus-compatible endpoint, which feeds the first
 	 * @param now the current time
 	 * @param mappingFile where to write the mapping
 	 */
 	public void load(CloudWatchClient cloudwatch, AzureMonitorCompatibleServer azure, DemoPrometheusServer prometheus,
-			Instant now, Path mappingFile) {
+			DemoPrometheusServer edge, Instant now, Path mappingFile) {
 		long end = now.toEpochMilli();
 		long start = Math.floorDiv(end - 26 * 3_600_000L, PERIOD * 1000) * PERIOD * 1000;
 		FlaskSimulation sim = new FlaskSimulation(this.seed, start, end);
@@ -155,6 +156,7 @@ public final class DemoScenario {
 				ordersPost, sim, 1, "PaymentLatency", "Milliseconds", "1    # wrong: Prometheus is in seconds", "FAIL",
 				"UNIT_FACTOR", "unit: Prometheus seconds vs CloudWatch Milliseconds, unit-factor left at 1");
 		azure(sim, requests.get(ROOT), root, azure);
+		edge(sim, List.of(ordersPost, ordersGet, users), edge, prometheus);
 		List<MetricDatum> pool = new ArrayList<>();
 		alertSignals(sim, ordersPost, pool);
 		this.putCalls += CloudWatchPublishing.publish(cloudwatch, pool);
@@ -594,6 +596,60 @@ public final class DemoScenario {
 				""".formatted(vm, cpuQuery));
 		this.prometheus.put(cpuQuery.replace("${period}", "1m"), sim.overTime(cpu, 60, false));
 		this.expectations.add(new Expectation("azure-vm-cpu-average", "PASS", null, null));
+	}
+
+	/** The edge's external label, which its remote write adds to every series. */
+	private static final Map<String, String> EDGE_LABELS = Map.of("cluster", "edge-1");
+
+	/**
+	 * Three pairs of an edge Prometheus against the store it feeds: the shop's checkouts
+	 * arrive as they are; its abandoned carts are dropped on the way by a relabelling;
+	 * its payment retries gain a label on the way.
+	 * @param sim the simulation
+	 * @param scraped the scraped requests each family counts
+	 * @param edge the edge's endpoint
+	 * @param centre the store's endpoint
+	 */
+	private void edge(FlaskSimulation sim, List<FlaskSimulation.Scraped> scraped, DemoPrometheusServer edge,
+			DemoPrometheusServer centre) {
+		edge.externalLabels(EDGE_LABELS);
+		edgePair("edge-checkouts", "shop_checkouts_total", scraped.get(0), sim, edge, centre, Map.of(), "PASS", null,
+				null);
+		edgePair("edge-carts-abandoned", "shop_carts_abandoned_total", scraped.get(1), sim, edge, null, Map.of(),
+				"FAIL", "FAMILY_MISSING", "the edge's write_relabel_configs drops the family on the way to the store");
+		edgePair("edge-payment-retries", "shop_payment_retries_total", scraped.get(2), sim, edge, centre,
+				Map.of("region", "eu"), "FAIL", "IDENTITY", "a relabelling adds region=\"eu\" on the way to the store");
+	}
+
+	private void edgePair(String id, String family, FlaskSimulation.Scraped scraped, FlaskSimulation sim,
+			DemoPrometheusServer edge, DemoPrometheusServer centre, Map<String, String> addedOnTheWay, String verdict,
+			String diagnosis, String injected) {
+		String query = "sum(rate(" + family + "[${period}]))";
+		TreeMap<Long, Double> values = new TreeMap<>();
+		for (long t = sim.firstGrid(PERIOD); t * 1000 <= sim.endMillis(); t += PERIOD) {
+			double v = PromQlModel.increase(scraped.times(), scraped.count(), t * 1000, PERIOD * 1000) / PERIOD;
+			if (!Double.isNaN(v)) {
+				values.put(t, v);
+			}
+		}
+		Map<String, String> labels = Map.of("job", "shop", "instance", "shop-1:8080");
+		edge.register(query.replace("${period}", "5m"), Map.of(), values);
+		edge.describe(family, labels);
+		if (centre != null) {
+			this.prometheus.put(query.replace("${period}", "5m"), values);
+			Map<String, String> stored = new TreeMap<>(labels);
+			stored.putAll(EDGE_LABELS);
+			stored.putAll(addedOnTheWay);
+			centre.describe(family, stored);
+		}
+		this.yaml.append("  - id: ").append(id).append('\n');
+		if (injected != null) {
+			this.yaml.append("    # injected discrepancy: ").append(injected).append('\n');
+		}
+		this.yaml.append("    description: Rate of ").append(family).append(" at the edge and in the store it feeds\n");
+		this.yaml.append("    edge: { query: '").append(query).append("' }\n");
+		this.yaml.append("    prometheus: { query: '").append(query).append("' }\n");
+		this.expectations.add(new Expectation(id, verdict, diagnosis, injected));
 	}
 
 	private static String selector(FlaskSimulation.Endpoint e, String extra) {

@@ -60,6 +60,8 @@ public class DemoDiscoveryIT {
 
 	private static DemoPrometheusServer prometheus;
 
+	private static DemoPrometheusServer edge;
+
 	private static DemoScenario scenario;
 
 	private static Path mapping;
@@ -74,6 +76,7 @@ public class DemoDiscoveryIT {
 		cloudwatch = CloudWatchCompatibleServer.start(Clock.systemUTC(), null);
 		azure = AzureMonitorCompatibleServer.start(Clock.systemUTC(), "t", "c", "s");
 		prometheus = DemoPrometheusServer.start();
+		edge = DemoPrometheusServer.start();
 		mapping = shared.resolve("mappings.yml");
 		scenario = new DemoScenario(42);
 		try (CloudWatchClient client = CloudWatchClient.builder()
@@ -81,7 +84,7 @@ public class DemoDiscoveryIT {
 			.region(Region.US_EAST_1)
 			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("d", "d")))
 			.build()) {
-			scenario.load(client, azure, prometheus, now, mapping);
+			scenario.load(client, azure, prometheus, edge, now, mapping);
 		}
 		System.setProperty("aws.accessKeyId", "d");
 		System.setProperty("aws.secretAccessKey", "d");
@@ -104,6 +107,7 @@ public class DemoDiscoveryIT {
 	@AfterAll
 	static void stop() {
 		prometheus.close();
+		edge.close();
 		azure.close();
 		cloudwatch.close();
 		System.clearProperty("aws.accessKeyId");

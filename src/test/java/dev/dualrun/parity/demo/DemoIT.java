@@ -30,7 +30,7 @@ class DemoIT {
 		CliRun run = CliRun.of(List.of("demo", "--data-dir", data.toString(), "--reports-dir",
 				this.dir.resolve("reports").toString()));
 		assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
-		assertThat(run.out()).contains("demo: 15 of 15 verdicts match the injected discrepancies",
+		assertThat(run.out()).contains("demo: 18 of 18 verdicts match the injected discrepancies",
 				"demo: 5 of 5 alert verdicts match the injected defects", "report: ");
 		ParityStore store = ParityStore.open(TestStore.dataSource(data), Clock.systemUTC());
 		long runId = store.latestRuns(1).get(0).id();
