@@ -26,14 +26,6 @@ public final class PrometheusSourceProvider implements SourceProvider, Costed, C
 
 	private static final PrometheusReader READER = new PrometheusReader();
 
-	/** The scrape interval a dry run assumes when it estimates the samples loaded. */
-	static final long ASSUMED_SCRAPE_SECONDS = 15;
-
-	/**
-	 * A range selector of a pair's PromQL, its period already written in ({@code [5m]}).
-	 */
-	private static final java.util.regex.Pattern RANGE = java.util.regex.Pattern.compile("\\[\\d+[smhdwy]\\]");
-
 	@Override
 	public List<org.flywaydb.core.api.migration.JavaMigration> migrations() {
 		return List.of(new V13__Definitions_name_the_new_side());
@@ -64,30 +56,11 @@ public final class PrometheusSourceProvider implements SourceProvider, Costed, C
 		return PromQlLinter.shape(PrometheusQuery.of(query));
 	}
 
-	/**
-	 * The {@code query_range} requests (a window longer than the points a request may
-	 * return is split) and the samples they load: each range selector reads its period's
-	 * worth of scrapes at every step.
-	 */
+	/** The {@code query_range} and {@code series} requests, and the samples they load. */
 	@Override
 	public String estimate(java.util.Map<QueryWindow, java.util.List<PairMapping>> pairs, ParityProperties properties) {
-		int perRequest = PrometheusSettings.of(properties).maxPointsPerRequest();
-		long requests = 0;
-		long samples = 0;
-		for (var e : pairs.entrySet()) {
-			int points = e.getKey().count();
-			for (PairMapping p : e.getValue()) {
-				requests += (points + perRequest - 1) / perRequest;
-				java.util.regex.Matcher m = RANGE.matcher(PrometheusQuery.of(p.neu()));
-				long perStep = 0;
-				while (m.find()) {
-					perStep += Math.max(1, p.period().toSeconds() / ASSUMED_SCRAPE_SECONDS);
-				}
-				samples += points * Math.max(1, perStep);
-			}
-		}
-		return requests + " query_range request(s), about " + String.format(java.util.Locale.ROOT, "%,d", samples)
-				+ " sample(s) loaded";
+		return QueryRangeCost.estimate(pairs, dev.dualrun.parity.config.Side.NEW,
+				PrometheusSettings.of(properties).maxPointsPerRequest());
 	}
 
 	@Override
