@@ -2,25 +2,29 @@ package dev.dualrun.parity.source.prometheus.edge;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import dev.dualrun.parity.config.PairMapping;
 import dev.dualrun.parity.config.ParityProperties;
 import dev.dualrun.parity.config.SettingsBinder;
+import dev.dualrun.parity.config.Side;
 import dev.dualrun.parity.config.SideReader;
 import dev.dualrun.parity.source.Configurable;
+import dev.dualrun.parity.source.Costed;
 import dev.dualrun.parity.source.Linked;
 import dev.dualrun.parity.source.MetricSource;
 import dev.dualrun.parity.source.QueryWindow;
 import dev.dualrun.parity.source.SourceProvider;
 import dev.dualrun.parity.source.prometheus.GraphLink;
 import dev.dualrun.parity.source.prometheus.PrometheusClient;
+import dev.dualrun.parity.source.prometheus.QueryRangeCost;
 
 /**
  * An edge Prometheus (any Prometheus-compatible API) as the old side, against the central
  * store it feeds by remote write or federation: {@code query_range} and {@code series} on
  * the edge, from {@code parity.edge.*}.
  */
-public final class EdgeSourceProvider implements SourceProvider, Configurable, Linked {
+public final class EdgeSourceProvider implements SourceProvider, Configurable, Linked, Costed {
 
 	/** The system as reports name it. */
 	static final String NAME = "edge Prometheus";
@@ -61,6 +65,15 @@ public final class EdgeSourceProvider implements SourceProvider, Configurable, L
 	@Override
 	public long minimumCalls(List<PairMapping> pairs, QueryWindow window) {
 		return 2L * pairs.size();
+	}
+
+	/**
+	 * The edge's {@code query_range} and {@code series} requests and the samples they
+	 * load.
+	 */
+	@Override
+	public String estimate(Map<QueryWindow, List<PairMapping>> pairs, ParityProperties properties) {
+		return QueryRangeCost.estimate(pairs, Side.OLD, EdgeSettings.of(properties).api().maxPointsPerRequest());
 	}
 
 	@Override
