@@ -32,6 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dualrun.parity.testing.CliRun;
 import dev.dualrun.parity.testing.RealPrometheus;
 import dev.dualrun.parity.testing.BenchmarkScenario;
+import dev.dualrun.parity.testing.EdgeBenchmarkScenario;
+import dev.dualrun.parity.testing.LateDataProxy;
 
 /**
  * The accuracy benchmark (not part of the test suite): a labelled corpus of pairs through
@@ -63,6 +65,63 @@ class AccuracyBenchmark {
 	@Test
 	void measuresTheConfusionMatrixOnAzurePairs() throws Exception {
 		measure(true);
+	}
+
+	/**
+	 * An edge Prometheus against the store it feeds, each a real Prometheus from its own
+	 * backfilled TSDB, the store behind a proxy that answers the newest minutes of some
+	 * pairs late: equivalent pairs, a family dropped on the way, labels renamed by a
+	 * federation, a stretch lost, and the window's end late (arriving when read again, or
+	 * never).
+	 */
+	@Test
+	void measuresTheConfusionMatrixOnEdgePairs() throws Exception {
+		Path work = Files.createTempDirectory("parity-benchmark-edge");
+		long started = System.nanoTime();
+		EdgeBenchmarkScenario scenario = new EdgeBenchmarkScenario(now()).build();
+		String edgeConfig = "global:\n  scrape_interval: 15s\n  external_labels: { cluster: edge-1 }\n";
+		try (RealPrometheus edge = RealPrometheus.start(Files.createDirectories(work.resolve("edge")),
+				scenario.edgeOpenMetrics(), edgeConfig, null);
+				RealPrometheus store = RealPrometheus.start(Files.createDirectories(work.resolve("store")),
+						scenario.storeOpenMetrics());
+				LateDataProxy late = new LateDataProxy(store.url(), EdgeBenchmarkScenario.LATE,
+						EdgeBenchmarkScenario.LATE_SECONDS)) {
+			Path mapping = Files.writeString(work.resolve("edge.yml"), scenario.mapping());
+			long jobStarted = System.nanoTime();
+			CliRun run = CliRun.of(List.of("run", "--mapping", mapping.toString(), "--from", scenario.from().toString(),
+					"--to", scenario.to().toString(), "--edge-url", edge.url(), "--prometheus-url", late.url(),
+					"--settle-recheck", "2s", "--data-dir", work.resolve("data").toString(), "--reports-dir",
+					work.resolve("reports").toString(), "--threads", "4"));
+			double jobSeconds = (System.nanoTime() - jobStarted) / 1e9;
+			assertThat(run.out()).as(run.err()).contains("report: ");
+			Map<String, String> verdicts = new HashMap<>();
+			Map<String, String> first = new HashMap<>();
+			results(work.resolve("data")).forEach((id, r) -> {
+				verdicts.put(id, r.verdict().name());
+				List<Diagnosis> d = StoreJson.diagnoses(r.diagnoses());
+				first.put(id, d.isEmpty() ? null : d.get(0).code().name());
+			});
+			String matrix = String.format(Locale.ROOT,
+					"# Accuracy benchmark, an edge Prometheus against the store it feeds%n%n%d labelled pairs, 6 hours "
+							+ "at 5-minute periods, two real Prometheus servers. Job %.1f s, whole benchmark %.1f s.%n%n"
+							+ "%s%n%n%s",
+					scenario.pairs().size(), jobSeconds, (System.nanoTime() - started) / 1e9,
+					run.out().lines().findFirst().orElse(""),
+					EdgeBenchmarkScenario.matrix(scenario.pairs(), verdicts, first));
+			System.out.println(matrix);
+			Path out = Path.of("target", "benchmark", "accuracy-edge.md");
+			Files.createDirectories(out.getParent());
+			Files.writeString(out, matrix);
+			for (EdgeBenchmarkScenario.Pair p : scenario.pairs()) {
+				assertThat(verdicts.get(p.id())).as(p.id()).isEqualTo(p.verdict());
+			}
+			long right = scenario.pairs()
+				.stream()
+				.filter((p) -> p.diagnosis() == null || p.diagnosis().equals(first.get(p.id())))
+				.count();
+			assertThat(right).as("pairs with the right first diagnosis")
+				.isGreaterThanOrEqualTo((long) Math.ceil(0.95 * scenario.pairs().size()));
+		}
 	}
 
 	/**
