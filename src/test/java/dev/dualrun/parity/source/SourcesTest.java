@@ -15,11 +15,13 @@ class SourcesTest {
 	@Test
 	void everyRegisteredSourceIsFoundByTypeWithItsRoleAndName() {
 		assertThat(Sources.all()).extracting(SourceProvider::type)
-			.containsExactly("azure-monitor", "cloudwatch", "prometheus");
+			.containsExactly("azure-monitor", "cloudwatch", "edge", "prometheus");
 		assertThat(Sources.provider("azure-monitor").role()).isEqualTo(Side.OLD);
 		assertThat(Sources.provider("azure-monitor").displayName()).isEqualTo("Azure Monitor");
 		assertThat(Sources.provider("cloudwatch").role()).isEqualTo(Side.OLD);
 		assertThat(Sources.provider("cloudwatch").displayName()).isEqualTo("CloudWatch");
+		assertThat(Sources.provider("edge").role()).isEqualTo(Side.OLD);
+		assertThat(Sources.provider("edge").displayName()).isEqualTo("edge Prometheus");
 		assertThat(Sources.provider("prometheus").role()).isEqualTo(Side.NEW);
 		assertThat(Sources.provider("prometheus").displayName()).isEqualTo("Prometheus");
 	}
@@ -53,7 +55,7 @@ class SourcesTest {
 	@Test
 	void anUnknownTypeNamesTheKnownOnes() {
 		assertThatThrownBy(() -> Sources.provider("stackdriver")).isInstanceOf(ConfigurationException.class)
-			.hasMessage("no source of type 'stackdriver' (known: azure-monitor, cloudwatch, prometheus)");
+			.hasMessage("no source of type 'stackdriver' (known: azure-monitor, cloudwatch, edge, prometheus)");
 	}
 
 }
