@@ -136,6 +136,22 @@ class PairComparatorTest {
 	}
 
 	@Test
+	void aGapWhoseEdgeReadsLowIsTheGapNotASpike() {
+		// a rate over a range that reaches into the lost stretch reads low just before
+		// and
+		// after it: the edge of the gap, not a spike of its own
+		ComparisonResult r = compare(
+				(k) -> (k >= 100 && k < 106) ? Double.NaN : (k == 99 || k == 106) ? this.truth[k] * 0.3 : this.truth[k],
+				Tolerance.COUNT);
+		assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
+		assertThat(r.diagnoses().get(0).code()).as(r.summary()).isEqualTo(Diagnosis.Code.GAP_NEW);
+		assertThat(r.diagnoses()).extracting(Diagnosis::code).doesNotContain(Diagnosis.Code.SPIKE);
+		// the same dip with no gap beside it is a spike
+		ComparisonResult spike = compare((k) -> (k == 99) ? this.truth[k] * 0.3 : this.truth[k], Tolerance.COUNT);
+		assertThat(spike.diagnoses().get(0).code()).as(spike.summary()).isEqualTo(Diagnosis.Code.SPIKE);
+	}
+
+	@Test
 	void aSingleMissingPeriodIsTolerated() {
 		ComparisonResult r = compare((k) -> (k == 100) ? Double.NaN : this.truth[k], Tolerance.COUNT);
 		assertThat(r.verdict()).as(r.summary()).isEqualTo(Verdict.PASS);
