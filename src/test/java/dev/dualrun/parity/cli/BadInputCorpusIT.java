@@ -187,6 +187,12 @@ class BadInputCorpusIT {
 						"--prometheus-url", "http://127.0.0.1:1", "--data-dir", work.resolve("edge-down").toString(),
 						"--reports-dir", work.resolve("r").toString()),
 				3, "every pair errored", "not reachable at http://127.0.0.1:1");
+		expect("census-at-text",
+				List.of("census", "--at", "yesterday", "--data-dir", work.resolve("census").toString()), 2,
+				"--at 'yesterday' is not an instant");
+		expect("census-edge-down", List.of("census", "--edge-url", "http://127.0.0.1:1", "--prometheus-url",
+				"http://127.0.0.1:1", "--data-dir", work.resolve("census").toString()), 3,
+				"not reachable at http://127.0.0.1:1");
 	}
 
 	@Test

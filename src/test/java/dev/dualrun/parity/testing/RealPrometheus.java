@@ -65,19 +65,20 @@ public final class RealPrometheus implements AutoCloseable {
 	 * A server without backfill, e.g. an edge that scrapes a live exporter, or a central
 	 * store that receives remote writes.
 	 * @param workDir its directory (its TSDB is {@code tsdb} in it)
-	 * @param config its prometheus.yml
+	 * @param config its prometheus.yml; {@code ${self}} is its own host:port (a job that
+	 * scrapes the server itself)
 	 * @param flags further flags, e.g. {@code --web.enable-remote-write-receiver}
 	 * @return the running server
 	 * @throws Exception if it does not start
 	 */
 	public static RealPrometheus launch(Path workDir, String config, List<String> flags) throws Exception {
 		Files.createDirectories(workDir);
-		Path configFile = workDir.resolve("prometheus.yml");
-		Files.writeString(configFile, config);
 		int port;
 		try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
 			port = socket.getLocalPort();
 		}
+		Path configFile = workDir.resolve("prometheus.yml");
+		Files.writeString(configFile, config.replace("${self}", "127.0.0.1:" + port));
 		List<String> command = new java.util.ArrayList<>(List.of(executable("prometheus"),
 				"--config.file=" + configFile, "--storage.tsdb.path=" + workDir.resolve("tsdb"),
 				"--storage.tsdb.retention.time=30d", "--web.listen-address=127.0.0.1:" + port));

@@ -22,7 +22,8 @@ import dev.dualrun.parity.source.SourceProvider;
  * as the new side: {@code query_range} through OkHttp, from {@code parity.prometheus.*}.
  */
 public final class PrometheusSourceProvider implements SourceProvider, Costed, Catalogued, DashboardPanels, Linked,
-		AlertReplay, Linted, dev.dualrun.parity.source.Migrating, dev.dualrun.parity.source.Configurable {
+		AlertReplay, Linted, dev.dualrun.parity.source.Migrating, dev.dualrun.parity.source.Configurable,
+		dev.dualrun.parity.source.Censused {
 
 	private static final PrometheusReader READER = new PrometheusReader();
 
@@ -146,6 +147,17 @@ public final class PrometheusSourceProvider implements SourceProvider, Costed, C
 	public MetricSource open(ParityProperties properties) {
 		return new PrometheusSource(new PrometheusClient(PrometheusSettings.of(properties)),
 				dev.dualrun.parity.config.Side.NEW);
+	}
+
+	/**
+	 * The families named, among the series carrying the other side's identifying labels.
+	 */
+	@Override
+	public Census census(ParityProperties properties, List<String> families, java.util.Map<String, String> identity,
+			Instant at) {
+		PrometheusClient client = new PrometheusClient(PrometheusSettings.of(properties));
+		return new Census(displayName(), client.url(), java.util.Map.of(),
+				SeriesCensus.count(client, families, identity, at), client.calls());
 	}
 
 	@Override

@@ -30,6 +30,8 @@ final class EdgeSource implements MetricSource {
 
 	private volatile Map<String, String> external;
 
+	private final Map<QueryWindow, List<String>> remoteWrite = new java.util.concurrent.ConcurrentHashMap<>();
+
 	EdgeSource(PrometheusClient client, boolean readExternalLabels) {
 		this.client = client;
 		this.api = new PrometheusSource(client, Side.OLD);
@@ -45,8 +47,9 @@ final class EdgeSource implements MetricSource {
 	public void fetch(List<PairMapping> pairs, QueryWindow window, Consumer<SeriesResult> results) {
 		Map<String, PairMapping> byId = new java.util.HashMap<>();
 		pairs.forEach((p) -> byId.put(p.id(), p));
-		this.api.fetch(pairs, window, (r) -> results
-			.accept(r.isOk() ? SeriesResult.ok(r.pairId(), onTheWay(r.series(), byId.get(r.pairId()))) : r));
+		this.api.fetch(pairs, window, (r) -> results.accept(r.isOk()
+				? SeriesResult.ok(r.pairId(), withRemoteWrite(onTheWay(r.series(), byId.get(r.pairId())), window))
+				: r));
 	}
 
 	/**
@@ -65,6 +68,21 @@ final class EdgeSource implements MetricSource {
 			added.forEach(sent::putIfAbsent);
 			return (Map<String, String>) sent;
 		}).toList());
+	}
+
+	/**
+	 * @param series the edge's answer
+	 * @param window its window
+	 * @return it with what the edge's remote write says of the window among its messages
+	 */
+	private TimeSeries withRemoteWrite(TimeSeries series, QueryWindow window) {
+		List<String> said = this.remoteWrite.computeIfAbsent(window, (w) -> RemoteWriteCounters.over(this.client, w));
+		if (said.isEmpty()) {
+			return series;
+		}
+		List<String> messages = new java.util.ArrayList<>(series.messages());
+		messages.addAll(said);
+		return new TimeSeries(series.labels(), series.timestamps(), series.values(), messages, series.seriesRead());
 	}
 
 	/**

@@ -104,6 +104,8 @@ class EdgeCentreIT {
 				scrape_configs:
 				  - job_name: app
 				    static_configs: [ { targets: [ '%s' ] } ]
+				  - job_name: edge
+				    static_configs: [ { targets: [ '${self}' ] } ]
 				remote_write:
 				  - url: %s/api/v1/write
 				    queue_config: { batch_send_deadline: 1s, min_backoff: 100ms, max_backoff: 2s }
@@ -203,6 +205,7 @@ class EdgeCentreIT {
 		PairResultRow jobs = run("lossy", gate.url(), "--pair", "jobs").get("jobs");
 		assertThat(gate.refused()).isPositive();
 		assertThat(jobs.verdict().name()).isEqualTo("FAIL");
+		System.out.println(String.join("\n", StoreJson.strings(jobs.notes())));
 		Diagnosis gap = diagnoses(jobs).get(0);
 		assertThat(gap.code()).as(jobs.summary()).isEqualTo(Diagnosis.Code.GAP_NEW);
 		// the gap's times lie within the stretch the store refused
@@ -215,6 +218,10 @@ class EdgeCentreIT {
 		assertThat(start).isBetween(refusedFrom.minus(PERIOD.multipliedBy(2)), refusedTo);
 		assertThat(end).isBetween(refusedFrom, refusedTo.plus(PERIOD.multipliedBy(2)));
 		assertThat(Integer.parseInt(times.group(4))).isBetween(4, 8);
+		// the edge's own counters say the samples were lost on the way, not late
+		assertThat(StoreJson.strings(jobs.notes())).as(jobs.summary())
+			.anyMatch((n) -> n.startsWith("edge Prometheus said: its remote write to " + gate.url())
+					&& !n.contains(": 0 sample(s) failed"));
 	}
 
 	@Test
@@ -232,6 +239,32 @@ class EdgeCentreIT {
 		PairResultRow jobs = results.get("jobs");
 		assertThat(jobs.verdict().name()).isEqualTo("FAIL");
 		assertThat(diagnoses(jobs).get(0).message()).as(jobs.summary()).contains("added cluster=\"edge-1\"");
+	}
+
+	@Test
+	void theCensusNamesTheFamilyTheStoreLacksUnlessItIsExcluded() {
+		List<String> census = List.of("census", "--edge-url", edge.url(), "--prometheus-url", central.url(), "--at",
+				to.toString(), "--data-dir", work.resolve("census").toString());
+		List<String> writing = new ArrayList<>(census);
+		Path draft = work.resolve("edge-pairs.yml");
+		writing.addAll(List.of("--write", draft.toString()));
+		CliRun lacking = CliRun.of(writing);
+		System.out.println(lacking.out());
+		assertThat(lacking.exitCode()).as(lacking.out() + lacking.err()).isEqualTo(1);
+		assertThat(lacking.out()).containsPattern("app +app_dropped_total +1 +0  missing on the new side")
+			.contains("NOT COMPLETE: ", " of edge Prometheus at " + edge.url(), "(identified by {cluster=edge-1})");
+		// the mapping it writes pairs every family with its copy, and lints clean
+		assertThat(draft).content()
+			.contains("    edge: { query: 'sum(rate(app_jobs_total{job=\"app\"}[${period}]))' }\n"
+					+ "    prometheus: { query: 'sum(rate(app_jobs_total{job=\"app\",cluster=\"edge-1\"}[${period}]))' }")
+			.doesNotContain("_bucket{");
+		CliRun lint = CliRun.of(List.of("lint", "--mapping", draft.toString()));
+		assertThat(lint.exitCode()).as(lint.out() + lint.err()).isEqualTo(0);
+		List<String> excluded = new ArrayList<>(census);
+		excluded.addAll(List.of("--exclusions", Fixtures.path("exclusions/edge/dropped-on-purpose.yml").toString()));
+		CliRun complete = CliRun.of(excluded);
+		assertThat(complete.exitCode()).as(complete.out() + complete.err()).isEqualTo(0);
+		assertThat(complete.out()).contains("excluded until 2099-12-31", "COMPLETE: ", "1 excluded");
 	}
 
 }
