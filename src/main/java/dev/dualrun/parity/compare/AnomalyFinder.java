@@ -94,7 +94,7 @@ final class AnomalyFinder {
 		double mad = 1.4826 * new Median().evaluate(deviations);
 		List<String> found = new ArrayList<>();
 		for (int k = 0; k < n; k++) {
-			if (!both[k] || besideAGap(pair, k)) {
+			if (!both[k] || PointErrors.besideAGap(pair, k)) {
 				continue;
 			}
 			double c = pair.oldValues()[k];
@@ -112,20 +112,6 @@ final class AnomalyFinder {
 		if (!found.isEmpty() && found.size() <= 3) {
 			out.add(new Diagnosis(Diagnosis.Code.SPIKE, "spike " + String.join("; ", found)));
 		}
-	}
-
-	/**
-	 * A period next to one that only one side holds is the edge of a gap: a rate or an
-	 * increase over a range reaching into the lost stretch reads low there. The gap is
-	 * diagnosed on its own; its edge is no spike.
-	 */
-	private static boolean besideAGap(AlignedPair pair, int k) {
-		for (int j : new int[] { k - 1, k + 1 }) {
-			if (j >= 0 && j < pair.size() && pair.oldPresent().get(j) != pair.newPresent().get(j)) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	/** A spike stands alone: no more than one neighbour on each side is anomalous too. */

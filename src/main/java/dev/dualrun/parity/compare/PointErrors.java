@@ -16,7 +16,8 @@ import dev.dualrun.parity.config.Tolerance;
  * @param oldOnly periods with an old-side value only
  * @param newOnly periods with a new-side value only
  * @param union periods with a value on either side
- * @param bias (new-side sum - old-side sum) / |old-side sum| over common periods
+ * @param bias (new-side sum - old-side sum) / |old-side sum| over common periods, those
+ * beside a gap left out
  * @param mape mean absolute percentage error over common periods with a non-zero old-side
  * value
  * @param oldSum sum of the old-side values over common periods
@@ -95,10 +96,49 @@ public record PointErrors(int common, int within, int oldOnly, int newOnly, int 
 				discrepancies.add(new Discrepancy(t, Discrepancy.Kind.OUT_OF_TOLERANCE, c, p, abs, rel));
 			}
 		}
-		double bias = (common == 0) ? Double.NaN : Aggregates.rel(sumOld, sumNew);
+		double bias = (common == 0) ? Double.NaN : offEdgeBias(pair, Aggregates.rel(sumOld, sumNew));
 		double mape = (apeCount == 0) ? Double.NaN : ape / apeCount;
 		return new PointErrors(common, within, oldOnlyCount, newOnlyCount, union, bias, mape, sumOld,
 				List.copyOf(discrepancies));
+	}
+
+	/**
+	 * The bias over the common periods that are not the edge of a gap, or over all of
+	 * them when every one is.
+	 */
+	private static double offEdgeBias(AlignedPair pair, double overAll) {
+		double sumOld = 0;
+		double sumNew = 0;
+		int count = 0;
+		for (int k = 0; k < pair.size(); k++) {
+			double c = pair.oldValues()[k];
+			double p = pair.newValues()[k];
+			if (pair.oldPresent().get(k) && pair.newPresent().get(k) && Double.isFinite(c) && Double.isFinite(p)
+					&& !besideAGap(pair, k)) {
+				sumOld += c;
+				sumNew += p;
+				count++;
+			}
+		}
+		return (count == 0) ? overAll : Aggregates.rel(sumOld, sumNew);
+	}
+
+	/**
+	 * A period next to one that only one side holds is the edge of a gap, left out of the
+	 * bias: a stretch lost in the middle of it leaves it partial on that side (a rate
+	 * over a range reaching into the stretch reads low), which says nothing of bias. The
+	 * gap itself is diagnosed on its own.
+	 * @param pair the aligned pair
+	 * @param k a period both sides hold
+	 * @return whether a neighbour is held by one side only
+	 */
+	static boolean besideAGap(AlignedPair pair, int k) {
+		for (int j : new int[] { k - 1, k + 1 }) {
+			if (j >= 0 && j < pair.size() && pair.oldPresent().get(j) != pair.newPresent().get(j)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

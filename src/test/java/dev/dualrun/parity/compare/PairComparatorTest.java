@@ -146,6 +146,13 @@ class PairComparatorTest {
 		assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
 		assertThat(r.diagnoses().get(0).code()).as(r.summary()).isEqualTo(Diagnosis.Code.GAP_NEW);
 		assertThat(r.diagnoses()).extracting(Diagnosis::code).doesNotContain(Diagnosis.Code.SPIKE);
+		// on a short window the low edges would make a bias of their own; they are left
+		// out
+		ComparisonResult shortWindow = compare((k) -> (k < 26) ? 14.0 : Double.NaN,
+				(k) -> (k >= 26 || (k >= 10 && k < 16)) ? Double.NaN : (k == 9 || k == 16) ? 4.4 : 14.0,
+				Tolerance.COUNT);
+		assertThat(shortWindow.diagnoses().get(0).code()).as(shortWindow.summary()).isEqualTo(Diagnosis.Code.GAP_NEW);
+		assertThat(shortWindow.points().bias()).isZero();
 		// the same dip with no gap beside it is a spike
 		ComparisonResult spike = compare((k) -> (k == 99) ? this.truth[k] * 0.3 : this.truth[k], Tolerance.COUNT);
 		assertThat(spike.diagnoses().get(0).code()).as(spike.summary()).isEqualTo(Diagnosis.Code.SPIKE);
