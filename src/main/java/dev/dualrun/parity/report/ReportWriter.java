@@ -11,8 +11,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -227,8 +225,8 @@ public final class ReportWriter {
 		try {
 			Files.createDirectories(directory);
 			Path html = directory.resolve("signoff.html");
-			atomically(html, this.engine.process("signoff", context).getBytes(StandardCharsets.UTF_8));
-			atomically(directory.resolve("signoff.json"), this.json.writeValueAsBytes(signOff));
+			AtomicFile.write(html, this.engine.process("signoff", context).getBytes(StandardCharsets.UTF_8));
+			AtomicFile.write(directory.resolve("signoff.json"), this.json.writeValueAsBytes(signOff));
 			return html;
 		}
 		catch (IOException ex) {
@@ -272,17 +270,18 @@ public final class ReportWriter {
 	public Path write(ReportBuilder builder, RunRow run, Path directory) {
 		try {
 			Files.createDirectories(directory);
+			AtomicFile.removeLeftovers(directory, "run-" + run.id() + ".");
 			Map<String, Integer> counts = builder.counts(run);
 			List<AlertView> alerts = builder.alerts(run);
 			Path jsonFile = directory.resolve("run-" + run.id() + ".json");
 			Path junitFile = directory.resolve("run-" + run.id() + ".junit.xml");
-			Path jsonTmp = temporary(jsonFile);
-			Path junitTmp = temporary(junitFile);
+			Path jsonTmp = AtomicFile.temporary(jsonFile);
+			Path junitTmp = AtomicFile.temporary(junitFile);
 			Path htmlFile = directory.resolve("run-" + run.id() + ".html");
 			// the table's rows, written as the store is read: memory does not grow with
 			// the run
-			Path rowsTmp = temporary(directory.resolve("run-" + run.id() + ".rows"));
-			Path htmlTmp = temporary(htmlFile);
+			Path rowsTmp = AtomicFile.temporary(directory.resolve("run-" + run.id() + ".rows"));
+			Path htmlTmp = AtomicFile.temporary(htmlFile);
 			try {
 				RunReport report;
 				try (OutputStream jsonOut = new BufferedOutputStream(Files.newOutputStream(jsonTmp));
@@ -304,10 +303,10 @@ public final class ReportWriter {
 				try (Writer out = Files.newBufferedWriter(htmlTmp, StandardCharsets.UTF_8)) {
 					html(report, out, rowsTmp);
 				}
-				place(htmlTmp, htmlFile);
-				place(jsonTmp, jsonFile);
-				place(junitTmp, junitFile);
-				atomically(directory.resolve("index.html"), index(report).getBytes(StandardCharsets.UTF_8));
+				AtomicFile.place(htmlTmp, htmlFile);
+				AtomicFile.place(jsonTmp, jsonFile);
+				AtomicFile.place(junitTmp, junitFile);
+				AtomicFile.write(directory.resolve("index.html"), index(report).getBytes(StandardCharsets.UTF_8));
 				return htmlFile;
 			}
 			finally {
@@ -332,46 +331,16 @@ public final class ReportWriter {
 		try {
 			Files.createDirectories(directory);
 			Path htmlFile = directory.resolve("run-" + report.run().id() + ".html");
-			atomically(htmlFile, html(report).getBytes(StandardCharsets.UTF_8));
-			atomically(directory.resolve("run-" + report.run().id() + ".json"),
+			AtomicFile.write(htmlFile, html(report).getBytes(StandardCharsets.UTF_8));
+			AtomicFile.write(directory.resolve("run-" + report.run().id() + ".json"),
 					this.json.writeValueAsBytes(JsonReport.of(report)));
-			atomically(directory.resolve("run-" + report.run().id() + ".junit.xml"),
+			AtomicFile.write(directory.resolve("run-" + report.run().id() + ".junit.xml"),
 					JUnitXml.of(report).getBytes(StandardCharsets.UTF_8));
-			atomically(directory.resolve("index.html"), index(report).getBytes(StandardCharsets.UTF_8));
+			AtomicFile.write(directory.resolve("index.html"), index(report).getBytes(StandardCharsets.UTF_8));
 			return htmlFile;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot write the report under " + directory + ": " + ex.getMessage(), ex);
-		}
-	}
-
-	private static Path temporary(Path target) throws IOException {
-		return Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-	}
-
-	private static void place(Path tmp, Path target) throws IOException {
-		try {
-			if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-				Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
-			}
-			Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-		}
-		finally {
-			Files.deleteIfExists(tmp);
-		}
-	}
-
-	private static void atomically(Path target, byte[] content) throws IOException {
-		Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-		try {
-			Files.write(tmp, content);
-			if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-				Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
-			}
-			Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-		}
-		finally {
-			Files.deleteIfExists(tmp);
 		}
 	}
 

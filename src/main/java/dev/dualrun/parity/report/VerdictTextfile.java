@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -171,22 +170,14 @@ public final class VerdictTextfile {
 	}
 
 	/**
-	 * Writes the file atomically: a temporary file in the same directory, renamed.
+	 * Writes the file atomically, readable by every user (node_exporter reads it as its
+	 * own).
 	 * @param file the {@code .prom} file
 	 * @param text its content
 	 */
 	public static void write(Path file, String text) {
 		try {
-			Path dir = file.toAbsolutePath().getParent();
-			Files.createDirectories(dir);
-			Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-			try {
-				Files.writeString(tmp, text, StandardCharsets.UTF_8);
-				Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-			}
-			finally {
-				Files.deleteIfExists(tmp);
-			}
+			AtomicFile.write(file, text.getBytes(StandardCharsets.UTF_8));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot write the textfile " + file + ": " + ex.getMessage(), ex);

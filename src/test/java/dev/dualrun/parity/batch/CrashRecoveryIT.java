@@ -131,6 +131,8 @@ class CrashRecoveryIT {
 		restartAndCompare(name);
 		assertThat(cloudwatch.calls("GetMetricData")).isEqualTo(before);
 		assertThat(work.resolve(name + "-reports").resolve("run-1.html")).exists();
+		// what the killed writer left under hidden temporary names is gone
+		assertThat(work.resolve(name + "-reports")).isDirectoryNotContaining("glob:**.tmp");
 	}
 
 	@Test
