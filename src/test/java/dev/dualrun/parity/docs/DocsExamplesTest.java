@@ -62,7 +62,7 @@ class DocsExamplesTest {
 	private static final Path CHAPTERS = Path.of("src/site/markdown");
 
 	private static final List<String> EXPECTED_CHAPTERS = List.of("index.md", "mapping.md", "running.md", "verdicts.md",
-			"alerts.md", "estate.md", "team.md", "outputs.md", "performance.md", "development.md");
+			"alerts.md", "estate.md", "team.md", "platform.md", "outputs.md", "performance.md", "development.md");
 
 	private static final Set<String> LANGUAGES = Set.of("yaml", "sh", "cron", "ini", "json", "text");
 
