@@ -85,6 +85,10 @@ final class DemoCommand implements Callable<Integer> {
 			this.store.addTo(args);
 			Collected got = new Collected();
 			int code = JobRun.execute(console, args, (context) -> run(context, mapping, now, got));
+			if (got.results.isEmpty() && code > ExitCodes.NOT_ALL_PASS) {
+				// the job did not run (the store, a setting): its one line said why
+				return code;
+			}
 			if (got.signOff != null) {
 				console.line(got.signOff);
 			}

@@ -96,6 +96,23 @@ final class JobRun {
 	}
 
 	/**
+	 * A database failure in one line, with what to set when the store refused the user or
+	 * could not be reached (SQLSTATE classes 28 and 08).
+	 */
+	private static String storeFailure(java.sql.SQLException ex) {
+		String state = (ex.getSQLState() != null) ? ex.getSQLState() : "";
+		String message = Console.oneLine(String.valueOf(ex.getMessage()));
+		if (state.startsWith("28")) {
+			return "the store refused its user: " + message + " (set the user and password with "
+					+ "PARITY_DATASOURCE_USERNAME and PARITY_DATASOURCE_PASSWORD, or ?user= in --datasource-url)";
+		}
+		if (state.startsWith("08")) {
+			return "cannot reach the store: " + message + " (check --datasource-url or PARITY_DATASOURCE_URL)";
+		}
+		return "database failed: " + message;
+	}
+
+	/**
 	 * @param ex a failure
 	 * @return the most telling message of its chain: a database or migration failure by
 	 * name, else the deepest message
@@ -104,8 +121,8 @@ final class JobRun {
 		String deepest = null;
 		String migration = null;
 		for (Throwable t = ex; t != null; t = (t.getCause() != t) ? t.getCause() : null) {
-			if (t instanceof java.sql.SQLException) {
-				return "database failed: " + t.getMessage();
+			if (t instanceof java.sql.SQLException sql) {
+				return storeFailure(sql);
 			}
 			if (t instanceof org.flywaydb.core.api.FlywayException && migration == null) {
 				migration = "database migration failed: " + t.getMessage().lines().findFirst().orElse("");

@@ -34,6 +34,7 @@ final class ParityApplicationContext implements AutoCloseable {
 		return new ParityApplicationContext(
 				new SpringApplicationBuilder(ParityBatchApplication.class).web(WebApplicationType.NONE)
 					.logStartupInfo(false)
+					.listeners(new StoreUserDefault())
 					.run(propertyArgs.toArray(String[]::new)));
 	}
 

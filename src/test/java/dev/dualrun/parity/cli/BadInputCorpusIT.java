@@ -242,6 +242,19 @@ class BadInputCorpusIT {
 		expect("report-unknown-run", withStore(List.of("report", "--run", "999"), data), 2, "no run 999");
 		expect("rejudge-unknown-run", withStore(List.of("rejudge", "--run", "999", "--relative", "0.1"), data), 2,
 				"no run 999");
+		System.setProperty("parity.datasource.username", "no_such_role");
+		try {
+			expect("store-refuses-its-user",
+					List.of("runs", "--datasource-url", "jdbc:postgresql://127.0.0.1:5432/postgres"), 3,
+					"the store refused its user", "no_such_role", "PARITY_DATASOURCE_USERNAME");
+		}
+		finally {
+			System.clearProperty("parity.datasource.username");
+		}
+		expect("store-unreachable", List.of("runs", "--datasource-url", "jdbc:postgresql://127.0.0.1:1/parity"), 3,
+				"cannot reach the store", "127.0.0.1:1");
+		expect("demo-store-unreachable", List.of("demo", "--datasource-url", "jdbc:postgresql://127.0.0.1:1/parity",
+				"--data-dir", work.resolve("demo-store").toString()), 3, "cannot reach the store");
 	}
 
 	@Test
