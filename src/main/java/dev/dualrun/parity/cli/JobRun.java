@@ -89,7 +89,9 @@ final class JobRun {
 				String problem = (cause instanceof NumberFormatException)
 						? "not a number (" + Console.oneLine(cause.getMessage()).replace("For input string: ", "") + ")"
 						: (cause != bind && cause.getMessage() != null) ? cause.getMessage() : bind.getMessage();
-				return "setting '" + bind.getName() + "': " + problem;
+				String name = bind.getName().toString();
+				return "setting '" + name + "' (environment "
+						+ name.toUpperCase(java.util.Locale.ROOT).replaceAll("[.-]", "_") + "): " + problem;
 			}
 		}
 		return null;

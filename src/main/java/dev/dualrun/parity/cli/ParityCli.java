@@ -80,7 +80,7 @@ public final class ParityCli implements Runnable {
 		cli.setErr(err);
 		cli.setCaseInsensitiveEnumValuesAllowed(true);
 		cli.setParameterExceptionHandler((ex, a) -> {
-			err.println("parity-validator: " + ex.getMessage() + " (see --help)");
+			err.println("parity-validator: " + UsageError.message(ex, a) + " (see --help)");
 			err.flush();
 			return ExitCodes.CONFIGURATION;
 		});

@@ -10,6 +10,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+
+import dev.dualrun.parity.config.ConfigurationException;
 import picocli.CommandLine.Spec;
 
 import dev.dualrun.parity.batch.ParityJobParameters;
@@ -74,18 +76,19 @@ final class RunCommand implements Callable<Integer> {
 	@Mixin
 	TextfileOption textfile;
 
-	private int dryRun(Console console, List<String> args, Instant fromInstant, Instant toInstant) {
-		dev.dualrun.parity.config.MappingFile file;
-		try {
-			file = dev.dualrun.parity.source.Sources.mappingLoader().load(java.nio.file.Path.of(this.mapping));
-		}
-		catch (dev.dualrun.parity.config.MappingException ex) {
-			return console.error(ExitCodes.CONFIGURATION, ex.getMessage());
-		}
-		List<dev.dualrun.parity.config.PairMapping> selected = file.pairs()
-			.stream()
-			.filter((p) -> this.pairs.isEmpty() || this.pairs.contains(p.id()))
-			.toList();
+	/**
+	 * The pairs asked for, read before anything starts: a mapping that cannot be read, an
+	 * id it does not hold or a lint error is bad input, not a failed run in the store.
+	 * @throws ConfigurationException naming the file or the id
+	 */
+	private List<dev.dualrun.parity.config.PairMapping> selected() {
+		dev.dualrun.parity.config.MappingFile file = dev.dualrun.parity.source.Sources.mappingLoader()
+			.load(java.nio.file.Path.of(this.mapping));
+		return dev.dualrun.parity.run.RunPlanner.check(file, this.pairs);
+	}
+
+	private int dryRun(Console console, List<String> args, Instant fromInstant, Instant toInstant,
+			List<dev.dualrun.parity.config.PairMapping> selected) {
 		return ParityApplicationContext.withStore(console, this.store, args, (context) -> {
 			Instant now = Clock.systemUTC().instant();
 			dev.dualrun.parity.source.CostEstimate estimate;
@@ -95,6 +98,11 @@ final class RunCommand implements Callable<Integer> {
 			}
 			catch (IllegalArgumentException ex) {
 				return console.error(ExitCodes.CONFIGURATION, ex.getMessage());
+			}
+			if (estimate.pairs() == 0) {
+				console.line("dry run: no metric pair of " + this.mapping
+						+ " asked for (alert pairs are read once each); no data call made");
+				return ExitCodes.PASS;
 			}
 			console.line("dry run: " + estimate.pairs() + " pair(s) of " + this.mapping + " over " + estimate.start()
 					+ " .. " + estimate.end() + "; no data call made");
@@ -136,8 +144,15 @@ final class RunCommand implements Callable<Integer> {
 		if (this.partitionSize != null) {
 			args.add("--parity.remote.partition-size=" + this.partitionSize);
 		}
+		List<dev.dualrun.parity.config.PairMapping> selected;
+		try {
+			selected = selected();
+		}
+		catch (ConfigurationException ex) {
+			return console.error(ExitCodes.CONFIGURATION, ex.getMessage());
+		}
 		if (this.dryRun) {
-			return dryRun(console, args, fromInstant, toInstant);
+			return dryRun(console, args, fromInstant, toInstant, selected);
 		}
 		this.store.addTo(args);
 		this.textfile.addTo(args);

@@ -33,12 +33,17 @@ final class RunsCommand implements Callable<Integer> {
 					"mapping"));
 			for (RunRow r : context.store().latestRuns(this.last)) {
 				console.line(String.format(Locale.ROOT, "%5d  %-9s  %-20s  %-20s  %5d %5d %4d %4d %5d %4d %4d  %s",
-						r.id(), r.status(), r.windowStart(), r.windowEnd(), r.pairsTotal(), r.passCount(),
-						r.warnCount(), r.failCount(), r.unsettledCount(), r.noDataCount() + r.insufficientCount(),
-						r.errorCount(), Console.oneLine(r.mappingSource())));
+						r.id(), r.status(), orDash(r.windowStart()), orDash(r.windowEnd()), r.pairsTotal(),
+						r.passCount(), r.warnCount(), r.failCount(), r.unsettledCount(),
+						r.noDataCount() + r.insufficientCount(), r.errorCount(), Console.oneLine(r.mappingSource())));
 			}
 			return ExitCodes.PASS;
 		});
+	}
+
+	/** A run that failed before it was planned has no window. */
+	private static String orDash(Object value) {
+		return (value != null) ? value.toString() : "-";
 	}
 
 }

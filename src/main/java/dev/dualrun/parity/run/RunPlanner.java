@@ -187,10 +187,34 @@ public final class RunPlanner {
 					mapping.source(), logged - LOGGED_WARNINGS, mapping.source());
 		}
 		if (!errors.isEmpty()) {
-			throw new ConfigurationException(errors.get(0).format(mapping.source()) + ((errors.size() > 1)
-					? " (and " + (errors.size() - 1) + " more lint error(s); see the lint command)" : ""));
+			throw lintFailure(mapping, errors);
 		}
 		return warnings;
+	}
+
+	private static ConfigurationException lintFailure(MappingFile mapping, List<LintFinding> errors) {
+		return new ConfigurationException(errors.get(0).format(mapping.source()) + ((errors.size() > 1)
+				? " (and " + (errors.size() - 1) + " more lint error(s); see the lint command)" : ""));
+	}
+
+	/**
+	 * What the plan step would refuse, checked before a run starts: bad input is not a
+	 * failed run in the store.
+	 * @param mapping the mapping
+	 * @param ids the pair and alert ids asked for, or none for every pair
+	 * @return the pairs to run
+	 * @throws ConfigurationException naming an unknown id or the first lint error
+	 */
+	public static List<PairMapping> check(MappingFile mapping, List<String> ids) {
+		List<PairMapping> pairs = select(mapping, ids);
+		List<LintFinding> errors = pairs.stream()
+			.flatMap((p) -> MappingLint.lint(p).stream())
+			.filter((f) -> f.severity() == LintFinding.Severity.ERROR)
+			.toList();
+		if (!errors.isEmpty()) {
+			throw lintFailure(mapping, errors);
+		}
+		return pairs;
 	}
 
 	private static List<PairMapping> select(MappingFile mapping, List<String> ids) {

@@ -272,9 +272,8 @@ class ParityJobIT {
 		assertThat(run.errLines()).hasSize(1);
 		assertThat(run.errLines().get(0)).contains(
 				bad + ":" + Fixtures.markedLine(bad) + ": pairs[0].cloudwatch.statistic: unknown statistic 'Avg'");
-		RunRow failed = store("badmapping").latestRuns(1).get(0);
-		assertThat(failed.status()).isEqualTo("FAILED");
-		assertThat(failed.error()).contains("unknown statistic 'Avg'");
+		// bad input is not a run: nothing is stored
+		assertThat(store("badmapping").latestRuns(1)).isEmpty();
 	}
 
 	@Test
@@ -315,6 +314,10 @@ class ParityJobIT {
 		assertThat(work.resolve("prune-reports").resolve("run-1.html")).doesNotExist();
 		assertThat(work.resolve("prune-reports").resolve("run-3.html")).exists();
 		assertThat(store("prune").results().results(3)).hasSize(1);
+		// the index shows each run as it ended, and links no deleted report
+		String index = Files.readString(work.resolve("prune-reports").resolve("index.html"));
+		assertThat(index).contains("href=\"run-3.html\"", ">COMPLETED<")
+			.doesNotContain("href=\"run-1.html\"", "href=\"run-2.html\"", ">RUNNING<");
 	}
 
 	private static void assertVerdict(Map<String, PairResultRow> results, String id, String verdict, String code) {

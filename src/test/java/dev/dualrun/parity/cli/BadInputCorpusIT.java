@@ -132,8 +132,13 @@ class BadInputCorpusIT {
 
 	@Test
 	void mappingFilesThatCannotBeRead() throws IOException {
-		expect("not-found", List.of("run", "--mapping", work.resolve("nope.yml").toString()), 2,
+		Path data = work.resolve("not-found-store");
+		expect("not-found", withStore(List.of("run", "--mapping", work.resolve("nope.yml").toString()), data), 2,
 				"mapping file not found");
+		// bad input is not a run: nothing is stored
+		assertThat(CliRun.of(List.of("runs", "--data-dir", data.toString())).out().lines().count())
+			.as("runs after a mistyped mapping path")
+			.isEqualTo(1);
 		Files.createDirectories(work.resolve("a-directory.yml"));
 		expect("directory", List.of("run", "--mapping", work.resolve("a-directory.yml").toString()), 2,
 				"is a directory");
@@ -167,9 +172,14 @@ class BadInputCorpusIT {
 		flag("cloudwatch-endpoint-garbage", List.of("--cloudwatch-endpoint", "::bad"), "--cloudwatch-endpoint");
 		flag("empty-metric", List.of("--metric", ""), "--metric: an empty pair id");
 		flag("unknown-metric", List.of("--metric", "no-such-pair"), "unknown pair id 'no-such-pair'");
-		flag("unknown-flag", List.of("--bogus"), "Unknown option: '--bogus'");
+		flag("unknown-flag", List.of("--bogus"), "unknown option '--bogus'");
 		expect("missing-mapping", List.of("run"), 2, "--mapping");
-		expect("unknown-command", List.of("frobnicate"), 2, "frobnicate");
+		expect("unknown-command", List.of("frobnicate"), 2, "unknown command 'frobnicate'");
+		expect("mistyped-command", List.of("runn"), 2, "unknown command 'runn' (did you mean: run");
+		expect("mistyped-option-before-a-missing-one", List.of("run", "--mappings", valid.toString()), 2,
+				"unknown option '--mappings' (did you mean: --mapping?)");
+		flag("dry-run-unknown-metric", List.of("--dry-run", "--metric", "no-such-pair"),
+				"unknown pair id 'no-such-pair'");
 		expect("no-command", List.of(), 2, "missing command");
 		expect("run-id-text", List.of("restart", "--run", "abc"), 2, "--run", "abc");
 	}
@@ -224,7 +234,8 @@ class BadInputCorpusIT {
 
 	@Test
 	void badSettingsFromTheEnvironmentOrProperties() {
-		setting("settle-property", "parity.settle", "abc", "setting 'parity.settle'", "'abc' is not a duration");
+		setting("settle-property", "parity.settle", "abc", "setting 'parity.settle' (environment PARITY_SETTLE)",
+				"'abc' is not a duration");
 		setting("retry-mode-property", "parity.cloudwatch.retry-mode", "eventually", "eventually",
 				"standard or adaptive");
 		setting("threads-property", "parity.threads", "lots", "setting 'parity.threads'");

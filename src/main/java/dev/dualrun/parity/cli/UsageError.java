@@ -1,0 +1,55 @@
+package dev.dualrun.parity.cli;
+
+import java.util.List;
+
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * A usage error in one line: a mistyped command or option first (with what was likely
+ * meant), since it also explains an option reported missing.
+ */
+final class UsageError {
+
+	private UsageError() {
+	}
+
+	/**
+	 * @param ex what picocli found
+	 * @param args the arguments as given
+	 * @return the line to print
+	 */
+	static String message(ParameterException ex, String[] args) {
+		CommandLine command = ex.getCommandLine();
+		UnmatchedArgumentException unmatched = (ex instanceof UnmatchedArgumentException u) ? u
+				: unknownOption(command, args);
+		if (unmatched == null || unmatched.getUnmatched().isEmpty()) {
+			return Console.oneLine(ex.getMessage());
+		}
+		String what = unmatched.getUnmatched().get(0);
+		String kind = what.startsWith("-") ? "unknown option"
+				: command.getSubcommands().isEmpty() ? "unexpected argument" : "unknown command";
+		List<String> likely = unmatched.getSuggestions();
+		return kind + " '" + Console.oneLine(what) + "'" + (likely.isEmpty() ? ""
+				: " (did you mean: " + String.join(", ", likely.subList(0, Math.min(3, likely.size()))) + "?)");
+	}
+
+	/** The first argument that looks like an option the command does not have. */
+	private static UnmatchedArgumentException unknownOption(CommandLine command, String[] args) {
+		for (String arg : args) {
+			if (arg.startsWith("-") && arg.length() > 1 && !arg.equals("--")) {
+				String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+				if (command.getCommandSpec().findOption(name) == null && !isNumber(name)) {
+					return new UnmatchedArgumentException(command, List.of(name));
+				}
+			}
+		}
+		return null;
+	}
+
+	private static boolean isNumber(String text) {
+		return text.matches("-[0-9.]+");
+	}
+
+}
