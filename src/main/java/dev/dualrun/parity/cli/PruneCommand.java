@@ -77,22 +77,43 @@ final class PruneCommand implements Callable<Integer> {
 				return ExitCodes.PASS;
 			}
 			long rows = context.store().delete(expired.stream().map(RunRow::id).toList());
-			int files = 0;
-			for (RunRow run : expired) {
-				for (String suffix : List.of(".html", ".json", ".junit.xml")) {
-					try {
-						files += Files.deleteIfExists(reports.resolve("run-" + run.id() + suffix)) ? 1 : 0;
-					}
-					catch (IOException ex) {
-						console.line("prune: could not delete " + reports.resolve("run-" + run.id() + suffix) + ": "
-								+ Console.oneLine(ex.getMessage()));
-					}
-				}
-			}
+			int files = deleteReports(console, expired, reports);
+			reindex(console, context, reports);
 			console.line(
 					"prune: deleted " + expired.size() + " run(s), " + rows + " row(s), " + files + " report file(s)");
 			return ExitCodes.PASS;
 		});
+	}
+
+	private static int deleteReports(Console console, List<RunRow> expired, Path reports) {
+		int files = 0;
+		for (RunRow run : expired) {
+			for (String suffix : List.of(".html", ".json", ".junit.xml")) {
+				try {
+					files += Files.deleteIfExists(reports.resolve("run-" + run.id() + suffix)) ? 1 : 0;
+				}
+				catch (IOException ex) {
+					console.line("prune: could not delete " + reports.resolve("run-" + run.id() + suffix) + ": "
+							+ Console.oneLine(ex.getMessage()));
+				}
+			}
+		}
+		return files;
+	}
+
+	/** The index lists the runs that are left, so that it links no deleted report. */
+	private static void reindex(Console console, ParityApplicationContext context, Path reports) {
+		if (!Files.exists(reports.resolve("index.html"))) {
+			return;
+		}
+		try {
+			new dev.dualrun.parity.report.ReportWriter()
+				.writeIndex(context.store().latestRuns(dev.dualrun.parity.report.ReportBuilder.INDEX), reports, 0);
+		}
+		catch (IOException ex) {
+			console.line("prune: could not write " + reports.resolve("index.html") + ": "
+					+ Console.oneLine(ex.getMessage()));
+		}
 	}
 
 }

@@ -41,7 +41,7 @@ public final class ReportBuilder {
 	static final int HISTORY = 14;
 
 	/** Runs listed on the index page. */
-	static final int INDEX = 200;
+	public static final int INDEX = 200;
 
 	private final ParityStore store;
 
@@ -180,7 +180,16 @@ public final class ReportBuilder {
 			}
 		}
 		return new RunReport(run, counts, sections, this.clock.instant().toString(), charts,
-				this.store.latestRuns(INDEX), rows, total, List.copyOf(sides), this.coverage, alerts(run));
+				asReported(this.store.latestRuns(INDEX), run), rows, total, List.copyOf(sides), this.coverage,
+				alerts(run));
+	}
+
+	/**
+	 * The latest runs with the one reported as the report shows it: the store still holds
+	 * it RUNNING until its report is written.
+	 */
+	private static List<RunRow> asReported(List<RunRow> latest, RunRow run) {
+		return latest.stream().map((r) -> (r.id() == run.id()) ? run : r).toList();
 	}
 
 	/**

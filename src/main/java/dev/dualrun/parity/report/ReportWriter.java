@@ -195,14 +195,24 @@ public final class ReportWriter {
 	}
 
 	/**
-	 * @param report a run's report
-	 * @return the index page listing the latest runs
+	 * Writes {@code index.html}: the latest runs, each linked to its report where the
+	 * report is there.
+	 * @param runs the latest runs, newest first
+	 * @param directory the reports directory
+	 * @param reporting the run whose report is being written with it, or 0
+	 * @throws IOException if it cannot be written
 	 */
-	public String index(RunReport report) {
+	public void writeIndex(List<RunRow> runs, Path directory, long reporting) throws IOException {
 		Context context = new Context(java.util.Locale.ROOT);
-		context.setVariable("runs", report.recentRuns());
-		context.setVariable("generatedAt", report.generatedAt());
-		return this.engine.process("index", context);
+		context.setVariable("runs", runs);
+		context.setVariable("reported",
+				runs.stream()
+					.map(RunRow::id)
+					.filter((id) -> id == reporting || Files.exists(directory.resolve("run-" + id + ".html")))
+					.collect(java.util.stream.Collectors.toSet()));
+		context.setVariable("generatedAt", java.time.Instant.now().toString());
+		AtomicFile.write(directory.resolve("index.html"),
+				this.engine.process("index", context).getBytes(StandardCharsets.UTF_8));
 	}
 
 	/**
@@ -306,7 +316,7 @@ public final class ReportWriter {
 				AtomicFile.place(htmlTmp, htmlFile);
 				AtomicFile.place(jsonTmp, jsonFile);
 				AtomicFile.place(junitTmp, junitFile);
-				AtomicFile.write(directory.resolve("index.html"), index(report).getBytes(StandardCharsets.UTF_8));
+				writeIndex(report.recentRuns(), directory, run.id());
 				return htmlFile;
 			}
 			finally {
@@ -336,7 +346,7 @@ public final class ReportWriter {
 					this.json.writeValueAsBytes(JsonReport.of(report)));
 			AtomicFile.write(directory.resolve("run-" + report.run().id() + ".junit.xml"),
 					JUnitXml.of(report).getBytes(StandardCharsets.UTF_8));
-			AtomicFile.write(directory.resolve("index.html"), index(report).getBytes(StandardCharsets.UTF_8));
+			writeIndex(report.recentRuns(), directory, report.run().id());
 			return htmlFile;
 		}
 		catch (IOException ex) {
