@@ -163,7 +163,8 @@
       interaction: { mode: 'nearest', axis: 'x', intersect: false },
       scales: {
         x: { type: 'linear', min: c.start, max: c.end, ticks: { maxTicksLimit: 8, callback: function (v) { return time(v) + ' UTC'; } } },
-        y: { title: { display: true, text: yTitle } }
+        // one width for every y axis: the overlay's and the residual's time axes line up
+        y: { title: { display: true, text: yTitle }, afterFit: function (scale) { scale.width = 76; } }
       },
       plugins: { legend: { position: 'bottom' },
         tooltip: { callbacks: { title: function (items) { return items.length ? time(items[0].parsed.x) + ' UTC' : ''; } } } }
@@ -174,7 +175,30 @@
   function newOf(c) { return c['new'] || c.prometheus; }
   function oldName(c, names) { return c.oldName || (names ? names[0] : 'CloudWatch'); }
   function newName(c, names) { return c.newName || (names ? names[1] : 'Prometheus'); }
+  // the stretches where a side has no data while the other has: [from, to] in ms
+  function missing(c, s, other) {
+    var n = Math.round((c.end - c.start) / c.step), k = slots(s), out = [];
+    var has = {};
+    slots(other).forEach(function (slot, j) { if (other.v[j] !== null) { has[slot] = true; } });
+    function add(from, to) {
+      for (var slot = from; slot < to; slot++) {
+        if (has[slot]) { out.push([c.start + from * c.step, c.start + to * c.step]); return; }
+      }
+    }
+    if (k.length === 0) { add(0, n); return out; }
+    add(0, k[0]);
+    for (var j = 0; j < k.length; j++) {
+      if (s.v[j] === null) { add(k[j], j + 1 < k.length ? k[j + 1] : n); }
+    }
+    if (s.v[k.length - 1] !== null) { add(k[k.length - 1] + 1, n); }
+    return out;
+  }
+  function top(c) {
+    var ys = oldOf(c).v.concat(newOf(c).v).filter(function (v) { return v !== null; });
+    return ys.length ? Math.max.apply(null, ys) : 1;
+  }
   function overlay(canvas, c, names) {
+    var bands = gaps(c, names);
     var cwSlots = slots(oldOf(c));
     var marks = c.discrepancies.map(function (k) {
       var j = cwSlots.indexOf(k);
@@ -184,7 +208,20 @@
       { label: oldName(c, names), data: points(c, oldOf(c)), borderColor: '#0969da', backgroundColor: '#0969da', borderWidth: 1.5, pointRadius: 0, spanGaps: false },
       { label: newName(c, names) + ' (x unit factor)', data: points(c, newOf(c)), borderColor: '#bc4c00', backgroundColor: '#bc4c00', borderWidth: 1.5, pointRadius: 0, spanGaps: false },
       { label: 'discrepancy', type: 'scatter', data: marks, borderColor: '#cf222e', backgroundColor: '#cf222e', pointRadius: 3 }
-    ] }, options: options(c, c.unit || 'value') });
+    ].concat(bands) }, options: options(c, c.unit || 'value') });
+    canvas.setAttribute('data-gaps', String(bands.length));
+  }
+  // a shaded band over each stretch one side lacks
+  function gaps(c, names) {
+    var sets = [], y = top(c);
+    [[newOf(c), oldOf(c), newName(c, names)], [oldOf(c), newOf(c), oldName(c, names)]].forEach(function (side) {
+      var spans = missing(c, side[0], side[1]);
+      if (spans.length) {
+        sets.push({ label: 'no ' + side[2] + ' data', data: episodes(spans, y), borderWidth: 0, pointRadius: 0,
+          fill: 'start', backgroundColor: 'rgba(207,34,46,0.12)', spanGaps: false });
+      }
+    });
+    return sets;
   }
   function draw(el, c) {
     overlay(el.querySelector('canvas.overlay'), c);

@@ -37,6 +37,9 @@ public record AlertView(String id, String description, String verdict, String su
 		String newName, String newDefinition, Map<String, String> figures, List<List<String>> matches,
 		List<String> notes, Map<String, Object> timeline, AlertDocument document) {
 
+	/** Episode rows shown on the page. */
+	static final int EPISODE_ROWS = 10;
+
 	/**
 	 * @param row a stored judgement
 	 * @return its view
@@ -61,17 +64,34 @@ public record AlertView(String id, String description, String verdict, String su
 		figures.put("closest to threshold", j.oldApproach() + "; " + j.newApproach());
 		figures.put(o.system() + " replay", replay(o, j.oldReplay()));
 		figures.put(n.system() + " replay", replay(n, j.newReplay()));
-		List<List<String>> matches = new ArrayList<>();
-		for (AlertJudgement.Match m : j.matches()) {
-			matches.add(List.of(m.kind(), span(m.oldEpisode()), span(m.newEpisode()),
-					(m.onsetDelay() != null) ? Alerts.signed(m.onsetDelay()) : "",
-					(m.recoveryDelay() != null) ? Alerts.signed(m.recoveryDelay()) : ""));
-		}
+		List<List<String>> matches = episodes(j);
 		List<String> notes = new ArrayList<>(o.notes());
 		notes.addAll(n.notes());
 		return new AlertView(row.alertId(), d.alert().description(), row.verdict(), row.summary(), j.findings(),
 				o.system(), o.condition().name(), o.condition().definition(), n.system(), n.condition().name(),
 				n.condition().definition(), figures, matches, notes, AlertTimeline.of(row.alertId(), d), d);
+	}
+
+	/**
+	 * The episodes as rows, those that do not match first, at most
+	 * {@value #EPISODE_ROWS}: every one is in the run's JSON report.
+	 */
+	private static List<List<String>> episodes(AlertJudgement j) {
+		List<AlertJudgement.Match> ordered = j.matches()
+			.stream()
+			.sorted(java.util.Comparator.comparing((AlertJudgement.Match m) -> "matched".equals(m.kind())))
+			.toList();
+		List<List<String>> rows = new ArrayList<>();
+		for (AlertJudgement.Match m : ordered.subList(0, Math.min(EPISODE_ROWS, ordered.size()))) {
+			rows.add(List.of(m.kind(), span(m.oldEpisode()), span(m.newEpisode()),
+					(m.onsetDelay() != null) ? Alerts.signed(m.onsetDelay()) : "-",
+					(m.recoveryDelay() != null) ? Alerts.signed(m.recoveryDelay()) : "-"));
+		}
+		if (ordered.size() > EPISODE_ROWS) {
+			rows.add(List.of("and " + (ordered.size() - EPISODE_ROWS) + " more", "every episode is in the run's JSON",
+					"", "", ""));
+		}
+		return rows;
 	}
 
 	private static String replay(AlertSide side, String check) {

@@ -82,6 +82,18 @@ final class ChartBuilder {
 	}
 
 	/**
+	 * The y axis's unit: the old side's, except for a count of samples, which counts
+	 * whatever unit its samples have (a request count of a latency metric is no number of
+	 * seconds).
+	 */
+	static String axisUnit(PairMapping pair) {
+		if (pair.kind() == dev.dualrun.parity.config.StatisticKind.SAMPLE_COUNT) {
+			return "Count";
+		}
+		return (pair.old().unit() != null) ? pair.old().unit() : "";
+	}
+
+	/**
 	 * @param a both series on the grid
 	 * @param pair the pair
 	 * @param window its window
@@ -105,8 +117,8 @@ final class ChartBuilder {
 			.filter((k) -> k >= 0)
 			.toArray();
 		return new PairChart(pair.id(), window.start().toEpochMilli(), window.period().toMillis(),
-				window.end().toEpochMilli(), (pair.old().unit() != null) ? pair.old().unit() : "",
-				downsample(a.oldValues(), a.oldPresent(), points), downsample(a.newValues(), a.newPresent(), points),
+				window.end().toEpochMilli(), axisUnit(pair), downsample(a.oldValues(), a.oldPresent(), points),
+				downsample(a.newValues(), a.newPresent(), points),
 				residualToo ? downsample(residual, both, points) : new PairChart.Series(new int[0], new Double[0]),
 				pair.tolerance().absolute(), pair.tolerance().relative(), disc,
 				residualToo ? pair.sides().oldName() : null, residualToo ? pair.sides().newName() : null);

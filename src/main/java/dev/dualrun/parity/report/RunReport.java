@@ -54,6 +54,98 @@ public record RunReport(RunRow run, Map<String, Integer> counts, List<PairSectio
 				List.of());
 	}
 
+	/** Pairs and alert pairs listed at the top of the report, of each kind at most. */
+	static final int ATTENTION = 12;
+
+	/**
+	 * @return the run's answer in one word, alert pairs included: PASS (exit 0), NOT
+	 * PASSED (exit 1), or FAILED when the run itself failed
+	 */
+	public String outcome() {
+		if ("FAILED".equals(this.run.status())) {
+			return "FAILED";
+		}
+		boolean pairsPass = this.counts.getOrDefault("PASS", 0) == this.totalPairs;
+		boolean alertsPass = this.alerts.stream().allMatch((a) -> "PASS".equals(a.verdict()));
+		return (pairsPass && alertsPass) ? "PASS" : "NOT_PASSED";
+	}
+
+	/**
+	 * @return the pairs that pass
+	 */
+	public int passing() {
+		return this.counts.getOrDefault("PASS", 0);
+	}
+
+	/**
+	 * @return the alert pairs that pass
+	 */
+	public long alertsPassing() {
+		return this.alerts.stream().filter((a) -> "PASS".equals(a.verdict())).count();
+	}
+
+	/**
+	 * @return alert pairs per verdict, in the order of their first appearance
+	 */
+	public Map<String, Integer> alertCounts() {
+		Map<String, Integer> byVerdict = new java.util.LinkedHashMap<>();
+		this.alerts.stream()
+			.sorted(java.util.Comparator.comparing((AlertView a) -> !"PASS".equals(a.verdict())))
+			.forEach((a) -> byVerdict.merge(a.verdict(), 1, Integer::sum));
+		return byVerdict;
+	}
+
+	/**
+	 * What does not pass, for the top of the report: the pairs shown in full that do not
+	 * pass (the worst first) and the alert pairs that do not pass, each kind up to
+	 * {@value #ATTENTION}.
+	 * @return one line each
+	 */
+	public List<Attention> attention() {
+		List<Attention> out = new java.util.ArrayList<>();
+		this.pairs.stream()
+			.filter((p) -> !"PASS".equals(p.verdict()))
+			.sorted(java.util.Comparator.comparingInt((PairSection p) -> -rank(p.verdict())))
+			.limit(ATTENTION)
+			.forEach((p) -> out.add(new Attention("pair", p.id(), p.verdict(), p.summary(), "pair-" + p.id())));
+		this.alerts.stream()
+			.filter((a) -> !"PASS".equals(a.verdict()))
+			.limit(ATTENTION)
+			.forEach((a) -> out.add(new Attention("alert pair", a.id(), a.verdict(), a.summary(), "alert-" + a.id())));
+		return out;
+	}
+
+	/**
+	 * @return the pairs and alert pairs that do not pass beyond those
+	 * {@link #attention()} lists
+	 */
+	public int attentionMore() {
+		int pairsNotPassing = this.totalPairs - this.counts.getOrDefault("PASS", 0);
+		long alertsNotPassing = this.alerts.stream().filter((a) -> !"PASS".equals(a.verdict())).count();
+		return (int) (pairsNotPassing + alertsNotPassing) - attention().size();
+	}
+
+	/**
+	 * @param instant a time, or null
+	 * @return it to the second, or "-"
+	 */
+	public String toSecond(java.time.Instant instant) {
+		return (instant != null) ? instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString() : "-";
+	}
+
+	/**
+	 * A pair or alert pair that does not pass, as the top of the report lists it.
+	 *
+	 * @param kind "pair" or "alert pair"
+	 * @param id its id
+	 * @param verdict its verdict
+	 * @param summary its first reason
+	 * @param anchor the id of its section in the page
+	 */
+	public record Attention(String kind, String id, String verdict, String summary, String anchor) {
+
+	}
+
 	private static List<Sides> sidesOf(List<PairSection> pairs) {
 		return pairs.stream().map(PairSection::sides).distinct().toList();
 	}

@@ -14,11 +14,22 @@ public final class Chromium {
 	}
 
 	public static Page open(Path file, Path screenshot) throws Exception {
+		return open(file, screenshot, 6000);
+	}
+
+	/**
+	 * @param file the page
+	 * @param screenshot where its screenshot goes
+	 * @param height the window's height in pixels (900: the first screen of a laptop)
+	 * @return the page's DOM once its scripts ran, and the console's messages
+	 * @throws Exception if Chromium fails
+	 */
+	public static Page open(Path file, Path screenshot, int height) throws Exception {
 		String chromium = executable();
 		Path profile = Files.createTempDirectory("chromium-profile");
 		List<String> common = List.of(chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
 				"--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--user-data-dir=" + profile, "--window-size=1300,6000", "--virtual-time-budget=5000");
+				"--user-data-dir=" + profile, "--window-size=1300," + height, "--virtual-time-budget=5000");
 		List<String> dump = new ArrayList<>(common);
 		dump.addAll(List.of("--enable-logging=stderr", "--v=0", "--dump-dom", file.toUri().toString()));
 		Path out = Files.createTempFile("dom", ".html");

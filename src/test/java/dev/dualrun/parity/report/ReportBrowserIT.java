@@ -124,6 +124,85 @@ class ReportBrowserIT {
 		assertThat(count(page.dom(), "<section class=\"pair\"")).as("sections in full").isEqualTo(1);
 	}
 
+	@Test
+	void theFirstScreenSaysWhetherTheRunPassedAndWhatDoesNot() throws Exception {
+		Instant t = Instant.parse("2026-11-21T00:00:00Z");
+		RunRow run = dev.dualrun.parity.store.TestRows.run(7, "COMPLETED", "m.yml", t, t.plusSeconds(86_400), 4, null);
+		List<RunReport.PairSection> pairs = List.of(section("latency", "PASS", "equivalent within tolerance"),
+				section("requests", "FAIL", "gap on the Prometheus side"),
+				section("errors", "FAIL", "constant bias: Prometheus is -6.0 % below CloudWatch"),
+				section("queue", "UNSETTLED", "the newest periods changed when read again"));
+		Map<String, Integer> counts = new LinkedHashMap<>();
+		counts.put("PASS", 1);
+		counts.put("FAIL", 2);
+		counts.put("UNSETTLED", 1);
+		AlertView alert = alert(t);
+		List<AlertView> alerts = List.of(verdict(alert, "cpu-alert", "FAIL"), verdict(alert, "disk-alert", "FAIL"),
+				verdict(alert, "mem-alert", "FAIL"), verdict(alert, "quiet-alert", "NO_EPISODES"));
+		Path first = html.resolveSibling("first-screen.html");
+		Files.writeString(first,
+				new ReportWriter().html(new RunReport(run, counts, pairs, t.toString(),
+						List.of(oneSidedGap(chart("requests", t, false)), chart("errors", t, false)), List.of(run))
+					.withAlerts(alerts)));
+		Chromium.Page page = Chromium.open(first, html.resolveSibling("first-screen.png"), 900);
+		String dom = page.dom();
+		assertThat(dom).containsPattern("id=\"outcome\">\\s*<span class=\"badge outcome NOT_PASSED\">NOT PASSED</span>")
+			.contains("1 of 4 pairs pass", "0 of 4 alert pairs pass", " · 3 fail", " · 1 no episodes");
+		// the answer, then what does not pass (worst first, alert pairs too), then the
+		// table;
+		// the alert pairs' sections and the run's facts come after
+		assertThat(dom.indexOf("id=\"outcome\"")).isLessThan(dom.indexOf("id=\"attention\""));
+		assertThat(dom.indexOf("id=\"attention\"")).isLessThan(dom.indexOf("id=\"pairs\""));
+		assertThat(dom.indexOf("id=\"pairs\"")).isLessThan(dom.indexOf("id=\"alerts\""));
+		String attention = dom.substring(dom.indexOf("id=\"attention\""),
+				dom.indexOf("</table>", dom.indexOf("id=\"attention\"")));
+		assertThat(attention)
+			.contains("href=\"#pair-requests\"", "href=\"#pair-errors\"", "href=\"#pair-queue\"",
+					"href=\"#alert-quiet-alert\"")
+			.doesNotContain("#pair-latency");
+		assertThat(attention.indexOf("#pair-requests")).isLessThan(attention.indexOf("#pair-queue"));
+		assertThat(dom).contains("<details id=\"facts\">").doesNotContainPattern("started</span><span>[^<]*\\.\\d{3,}");
+		assertThat(Files.size(html.resolveSibling("first-screen.png"))).isGreaterThan(10_000);
+		// the stretch the new side lacks is shaded (charts are drawn once scrolled to)
+		String whole = Chromium.open(first, html.resolveSibling("first-screen-whole.png")).dom();
+		assertThat(whole)
+			.containsPattern(
+					"data-pair=\"requests\"[^>]*>\\s*<div class=\"box\"><canvas class=\"overlay\"[^>]*data-gaps=\"1\"")
+			.containsPattern(
+					"data-pair=\"errors\"[^>]*>\\s*<div class=\"box\"><canvas class=\"overlay\"[^>]*data-gaps=\"0\"");
+	}
+
+	/** The chart with the new side missing 10 periods from period 100 on. */
+	private static PairChart oneSidedGap(PairChart c) {
+		List<Integer> slots = new ArrayList<>();
+		List<Double> values = new ArrayList<>();
+		int k = 0;
+		for (int j = 0; j < c.newSeries().d().length; j++) {
+			k += c.newSeries().d()[j];
+			if (k == 100) {
+				slots.add(k);
+				values.add(null);
+			}
+			else if (k < 100 || k >= 110) {
+				slots.add(k);
+				values.add(c.newSeries().v()[j]);
+			}
+		}
+		int[] deltas = new int[slots.size()];
+		for (int j = 0; j < deltas.length; j++) {
+			deltas[j] = slots.get(j) - ((j > 0) ? slots.get(j - 1) : 0);
+		}
+		return new PairChart(c.pair(), c.start(), c.step(), c.end(), c.unit(), c.oldSeries(),
+				new PairChart.Series(deltas, values.toArray(Double[]::new)), c.residual(), c.absolute(), c.relative(),
+				c.discrepancies(), c.oldName(), c.newName());
+	}
+
+	private static AlertView verdict(AlertView a, String id, String verdict) {
+		return new AlertView(id, a.description(), verdict, a.summary(), a.findings(), a.oldSystem(), a.oldName(),
+				a.oldDefinition(), a.newSystem(), a.newName(), a.newDefinition(), a.figures(), a.matches(), a.notes(),
+				a.timeline(), a.document());
+	}
+
 	private static int count(String text, String needle) {
 		int n = 0;
 		for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
