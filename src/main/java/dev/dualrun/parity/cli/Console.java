@@ -1,5 +1,7 @@
 package dev.dualrun.parity.cli;
 
+import java.util.List;
+
 import java.io.PrintWriter;
 
 import dev.dualrun.parity.config.Text;
@@ -60,8 +62,10 @@ final class Console {
 	}
 
 	/** Prints the run's one-line summary and the report path. */
-	void summary(RunRow run) {
-		String answer = "FAILED".equals(run.status()) ? "FAILED" : run.allPassed() ? "PASS" : "NOT ALL PASS";
+	void summary(RunRow run, List<String> alertVerdicts) {
+		boolean alertsPass = alertVerdicts.stream().allMatch("PASS"::equals);
+		String answer = "FAILED".equals(run.status()) ? "FAILED"
+				: (run.allPassed() && alertsPass) ? "PASS" : "NOT ALL PASS";
 		line(String.format(java.util.Locale.ROOT,
 				"run %d %s: %d pair(s): %s; window %s .. %s; "
 						+ "%s %d call(s) (minimum %d, %d retried), %d metric(s); %s %d request(s) (%d retried)",

@@ -23,7 +23,7 @@ final class JobRun {
 			ParityApplicationContext.Outcome outcome = launch.launch(context);
 			int code = outcome.exitCode();
 			if (outcome.run() != null && (outcome.run().pairsTotal() > 0 || !outcome.alertVerdicts().isEmpty())) {
-				console.summary(outcome.run());
+				console.summary(outcome.run(), outcome.alertVerdicts());
 				if (!outcome.alertVerdicts().isEmpty()) {
 					console
 						.line("alerts: " + outcome.alertVerdicts().size() + " alert pair(s): " + outcome.alertCounts()

@@ -87,13 +87,13 @@ final class RejudgeCommand implements Callable<Integer> {
 			context.store().runs().reported(id, file.toString());
 			RunRow run = context.store().run(id).orElseThrow();
 			console.line("judgement of run " + this.runId + " with " + String.join(", ", changes) + ":");
-			console.summary(run);
 			List<String> alerts = context.store()
 				.alerts()
 				.verdicts(id)
 				.stream()
 				.map(dev.dualrun.parity.store.AlertVerdictRow::verdict)
 				.toList();
+			console.summary(run, alerts);
 			if (!alerts.isEmpty()) {
 				console.line("alerts: " + alerts.size() + " alert pair(s) judged again, "
 						+ alerts.stream().filter("PASS"::equals).count() + " PASS");

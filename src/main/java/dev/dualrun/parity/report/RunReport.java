@@ -58,8 +58,8 @@ public record RunReport(RunRow run, Map<String, Integer> counts, List<PairSectio
 	static final int ATTENTION = 12;
 
 	/**
-	 * @return the run's answer in one word, alert pairs included: PASS (exit 0), NOT
-	 * PASSED (exit 1), or FAILED when the run itself failed
+	 * @return the run's answer in one word, alert pairs included: PASS (exit 0), NOT ALL
+	 * PASS (exit 1), or FAILED when the run itself failed
 	 */
 	public String outcome() {
 		if ("FAILED".equals(this.run.status())) {
@@ -67,7 +67,7 @@ public record RunReport(RunRow run, Map<String, Integer> counts, List<PairSectio
 		}
 		boolean pairsPass = this.counts.getOrDefault("PASS", 0) == this.totalPairs;
 		boolean alertsPass = this.alerts.stream().allMatch((a) -> "PASS".equals(a.verdict()));
-		return (pairsPass && alertsPass) ? "PASS" : "NOT_PASSED";
+		return (pairsPass && alertsPass) ? "PASS" : "NOT_ALL_PASS";
 	}
 
 	/**

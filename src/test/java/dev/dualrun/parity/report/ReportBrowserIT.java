@@ -146,7 +146,8 @@ class ReportBrowserIT {
 					.withAlerts(alerts)));
 		Chromium.Page page = Chromium.open(first, html.resolveSibling("first-screen.png"), 900);
 		String dom = page.dom();
-		assertThat(dom).containsPattern("id=\"outcome\">\\s*<span class=\"badge outcome NOT_PASSED\">NOT PASSED</span>")
+		assertThat(dom)
+			.containsPattern("id=\"outcome\">\\s*<span class=\"badge outcome NOT_ALL_PASS\">NOT ALL PASS</span>")
 			.contains("1 of 4 pairs pass", "0 of 4 alert pairs pass", " · 3 fail", " · 1 no episodes");
 		// the answer, then what does not pass (worst first, alert pairs too), then the
 		// table;
