@@ -77,6 +77,14 @@ final class ParityApplicationContext implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * @return true for the embedded H2 store: one process holds it at a time, so a run it
+	 * shows RUNNING belongs to a process that no longer runs
+	 */
+	boolean embeddedStore() {
+		return this.context.getEnvironment().getProperty("spring.datasource.url", "").startsWith("jdbc:h2:");
+	}
+
 	ParityStore store() {
 		return this.context.getBean(ParityStore.class);
 	}

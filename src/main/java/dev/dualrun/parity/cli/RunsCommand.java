@@ -1,5 +1,6 @@
 package dev.dualrun.parity.cli;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -31,11 +32,20 @@ final class RunsCommand implements Callable<Integer> {
 			console.line(String.format(Locale.ROOT, "%5s  %-9s  %-20s  %-20s  %5s %5s %4s %4s %5s %4s %4s  %s", "run",
 					"status", "window start", "window end", "pairs", "pass", "warn", "fail", "unset", "nodt", "err",
 					"mapping"));
+			List<Long> stopped = new java.util.ArrayList<>();
 			for (RunRow r : context.store().latestRuns(this.last)) {
+				boolean died = context.embeddedStore() && "RUNNING".equals(r.status());
+				if (died) {
+					stopped.add(r.id());
+				}
 				console.line(String.format(Locale.ROOT, "%5d  %-9s  %-20s  %-20s  %5d %5d %4d %4d %5d %4d %4d  %s",
-						r.id(), r.status(), orDash(r.windowStart()), orDash(r.windowEnd()), r.pairsTotal(),
-						r.passCount(), r.warnCount(), r.failCount(), r.unsettledCount(),
+						r.id(), died ? "STOPPED" : r.status(), orDash(r.windowStart()), orDash(r.windowEnd()),
+						r.pairsTotal(), r.passCount(), r.warnCount(), r.failCount(), r.unsettledCount(),
 						r.noDataCount() + r.insufficientCount(), r.errorCount(), Console.oneLine(r.mappingSource())));
+			}
+			for (long id : stopped) {
+				console.line("run " + id + " STOPPED: its process ended before the run did (killed, out of memory, "
+						+ "the machine lost); restart --run " + id + " continues it");
 			}
 			return ExitCodes.PASS;
 		});

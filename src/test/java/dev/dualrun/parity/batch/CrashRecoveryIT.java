@@ -258,6 +258,11 @@ class CrashRecoveryIT {
 	}
 
 	private static void restartAndCompare(String name) throws Exception {
+		// the embedded store is one process's at a time: a run it shows RUNNING is dead
+		CliRun runs = CliRun.of(List.of("runs", "--data-dir", work.resolve(name).toString()));
+		assertThat(runs.out()).as(runs.out())
+			.contains(dev.dualrun.parity.testing.TestStore.postgres() ? "RUNNING" : "run 1 STOPPED: its process ended")
+			.contains(dev.dualrun.parity.testing.TestStore.postgres() ? "" : "restart --run 1 continues it");
 		CliRun restart = CliRun.of(List.of("restart", "--run", "1", "--data-dir", work.resolve(name).toString(),
 				"--reports-dir", work.resolve(name + "-reports").toString(), "--prometheus-url", prometheus.url(),
 				"--cloudwatch-endpoint", cloudwatch.endpoint().toString(), "--cloudwatch-region", "us-east-1"));
