@@ -90,6 +90,7 @@ public final class MappingLoader {
 	 * @return the validated mapping
 	 */
 	public MappingFile parse(String source, byte[] bytes) {
+		YamlText.check(source, bytes);
 		Map<String, Integer> lines;
 		try {
 			lines = LineIndex.of(this.mapper, bytes).asMap();
@@ -136,7 +137,8 @@ public final class MappingLoader {
 		}
 		else if (ex instanceof tools.jackson.databind.exc.MismatchedInputException mismatch
 				&& mismatch.getTargetType() != null
-				&& String.valueOf(ex.getOriginalMessage()).startsWith("Cannot deserialize")) {
+				&& (String.valueOf(ex.getOriginalMessage()).startsWith("Cannot deserialize")
+						|| String.valueOf(ex.getOriginalMessage()).startsWith("Cannot coerce"))) {
 			problem = "expected " + kind(mismatch.getTargetType()) + ", got " + found(ex.getOriginalMessage());
 		}
 		else {
@@ -176,6 +178,9 @@ public final class MappingLoader {
 		java.util.regex.Matcher text = java.util.regex.Pattern.compile("from String \"(.*?)\"").matcher(message);
 		if (text.find()) {
 			return "'" + Text.oneLine(text.group(1), 60) + "'";
+		}
+		if (message.contains("empty String")) {
+			return "an empty value";
 		}
 		if (message.contains("Array value")) {
 			return "a list";

@@ -37,6 +37,7 @@ record YamlFile<T>(T document, byte[] bytes) {
 		byte[] bytes = null;
 		try {
 			bytes = Files.readAllBytes(path);
+			YamlText.check(source, bytes);
 			return new YamlFile<>(MAPPER.readValue(bytes, type), bytes);
 		}
 		catch (tools.jackson.databind.exc.PropertyBindingException ex) {

@@ -91,6 +91,16 @@ class BadInputCorpusIT {
 		mapping("empty", "the mapping file is empty");
 		mapping("only-comment", "empty");
 		written("binary", "\u0000\u0001\u0002\u00ff\u00fe garbage \u001b[2J");
+		String pair = "pairs:\n  - id: a\n    cloudwatch: { namespace: N, metric: M, statistic: Sum }\n";
+		written("second-document", pair + "    prometheus: { query: up }\n---\npairs: []\n", ".yml:5: ",
+				"a second YAML document");
+		written("nul-in-a-query", pair + "    prometheus: { query: \"up\u0000\" }\n", ".yml:4: ",
+				"a control character (\\x00) at column 29");
+		Path latin = work.resolve("latin-1.yml");
+		Files.write(latin, (pair + "    prometheus: { query: \"caf\u00e9\" }\n").getBytes(StandardCharsets.ISO_8859_1));
+		run("latin-1", latin, ".yml:4: ", "not UTF-8 text (byte 0xE9 at column 30)");
+		written("empty-pair", "pairs:\n  - \"\"\n", ".yml:2: ", "pairs[0]: expected a block of fields",
+				"got an empty value");
 		mapping("tab-indent");
 		mapping("unknown-field", "unknown field 'promethus'");
 		mapping("no-query", "query");
