@@ -85,4 +85,8 @@ final class Console {
 		return Text.oneLine((message == null) ? "unknown error" : message);
 	}
 
+	static String oneLine(String message, int max) {
+		return Text.oneLine((message == null) ? "unknown error" : message, max);
+	}
+
 }

@@ -86,7 +86,8 @@ final class RejudgeCommand implements Callable<Integer> {
 					context.store().run(id).orElseThrow(), context.properties().reportsDir());
 			context.store().runs().reported(id, file.toString());
 			RunRow run = context.store().run(id).orElseThrow();
-			console.line("judgement of run " + this.runId + " with " + String.join(", ", changes) + ":");
+			console.line("judgement of run " + this.runId + " with " + String.join(", ", changes)
+					+ (changes.contains("the same tolerances") ? "" : " (for every pair, in place of its own)") + ":");
 			List<String> alerts = context.store()
 				.alerts()
 				.verdicts(id)
@@ -98,8 +99,29 @@ final class RejudgeCommand implements Callable<Integer> {
 				console.line("alerts: " + alerts.size() + " alert pair(s) judged again, "
 						+ alerts.stream().filter("PASS"::equals).count() + " PASS");
 			}
+			console.line(flips(context, this.runId, id));
 			return ExitCodes.of(run, alerts);
 		});
+	}
+
+	/** The pairs whose verdict the judgement changed, the first ten by name. */
+	private static String flips(ParityApplicationContext context, long judged, long judgement) {
+		java.util.Map<String, String> before = new java.util.HashMap<>();
+		context.store().results().results(judged).forEach((r) -> before.put(r.pairId(), r.verdict().name()));
+		List<String> changed = new ArrayList<>();
+		context.store().results().results(judgement).forEach((r) -> {
+			String was = before.get(r.pairId());
+			if (was != null && !was.equals(r.verdict().name())) {
+				changed.add(r.pairId() + " " + was + " -> " + r.verdict().name());
+			}
+		});
+		if (changed.isEmpty()) {
+			return "changed: no pair's verdict";
+		}
+		changed.sort(null);
+		return "changed: " + changed.size() + " pair(s): "
+				+ String.join(", ", changed.subList(0, Math.min(10, changed.size())))
+				+ ((changed.size() > 10) ? " and " + (changed.size() - 10) + " more (see the report)" : "");
 	}
 
 	private static void add(List<String> changes, String name, Double value) {

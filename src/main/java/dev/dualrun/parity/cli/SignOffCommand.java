@@ -30,6 +30,9 @@ import dev.dualrun.parity.report.SignOffReport;
 				"migration can be signed off, 1 if not." })
 final class SignOffCommand implements Callable<Integer> {
 
+	/** Blocking pairs listed on the terminal; the report lists all. */
+	private static final int BLOCKING_LINES = 10;
+
 	@Spec
 	picocli.CommandLine.Model.CommandSpec spec;
 
@@ -76,16 +79,20 @@ final class SignOffCommand implements Callable<Integer> {
 			SignOffReport s = SignOffReport.build(context.store(), file, waiverList, this.runs, today)
 				.withCoverage(coverage);
 			Path html = new ReportWriter().writeSignOff(s, context.properties().reportsDir());
-			String blocking = s.pairs()
+			List<SignOffReport.PairStatus> blocking = s.pairs()
 				.stream()
 				.filter((p) -> p.status() == SignOffReport.Status.BLOCKED
 						|| p.status() == SignOffReport.Status.WAIVER_EXPIRED)
-				.map((p) -> p.id() + " (" + p.reason() + ")")
-				.collect(Collectors.joining("; "));
+				.toList();
 			console.line((s.signedOff() ? "SIGNED OFF: " : "NOT SIGNED OFF: ") + s.pairs().size() + " pair(s): "
 					+ s.count(SignOffReport.Status.SIGNED_OFF) + " passed the last " + this.runs + " runs, "
-					+ s.count(SignOffReport.Status.WAIVED) + " waived"
-					+ (blocking.isEmpty() ? "" : "; blocking: " + blocking));
+					+ s.count(SignOffReport.Status.WAIVED) + " waived, " + blocking.size() + " block");
+			blocking.stream()
+				.limit(BLOCKING_LINES)
+				.forEach((p) -> console.line("  " + p.id() + ": " + Console.oneLine(p.reason(), 160)));
+			if (blocking.size() > BLOCKING_LINES) {
+				console.line("  and " + (blocking.size() - BLOCKING_LINES) + " more: every one is in " + html);
+			}
 			console.line((coverage == null) ? "estate: no inventory, coverage not checked (run inventory)"
 					: "estate: inventory " + coverage.inventoryId() + ", " + coverage.entries().size()
 							+ " active metric(s), " + coverage.count(dev.dualrun.parity.estate.Coverage.Status.COVERED)

@@ -25,8 +25,9 @@ import dev.dualrun.parity.source.InventoryItem;
  * @param system the system listed
  * @param today the day of the check (exclusions expire)
  * @param entries one per listed metric, in namespace and name order
- * @param unlisted pairs whose old-side metric the inventory does not list (renamed, or no
- * data for two weeks)
+ * @param unlisted pairs of the inventoried system whose old-side metric the inventory
+ * does not list (renamed, or no data for two weeks); pairs of other old systems are not
+ * counted
  */
 public record Coverage(long inventoryId, Instant takenAt, String system, LocalDate today, List<Entry> entries,
 		List<String> unlisted) {
@@ -141,7 +142,9 @@ public record Coverage(long inventoryId, Instant takenAt, String system, LocalDa
 		}
 		List<String> unlisted = new ArrayList<>();
 		for (PairMapping p : pairs) {
-			if (p.old().identities().stream().anyMatch((id) -> !listed.contains(id))) {
+			// a pair of another old system is not in this inventory at all: not unlisted
+			boolean inventoried = dev.dualrun.parity.source.Sources.provider(p.oldType()).displayName().equals(system);
+			if (inventoried && p.old().identities().stream().anyMatch((id) -> !listed.contains(id))) {
 				unlisted.add(p.id());
 			}
 		}

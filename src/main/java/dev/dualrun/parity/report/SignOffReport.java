@@ -144,18 +144,16 @@ public record SignOffReport(String mapping, List<Long> runs, int required, Local
 			return new PairStatus(id, Status.SIGNED_OFF, "passed in each of the last " + required + " runs", verdicts,
 					waiver);
 		}
-		String why;
+		// what went wrong first, then how many runs are still needed
+		String why = verdicts.stream()
+			.filter((v) -> !Verdict.isPassing(v.verdict()))
+			.reduce((a, b) -> b)
+			.map((last) -> last.verdict() + " in run " + last.runId()
+					+ ((summaries.get(last.runId()) != null) ? ": " + summaries.get(last.runId())
+							: " (not in that run)"))
+			.orElse("passed in each of the " + runs.size() + " runs so far");
 		if (runs.size() < required) {
-			why = "only " + runs.size() + " of the " + required + " runs needed so far";
-		}
-		else {
-			RunReport.HistoryEntry last = verdicts.stream()
-				.filter((v) -> !Verdict.isPassing(v.verdict()))
-				.reduce((a, b) -> b)
-				.orElseThrow();
-			String summary = summaries.get(last.runId());
-			why = last.verdict() + " in run " + last.runId()
-					+ ((summary != null) ? ": " + summary : " (not in that run)");
+			why += "; " + runs.size() + " of the " + required + " runs needed so far";
 		}
 		if (waiver != null && !waiver.expired(today)) {
 			return new PairStatus(id, Status.WAIVED, "waived by " + waiver.owner() + " until " + waiver.expires() + ": "

@@ -187,8 +187,9 @@ class ParityJobIT {
 				"0.1", "--data-dir", work.resolve("rejudge").toString(), "--reports-dir",
 				work.resolve("rejudge-reports").toString()));
 		assertThat(again.exitCode()).as(again.err()).isZero();
-		assertThat(again.out()).contains("judgement of run " + runId + " with relative 0.1, max-bias 0.08",
-				"2 pair(s): 2 pass");
+		assertThat(again.out()).contains(
+				"judgement of run " + runId + " with relative 0.1, max-bias 0.08 (for every pair, in place of its own)",
+				"2 pair(s): 2 pass", "changed: 1 pair(s): latency-users-get FAIL -> PASS");
 		assertThat(cloudwatch.calls("GetMetricData")).isEqualTo(getMetricData);
 		RunRow judgement = store("rejudge").latestRuns(1).get(0);
 		assertThat(judgement.judgedFrom()).isEqualTo(runId);
