@@ -152,7 +152,8 @@ final class DiscoverCommand implements Callable<Integer> {
 		return "discover: " + proposals.size() + " metric(s) of inventory " + row.id() + ": " + exact
 				+ " paired exactly through an exporter, " + ranked + " own metric(s) paired at or above "
 				+ this.threshold + ", " + (proposals.size() - exact - ranked - none) + " below it (commented out), "
-				+ none + " without a candidate; mapping to review: " + file;
+				+ none + " without a candidate; mapping to review: " + file + ((exact + ranked == 0)
+						? " (no pair is active yet: uncomment those that are right, then lint it)" : "");
 	}
 
 }

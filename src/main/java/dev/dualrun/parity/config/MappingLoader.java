@@ -46,6 +46,10 @@ public final class MappingLoader {
 		.propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
 		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 		.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+		// 'pairs:' with every entry commented out is an empty list, not a string
+		.withCoercionConfig(tools.jackson.databind.type.LogicalType.Collection,
+				(c) -> c.setCoercion(tools.jackson.databind.cfg.CoercionInputShape.EmptyString,
+						tools.jackson.databind.cfg.CoercionAction.AsEmpty))
 		.build();
 
 	private final Map<String, SideReader> readers = new java.util.TreeMap<>();

@@ -51,7 +51,8 @@ final class MappingValidator {
 				: Duration.ofSeconds(60);
 		boolean noAlerts = doc.alerts() == null || doc.alerts().isEmpty();
 		if ((doc.pairs() == null || doc.pairs().isEmpty()) && noAlerts) {
-			throw error("/pairs", "no pairs: the file must list at least one pair under 'pairs:' (or 'alerts:')");
+			throw error("/pairs", "no pairs: the file must list at least one pair under 'pairs:' (or 'alerts:'); "
+					+ "an entry commented out does not count");
 		}
 		List<PairMapping> pairs = new ArrayList<>();
 		Set<String> ids = new HashSet<>();

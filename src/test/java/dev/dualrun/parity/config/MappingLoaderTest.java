@@ -74,6 +74,13 @@ class MappingLoaderTest {
 	}
 
 	@Test
+	void aListWhoseEveryEntryIsCommentedOutSaysSo() {
+		assertThatThrownBy(() -> parse("pairs:\n#  - id: a\n")).isInstanceOf(MappingException.class)
+			.hasMessage("m.yml:1: pairs: no pairs: the file must list at least one pair under 'pairs:' (or 'alerts:'); "
+					+ "an entry commented out does not count");
+	}
+
+	@Test
 	void refusesTextThatIsNotYaml() {
 		assertThatThrownBy(() -> parse("pairs: [ { id: a,\n")).isInstanceOf(MappingException.class)
 			.hasMessageStartingWith("m.yml:");
