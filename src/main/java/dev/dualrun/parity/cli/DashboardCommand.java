@@ -18,7 +18,6 @@ import dev.dualrun.parity.config.MappingFile;
 import dev.dualrun.parity.config.MappingLoader;
 import dev.dualrun.parity.report.GrafanaDashboard;
 import dev.dualrun.parity.store.PairResultRow;
-import tools.jackson.databind.json.JsonMapper;
 
 /** {@code dashboard}: a Grafana dashboard of the mapping's pairs. */
 @Command(name = "dashboard", mixinStandardHelpOptions = true,
@@ -61,11 +60,7 @@ final class DashboardCommand implements Callable<Integer> {
 		if (target.toAbsolutePath().getParent() != null) {
 			Files.createDirectories(target.toAbsolutePath().getParent());
 		}
-		Files.write(target,
-				JsonMapper.builder()
-					.build()
-					.writerWithDefaultPrettyPrinter()
-					.writeValueAsBytes(GrafanaDashboard.of(file, results, runId)));
+		Files.write(target, GrafanaDashboard.json(GrafanaDashboard.of(file, results, runId)));
 		return target;
 	}
 

@@ -71,6 +71,39 @@ public final class GrafanaDashboard {
 		return dashboard;
 	}
 
+	/**
+	 * @param dashboard the dashboard
+	 * @return its JSON, every object's keys in order, so that the file changes only when
+	 * the dashboard does (a diff in git shows what changed)
+	 */
+	public static byte[] json(Map<String, Object> dashboard) {
+		return tools.jackson.databind.json.JsonMapper.builder()
+			.enable(tools.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+			.build()
+			.writerWithDefaultPrettyPrinter()
+			.writeValueAsBytes(dashboard);
+	}
+
+	/** Grafana's unit of the old side's unit, when there is one. */
+	static String unit(PairMapping pair) {
+		return switch (ChartBuilder.axisUnit(pair)) {
+			case "Seconds" -> "s";
+			case "Milliseconds" -> "ms";
+			case "Microseconds" -> "µs";
+			case "Bytes" -> "bytes";
+			case "Kilobytes" -> "kbytes";
+			case "Megabytes" -> "mbytes";
+			case "Gigabytes" -> "gbytes";
+			case "Bits" -> "bits";
+			case "Percent" -> "percent";
+			case "Bytes/Second" -> "Bps";
+			case "Bits/Second" -> "bps";
+			case "Count/Second" -> "cps";
+			case "Count" -> "short";
+			default -> "";
+		};
+	}
+
 	/** The panel of the i-th pair: both sides' queries, its verdict in the title. */
 	private static Map<String, Object> panel(PairMapping pair, int i, int id, PairResultRow r, Long runId,
 			List<Map<String, Object>> targets) {
@@ -87,8 +120,12 @@ public final class GrafanaDashboard {
 		panel.put("datasource", Map.of("type", "datasource", "uid", "-- Mixed --"));
 		panel.put("interval", dev.dualrun.parity.config.Durations.compact(pair.period()));
 		panel.put("gridPos", Map.of("h", 8, "w", 12, "x", (i % 2) * 12, "y", (i / 2) * 8));
-		panel.put("fieldConfig", Map.of("defaults", Map.of("custom", Map.of("drawStyle", "line", "spanNulls", false)),
-				"overrides", List.of()));
+		Map<String, Object> defaults = new LinkedHashMap<>();
+		defaults.put("custom", Map.of("drawStyle", "line", "spanNulls", false));
+		if (!unit(pair).isEmpty()) {
+			defaults.put("unit", unit(pair));
+		}
+		panel.put("fieldConfig", Map.of("defaults", defaults, "overrides", List.of()));
 		panel.put("options", Map.of("legend", Map.of("displayMode", "list", "placement", "bottom", "showLegend", true),
 				"tooltip", Map.of("mode", "multi", "sort", "none")));
 		panel.put("targets", targets);

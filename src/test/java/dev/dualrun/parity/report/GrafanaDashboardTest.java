@@ -23,7 +23,32 @@ class GrafanaDashboardTest {
 	private static JsonNode dashboard() {
 		MappingFile mapping = Fixtures.mapping("report/grafana-dashboard.yml");
 		JsonMapper json = JsonMapper.builder().build();
-		return json.readTree(json.writeValueAsBytes(GrafanaDashboard.of(mapping, Map.of(), null)));
+		return json.readTree(GrafanaDashboard.json(GrafanaDashboard.of(mapping, Map.of(), null)));
+	}
+
+	@Test
+	void theFileChangesOnlyWhenTheDashboardDoes() {
+		// every object's keys in order: the same dashboard is the same bytes in any JVM
+		assertThat(unordered("$", dashboard())).isEmpty();
+		assertThat(dashboard().path("panels").get(0).path("fieldConfig").path("defaults").path("unit").asString())
+			.isEqualTo("s");
+	}
+
+	private static List<String> unordered(String at, JsonNode node) {
+		List<String> out = new java.util.ArrayList<>();
+		if (node.isObject()) {
+			List<String> names = new java.util.ArrayList<>(node.propertyNames());
+			if (!names.equals(names.stream().sorted().toList())) {
+				out.add(at + ": " + names);
+			}
+			node.forEachEntry((k, v) -> out.addAll(unordered(at + "." + k, v)));
+		}
+		else if (node.isArray()) {
+			for (int i = 0; i < node.size(); i++) {
+				out.addAll(unordered(at + "[" + i + "]", node.get(i)));
+			}
+		}
+		return out;
 	}
 
 	@Test
