@@ -22,6 +22,21 @@ final class StoreOptions {
 	@Option(names = "--reports-dir", paramLabel = "DIR", description = "Where reports are written. Default: ./reports")
 	String reportsDir;
 
+	@Option(names = "--log-format", paramLabel = "text|json",
+			description = "The progress lines: text on standard output (the default), or json: one JSON object "
+					+ "a line (Elastic Common Schema) on standard error, for a log collector")
+	LogFormat logFormat = LogFormat.TEXT;
+
+	/** How the progress lines are written. */
+	enum LogFormat {
+
+		/** One line of text each, on standard output. */
+		TEXT,
+		/** One JSON object each (Elastic Common Schema), on standard error. */
+		JSON
+
+	}
+
 	@Option(names = "--debug",
 			description = "Also show the libraries' messages and every stack trace on the console; they always "
 					+ "go to <data-dir>/logs/parity.log")
@@ -36,6 +51,9 @@ final class StoreOptions {
 		if (this.debug) {
 			Console.showTraces(true);
 			args.add("--spring.profiles.active=debug");
+		}
+		else if (this.logFormat == LogFormat.JSON) {
+			args.add("--spring.profiles.active=json-logs");
 		}
 		if (this.dataDir != null) {
 			java.nio.file.Path dir = java.nio.file.Path.of(this.dataDir);

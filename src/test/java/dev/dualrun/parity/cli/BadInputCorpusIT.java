@@ -243,6 +243,38 @@ class BadInputCorpusIT {
 	}
 
 	@Test
+	void logsForMachinesAreJsonLinesOnStandardErrorAndResultsStayOnStandardOutput() {
+		PrintStream out = System.out;
+		PrintStream err = System.err;
+		ByteArrayOutputStream terminalOut = new ByteArrayOutputStream();
+		ByteArrayOutputStream terminalErr = new ByteArrayOutputStream();
+		CliRun run;
+		try {
+			System.setOut(new PrintStream(terminalOut, true, StandardCharsets.UTF_8));
+			System.setErr(new PrintStream(terminalErr, true, StandardCharsets.UTF_8));
+			run = CliRun.of(List.of("run", "--mapping", valid.toString(), "--prometheus-url", "http://127.0.0.1:1",
+					"--cloudwatch-endpoint", cloudwatch.endpoint().toString(), "--cloudwatch-region", "us-east-1",
+					"--data-dir", work.resolve("json-logs").toString(), "--reports-dir",
+					work.resolve("json-logs-reports").toString(), "--log-format", "json"));
+		}
+		finally {
+			System.setOut(out);
+			System.setErr(err);
+		}
+		List<String> logs = terminalErr.toString(StandardCharsets.UTF_8).lines().filter((l) -> !l.isBlank()).toList();
+		assertThat(logs).as("the step lines, as JSON").hasSizeGreaterThan(3);
+		tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+		for (String line : logs) {
+			assertThat(json.readTree(line).path("message").asString()).as(line).isNotEmpty();
+		}
+		assertThat(logs).anyMatch((l) -> l.contains("step plan started"));
+		assertThat(terminalOut.toString(StandardCharsets.UTF_8)).as("no log line among the results")
+			.doesNotContain("INFO", "step plan");
+		assertThat(run.out()).contains("run 1 FAILED");
+		assertThat(run.errLines()).hasSize(1).allMatch((l) -> l.startsWith("parity-validator: run 1 failed"));
+	}
+
+	@Test
 	void badSettingsFromTheEnvironmentOrProperties() {
 		setting("settle-property", "parity.settle", "abc", "setting 'parity.settle' (environment PARITY_SETTLE)",
 				"'abc' is not a duration");
