@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
 		subcommands = { DemoCommand.class, RunCommand.class, RestartCommand.class, ReportCommand.class,
 				RunsCommand.class, RejudgeCommand.class, SignOffCommand.class, LintCommand.class, PruneCommand.class,
 				InventoryCommand.class, CoverageCommand.class, CensusCommand.class, DiscoverCommand.class,
-				SuggestAlertsCommand.class, DashboardCommand.class, WorkerCommand.class,
+				SuggestAlertsCommand.class, DashboardCommand.class, WorkerCommand.class, CompletionCommand.class,
 				CommandLine.HelpCommand.class },
 		footerHeading = "%nExit codes:%n",
 		footer = { "  0  every pair and alert pair passed (PASS)",
