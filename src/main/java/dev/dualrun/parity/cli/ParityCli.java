@@ -55,7 +55,43 @@ public final class ParityCli implements Runnable {
 			}
 		}
 		cli.setResourceBundle(HelpWords.bundle());
+		paragraphs(cli);
+		// as wide as the terminal (80 when it cannot be told), so that long flags and
+		// URLs
+		// wrap less
+		cli.setUsageHelpAutoWidth(true);
 		return cli;
+	}
+
+	/**
+	 * The descriptions are written as lines in the source; picocli wraps each line to the
+	 * terminal on its own, which leaves ragged text. Consecutive lines become one
+	 * paragraph for picocli to wrap; an empty line stays a paragraph break.
+	 */
+	private static void paragraphs(CommandLine cli) {
+		java.util.List<CommandLine> all = new java.util.ArrayList<>(java.util.List.of(cli));
+		all.addAll(cli.getSubcommands().values());
+		for (CommandLine command : all) {
+			String[] lines = command.getCommandSpec().usageMessage().description();
+			java.util.List<String> joined = new java.util.ArrayList<>();
+			StringBuilder paragraph = new StringBuilder();
+			for (String line : lines) {
+				if (line.isBlank()) {
+					if (paragraph.length() > 0) {
+						joined.add(paragraph.toString());
+						paragraph.setLength(0);
+					}
+					joined.add("");
+				}
+				else {
+					paragraph.append((paragraph.length() > 0) ? " " : "").append(line.strip());
+				}
+			}
+			if (paragraph.length() > 0) {
+				joined.add(paragraph.toString());
+			}
+			command.getCommandSpec().usageMessage().description(joined.toArray(String[]::new));
+		}
 	}
 
 	/**

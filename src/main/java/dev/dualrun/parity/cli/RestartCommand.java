@@ -32,6 +32,9 @@ final class RestartCommand implements Callable<Integer> {
 	BackendOptions backends;
 
 	@Mixin
+	JudgingOptions judging;
+
+	@Mixin
 	RemoteOptions remote;
 
 	@Mixin
@@ -44,6 +47,7 @@ final class RestartCommand implements Callable<Integer> {
 	public Integer call() {
 		Console console = Console.of(this.spec);
 		List<String> args = new ArrayList<>(this.backends.args());
+		args.addAll(this.judging.args());
 		this.remote.addTo(args);
 		this.store.addTo(args);
 		this.textfile.addTo(args);

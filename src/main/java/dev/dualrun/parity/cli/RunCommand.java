@@ -71,6 +71,9 @@ final class RunCommand implements Callable<Integer> {
 	BackendOptions backends;
 
 	@Mixin
+	JudgingOptions judging;
+
+	@Mixin
 	StoreOptions store;
 
 	@Mixin
@@ -137,6 +140,7 @@ final class RunCommand implements Callable<Integer> {
 		ParityJobParameters local = new ParityJobParameters(this.mapping, fromInstant, toInstant, this.pairs,
 				Clock.systemUTC().instant());
 		List<String> args = new ArrayList<>(this.backends.args());
+		args.addAll(this.judging.args());
 		this.remoteOptions.addTo(args);
 		if (this.workers != null) {
 			args.add("--parity.remote.workers=" + this.workers);

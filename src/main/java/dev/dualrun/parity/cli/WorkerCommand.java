@@ -29,6 +29,9 @@ final class WorkerCommand implements Callable<Integer> {
 	BackendOptions backends;
 
 	@Mixin
+	JudgingOptions judging;
+
+	@Mixin
 	StoreOptions store;
 
 	@Mixin
@@ -38,6 +41,7 @@ final class WorkerCommand implements Callable<Integer> {
 	public Integer call() {
 		Console console = Console.of(this.spec);
 		List<String> args = new ArrayList<>(this.backends.args());
+		args.addAll(this.judging.args());
 		this.remote.addTo(args);
 		args.add("--parity.remote.worker=true");
 		return ParityApplicationContext.withStore(console, this.store, args, (context) -> {

@@ -1,0 +1,31 @@
+package dev.dualrun.parity.cli;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.dualrun.parity.testing.CliRun;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code --help} reads as text, and lists only what applies to the command. */
+class HelpTest {
+
+	@Test
+	void aDescriptionIsWrappedAsOneParagraphNotLineByLine() {
+		String help = CliRun.of(List.of("run", "--help")).out();
+		// written as lines in the source; wrapped line by line, they left a word or two
+		// alone on a line ("window," then "store the results ...")
+		assertThat(help).contains("over a\nwindow, store the results and write the report.")
+			.doesNotContainPattern("(?m)^window,$");
+	}
+
+	@Test
+	void aCommandListsOnlyTheFlagsThatApplyToIt() {
+		String inventory = CliRun.of(List.of("inventory", "--help")).out();
+		assertThat(inventory).contains("--cloudwatch-region").doesNotContain("--settle", "--threads");
+		String run = CliRun.of(List.of("run", "--help")).out();
+		assertThat(run).contains("--settle=DURATION", "--settle-recheck=DURATION", "--threads=N");
+	}
+
+}
