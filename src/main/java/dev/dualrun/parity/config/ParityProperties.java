@@ -17,10 +17,11 @@ import java.time.Duration;
  * @param reportsDir where HTML reports are written
  * @param textfile where each run writes its verdicts as metrics for node_exporter's
  * textfile collector (a {@code .prom} file), or null for none
+ * @param pushgateway the Pushgateway each run pushes its verdicts to, or null for none
  * @param sources each source's own settings
  */
 public record ParityProperties(Duration settle, Duration settleRecheck, Integer threads, Path reportsDir, Path textfile,
-		SourceSettings sources) {
+		java.net.URI pushgateway, SourceSettings sources) {
 
 	public ParityProperties {
 		settle = (settle != null) ? settle : Duration.ofMinutes(10);
@@ -34,7 +35,7 @@ public record ParityProperties(Duration settle, Duration settleRecheck, Integer 
 	 * @return the defaults, with every source on its own defaults
 	 */
 	public static ParityProperties defaults() {
-		return new ParityProperties(null, null, null, null, null, null);
+		return new ParityProperties(null, null, null, null, null, null, null);
 	}
 
 	/**
@@ -53,7 +54,7 @@ public record ParityProperties(Duration settle, Duration settleRecheck, Integer 
 	 */
 	public ParityProperties withSource(Object settings) {
 		return new ParityProperties(this.settle, this.settleRecheck, this.threads, this.reportsDir, this.textfile,
-				this.sources.with(settings));
+				this.pushgateway, this.sources.with(settings));
 	}
 
 	/**
@@ -61,7 +62,8 @@ public record ParityProperties(Duration settle, Duration settleRecheck, Integer 
 	 * @return these settings with those
 	 */
 	public ParityProperties withSources(SourceSettings all) {
-		return new ParityProperties(this.settle, this.settleRecheck, this.threads, this.reportsDir, this.textfile, all);
+		return new ParityProperties(this.settle, this.settleRecheck, this.threads, this.reportsDir, this.textfile,
+				this.pushgateway, all);
 	}
 
 }

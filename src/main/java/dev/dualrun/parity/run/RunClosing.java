@@ -47,6 +47,24 @@ public final class RunClosing {
 	}
 
 	/**
+	 * Pushes the run's metrics when a Pushgateway is set. A Pushgateway that cannot be
+	 * reached does not fail the run: its results are stored; the warning names the cause.
+	 */
+	private void push(long runId, RunRow run, String metrics) {
+		if (this.properties.pushgateway() == null) {
+			return;
+		}
+		try {
+			dev.dualrun.parity.report.VerdictPush.push(this.properties.pushgateway(), run.mappingSource(), metrics);
+			log.info("run {}: verdicts pushed to the Pushgateway at {}", runId, this.properties.pushgateway());
+		}
+		catch (java.io.IOException | RuntimeException ex) {
+			log.warn("run {}: the Pushgateway at {} did not take the verdicts: {}", runId,
+					this.properties.pushgateway(), ex.getMessage());
+		}
+	}
+
+	/**
 	 * @param runId the run
 	 * @return the run's report
 	 */
@@ -72,11 +90,14 @@ public final class RunClosing {
 				LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC));
 		Path file = new ReportWriter().write(new ReportBuilder(this.store, this.clock).withCoverage(estate), counted,
 				this.properties.reportsDir());
-		if (this.properties.textfile() != null) {
-			// for node_exporter's textfile collector: a parity regression can page
-			// someone
-			VerdictTextfile.write(this.properties.textfile(),
-					VerdictTextfile.of(counted, this.store.results().results(runId), estate, alerts));
+		if (this.properties.textfile() != null || this.properties.pushgateway() != null) {
+			// for node_exporter's textfile collector or a Pushgateway: a parity
+			// regression can page someone
+			String metrics = VerdictTextfile.of(counted, this.store.results().results(runId), estate, alerts);
+			if (this.properties.textfile() != null) {
+				VerdictTextfile.write(this.properties.textfile(), metrics);
+			}
+			push(runId, counted, metrics);
 		}
 		this.store.runs().reported(runId, file.toString());
 		this.store.runs().close(runId, status, finished, error);

@@ -151,6 +151,36 @@ class ParityJobIT {
 	}
 
 	@Test
+	void pushesTheVerdictsToAPushgatewayThatPrometheusScrapes() throws Exception {
+		try (dev.dualrun.parity.testing.RealPushgateway gateway = dev.dualrun.parity.testing.RealPushgateway
+			.start(work.resolve("pushgateway"));
+				dev.dualrun.parity.testing.RealPrometheus scraper = dev.dualrun.parity.testing.RealPrometheus
+					.launch(work.resolve("scraper"), """
+							global: { scrape_interval: 1s }
+							scrape_configs:
+							  - job_name: pushgateway
+							    honor_labels: true
+							    static_configs: [ { targets: [ '%s' ] } ]
+							""".formatted(gateway.target()), List.of())) {
+			CliRun pushed = run(List.of("--mapping", mapping.toString(), "--metric",
+					"latency-root-get,latency-users-get", "--pushgateway", gateway.url()), prometheus.url(), "pushed");
+			assertThat(pushed.exitCode()).as(pushed.out() + pushed.err()).isEqualTo(1);
+			// what the Pushgateway holds, as Prometheus scraped it
+			String query = scraper.url() + "/api/v1/query?query=" + java.net.URLEncoder
+				.encode("parity_pair_passing{job=\"parity-validator\"}", java.nio.charset.StandardCharsets.UTF_8);
+			String body = "";
+			for (int i = 0; i < 100 && !body.contains("latency-users-get"); i++) {
+				Thread.sleep(200);
+				body = new String(java.net.URI.create(query).toURL().openStream().readAllBytes(),
+						java.nio.charset.StandardCharsets.UTF_8);
+			}
+			assertThat(body).contains("\"pair\":\"latency-root-get\"", "\"pair\":\"latency-users-get\"",
+					"\"mapping\":\"" + mapping + "\"");
+			assertThat(body).containsPattern("\"pair\":\"latency-users-get\"[^}]*\\},\"value\":\\[[0-9.]+,\"0\"\\]");
+		}
+	}
+
+	@Test
 	void reRendersAStoredRunWithoutBackends() throws IOException {
 		run(List.of("--mapping", mapping.toString(), "--metric", "latency-root-get"), prometheus.url(), "rerender");
 		long runId = store("rerender").latestRuns(1).get(0).id();
