@@ -13,7 +13,7 @@ final class TextfileOption {
 	String textfile;
 
 	@Option(names = "--pushgateway", paramLabel = "URL",
-			description = "Also push the same metrics to this Prometheus Pushgateway (job parity-validator, grouped "
+			description = "Also push the same metrics to this Pushgateway (job parity-validator, grouped "
 					+ "by mapping), for a run with no node_exporter beside it, e.g. a Kubernetes CronJob")
 	String pushgateway;
 
