@@ -20,6 +20,7 @@ import dev.dualrun.parity.config.MappingException;
 import dev.dualrun.parity.config.Side;
 import dev.dualrun.parity.estate.FamilyCensus;
 import dev.dualrun.parity.source.Censused;
+import dev.dualrun.parity.source.SourceProvider;
 import dev.dualrun.parity.source.Sources;
 
 /**
@@ -83,6 +84,12 @@ final class CensusCommand implements Callable<Integer> {
 			Censused old = Sources.one(Censused.class, Side.OLD, "count the series they hold");
 			Censused neu = Sources.one(Censused.class, Side.NEW, "count the series they hold");
 			Censused.Census oldCensus = old.census(context.properties(), null, java.util.Map.of(), when);
+			if (oldCensus.series().isEmpty()) {
+				// nothing counted is no proof of a complete store
+				return console.error(ExitCodes.RUNTIME,
+						((SourceProvider) old).displayName() + " at " + oldCensus.location() + " holds no series at "
+								+ when + ": nothing to compare (is it scraping? is --at within its retention?)");
+			}
 			List<String> families = oldCensus.series().keySet().stream().map(Censused.Family::name).distinct().toList();
 			Censused.Census newCensus = neu.census(context.properties(), families, oldCensus.identity(), when);
 			FamilyCensus census = FamilyCensus.of(oldCensus, newCensus, excluded, LocalDate.now(ZoneOffset.UTC));

@@ -37,6 +37,11 @@ final class DemoCommand implements Callable<Integer> {
 	@Option(names = "--seed", paramLabel = "N", description = "Seed of the simulated dual run. Default: 42")
 	long seed = 42;
 
+	@Option(names = "--serve",
+			description = "After the demo, keep its backends up until Ctrl-C and print the flags and environment "
+					+ "that point every command at them: a sandbox without a cloud account")
+	boolean serve;
+
 	@Mixin
 	StoreOptions store;
 
@@ -101,8 +106,33 @@ final class DemoCommand implements Callable<Integer> {
 			console.line(String.format(java.util.Locale.ROOT,
 					"demo: %d of %d verdicts match the injected discrepancies; %s; %.1f s", matched,
 					scenario.expectations().size(), backends.callsReceived(), (System.nanoTime() - started) / 1e9));
+			if (this.serve) {
+				serve(console, backends, mapping);
+			}
 			return code;
 		}
+	}
+
+	/**
+	 * Keeps the backends up until the process is stopped, saying how to reach them.
+	 */
+	private void serve(Console console, DemoBackends backends, Path mapping) throws InterruptedException {
+		String data = (this.store.dataDir != null) ? this.store.dataDir : "data";
+		String flags = String.join(" ", backends.flags());
+		console.line("demo: serving its backends until Ctrl-C; in another shell:");
+		console.line("  export " + String.join(" ", backends.environment()));
+		console.line("  FLAGS='" + flags + " --data-dir " + data + "'");
+		console.line("  java -jar target/parity-validator.jar inventory $FLAGS");
+		console.line("  java -jar target/parity-validator.jar discover $FLAGS --out discovered.yml");
+		console.line("  java -jar target/parity-validator.jar run --mapping " + mapping
+				+ " $FLAGS --textfile /tmp/parity.prom");
+		console.line("demo-flags: " + flags);
+		java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			backends.close();
+			stopped.countDown();
+		}, "demo-serve-stop"));
+		stopped.await();
 	}
 
 	/**

@@ -105,6 +105,25 @@ public final class DemoBackends implements AutoCloseable {
 	}
 
 	/**
+	 * @return the flags that point any command at the demo's backends
+	 */
+	public List<String> flags() {
+		return List.of("--cloudwatch-endpoint", this.cloudwatch.endpoint().toString(), "--cloudwatch-region",
+				"us-east-1", "--prometheus-url", String.valueOf(this.prometheus.url()), "--edge-url",
+				String.valueOf(this.edge.url()), "--azure-endpoint", this.azure.endpoint().toString(),
+				"--azure-batch-endpoint", this.azure.endpoint().toString(), "--azure-token-endpoint",
+				this.azure.endpoint().toString());
+	}
+
+	/**
+	 * @return the credentials the demo's backends take, as environment variables
+	 */
+	public List<String> environment() {
+		return List.of("AWS_ACCESS_KEY_ID=demo", "AWS_SECRET_ACCESS_KEY=demo", "AZURE_TENANT_ID=" + DEMO_TENANT,
+				"AZURE_CLIENT_ID=" + DEMO_CLIENT, "AZURE_CLIENT_SECRET=" + DEMO_SECRET);
+	}
+
+	/**
 	 * @return where each backend listens, for the console
 	 */
 	public String describe() {

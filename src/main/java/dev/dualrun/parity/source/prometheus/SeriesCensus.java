@@ -11,6 +11,8 @@ import java.util.stream.Collectors;
 
 import tools.jackson.databind.JsonNode;
 
+import dev.dualrun.parity.config.Text;
+
 import dev.dualrun.parity.source.Censused;
 
 /**
@@ -59,6 +61,11 @@ public final class SeriesCensus {
 					List.of(new String[] { "query",
 							"count by (__name__, job) ({__name__=~\"" + slice + "\"" + matchers + "})" },
 							new String[] { "time", Long.toString(at.getEpochSecond()) }));
+			if (!"vector".equals(data.path("resultType").asString(""))) {
+				throw new PrometheusQueryException("the count of series at " + client.url() + " answered a "
+						+ Text.oneLine(data.path("resultType").asString("nothing"), 40)
+						+ ", not a vector: is it a Prometheus-compatible API?", false);
+			}
 			for (JsonNode r : data.path("result")) {
 				JsonNode m = r.path("metric");
 				out.put(new Censused.Family(m.path("job").asString(""), m.path("__name__").asString("")),
