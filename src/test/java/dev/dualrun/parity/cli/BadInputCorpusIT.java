@@ -244,23 +244,13 @@ class BadInputCorpusIT {
 
 	@Test
 	void logsForMachinesAreJsonLinesOnStandardErrorAndResultsStayOnStandardOutput() {
-		PrintStream out = System.out;
-		PrintStream err = System.err;
-		ByteArrayOutputStream terminalOut = new ByteArrayOutputStream();
-		ByteArrayOutputStream terminalErr = new ByteArrayOutputStream();
-		CliRun run;
-		try {
-			System.setOut(new PrintStream(terminalOut, true, StandardCharsets.UTF_8));
-			System.setErr(new PrintStream(terminalErr, true, StandardCharsets.UTF_8));
-			run = CliRun.of(List.of("run", "--mapping", valid.toString(), "--prometheus-url", "http://127.0.0.1:1",
-					"--cloudwatch-endpoint", cloudwatch.endpoint().toString(), "--cloudwatch-region", "us-east-1",
-					"--data-dir", work.resolve("json-logs").toString(), "--reports-dir",
-					work.resolve("json-logs-reports").toString(), "--log-format", "json"));
-		}
-		finally {
-			System.setOut(out);
-			System.setErr(err);
-		}
+		Terminal captured = Terminal.of(List.of("run", "--mapping", valid.toString(), "--prometheus-url",
+				"http://127.0.0.1:1", "--cloudwatch-endpoint", cloudwatch.endpoint().toString(), "--cloudwatch-region",
+				"us-east-1", "--data-dir", work.resolve("json-logs").toString(), "--reports-dir",
+				work.resolve("json-logs-reports").toString(), "--log-format", "json"));
+		CliRun run = captured.run();
+		ByteArrayOutputStream terminalOut = captured.out();
+		ByteArrayOutputStream terminalErr = captured.err();
 		List<String> logs = terminalErr.toString(StandardCharsets.UTF_8).lines().filter((l) -> !l.isBlank()).toList();
 		assertThat(logs).as("the step lines, as JSON").hasSizeGreaterThan(3);
 		tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
@@ -528,21 +518,36 @@ class BadInputCorpusIT {
 		assertThat(failed).as("cases that failed").isEmpty();
 	}
 
+	/**
+	 * A run of the CLI with what reached the process's own standard streams too (the
+	 * logs' console appender writes there, not to the CLI's writers).
+	 */
+	private record Terminal(CliRun run, ByteArrayOutputStream out, ByteArrayOutputStream err) {
+
+		static Terminal of(List<String> args) {
+			PrintStream out = System.out;
+			PrintStream err = System.err;
+			ByteArrayOutputStream terminalOut = new ByteArrayOutputStream();
+			ByteArrayOutputStream terminalErr = new ByteArrayOutputStream();
+			try {
+				System.setOut(new PrintStream(terminalOut, true, StandardCharsets.UTF_8));
+				System.setErr(new PrintStream(terminalErr, true, StandardCharsets.UTF_8));
+				return new Terminal(CliRun.of(args), terminalOut, terminalErr);
+			}
+			finally {
+				System.setOut(out);
+				System.setErr(err);
+			}
+		}
+
+	}
+
 	private static CliRun check(String name, List<String> args, int exit, String... fragments) {
+		Terminal captured = Terminal.of(args);
+		CliRun run = captured.run();
+		ByteArrayOutputStream terminalOut = captured.out();
+		ByteArrayOutputStream terminalErr = captured.err();
 		PrintStream out = System.out;
-		PrintStream err = System.err;
-		ByteArrayOutputStream terminalOut = new ByteArrayOutputStream();
-		ByteArrayOutputStream terminalErr = new ByteArrayOutputStream();
-		CliRun run;
-		try {
-			System.setOut(new PrintStream(terminalOut, true, StandardCharsets.UTF_8));
-			System.setErr(new PrintStream(terminalErr, true, StandardCharsets.UTF_8));
-			run = CliRun.of(args);
-		}
-		finally {
-			System.setOut(out);
-			System.setErr(err);
-		}
 		String terminal = run.out() + run.err() + terminalOut.toString(StandardCharsets.UTF_8)
 				+ terminalErr.toString(StandardCharsets.UTF_8);
 		out.println("corpus " + name + ": exit " + run.exitCode() + ": " + run.err().strip());
