@@ -130,6 +130,7 @@ final class DemoCommand implements Callable<Integer> {
 		java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			backends.close();
+			console.line("demo: stopped; its backends are down");
 			stopped.countDown();
 		}, "demo-serve-stop"));
 		stopped.await();

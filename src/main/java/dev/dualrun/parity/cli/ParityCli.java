@@ -11,7 +11,7 @@ import dev.dualrun.parity.source.Sources;
 import picocli.CommandLine.Command;
 
 /** The {@code parity-validator} command and its subcommands. */
-@Command(name = "parity-validator", mixinStandardHelpOptions = true, version = "parity-validator 0.1.0",
+@Command(name = "parity-validator", mixinStandardHelpOptions = true, versionProvider = ParityCli.Version.class,
 		description = { "Proves that metrics migrated from ${parity.old-systems} to ${parity.new-systems}",
 				"say the same thing in both, that each alarm's rule fires when the alarm did,",
 				"and that every active metric of the old system is paired or excluded.", "" },
@@ -30,6 +30,17 @@ public final class ParityCli implements Runnable {
 
 	@CommandLine.Spec
 	CommandLine.Model.CommandSpec spec;
+
+	/** The version the jar was built as (its manifest's Implementation-Version). */
+	static final class Version implements CommandLine.IVersionProvider {
+
+		@Override
+		public String[] getVersion() {
+			String built = ParityCli.class.getPackage().getImplementationVersion();
+			return new String[] { "parity-validator " + ((built != null) ? built : "(not built as a jar)") };
+		}
+
+	}
 
 	@Override
 	public void run() {

@@ -28,6 +28,9 @@ final class RunsCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		Console console = Console.of(this.spec);
+		if (this.last < 1) {
+			return console.error(ExitCodes.CONFIGURATION, "--last " + this.last + ": give 1 or more runs");
+		}
 		return ParityApplicationContext.withStore(console, this.store, (context) -> {
 			console.line(String.format(Locale.ROOT, "%5s  %-9s  %-20s  %-20s  %5s %5s %4s %4s %5s %4s %4s  %s", "run",
 					"status", "window start", "window end", "pairs", "pass", "warn", "fail", "unset", "nodt", "err",

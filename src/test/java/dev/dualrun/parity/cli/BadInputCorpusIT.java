@@ -192,6 +192,9 @@ class BadInputCorpusIT {
 				"unknown pair id 'no-such-pair'");
 		expect("no-command", List.of(), 2, "missing command");
 		expect("run-id-text", List.of("restart", "--run", "abc"), 2, "--run", "abc");
+		expect("runs-last-negative",
+				List.of("runs", "--last", "-1", "--data-dir", work.resolve("runs-last").toString()), 2,
+				"--last -1: give 1 or more runs");
 	}
 
 	@Test

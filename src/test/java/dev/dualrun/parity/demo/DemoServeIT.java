@@ -75,6 +75,22 @@ class DemoServeIT {
 		}
 	}
 
+	@Test
+	void theJarSaysTheVersionItWasBuiltAs() throws Exception {
+		String pom = java.nio.file.Files.readString(Path.of("pom.xml"));
+		java.util.regex.Matcher version = java.util.regex.Pattern
+			.compile("<artifactId>parity-validator</artifactId>\\s*<version>([^<]+)</version>")
+			.matcher(pom);
+		assertThat(version.find()).isTrue();
+		Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+				"target/parity-validator.jar", "--version")
+			.redirectErrorStream(true)
+			.start();
+		String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+		assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		assertThat(said).isEqualTo("parity-validator " + version.group(1));
+	}
+
 	private List<String> with(List<String> command, List<String> flags, String name, String dir) {
 		List<String> all = new ArrayList<>(command);
 		all.addAll(flags);
