@@ -59,7 +59,7 @@ final class CoverageCommand implements Callable<Integer> {
 		catch (MappingException ex) {
 			return console.error(ExitCodes.CONFIGURATION, ex.getMessage());
 		}
-		return ParityApplicationContext.withStore(console, this.store, (context) -> {
+		return StoreOnlySession.withStore(console, this.store, (context) -> {
 			Coverage c = Estate.coverage(context.store(), file, excluded, this.estate.inventory,
 					LocalDate.now(ZoneOffset.UTC));
 			if (c == null) {

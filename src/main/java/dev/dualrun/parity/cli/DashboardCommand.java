@@ -49,7 +49,7 @@ final class DashboardCommand implements Callable<Integer> {
 	 * @return the file written
 	 * @throws IOException if it cannot be written
 	 */
-	static Path write(ParityApplicationContext context, MappingFile file, Path out) throws IOException {
+	static Path write(StoreSession context, MappingFile file, Path out) throws IOException {
 		List<Long> runs = context.store().results().recentRunsOf(file.source(), 1);
 		Long runId = runs.isEmpty() ? null : runs.get(0);
 		Map<String, PairResultRow> results = new HashMap<>();
@@ -74,7 +74,7 @@ final class DashboardCommand implements Callable<Integer> {
 		catch (MappingException ex) {
 			return console.error(ExitCodes.CONFIGURATION, ex.getMessage());
 		}
-		return ParityApplicationContext.withStore(console, this.store, (context) -> {
+		return StoreOnlySession.withStore(console, this.store, (context) -> {
 			try {
 				Path written = write(context, file, (this.out != null) ? Path.of(this.out) : null);
 				console.line("dashboard: " + written + " (" + file.pairs().size()

@@ -61,8 +61,7 @@ final class DemoCommand implements Callable<Integer> {
 	static final int SIGN_OFF_RUNS = 2;
 
 	/** The demo's sign-off over its last runs, as the line to print. */
-	private static String signOff(ParityApplicationContext context, Path mapping,
-			dev.dualrun.parity.estate.Coverage estate) {
+	private static String signOff(StoreSession context, Path mapping, dev.dualrun.parity.estate.Coverage estate) {
 		MappingFile file = dev.dualrun.parity.source.Sources.mappingLoader().load(mapping);
 		SignOffReport s = SignOffReport
 			.build(context.store(), file, List.of(), SIGN_OFF_RUNS, java.time.LocalDate.now(java.time.ZoneOffset.UTC))

@@ -22,7 +22,7 @@ import dev.dualrun.parity.store.RunRow;
  * The Spring application for one command: started with the command's flags as property
  * arguments (they win over environment and files), closed when the command ends.
  */
-final class ParityApplicationContext implements AutoCloseable {
+final class ParityApplicationContext implements StoreSession {
 
 	private final ConfigurableApplicationContext context;
 
@@ -36,18 +36,6 @@ final class ParityApplicationContext implements AutoCloseable {
 					.logStartupInfo(false)
 					.listeners(new StoreUserDefault())
 					.run(propertyArgs.toArray(String[]::new)));
-	}
-
-	/**
-	 * Runs a command that needs only the store, reporting any failure in one line.
-	 * @param console where errors go
-	 * @param store the store options
-	 * @param command the command
-	 * @return the command's exit code, or {@link ExitCodes#RUNTIME} if it failed
-	 */
-	static int withStore(Console console, StoreOptions store,
-			java.util.function.ToIntFunction<ParityApplicationContext> command) {
-		return withStore(console, store, List.of(), command);
 	}
 
 	/**
@@ -77,19 +65,18 @@ final class ParityApplicationContext implements AutoCloseable {
 		}
 	}
 
-	/**
-	 * @return true for the embedded H2 store: one process holds it at a time, so a run it
-	 * shows RUNNING belongs to a process that no longer runs
-	 */
-	boolean embeddedStore() {
+	@Override
+	public boolean embeddedStore() {
 		return this.context.getEnvironment().getProperty("spring.datasource.url", "").startsWith("jdbc:h2:");
 	}
 
-	ParityStore store() {
+	@Override
+	public ParityStore store() {
 		return this.context.getBean(ParityStore.class);
 	}
 
-	ParityProperties properties() {
+	@Override
+	public ParityProperties properties() {
 		return this.context.getBean(ParityProperties.class);
 	}
 

@@ -64,7 +64,7 @@ final class PruneCommand implements Callable<Integer> {
 			throw new ConfigurationException("--older-than: " + ex.getMessage());
 		}
 		Retention retention = new Retention(this.keepRuns, age, this.signOffRuns);
-		return ParityApplicationContext.withStore(console, this.store, (context) -> {
+		return StoreOnlySession.withStore(console, this.store, (context) -> {
 			List<RunRow> expired = retention.expired(context.store().allRuns(), Clock.systemUTC().instant());
 			Path reports = context.properties().reportsDir();
 			for (RunRow run : expired) {
@@ -102,7 +102,7 @@ final class PruneCommand implements Callable<Integer> {
 	}
 
 	/** The index lists the runs that are left, so that it links no deleted report. */
-	private static void reindex(Console console, ParityApplicationContext context, Path reports) {
+	private static void reindex(Console console, StoreSession context, Path reports) {
 		if (!Files.exists(reports.resolve("index.html"))) {
 			return;
 		}

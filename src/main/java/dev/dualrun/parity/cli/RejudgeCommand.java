@@ -67,7 +67,7 @@ final class RejudgeCommand implements Callable<Integer> {
 		if (changes.isEmpty()) {
 			changes.add("the same tolerances");
 		}
-		return ParityApplicationContext.withStore(console, this.store, (context) -> {
+		return StoreOnlySession.withStore(console, this.store, (context) -> {
 			if (context.store().run(this.runId).isEmpty()) {
 				return console.error(ExitCodes.CONFIGURATION, "no run " + this.runId + " in the database");
 			}
@@ -105,7 +105,7 @@ final class RejudgeCommand implements Callable<Integer> {
 	}
 
 	/** The pairs whose verdict the judgement changed, the first ten by name. */
-	private static String flips(ParityApplicationContext context, long judged, long judgement) {
+	private static String flips(StoreSession context, long judged, long judgement) {
 		java.util.Map<String, String> before = new java.util.HashMap<>();
 		context.store().results().results(judged).forEach((r) -> before.put(r.pairId(), r.verdict().name()));
 		List<String> changed = new ArrayList<>();

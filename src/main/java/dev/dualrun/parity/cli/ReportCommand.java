@@ -30,7 +30,7 @@ final class ReportCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		Console console = Console.of(this.spec);
-		return ParityApplicationContext.withStore(console, this.store, (context) -> {
+		return StoreOnlySession.withStore(console, this.store, (context) -> {
 			var run = context.store().run(this.runId);
 			if (run.isEmpty()) {
 				return console.error(ExitCodes.CONFIGURATION, "no run " + this.runId + " in the database");

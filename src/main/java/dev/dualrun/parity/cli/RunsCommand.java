@@ -31,7 +31,7 @@ final class RunsCommand implements Callable<Integer> {
 		if (this.last < 1) {
 			return console.error(ExitCodes.CONFIGURATION, "--last " + this.last + ": give 1 or more runs");
 		}
-		return ParityApplicationContext.withStore(console, this.store, (context) -> {
+		return StoreOnlySession.withStore(console, this.store, (context) -> {
 			console.line(String.format(Locale.ROOT, "%5s  %-9s  %-20s  %-20s  %5s %5s %4s %4s %5s %4s %4s  %s", "run",
 					"status", "window start", "window end", "pairs", "pass", "warn", "fail", "unset", "nodt", "err",
 					"mapping"));

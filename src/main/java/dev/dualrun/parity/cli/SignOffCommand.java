@@ -72,7 +72,7 @@ final class SignOffCommand implements Callable<Integer> {
 		if (this.runs < 1) {
 			return console.error(ExitCodes.CONFIGURATION, "--runs must be at least 1");
 		}
-		return ParityApplicationContext.withStore(console, this.store, (context) -> {
+		return StoreOnlySession.withStore(console, this.store, (context) -> {
 			LocalDate today = LocalDate.now(ZoneOffset.UTC);
 			dev.dualrun.parity.estate.Coverage coverage = dev.dualrun.parity.estate.Estate.coverage(context.store(),
 					file, excluded, this.estate.inventory, today);

@@ -18,7 +18,14 @@ final class StoreUserDefault implements ApplicationListener<ApplicationEnvironme
 
 	@Override
 	public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
-		ConfigurableEnvironment environment = event.getEnvironment();
+		apply(event.getEnvironment());
+	}
+
+	/**
+	 * Adds the default user to an environment that names none.
+	 * @param environment the environment, its flags and files already in it
+	 */
+	static void apply(ConfigurableEnvironment environment) {
 		if (environment.containsProperty(USER)) {
 			return;
 		}

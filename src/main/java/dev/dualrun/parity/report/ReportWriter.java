@@ -58,6 +58,18 @@ public final class ReportWriter {
 		resolver.setCharacterEncoding("UTF-8");
 		this.engine = new TemplateEngine();
 		this.engine.setTemplateResolver(resolver);
+		// values inlined in scripts are written by the Jackson the reports use already:
+		// Thymeleaf's default serializer would start Jackson 2's ObjectMapper for them
+		org.thymeleaf.standard.StandardDialect dialect = new org.thymeleaf.standard.StandardDialect();
+		dialect.setJavaScriptSerializer((value, writer) -> {
+			try {
+				writer.write(this.compact.writeValueAsString(value).replace("<", "\\u003c"));
+			}
+			catch (IOException ex) {
+				throw new java.io.UncheckedIOException(ex);
+			}
+		});
+		this.engine.setDialect(dialect);
 	}
 
 	/**

@@ -1,0 +1,157 @@
+package dev.dualrun.parity.cli;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.function.ToIntFunction;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingInitializationContext;
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.SimpleCommandLinePropertySource;
+import org.springframework.core.env.StandardEnvironment;
+
+import dev.dualrun.parity.batch.SettingsBinding;
+import dev.dualrun.parity.config.ConfigurationException;
+import dev.dualrun.parity.config.ParityProperties;
+import dev.dualrun.parity.store.ParityStore;
+
+/**
+ * The store and the settings for a command that calls no backend ({@code runs},
+ * {@code report}, {@code signoff} ...), without a Spring application: the settings come
+ * from the same flags, {@code PARITY_*} variables and {@code application.yml} files, read
+ * by Spring Boot's own config-data loader and bound by its {@code Binder}; logging is
+ * Spring Boot's logging system on {@code logback-parity.xml}, as in the job; the store is
+ * a small HikariCP pool, migrated by Flyway only when it is not at this build's schema.
+ * Such a command costs about half the CPU of the whole application (performance.md).
+ */
+final class StoreOnlySession implements StoreSession {
+
+	private final ConfigurableEnvironment environment;
+
+	private final LoggingSystem logging;
+
+	private final HikariDataSource dataSource;
+
+	private ParityStore store;
+
+	private ParityProperties properties;
+
+	private StoreOnlySession(ConfigurableEnvironment environment, LoggingSystem logging, HikariDataSource dataSource) {
+		this.environment = environment;
+		this.logging = logging;
+		this.dataSource = dataSource;
+	}
+
+	/**
+	 * Runs a command that needs only the store, reporting any failure in one line.
+	 * @param console where errors go
+	 * @param options the store options
+	 * @param command the command
+	 * @return the command's exit code, or {@link ExitCodes#RUNTIME} if it failed
+	 */
+	static int withStore(Console console, StoreOptions options, ToIntFunction<StoreSession> command) {
+		List<String> args = new java.util.ArrayList<>();
+		try {
+			options.addTo(args);
+			try (StoreOnlySession session = open(args)) {
+				return command.applyAsInt(session);
+			}
+		}
+		catch (ConfigurationException ex) {
+			return console.error(ExitCodes.CONFIGURATION, ex.getMessage(), ex);
+		}
+		catch (RuntimeException ex) {
+			String setting = JobRun.badSetting(ex);
+			return (setting != null) ? console.error(ExitCodes.CONFIGURATION, setting, ex)
+					: console.error(ExitCodes.RUNTIME, JobRun.rootCause(ex), ex);
+		}
+	}
+
+	/**
+	 * @param propertyArgs the command's flags as property arguments
+	 * @return the session, its store migrated
+	 */
+	static StoreOnlySession open(List<String> propertyArgs) {
+		ConfigurableEnvironment environment = environment(propertyArgs);
+		LoggingSystem logging = logging(environment);
+		HikariDataSource dataSource = dataSource(environment);
+		StoreOnlySession session = new StoreOnlySession(environment, logging, dataSource);
+		try {
+			session.store = ParityStore.openCurrent(dataSource, Clock.systemUTC());
+			return session;
+		}
+		catch (RuntimeException ex) {
+			session.close();
+			throw ex;
+		}
+	}
+
+	/**
+	 * The flags first, then system properties and the environment, then the
+	 * {@code application.*} files, as a Spring application orders them.
+	 */
+	private static ConfigurableEnvironment environment(List<String> propertyArgs) {
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources()
+			.addFirst(new SimpleCommandLinePropertySource(propertyArgs.toArray(String[]::new)));
+		ConfigDataEnvironmentPostProcessor.applyTo(environment);
+		ConfigurationPropertySources.attach(environment);
+		StoreUserDefault.apply(environment);
+		return environment;
+	}
+
+	/** Spring Boot's logging system on the same configuration and levels as the job. */
+	private static LoggingSystem logging(ConfigurableEnvironment environment) {
+		LoggingSystem logging = LoggingSystem.get(StoreOnlySession.class.getClassLoader());
+		logging.beforeInitialize();
+		logging.initialize(new LoggingInitializationContext(environment), environment.getProperty("logging.config"),
+				null);
+		Binder.get(environment)
+			.bind("logging.level", Bindable.mapOf(String.class, LogLevel.class))
+			.ifBound((levels) -> levels.forEach(logging::setLogLevel));
+		return logging;
+	}
+
+	private static HikariDataSource dataSource(ConfigurableEnvironment environment) {
+		HikariConfig config = new HikariConfig();
+		config.setJdbcUrl(environment.getRequiredProperty("spring.datasource.url"));
+		config.setUsername(environment.getProperty("spring.datasource.username"));
+		config.setPassword(environment.getProperty("spring.datasource.password"));
+		config.setPoolName("parity-store");
+		config.setMaximumPoolSize(2);
+		config.setMinimumIdle(1);
+		return new HikariDataSource(config);
+	}
+
+	@Override
+	public ParityStore store() {
+		return this.store;
+	}
+
+	@Override
+	public ParityProperties properties() {
+		if (this.properties == null) {
+			this.properties = SettingsBinding.of(this.environment);
+		}
+		return this.properties;
+	}
+
+	@Override
+	public boolean embeddedStore() {
+		return this.environment.getProperty("spring.datasource.url", "").startsWith("jdbc:h2:");
+	}
+
+	@Override
+	public void close() {
+		this.dataSource.close();
+		this.logging.cleanUp();
+	}
+
+}
