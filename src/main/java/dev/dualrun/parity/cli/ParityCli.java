@@ -66,6 +66,7 @@ public final class ParityCli implements Runnable {
 			}
 		}
 		cli.setResourceBundle(HelpWords.bundle());
+		cli.setCaseInsensitiveEnumValuesAllowed(true);
 		paragraphs(cli);
 		// as wide as the terminal (80 when it cannot be told), so that long flags and
 		// URLs
@@ -125,7 +126,6 @@ public final class ParityCli implements Runnable {
 		CommandLine cli = commandLine();
 		cli.setOut(out);
 		cli.setErr(err);
-		cli.setCaseInsensitiveEnumValuesAllowed(true);
 		cli.setParameterExceptionHandler((ex, a) -> {
 			err.println("parity-validator: " + UsageError.message(ex, a) + " (see --help)");
 			err.flush();
