@@ -137,9 +137,9 @@ public final class DemoBackends implements AutoCloseable {
 	 * @return the old sides' calls the backends received, for the console
 	 */
 	public String callsReceived() {
-		return this.cloudwatch.calls("GetMetricData") + " CloudWatch GetMetricData and "
+		return "the compatible servers received " + this.cloudwatch.calls("GetMetricData") + " GetMetricData and "
 				+ (this.azure.calls("metrics") + this.azure.calls("getBatch"))
-				+ " Azure Monitor metrics call(s) received";
+				+ " Azure Monitor metrics call(s), the fetch's, the re-reads' and the alarms' replays' together";
 	}
 
 	/**

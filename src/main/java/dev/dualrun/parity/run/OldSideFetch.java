@@ -2,6 +2,7 @@ package dev.dualrun.parity.run;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,10 +90,14 @@ public final class OldSideFetch implements AutoCloseable {
 			windows.forEach((window, pairs) -> source.plan(pairs, window)
 				.forEach((batch) -> planned.add(new OldSideCall(type, window, batch, 0, 0))));
 		});
+		// numbered per source, as each source's progress and total are told
+		Map<String, Long> perSource = planned.stream()
+			.collect(java.util.stream.Collectors.groupingBy(OldSideCall::type, java.util.stream.Collectors.counting()));
+		Map<String, Integer> numbers = new HashMap<>();
 		List<OldSideCall> numbered = new ArrayList<>(planned.size());
-		for (int i = 0; i < planned.size(); i++) {
-			OldSideCall c = planned.get(i);
-			numbered.add(new OldSideCall(c.type(), c.window(), c.pairs(), i + 1, planned.size()));
+		for (OldSideCall c : planned) {
+			int number = numbers.merge(c.type(), 1, Integer::sum);
+			numbered.add(new OldSideCall(c.type(), c.window(), c.pairs(), number, perSource.get(c.type()).intValue()));
 		}
 		return numbered;
 	}
@@ -121,7 +126,7 @@ public final class OldSideFetch implements AutoCloseable {
 		call.pairs().forEach((p) -> byId.put(p.id(), p));
 		source.fetch(call.pairs(), call.window(),
 				(result) -> rows.add(evidence(source, call.window(), byId.get(result.pairId()), result)));
-		log.info("run {}: {} call {} of {} answered for {} pair(s)", this.runId, source.side(), call.number(),
+		log.info("run {}: {} batch {} of {} answered for {} pair(s)", this.runId, source.side(), call.number(),
 				call.of(), call.pairs().size());
 		return rows;
 	}

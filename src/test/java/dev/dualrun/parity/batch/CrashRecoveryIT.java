@@ -93,7 +93,7 @@ class CrashRecoveryIT {
 	void killedBetweenTwoCloudWatchCallsTheRestartAsksOnlyForTheRest() throws Exception {
 		cloudwatch.faults().delay(Duration.ofMillis(1500));
 		try {
-			killAt("fetch-old", "CloudWatch call 1 of 3 answered", 400, prometheus.url());
+			killAt("fetch-old", "CloudWatch batch 1 of 3 answered", 400, prometheus.url());
 		}
 		finally {
 			cloudwatch.faults().clear();

@@ -86,13 +86,20 @@ final class EdgeSource implements MetricSource {
 	}
 
 	/**
-	 * @return the edge's external labels, read the first time they are needed
+	 * @return the edge's external labels, read once, the first time they are needed
+	 * (batches fetched at once wait for that one read, so a run's count of calls does not
+	 * depend on their timing)
 	 */
 	Map<String, String> externalLabels() {
 		Map<String, String> known = this.external;
 		if (known == null) {
-			known = this.readExternalLabels ? ExternalLabels.read(this.client) : Map.of();
-			this.external = known;
+			synchronized (this) {
+				known = this.external;
+				if (known == null) {
+					known = this.readExternalLabels ? ExternalLabels.read(this.client) : Map.of();
+					this.external = known;
+				}
+			}
 		}
 		return known;
 	}
