@@ -52,7 +52,7 @@ final class JobRun {
 			if (setting != null) {
 				return console.error(ExitCodes.CONFIGURATION, setting, ex);
 			}
-			return console.error(ExitCodes.RUNTIME, rootCause(ex), ex);
+			return console.error(ExitCodes.RUNTIME, rootCause(ex, StoreLocation.of(args)), ex);
 		}
 	}
 
@@ -101,17 +101,22 @@ final class JobRun {
 	 * A database failure in one line, with what to set when the store refused the user or
 	 * could not be reached (SQLSTATE classes 28 and 08).
 	 */
-	private static String storeFailure(java.sql.SQLException ex) {
+	private static String storeFailure(java.sql.SQLException ex, String store) {
 		String state = (ex.getSQLState() != null) ? ex.getSQLState() : "";
 		String message = Console.oneLine(String.valueOf(ex.getMessage()));
+		String at = (store != null) ? " " + store : "";
 		if (state.startsWith("28")) {
-			return "the store refused its user: " + message + " (set the user and password with "
+			return "the store" + at + " refused its user: " + message + " (set the user and password with "
 					+ "PARITY_DATASOURCE_USERNAME and PARITY_DATASOURCE_PASSWORD, or ?user= in --datasource-url)";
 		}
 		if (state.startsWith("08")) {
-			return "cannot reach the store: " + message + " (check --datasource-url or PARITY_DATASOURCE_URL)";
+			return "cannot reach the store" + at + ": " + message
+					+ " (check --datasource-url or PARITY_DATASOURCE_URL)";
 		}
-		return "database failed: " + message;
+		if (state.startsWith("3D")) {
+			return "the store" + at + " has no such database: " + message + " (create it, or check --datasource-url)";
+		}
+		return "database failed" + ((store != null) ? " (" + store + ")" : "") + ": " + message;
 	}
 
 	/**
@@ -120,11 +125,21 @@ final class JobRun {
 	 * name, else the deepest message
 	 */
 	static String rootCause(Throwable ex) {
+		return rootCause(ex, null);
+	}
+
+	/**
+	 * @param ex a failure
+	 * @param store where the store is (named by a database failure), or null
+	 * @return the most telling message of its chain: a database or migration failure by
+	 * name, else the deepest message
+	 */
+	static String rootCause(Throwable ex, String store) {
 		String deepest = null;
 		String migration = null;
 		for (Throwable t = ex; t != null; t = (t.getCause() != t) ? t.getCause() : null) {
 			if (t instanceof java.sql.SQLException sql) {
-				return storeFailure(sql);
+				return storeFailure(sql, store);
 			}
 			if (t instanceof org.flywaydb.core.api.FlywayException && migration == null) {
 				migration = "database migration failed: " + t.getMessage().lines().findFirst().orElse("");

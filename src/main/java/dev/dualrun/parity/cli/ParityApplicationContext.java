@@ -61,7 +61,7 @@ final class ParityApplicationContext implements StoreSession {
 			return console.error(ExitCodes.RUNTIME, ex.getMessage(), ex);
 		}
 		catch (RuntimeException ex) {
-			return console.error(ExitCodes.RUNTIME, JobRun.rootCause(ex), ex);
+			return console.error(ExitCodes.RUNTIME, JobRun.rootCause(ex, StoreLocation.of(args)), ex);
 		}
 	}
 

@@ -70,7 +70,7 @@ final class StoreOnlySession implements StoreSession {
 		catch (RuntimeException ex) {
 			String setting = JobRun.badSetting(ex);
 			return (setting != null) ? console.error(ExitCodes.CONFIGURATION, setting, ex)
-					: console.error(ExitCodes.RUNTIME, JobRun.rootCause(ex), ex);
+					: console.error(ExitCodes.RUNTIME, JobRun.rootCause(ex, StoreLocation.of(args)), ex);
 		}
 	}
 

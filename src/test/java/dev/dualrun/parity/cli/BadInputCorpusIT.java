@@ -292,13 +292,18 @@ class BadInputCorpusIT {
 		try {
 			expect("store-refuses-its-user",
 					List.of("runs", "--datasource-url", "jdbc:postgresql://127.0.0.1:5432/postgres"), 3,
-					"the store refused its user", "no_such_role", "PARITY_DATASOURCE_USERNAME");
+					"the store jdbc:postgresql://127.0.0.1:5432/postgres refused its user", "no_such_role",
+					"PARITY_DATASOURCE_USERNAME");
 		}
 		finally {
 			System.clearProperty("parity.datasource.username");
 		}
 		expect("store-unreachable", List.of("runs", "--datasource-url", "jdbc:postgresql://127.0.0.1:1/parity"), 3,
-				"cannot reach the store", "127.0.0.1:1");
+				"cannot reach the store jdbc:postgresql://127.0.0.1:1/parity");
+		expect("store-has-no-such-database",
+				List.of("run", "--mapping", valid.toString(), "--datasource-url",
+						"jdbc:postgresql://127.0.0.1:5432/no_such_database?user=postgres"),
+				3, "the store jdbc:postgresql://127.0.0.1:5432/no_such_database?user=postgres has no such database");
 		expect("demo-store-unreachable", List.of("demo", "--datasource-url", "jdbc:postgresql://127.0.0.1:1/parity",
 				"--data-dir", work.resolve("demo-store").toString()), 3, "cannot reach the store");
 	}

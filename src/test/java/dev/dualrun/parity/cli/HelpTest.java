@@ -21,6 +21,17 @@ class HelpTest {
 	}
 
 	@Test
+	void theExitCodesFitAnEightyColumnTerminal() {
+		String help = CliRun.of(List.of("--help")).out();
+		String footer = help.substring(help.indexOf("Exit codes:"));
+		// a footer line longer than the terminal is wrapped to column 0 ("PASS)" alone)
+		assertThat(footer.lines()).allMatch((l) -> l.length() <= 80)
+			.allMatch((l) -> l.isEmpty() || l.startsWith("  ") || l.startsWith("Exit codes") || l.startsWith("Logs")
+					|| l.startsWith("(--debug"));
+		assertThat(footer).contains("  1  the run completed and a pair or alert pair did not pass\n");
+	}
+
+	@Test
 	void aCommandListsOnlyTheFlagsThatApplyToIt() {
 		String inventory = CliRun.of(List.of("inventory", "--help")).out();
 		assertThat(inventory).contains("--cloudwatch-region").doesNotContain("--settle", "--threads");
