@@ -235,7 +235,11 @@ public class ParityJobConfiguration {
 			ParityProperties properties, Clock clock) {
 		RunClosing closing = new RunClosing(store, properties, clock);
 		return new StepBuilder("report", jobRepository).tasklet((contribution, chunk) -> {
-			closing.close(RunContext.requireRunId(contribution.getStepExecution().getJobExecution()));
+			var job = contribution.getStepExecution().getJobExecution();
+			RunClosing.Closed closed = closing.close(RunContext.requireRunId(job));
+			if (closed.undelivered() != null) {
+				job.getExecutionContext().putString(RunContext.UNDELIVERED, closed.undelivered());
+			}
 			return org.springframework.batch.infrastructure.repeat.RepeatStatus.FINISHED;
 		}, transactionManager).allowStartIfComplete(true).listener(new StepProgress()).build();
 	}

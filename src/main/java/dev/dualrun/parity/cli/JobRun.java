@@ -31,6 +31,10 @@ final class JobRun {
 				}
 				cost(console, context, outcome.run());
 			}
+			String undelivered = dev.dualrun.parity.batch.RunContext.undelivered(outcome.execution());
+			if (undelivered != null) {
+				console.warning(undelivered);
+			}
 			if (code >= ExitCodes.CONFIGURATION) {
 				String cause = (outcome.run() != null && outcome.run().error() != null) ? outcome.run().error()
 						: outcome.execution()

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.dualrun.parity.compare.PairJudge;
 import dev.dualrun.parity.config.ParityProperties;
+import dev.dualrun.parity.config.Text;
 import dev.dualrun.parity.estate.Coverage;
 import dev.dualrun.parity.estate.Estate;
 import dev.dualrun.parity.report.ReportBuilder;
@@ -50,25 +51,37 @@ public final class RunClosing {
 	 * Pushes the run's metrics when a Pushgateway is set. A Pushgateway that cannot be
 	 * reached does not fail the run: its results are stored; the warning names the cause.
 	 */
-	private void push(long runId, RunRow run, String metrics) {
+	private String push(long runId, RunRow run, String metrics) {
 		if (this.properties.pushgateway() == null) {
-			return;
+			return null;
 		}
 		try {
 			dev.dualrun.parity.report.VerdictPush.push(this.properties.pushgateway(), run.mappingSource(), metrics);
 			log.info("run {}: verdicts pushed to the Pushgateway at {}", runId, this.properties.pushgateway());
+			return null;
 		}
 		catch (java.io.IOException | RuntimeException ex) {
-			log.warn("run {}: the Pushgateway at {} did not take the verdicts: {}", runId,
-					this.properties.pushgateway(), ex.getMessage());
+			String failure = "the Pushgateway at " + this.properties.pushgateway() + " did not take the verdicts: "
+					+ Text.oneLine(String.valueOf(ex.getMessage()));
+			log.warn("run {}: {}", runId, failure);
+			return failure;
 		}
 	}
 
 	/**
-	 * @param runId the run
-	 * @return the run's report
+	 * A closed run: its report, and what of its outputs could not be delivered.
+	 *
+	 * @param report the run's report
+	 * @param undelivered why the verdicts did not reach the Pushgateway, or null
 	 */
-	public Path close(long runId) {
+	public record Closed(Path report, String undelivered) {
+	}
+
+	/**
+	 * @param runId the run
+	 * @return the run's report, and a Pushgateway's failure
+	 */
+	public Closed close(long runId) {
 		this.store.saveQValues(runId, PairJudge.qValues(this.store.pValues(runId)));
 		Instant finished = this.clock.instant();
 		// counted first, closed last: the run is COMPLETED only once its report exists,
@@ -90,6 +103,7 @@ public final class RunClosing {
 				LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC));
 		Path file = new ReportWriter().write(new ReportBuilder(this.store, this.clock).withCoverage(estate), counted,
 				this.properties.reportsDir());
+		String undelivered = null;
 		if (this.properties.textfile() != null || this.properties.pushgateway() != null) {
 			// for node_exporter's textfile collector or a Pushgateway: a parity
 			// regression can page someone
@@ -97,12 +111,12 @@ public final class RunClosing {
 			if (this.properties.textfile() != null) {
 				VerdictTextfile.write(this.properties.textfile(), metrics);
 			}
-			push(runId, counted, metrics);
+			undelivered = push(runId, counted, metrics);
 		}
 		this.store.runs().reported(runId, file.toString());
 		this.store.runs().close(runId, status, finished, error);
 		log.info("run {}: report {}", runId, file);
-		return file;
+		return new Closed(file, undelivered);
 	}
 
 }

@@ -181,6 +181,17 @@ class ParityJobIT {
 	}
 
 	@Test
+	void aPushgatewayThatCannotBeReachedIsOneWarningOnStandardErrorAndTheVerdictsStand() {
+		CliRun run = run(List.of("--mapping", mapping.toString(), "--metric", "latency-root-get", "--pushgateway",
+				"http://127.0.0.1:1"), prometheus.url(), "pushgateway-down");
+		assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+		assertThat(run.out()).contains("PASS");
+		assertThat(run.errLines()).as("standard error").hasSize(1);
+		assertThat(run.errLines().get(0))
+			.startsWith("parity-validator: warning: the Pushgateway at http://127.0.0.1:1 did not take the verdicts: ");
+	}
+
+	@Test
 	void reRendersAStoredRunWithoutBackends() throws IOException {
 		run(List.of("--mapping", mapping.toString(), "--metric", "latency-root-get"), prometheus.url(), "rerender");
 		long runId = store("rerender").latestRuns(1).get(0).id();
