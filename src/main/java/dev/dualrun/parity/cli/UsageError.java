@@ -30,9 +30,28 @@ final class UsageError {
 		String what = unmatched.getUnmatched().get(0);
 		String kind = what.startsWith("-") ? "unknown option"
 				: command.getSubcommands().isEmpty() ? "unexpected argument" : "unknown command";
-		List<String> likely = unmatched.getSuggestions();
+		List<String> likely = likely(command, what);
 		return kind + " '" + Console.oneLine(what) + "'" + (likely.isEmpty() ? ""
 				: " (did you mean: " + String.join(", ", likely.subList(0, Math.min(3, likely.size()))) + "?)");
+	}
+
+	/**
+	 * The commands or options near what was typed (picocli's own suggestions miss short
+	 * names: {@code rn} for {@code run}).
+	 */
+	private static List<String> likely(CommandLine command, String typed) {
+		if (typed.startsWith("-")) {
+			List<String> options = command.getCommandSpec()
+				.options()
+				.stream()
+				.filter((o) -> !o.hidden())
+				.flatMap((o) -> java.util.Arrays.stream(o.names()))
+				.filter((n) -> n.startsWith("--"))
+				.toList();
+			String name = typed.contains("=") ? typed.substring(0, typed.indexOf('=')) : typed;
+			return dev.dualrun.parity.config.Suggestions.near(name, options);
+		}
+		return dev.dualrun.parity.config.Suggestions.near(typed, command.getSubcommands().keySet());
 	}
 
 	/** The first argument that looks like an option the command does not have. */

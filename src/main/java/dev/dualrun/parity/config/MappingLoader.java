@@ -132,12 +132,10 @@ public final class MappingLoader {
 		String field = MappingValidator.fieldName(pointer.toString());
 		String problem;
 		if (ex instanceof PropertyBindingException unknown) {
-			problem = "unknown field '" + unknown.getPropertyName() + "'"
-					+ ((unknown.getKnownPropertyIds() != null) ? " (known: " + unknown.getKnownPropertyIds()
-						.stream()
-						.map(String::valueOf)
-						.sorted()
-						.collect(java.util.stream.Collectors.joining(", ")) + ")" : "");
+			problem = (unknown.getKnownPropertyIds() != null)
+					? Suggestions.unknownField(unknown.getPropertyName(),
+							unknown.getKnownPropertyIds().stream().map(String::valueOf).toList())
+					: "unknown field '" + unknown.getPropertyName() + "'";
 		}
 		else if (ex instanceof tools.jackson.databind.exc.MismatchedInputException mismatch
 				&& mismatch.getTargetType() != null

@@ -153,7 +153,7 @@ final class MappingValidator {
 			if (reader == null) {
 				Set<String> known = new TreeSet<>(fields);
 				known.addAll(this.readers.keySet());
-				throw error(at + "/" + key, "unknown field '" + key + "' (known: " + String.join(", ", known) + ")");
+				throw error(at + "/" + key, Suggestions.unknownField(key, known));
 			}
 			String other = keys.putIfAbsent(reader.side(), key);
 			if (other != null) {

@@ -47,13 +47,11 @@ record YamlFile<T>(T document, byte[] bytes) {
 						: "[" + ref.getIndex() + "]");
 			}
 			int line = LineIndex.of(MAPPER, bytes).line(pointer(ex.getPath()));
-			String known = (ex.getKnownPropertyIds() != null) ? " (known: " + ex.getKnownPropertyIds()
-				.stream()
-				.map(String::valueOf)
-				.sorted()
-				.collect(java.util.stream.Collectors.joining(", ")) + ")" : "";
-			throw MappingException.at(source, line, field.toString(),
-					"unknown field '" + Text.oneLine(ex.getPropertyName(), 60) + "'" + known);
+			String problem = (ex.getKnownPropertyIds() != null)
+					? Suggestions.unknownField(ex.getPropertyName(),
+							ex.getKnownPropertyIds().stream().map(String::valueOf).toList())
+					: "unknown field '" + Text.oneLine(ex.getPropertyName(), 60) + "'";
+			throw MappingException.at(source, line, field.toString(), problem);
 		}
 		catch (IOException ex) {
 			throw new MappingException(source + ": cannot read " + what + " (" + ex.getMessage() + ")", ex);

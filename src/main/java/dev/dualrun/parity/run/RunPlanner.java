@@ -234,7 +234,13 @@ public final class RunPlanner {
 
 	private static ConfigurationException unknown(MappingFile mapping, String id) {
 		return new ConfigurationException(
-				"unknown pair id '" + id + "' in " + mapping.source() + " (known: "
+				"unknown pair id '" + id + "' in " + mapping.source() + " ("
+						+ dev.dualrun.parity.config.Suggestions.didYouMean(id,
+								java.util.stream.Stream
+									.concat(mapping.pairs().stream().map(PairMapping::id),
+											mapping.alerts().stream().map(AlertMapping::id))
+									.toList())
+						+ "known: "
 						+ String.join(", ", mapping.pairs().stream().map(PairMapping::id).limit(10).toList())
 						+ ((mapping.pairs().size() > 10) ? ", ... " + mapping.pairs().size() + " in all" : "")
 						+ (mapping.alerts().isEmpty() ? "" : "; alerts: "

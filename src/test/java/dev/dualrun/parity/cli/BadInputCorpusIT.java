@@ -102,7 +102,7 @@ class BadInputCorpusIT {
 		written("empty-pair", "pairs:\n  - \"\"\n", ".yml:2: ", "pairs[0]: expected a block of fields",
 				"got an empty value");
 		mapping("tab-indent");
-		mapping("unknown-field", "unknown field 'promethus'");
+		mapping("unknown-field", "unknown field 'promethus' (did you mean 'prometheus'?");
 		mapping("no-query", "query");
 		mapping("no-cloudwatch", "cloudwatch");
 		mapping("expression-without-metrics", "metrics");
@@ -334,7 +334,7 @@ class BadInputCorpusIT {
 		expect("exclusions-unknown-field", withStore(List.of("coverage", "--mapping", valid
 			.toString(), "--exclusions", unknown.toString()), data), 2, "exclusions-unknown.yml:"
 					+ Fixtures.markedLine(unknown)
-					+ ": exclusions[0].metirc: unknown field 'metirc' (known: dimensions, expires, metric, namespace, owner, reason)");
+					+ ": exclusions[0].metirc: unknown field 'metirc' (did you mean 'metric'? known: dimensions, expires, metric, namespace, owner, reason)");
 		expect("textfile-not-prom", List.of("run", "--mapping", valid.toString(), "--textfile", "out.txt"), 2,
 				"--textfile out.txt: node_exporter's textfile collector reads only files ending in .prom");
 		expect("dashboard-bad-mapping",
