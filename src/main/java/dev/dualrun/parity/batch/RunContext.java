@@ -23,8 +23,8 @@ public final class RunContext {
 
 	/**
 	 * @param execution the job's execution
-	 * @return why an output of the run (its push to a Pushgateway) was not delivered, or
-	 * null
+	 * @return why an output of the run (its textfile, its push to a Pushgateway) was not
+	 * delivered, or null
 	 */
 	public static String undelivered(JobExecution execution) {
 		return execution.getExecutionContext().getString(UNDELIVERED, null);

@@ -61,7 +61,9 @@ final class ParityApplicationContext implements StoreSession {
 			return console.error(ExitCodes.RUNTIME, ex.getMessage(), ex);
 		}
 		catch (RuntimeException ex) {
-			return console.error(ExitCodes.RUNTIME, JobRun.rootCause(ex, StoreLocation.of(args)), ex);
+			String setting = JobRun.badSetting(ex);
+			return (setting != null) ? console.error(ExitCodes.CONFIGURATION, setting, ex)
+					: console.error(ExitCodes.RUNTIME, JobRun.rootCause(ex, StoreLocation.of(args)), ex);
 		}
 	}
 

@@ -180,8 +180,27 @@ public final class VerdictTextfile {
 			AtomicFile.write(file, text.getBytes(StandardCharsets.UTF_8));
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("cannot write the textfile " + file + ": " + ex.getMessage(), ex);
+			throw new UncheckedIOException("cannot write the textfile " + file + ": " + cause(ex), ex);
 		}
+	}
+
+	/**
+	 * The file system's reason, which the JDK's exceptions leave out of their message.
+	 */
+	private static String cause(IOException ex) {
+		if (ex instanceof java.nio.file.AccessDeniedException denied) {
+			return "permission denied (" + denied.getFile() + ")";
+		}
+		if (ex instanceof java.nio.file.NoSuchFileException missing) {
+			return "no such directory (" + missing.getFile() + ")";
+		}
+		if (ex instanceof java.nio.file.NotDirectoryException notDirectory) {
+			return "not a directory (" + notDirectory.getFile() + ")";
+		}
+		if (ex instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+			return fs.getReason().toLowerCase(java.util.Locale.ROOT) + " (" + fs.getFile() + ")";
+		}
+		return String.valueOf(ex.getMessage());
 	}
 
 }

@@ -69,17 +69,36 @@ public final class RunClosing {
 	}
 
 	/**
+	 * Writes the textfile when one is set. A textfile that cannot be written does not
+	 * fail the run: its results are stored and reported; the warning names the cause.
+	 */
+	private String textfile(long runId, String metrics) {
+		if (this.properties.textfile() == null) {
+			return null;
+		}
+		try {
+			VerdictTextfile.write(this.properties.textfile(), metrics);
+			return null;
+		}
+		catch (java.io.UncheckedIOException ex) {
+			log.warn("run {}: {}", runId, ex.getMessage());
+			return ex.getMessage();
+		}
+	}
+
+	/**
 	 * A closed run: its report, and what of its outputs could not be delivered.
 	 *
 	 * @param report the run's report
-	 * @param undelivered why the verdicts did not reach the Pushgateway, or null
+	 * @param undelivered why the verdicts did not reach the textfile or the Pushgateway,
+	 * or null
 	 */
 	public record Closed(Path report, String undelivered) {
 	}
 
 	/**
 	 * @param runId the run
-	 * @return the run's report, and a Pushgateway's failure
+	 * @return the run's report, and a textfile's or a Pushgateway's failure
 	 */
 	public Closed close(long runId) {
 		this.store.saveQValues(runId, PairJudge.qValues(this.store.pValues(runId)));
@@ -108,10 +127,10 @@ public final class RunClosing {
 			// for node_exporter's textfile collector or a Pushgateway: a parity
 			// regression can page someone
 			String metrics = VerdictTextfile.of(counted, this.store.results().results(runId), estate, alerts);
-			if (this.properties.textfile() != null) {
-				VerdictTextfile.write(this.properties.textfile(), metrics);
-			}
-			undelivered = push(runId, counted, metrics);
+			String textfile = textfile(runId, metrics);
+			String pushed = push(runId, counted, metrics);
+			undelivered = (textfile != null && pushed != null) ? textfile + "; " + pushed
+					: (textfile != null) ? textfile : pushed;
 		}
 		this.store.runs().reported(runId, file.toString());
 		this.store.runs().close(runId, status, finished, error);

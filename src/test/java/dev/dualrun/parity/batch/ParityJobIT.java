@@ -192,6 +192,21 @@ class ParityJobIT {
 	}
 
 	@Test
+	void aTextfileThatCannotBeWrittenIsOneWarningNamingWhyAndTheRunStands() throws IOException {
+		Path notADirectory = Files.writeString(work.resolve("textfile-parent-is-a-file"), "x");
+		CliRun run = run(List.of("--mapping", mapping.toString(), "--metric", "latency-root-get", "--textfile",
+				notADirectory.resolve("parity.prom").toString()), prometheus.url(), "textfile-unwritable");
+		assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+		assertThat(run.errLines()).as("standard error").hasSize(1);
+		assertThat(run.errLines().get(0)).startsWith("parity-validator: warning: cannot write the textfile ")
+			.contains("not a directory");
+		long runId = store("textfile-unwritable").latestRuns(1).get(0).id();
+		assertThat(store("textfile-unwritable").run(runId).orElseThrow().status()).isEqualTo("COMPLETED");
+		assertThat(Files.readString(work.resolve("textfile-unwritable-reports").resolve("index.html")))
+			.contains("COMPLETED");
+	}
+
+	@Test
 	void reRendersAStoredRunWithoutBackends() throws IOException {
 		run(List.of("--mapping", mapping.toString(), "--metric", "latency-root-get"), prometheus.url(), "rerender");
 		long runId = store("rerender").latestRuns(1).get(0).id();

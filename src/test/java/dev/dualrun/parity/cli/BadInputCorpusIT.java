@@ -274,6 +274,17 @@ class BadInputCorpusIT {
 		setting("retry-mode-property", "parity.cloudwatch.retry-mode", "eventually", "eventually",
 				"standard or adaptive");
 		setting("threads-property", "parity.threads", "lots", "setting 'parity.threads'");
+		System.setProperty("parity.settle", "10min");
+		try {
+			expect("settle-property-dry-run",
+					List.of("run", "--dry-run", "--mapping", valid.toString(), "--cloudwatch-region", "us-east-1"), 2,
+					"setting 'parity.settle' (environment PARITY_SETTLE)", "'10min' is not a duration");
+			expect("settle-property-inventory", List.of("inventory", "--cloudwatch-region", "us-east-1",
+					"--cloudwatch-endpoint", cloudwatch.endpoint().toString()), 2, "setting 'parity.settle'");
+		}
+		finally {
+			System.clearProperty("parity.settle");
+		}
 	}
 
 	@Test
