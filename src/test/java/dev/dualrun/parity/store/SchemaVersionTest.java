@@ -42,6 +42,24 @@ class SchemaVersionTest {
 	}
 
 	@Test
+	void runIdsAreHandedOutOneAtATimeSoAKilledProcessLeavesNoGap() throws Exception {
+		DataSource ds = TestStore.fresh();
+		ParityStore.open(ds, Clock.systemUTC());
+		try (var connection = ds.getConnection(); var statement = connection.createStatement()) {
+			boolean h2 = connection.getMetaData().getDatabaseProductName().equals("H2");
+			String cache = h2
+					? "SELECT IDENTITY_CACHE FROM INFORMATION_SCHEMA.COLUMNS"
+							+ " WHERE TABLE_NAME = 'PARITY_RUN' AND COLUMN_NAME = 'ID'"
+					: "SELECT cache_size FROM pg_sequences"
+							+ " WHERE sequencename = split_part(pg_get_serial_sequence('parity_run', 'id'), '.', 2)";
+			try (var rows = statement.executeQuery(cache)) {
+				assertThat(rows.next()).isTrue();
+				assertThat(rows.getLong(1)).isEqualTo(1);
+			}
+		}
+	}
+
+	@Test
 	void anEmptyStoreIsMigratedToTheSchemaVersion() {
 		DataSource ds = TestStore.fresh();
 		assertThat(ParityStore.schemaVersion(ds)).isEqualTo(-1);
