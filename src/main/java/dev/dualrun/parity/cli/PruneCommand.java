@@ -65,7 +65,14 @@ final class PruneCommand implements Callable<Integer> {
 		}
 		Retention retention = new Retention(this.keepRuns, age, this.signOffRuns);
 		return StoreOnlySession.withStore(console, this.store, (context) -> {
-			List<RunRow> expired = retention.expired(context.store().allRuns(), Clock.systemUTC().instant());
+			List<RunRow> all = context.store().allRuns();
+			List<RunRow> expired = retention.expired(all, Clock.systemUTC().instant());
+			int keptForSignOff = new Retention(this.keepRuns, age, 0).expired(all, Clock.systemUTC().instant()).size()
+					- expired.size();
+			if (keptForSignOff > 0) {
+				console.line("prune: " + keptForSignOff + " run(s) kept for a sign-off (the newest " + this.signOffRuns
+						+ " completed runs of each mapping file; --signoff-runs 0 lets them go)");
+			}
 			Path reports = context.properties().reportsDir();
 			for (RunRow run : expired) {
 				console.line((this.dryRun ? "would delete" : "deleting") + " run " + run.id() + " (" + run.status()

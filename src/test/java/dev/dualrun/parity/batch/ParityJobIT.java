@@ -359,7 +359,8 @@ class ParityJobIT {
 				"--reports-dir", work.resolve("prune-reports").toString());
 		CliRun kept = CliRun.of(prune);
 		assertThat(kept.exitCode()).as(kept.err()).isZero();
-		assertThat(kept.out()).contains("prune: deleted 0 run(s)");
+		assertThat(kept.out()).contains("prune: 2 run(s) kept for a sign-off (the newest 7 completed runs",
+				"--signoff-runs 0 lets them go)", "prune: deleted 0 run(s)");
 		List<String> all = new ArrayList<>(prune);
 		all.addAll(List.of("--signoff-runs", "1"));
 		CliRun pruned = CliRun.of(all);
