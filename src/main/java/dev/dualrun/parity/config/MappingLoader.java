@@ -143,6 +143,9 @@ public final class MappingLoader {
 						|| String.valueOf(ex.getOriginalMessage()).startsWith("Cannot coerce"))) {
 			problem = "expected " + kind(mismatch.getTargetType()) + ", got " + found(ex.getOriginalMessage());
 		}
+		else if (YamlText.syntaxError(ex) != null) {
+			problem = YamlText.syntaxError(ex);
+		}
 		else {
 			problem = String.valueOf(ex.getOriginalMessage())
 				.replaceAll("dev\\.dualrun\\.parity\\.(?:\\w+\\.)*(?:\\w+\\$)*(\\w+)", "$1")

@@ -58,7 +58,10 @@ record YamlFile<T>(T document, byte[] bytes) {
 		}
 		catch (JacksonException ex) {
 			int line = (ex.getLocation() != null) ? ex.getLocation().getLineNr() : 0;
-			throw new MappingException(source + ":" + line + ": " + Text.oneLine(ex.getOriginalMessage()), ex);
+			String syntax = YamlText.syntaxError(ex);
+			throw new MappingException(
+					source + ":" + line + ": " + ((syntax != null) ? syntax : Text.oneLine(ex.getOriginalMessage())),
+					ex);
 		}
 	}
 

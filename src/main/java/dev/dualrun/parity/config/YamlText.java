@@ -64,6 +64,31 @@ final class YamlText {
 		}
 	}
 
+	/**
+	 * A YAML syntax error in words, from the parser's problem and context (its own
+	 * message quotes the text with markers across several lines).
+	 * @param failure what the YAML parser or Jackson threw
+	 * @return e.g. {@code YAML syntax: found unexpected end of stream while scanning a
+	 * quoted scalar that starts at line 3, column 9}, or null if it is no syntax error
+	 */
+	static String syntaxError(Throwable failure) {
+		for (Throwable t = failure; t != null; t = (t.getCause() != t) ? t.getCause() : null) {
+			if (t instanceof org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException yaml) {
+				String context = (yaml.getContext() != null) ? " " + yaml.getContext()
+						+ yaml.getContextMark()
+							.map((m) -> " that starts at line " + (m.getLine() + 1) + ", column " + (m.getColumn() + 1))
+							.orElse("")
+						: "";
+				String problem = String.valueOf(yaml.getProblem())
+					.replace("'<stream end>'", "the end of the file")
+					.replace("<stream end>", "the end of the file")
+					.replace("end of stream", "end of the file");
+				return "YAML syntax: " + Text.oneLine(problem + context);
+			}
+		}
+		return null;
+	}
+
 	private static int firstMalformed(byte[] bytes) {
 		CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
 			.onMalformedInput(CodingErrorAction.REPORT)
