@@ -67,6 +67,16 @@ public final class ParityCli implements Runnable {
 		}
 		cli.setResourceBundle(HelpWords.bundle());
 		cli.setCaseInsensitiveEnumValuesAllowed(true);
+		// a flag given twice takes its last value, so one of a saved set of flags can be
+		// overridden on the command line
+		cli.setOverwrittenOptionsAllowed(true);
+		for (CommandLine command : cli.getSubcommands().values()) {
+			// the version is the tool's, asked of the tool: parity-validator --version
+			CommandLine.Model.OptionSpec version = command.getCommandSpec().findOption("--version");
+			if (version != null) {
+				command.getCommandSpec().remove(version);
+			}
+		}
 		paragraphs(cli);
 		// as wide as the terminal (80 when it cannot be told), so that long flags and
 		// URLs

@@ -32,6 +32,19 @@ class HelpTest {
 	}
 
 	@Test
+	void aFlagGivenTwiceTakesItsLastValue() {
+		picocli.CommandLine.ParseResult parsed = ParityCli.commandLine()
+			.parseArgs("runs", "--last", "5", "--last", "7");
+		assertThat(parsed.subcommand().matchedOptionValue("--last", 0)).isEqualTo(7);
+	}
+
+	@Test
+	void onlyTheToolHasAVersion() {
+		assertThat(CliRun.of(List.of("--help")).out()).contains("-V, --version");
+		assertThat(CliRun.of(List.of("runs", "--help")).out()).doesNotContain("--version", "-hV");
+	}
+
+	@Test
 	void aCommandListsOnlyTheFlagsThatApplyToIt() {
 		String inventory = CliRun.of(List.of("inventory", "--help")).out();
 		assertThat(inventory).contains("--cloudwatch-region").doesNotContain("--settle", "--threads");
