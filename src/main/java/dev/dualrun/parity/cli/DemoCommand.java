@@ -117,10 +117,10 @@ final class DemoCommand implements Callable<Integer> {
 	 */
 	private void serve(Console console, DemoBackends backends, Path mapping) throws InterruptedException {
 		String data = (this.store.dataDir != null) ? this.store.dataDir : "data";
-		String flags = String.join(" ", backends.flags());
+		String flags = String.join(" ", backends.flags()) + " --data-dir " + data;
 		console.line("demo: serving its backends until Ctrl-C; in another shell:");
 		console.line("  export " + String.join(" ", backends.environment()));
-		console.line("  FLAGS='" + flags + " --data-dir " + data + "'");
+		console.line("  FLAGS='" + flags + "'");
 		console.line("  java -jar target/parity-validator.jar inventory $FLAGS");
 		console.line("  java -jar target/parity-validator.jar discover $FLAGS --out discovered.yml");
 		console.line("  java -jar target/parity-validator.jar run --mapping " + mapping

@@ -192,7 +192,11 @@ public final class VerdictTextfile {
 			return "permission denied (" + denied.getFile() + ")";
 		}
 		if (ex instanceof java.nio.file.NoSuchFileException missing) {
-			return "no such directory (" + missing.getFile() + ")";
+			return "no such file or directory (" + missing.getFile() + ")";
+		}
+		if (ex instanceof java.nio.file.FileAlreadyExistsException file) {
+			// its directory could not be created: a file has the name
+			return "not a directory (" + file.getFile() + " is a file)";
 		}
 		if (ex instanceof java.nio.file.NotDirectoryException notDirectory) {
 			return "not a directory (" + notDirectory.getFile() + ")";
