@@ -46,6 +46,19 @@ class ReportWriterTest {
 	}
 
 	@Test
+	void aPassWithADiscrepancyWithinItsAllowanceShowsNoEmptyTableOfThem() {
+		Instant t = Instant.parse("2026-11-21T00:00:00Z");
+		RunRow run = TestRows.run(9, "COMPLETED", "m.yml", t, t.plusSeconds(3600), 1, null);
+		// one discrepancy counted, none listed: a PASS's are not read for the report
+		RunReport.PairSection pass = new RunReport.PairSection("ok", "", "PASS", "equivalent", List.of(), List.of(),
+				"q", "q", 60, 1, "t", Map.of(), Map.of(), List.of(), 1, List.of(), List.of(), null, null,
+				dev.dualrun.parity.source.Sources.sides("cloudwatch", "prometheus"));
+		String html = new ReportWriter()
+			.html(new RunReport(run, Map.of("PASS", 1), List.of(pass), t.toString(), List.of(), List.of()));
+		assertThat(html).contains("ok").doesNotContain("Worst discrepancies");
+	}
+
+	@Test
 	void writesOneJUnitTestCasePerPairWithTheDiagnosisAsFailure() throws Exception {
 		Instant t = Instant.parse("2026-11-21T00:00:00Z");
 		RunRow run = TestRows.run(8, "COMPLETED", "m.yml", t, t.plusSeconds(3600), 2, null);
