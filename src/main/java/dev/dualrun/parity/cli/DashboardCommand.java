@@ -53,14 +53,16 @@ final class DashboardCommand implements Callable<Integer> {
 		List<Long> runs = context.store().results().recentRunsOf(file.source(), 1);
 		Long runId = runs.isEmpty() ? null : runs.get(0);
 		Map<String, PairResultRow> results = new HashMap<>();
+		Map<String, dev.dualrun.parity.store.AlertVerdictRow> alerts = new HashMap<>();
 		if (runId != null) {
 			context.store().results().results(runId).forEach((r) -> results.put(r.pairId(), r));
+			context.store().alerts().verdicts(runId).forEach((a) -> alerts.put(a.alertId(), a));
 		}
 		Path target = (out != null) ? out : context.properties().reportsDir().resolve("grafana-dashboard.json");
 		if (target.toAbsolutePath().getParent() != null) {
 			Files.createDirectories(target.toAbsolutePath().getParent());
 		}
-		Files.write(target, GrafanaDashboard.json(GrafanaDashboard.of(file, results, runId)));
+		Files.write(target, GrafanaDashboard.json(GrafanaDashboard.of(file, results, alerts, runId)));
 		return target;
 	}
 

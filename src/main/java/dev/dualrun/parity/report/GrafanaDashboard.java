@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.dualrun.parity.config.AlertMapping;
 import dev.dualrun.parity.config.MappingFile;
 import dev.dualrun.parity.config.PairMapping;
 import dev.dualrun.parity.source.DashboardPanels;
 import dev.dualrun.parity.source.SourceProvider;
 import dev.dualrun.parity.source.Sources;
+import dev.dualrun.parity.store.AlertVerdictRow;
 import dev.dualrun.parity.store.PairResultRow;
 
 /**
@@ -38,6 +40,20 @@ public final class GrafanaDashboard {
 	 * @return the dashboard as Grafana's JSON model
 	 */
 	public static Map<String, Object> of(MappingFile mapping, Map<String, PairResultRow> results, Long runId) {
+		return of(mapping, results, Map.of(), runId);
+	}
+
+	/**
+	 * @param mapping the mapping
+	 * @param results the pairs' results in the mapping's latest run, by pair id (empty
+	 * for none)
+	 * @param alerts the alert pairs' verdicts in that run, by alert id (empty for none)
+	 * @param runId that run, or null
+	 * @return the dashboard as Grafana's JSON model: the pairs' panels, then a panel for
+	 * each alert pair
+	 */
+	public static Map<String, Object> of(MappingFile mapping, Map<String, PairResultRow> results,
+			Map<String, AlertVerdictRow> alerts, Long runId) {
 		List<Map<String, Object>> panels = new ArrayList<>();
 		Set<SourceProvider> used = new LinkedHashSet<>();
 		int id = 1;
@@ -54,6 +70,17 @@ public final class GrafanaDashboard {
 				refId = "B";
 			}
 			panels.add(panel(pair, i, id++, results.get(pair.id()), runId, targets));
+		}
+		int y = ((mapping.pairs().size() + 1) / 2) * 8;
+		for (int i = 0; i < mapping.alerts().size(); i++) {
+			AlertMapping alert = mapping.alerts().get(i);
+			SourceProvider side = Sources.provider(alert.neu().type());
+			List<Map<String, Object>> targets = (side instanceof DashboardPanels drawn)
+					? drawn.grafanaAlertQueries(alert.neu(), "A", "${" + variable(side) + "}") : List.of();
+			if (!targets.isEmpty()) {
+				used.add(side);
+			}
+			panels.add(alertPanel(alert, i, y, id++, alerts.get(alert.id()), runId, targets));
 		}
 		Map<String, Object> dashboard = new LinkedHashMap<>();
 		dashboard.put("title", "Parity: " + fileName(mapping.source()));
@@ -126,6 +153,34 @@ public final class GrafanaDashboard {
 			defaults.put("unit", unit(pair));
 		}
 		panel.put("fieldConfig", Map.of("defaults", defaults, "overrides", List.of()));
+		panel.put("options", Map.of("legend", Map.of("displayMode", "list", "placement", "bottom", "showLegend", true),
+				"tooltip", Map.of("mode", "multi", "sort", "none")));
+		panel.put("targets", targets);
+		return panel;
+	}
+
+	/**
+	 * The panel of the i-th alert pair: when its new rule fired, its verdict in the
+	 * title.
+	 */
+	private static Map<String, Object> alertPanel(AlertMapping alert, int i, int y, int id, AlertVerdictRow v,
+			Long runId, List<Map<String, Object>> targets) {
+		Map<String, Object> panel = new LinkedHashMap<>();
+		panel.put("id", id);
+		panel.put("type", "timeseries");
+		panel.put("title", "alert " + alert.id() + " · " + ((v != null) ? v.verdict() : "not run"));
+		panel.put("description",
+				(alert.description().isEmpty() ? "" : alert.description() + "\n\n") + "The alarm "
+						+ alert.old().describe() + " (" + Sources.provider(alert.old().type()).displayName()
+						+ ") and the rule " + alert.neu().describe() + " that replaces it. "
+						+ ((v != null) ? "run " + runId + ": " + v.verdict() + " (" + v.summary() + ")"
+								: "no run of this mapping yet")
+						+ "\n\nDrawn: 1 while the new rule fires. The run's report draws both sides' episodes.");
+		panel.put("datasource", Map.of("type", "datasource", "uid", "-- Mixed --"));
+		panel.put("gridPos", Map.of("h", 6, "w", 12, "x", (i % 2) * 12, "y", y + (i / 2) * 6));
+		panel.put("fieldConfig", Map.of("defaults",
+				Map.of("custom", Map.of("drawStyle", "line", "lineInterpolation", "stepAfter"), "min", 0, "max", 1),
+				"overrides", List.of()));
 		panel.put("options", Map.of("legend", Map.of("displayMode", "list", "placement", "bottom", "showLegend", true),
 				"tooltip", Map.of("mode", "multi", "sort", "none")));
 		panel.put("targets", targets);

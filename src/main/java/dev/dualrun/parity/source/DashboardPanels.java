@@ -27,4 +27,17 @@ public interface DashboardPanels {
 	 */
 	List<Map<String, Object>> grafanaQueries(PairMapping pair, String refId, String datasourceUid);
 
+	/**
+	 * An alert of this system drawn over time: when it fired, as the system records it
+	 * (none when its Grafana data source cannot draw that).
+	 * @param alert the alarm or rule
+	 * @param refId the id of the panel's query
+	 * @param datasourceUid the data source, e.g. a dashboard variable
+	 * @return the queries as Grafana's dashboard JSON holds them
+	 */
+	default List<Map<String, Object>> grafanaAlertQueries(dev.dualrun.parity.config.AlertMapping.Ref alert,
+			String refId, String datasourceUid) {
+		return List.of();
+	}
+
 }

@@ -73,6 +73,25 @@ class GrafanaDashboardTest {
 	}
 
 	@Test
+	void eachAlertPairHasAPanelOfWhenItsNewRuleFired() {
+		JsonNode d = dashboard();
+		JsonNode panels = d.path("panels");
+		JsonNode alert = panels.get(panels.size() - 1);
+		assertThat(alert.path("title").asString()).isEqualTo("alert latency-page · not run");
+		assertThat(alert.path("targets").get(0).path("expr").asString())
+			.isEqualTo("max(ALERTS{alertname=\"LatencyHigh\", alertstate=\"firing\"}) or vector(0)");
+		assertThat(alert.path("description").asString()).contains("The alarm latency-high (CloudWatch)",
+				"the rule LatencyHigh");
+		// below the pairs' panels, none overlapping
+		int pairsBottom = 0;
+		for (int i = 0; i < panels.size() - 1; i++) {
+			JsonNode pos = panels.get(i).path("gridPos");
+			pairsBottom = Math.max(pairsBottom, pos.path("y").asInt() + pos.path("h").asInt());
+		}
+		assertThat(alert.path("gridPos").path("y").asInt()).isEqualTo(pairsBottom);
+	}
+
+	@Test
 	void eachPanelQueriesBothSystemsOnOneGrid() {
 		JsonNode d = dashboard();
 		assertThat(d.path("templating").path("list").findValuesAsString("name")).containsExactly("cloudwatch",

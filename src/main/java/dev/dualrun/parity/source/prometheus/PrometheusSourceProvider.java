@@ -116,6 +116,24 @@ public final class PrometheusSourceProvider implements SourceProvider, Costed, C
 	}
 
 	/**
+	 * A rule's firing over time: the ALERTS series Prometheus keeps of each alerting
+	 * rule.
+	 */
+	@Override
+	public java.util.List<java.util.Map<String, Object>> grafanaAlertQueries(
+			dev.dualrun.parity.config.AlertMapping.Ref alert, String refId, String datasourceUid) {
+		java.util.Map<String, Object> t = new java.util.LinkedHashMap<>();
+		t.put("refId", refId);
+		t.put("datasource", java.util.Map.of("type", grafanaDatasource(), "uid", datasourceUid));
+		String name = alert.name().replace("\\", "\\\\").replace("\"", "\\\"");
+		t.put("expr", "max(ALERTS{alertname=\"" + name + "\", alertstate=\"firing\"}) or vector(0)");
+		t.put("legendFormat", alert.describe() + " firing (Prometheus)");
+		t.put("range", true);
+		t.put("instant", false);
+		return java.util.List.of(t);
+	}
+
+	/**
 	 * @param promql a pair's query
 	 * @param period its period in PromQL's notation
 	 * @return the query's value for the period starting at each instant
