@@ -2,7 +2,10 @@ package dev.dualrun.parity.report;
 
 import java.util.Locale;
 
-/** How the reports write numbers: 4 significant digits, percents, "-" for none. */
+/**
+ * How the reports write numbers: whole numbers whole, large ones with one decimal, others
+ * to 4 significant digits; percents; "-" for none.
+ */
 final class Figures {
 
 	private Figures() {
@@ -10,7 +13,7 @@ final class Figures {
 
 	/**
 	 * @param v a number or null
-	 * @return 4 significant digits, or "-"
+	 * @return the number as the reports write it, or "-"
 	 */
 	static String num(Double v) {
 		if (v == null || v.isNaN()) {
@@ -18,6 +21,10 @@ final class Figures {
 		}
 		if (v == Math.rint(v) && Math.abs(v) < 1e12) {
 			return String.format(Locale.ROOT, "%d", v.longValue());
+		}
+		if (Math.abs(v) >= 1000 && Math.abs(v) < 1e12) {
+			// beside whole numbers of the same size: 82123.5, not 8.212e+04
+			return String.format(Locale.ROOT, "%.1f", v);
 		}
 		return String.format(Locale.ROOT, "%.4g", v);
 	}
