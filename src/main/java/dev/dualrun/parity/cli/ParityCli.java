@@ -82,6 +82,7 @@ public final class ParityCli implements Runnable {
 		// URLs
 		// wrap less
 		cli.setUsageHelpAutoWidth(true);
+		cli.setHelpFactory(SpaceWrappedHelp.factory());
 		return cli;
 	}
 

@@ -32,6 +32,15 @@ class HelpTest {
 	}
 
 	@Test
+	void urlsSettingsAndDatesAreNotCutAtTheirPunctuation() {
+		String help = CliRun.of(List.of("run", "--help")).out();
+		// the JDK's line breaking breaks after '.', ':' and '-'; the help wraps at spaces
+		assertThat(help).contains("jdbc:postgresql://db:5432/parity", "2026-11-20T00:00:00Z",
+				"amqp://user:password@mq:5672", "https://{region}.metrics.monitor.azure.com");
+		assertThat(help.lines()).allMatch((l) -> l.length() <= 80);
+	}
+
+	@Test
 	void aFlagGivenTwiceTakesItsLastValue() {
 		picocli.CommandLine.ParseResult parsed = ParityCli.commandLine()
 			.parseArgs("runs", "--last", "5", "--last", "7");
