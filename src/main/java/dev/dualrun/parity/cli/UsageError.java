@@ -25,7 +25,7 @@ final class UsageError {
 		UnmatchedArgumentException unmatched = (ex instanceof UnmatchedArgumentException u) ? u
 				: unknownOption(command, args);
 		if (unmatched == null || unmatched.getUnmatched().isEmpty()) {
-			return Console.oneLine(ex.getMessage());
+			return invalidValue(Console.oneLine(ex.getMessage()));
 		}
 		String what = unmatched.getUnmatched().get(0);
 		String kind = what.startsWith("-") ? "unknown option"
@@ -52,6 +52,26 @@ final class UsageError {
 			return dev.dualrun.parity.config.Suggestions.near(name, options);
 		}
 		return dev.dualrun.parity.config.Suggestions.near(typed, command.getSubcommands().keySet());
+	}
+
+	private static final java.util.regex.Pattern INVALID = java.util.regex.Pattern
+		.compile("Invalid value for option '([^']+)': (?:'(.*)' is not an? (int|long|double|float)"
+				+ "|expected one of \\[(.*)\\] \\(case-(?:in)?sensitive\\) but was '(.*)')");
+
+	/**
+	 * picocli's "Invalid value for option" in the tool's words: the flag, the value, what
+	 * to give instead.
+	 */
+	static String invalidValue(String message) {
+		java.util.regex.Matcher m = INVALID.matcher(message);
+		if (!m.matches()) {
+			return message;
+		}
+		if (m.group(3) != null) {
+			String kind = (m.group(3).equals("int") || m.group(3).equals("long")) ? "a whole number" : "a number";
+			return m.group(1) + " '" + m.group(2) + "': give " + kind;
+		}
+		return m.group(1) + " '" + m.group(5) + "': give one of " + m.group(4).toLowerCase(java.util.Locale.ROOT);
 	}
 
 	/** The first argument that looks like an option the command does not have. */

@@ -41,6 +41,14 @@ class HelpTest {
 	}
 
 	@Test
+	void aBadValueSaysWhatToGive() {
+		assertThat(CliRun.of(List.of("runs", "--last", "x")).err().strip())
+			.isEqualTo("parity-validator: --last 'x': give a whole number (see --help)");
+		assertThat(CliRun.of(List.of("runs", "--log-format", "xml")).err().strip())
+			.isEqualTo("parity-validator: --log-format 'xml': give one of text, json (see --help)");
+	}
+
+	@Test
 	void aFlagGivenTwiceTakesItsLastValue() {
 		picocli.CommandLine.ParseResult parsed = ParityCli.commandLine()
 			.parseArgs("runs", "--last", "5", "--last", "7");
