@@ -70,6 +70,9 @@ public final class ParityCli implements Runnable {
 		// a flag given twice takes its last value, so one of a saved set of flags can be
 		// overridden on the command line
 		cli.setOverwrittenOptionsAllowed(true);
+		// runs lists the store and writes no report
+		CommandLine runs = cli.getSubcommands().get("runs");
+		runs.getCommandSpec().remove(runs.getCommandSpec().findOption("--reports-dir"));
 		for (CommandLine command : cli.getSubcommands().values()) {
 			// the version is the tool's, asked of the tool: parity-validator --version
 			CommandLine.Model.OptionSpec version = command.getCommandSpec().findOption("--version");
