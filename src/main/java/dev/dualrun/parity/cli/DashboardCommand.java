@@ -79,8 +79,9 @@ final class DashboardCommand implements Callable<Integer> {
 		return StoreOnlySession.withStore(console, this.store, (context) -> {
 			try {
 				Path written = write(context, file, (this.out != null) ? Path.of(this.out) : null);
-				console.line("dashboard: " + written + " (" + file.pairs().size()
-						+ " panel(s); import it in Grafana and pick the data sources)");
+				console.line("dashboard: " + written + " (" + file.pairs().size() + " pair panel(s)"
+						+ (file.alerts().isEmpty() ? "" : ", " + file.alerts().size() + " alert panel(s)")
+						+ "; import it in Grafana and pick the data sources)");
 				return ExitCodes.PASS;
 			}
 			catch (IOException ex) {

@@ -141,7 +141,9 @@ public final class ParityCli implements Runnable {
 		cli.setOut(out);
 		cli.setErr(err);
 		cli.setParameterExceptionHandler((ex, a) -> {
-			err.println("parity-validator: " + UsageError.message(ex, a) + " (see --help)");
+			CommandLine command = ex.getCommandLine();
+			String help = (command.getParent() != null) ? command.getCommandName() + " --help" : "--help";
+			err.println("parity-validator: " + UsageError.message(ex, a) + " (see " + help + ")");
 			err.flush();
 			return ExitCodes.CONFIGURATION;
 		});

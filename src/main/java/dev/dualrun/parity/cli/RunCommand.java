@@ -127,6 +127,10 @@ final class RunCommand implements Callable<Integer> {
 			return console.error(ExitCodes.CONFIGURATION, "--from/--to: '" + ex.getParsedString()
 					+ "' is not an ISO-8601 instant such as 2026-11-20T00:00:00Z");
 		}
+		if (fromInstant != null && toInstant != null && !fromInstant.isBefore(toInstant)) {
+			return console.error(ExitCodes.CONFIGURATION,
+					"--from " + this.from + " is not before --to " + this.to + ": the window would be empty");
+		}
 		for (String id : this.pairs) {
 			if (id.isBlank()) {
 				return console.error(ExitCodes.CONFIGURATION,

@@ -30,6 +30,23 @@ final class SpaceWrappedHelp extends Help {
 		return SpaceWrappedHelp::new;
 	}
 
+	/**
+	 * The command's description, its paragraphs wrapped at spaces to the help's width.
+	 */
+	@Override
+	public String description(Object... params) {
+		StringBuilder out = new StringBuilder();
+		int width = commandSpec().usageMessage().width();
+		for (String paragraph : commandSpec().usageMessage().description()) {
+			for (String line : String.format(paragraph, params).split("\\R", -1)) {
+				for (String wrapped : Table.lines(line, width, width)) {
+					out.append(wrapped).append(System.lineSeparator());
+				}
+			}
+		}
+		return out.toString();
+	}
+
 	@Override
 	public Layout createDefaultLayout(List<OptionSpec> options, List<PositionalParamSpec> parameters,
 			Help.ColorScheme scheme) {
@@ -69,7 +86,7 @@ final class SpaceWrappedHelp extends Help {
 		/**
 		 * Words onto lines of the widths given; a word longer than a line stands alone.
 		 */
-		private static List<String> lines(String text, int firstWidth, int width) {
+		static List<String> lines(String text, int firstWidth, int width) {
 			List<String> lines = new ArrayList<>();
 			StringBuilder line = new StringBuilder();
 			for (String word : text.strip().split(" +")) {

@@ -346,6 +346,11 @@ class BadInputCorpusIT {
 			.toString(), "--exclusions", unknown.toString()), data), 2, "exclusions-unknown.yml:"
 					+ Fixtures.markedLine(unknown)
 					+ ": exclusions[0].metirc: unknown field 'metirc' (did you mean 'metric'? known: dimensions, expires, metric, namespace, owner, reason)");
+		expect("from-after-to",
+				withStore(List.of("run", "--mapping", valid.toString(), "--from", "2026-12-07T00:00:00Z", "--to",
+						"2026-12-06T00:00:00Z"), work.resolve("from-after-to")),
+				2, "--from 2026-12-07T00:00:00Z is not before --to 2026-12-06T00:00:00Z");
+		assertThat(work.resolve("from-after-to")).as("no run stored for bad input").doesNotExist();
 		expect("textfile-not-prom", List.of("run", "--mapping", valid.toString(), "--textfile", "out.txt"), 2,
 				"--textfile out.txt: node_exporter's textfile collector reads only files ending in .prom");
 		expect("dashboard-bad-mapping",

@@ -38,14 +38,17 @@ class HelpTest {
 		assertThat(help).contains("jdbc:postgresql://db:5432/parity", "2026-11-20T00:00:00Z",
 				"amqp://user:password@mq:5672", "https://{region}.metrics.monitor.azure.com");
 		assertThat(help.lines()).allMatch((l) -> l.length() <= 80);
+		// and the commands' descriptions too
+		assertThat(CliRun.of(List.of("signoff", "--help")).out()).contains("(exclusions.yml)");
+		assertThat(CliRun.of(List.of("completion", "--help")).out()).contains("parity-validator.jar");
 	}
 
 	@Test
 	void aBadValueSaysWhatToGive() {
 		assertThat(CliRun.of(List.of("runs", "--last", "x")).err().strip())
-			.isEqualTo("parity-validator: --last 'x': give a whole number (see --help)");
+			.isEqualTo("parity-validator: --last 'x': give a whole number (see runs --help)");
 		assertThat(CliRun.of(List.of("runs", "--log-format", "xml")).err().strip())
-			.isEqualTo("parity-validator: --log-format 'xml': give one of text, json (see --help)");
+			.isEqualTo("parity-validator: --log-format 'xml': give one of text, json (see runs --help)");
 	}
 
 	@Test
