@@ -43,6 +43,9 @@ final class RestartCommand implements Callable<Integer> {
 	@Mixin
 	TextfileOption textfile;
 
+	@Mixin
+	ExitZeroOption exit;
+
 	@Override
 	public Integer call() {
 		Console console = Console.of(this.spec);
@@ -51,12 +54,12 @@ final class RestartCommand implements Callable<Integer> {
 		this.remote.addTo(args);
 		this.store.addTo(args);
 		this.textfile.addTo(args);
-		return JobRun.execute(console, args, (context) -> {
+		return this.exit.apply(JobRun.execute(console, args, (context) -> {
 			RunRow run = context.store()
 				.run(this.runId)
 				.orElseThrow(() -> new ConfigurationException("no run " + this.runId + " in the database"));
 			return context.restart(run);
-		});
+		}));
 	}
 
 }

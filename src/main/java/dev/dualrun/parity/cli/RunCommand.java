@@ -79,6 +79,9 @@ final class RunCommand implements Callable<Integer> {
 	@Mixin
 	TextfileOption textfile;
 
+	@Mixin
+	ExitZeroOption exit;
+
 	/**
 	 * The pairs asked for, read before anything starts: a mapping that cannot be read, an
 	 * id it does not hold or a lint error is bad input, not a failed run in the store.
@@ -164,7 +167,8 @@ final class RunCommand implements Callable<Integer> {
 		}
 		this.store.addTo(args);
 		this.textfile.addTo(args);
-		return JobRun.execute(console, args, (context) -> this.remote ? context.runRemote(local) : context.run(local));
+		return this.exit.apply(JobRun.execute(console, args,
+				(context) -> this.remote ? context.runRemote(local) : context.run(local)));
 	}
 
 }

@@ -181,6 +181,17 @@ class ParityJobIT {
 	}
 
 	@Test
+	void exitZeroMakesACompletedRunWithAFailingPairExitZero() {
+		CliRun plain = run(List.of("--mapping", mapping.toString(), "--metric", "latency-users-get"), prometheus.url(),
+				"exit-zero");
+		assertThat(plain.exitCode()).as(plain.out() + plain.err()).isEqualTo(1);
+		CliRun zero = run(List.of("--mapping", mapping.toString(), "--metric", "latency-users-get", "--exit-zero"),
+				prometheus.url(), "exit-zero");
+		assertThat(zero.exitCode()).as(zero.out() + zero.err()).isZero();
+		assertThat(zero.out()).contains("NOT ALL PASS", "1 fail");
+	}
+
+	@Test
 	void aPushgatewayThatCannotBeReachedIsOneWarningOnStandardErrorAndTheVerdictsStand() {
 		CliRun run = run(List.of("--mapping", mapping.toString(), "--metric", "latency-root-get", "--pushgateway",
 				"http://127.0.0.1:1"), prometheus.url(), "pushgateway-down");
