@@ -32,15 +32,6 @@ final class Console {
 		this.out.flush();
 	}
 
-	/**
-	 * A warning on standard error: the run's verdicts stand, one of its outputs failed.
-	 * @param message the warning
-	 */
-	void warning(String message) {
-		this.err.println("parity-validator: warning: " + oneLine(message));
-		this.err.flush();
-	}
-
 	int error(int code, String message) {
 		this.err.println("parity-validator: " + oneLine(message));
 		this.err.flush();

@@ -32,8 +32,10 @@ final class JobRun {
 				cost(console, context, outcome.run());
 			}
 			String undelivered = dev.dualrun.parity.batch.RunContext.undelivered(outcome.execution());
-			if (undelivered != null) {
-				console.warning(undelivered);
+			if (undelivered != null && code < ExitCodes.CONFIGURATION && outcome.run() != null) {
+				// the run is stored and reported, but its verdicts reached no alerting
+				return console.error(ExitCodes.RUNTIME, "run " + outcome.run().id()
+						+ " completed, but its verdicts were not delivered: " + undelivered);
 			}
 			if (code >= ExitCodes.CONFIGURATION) {
 				String cause = (outcome.run() != null && outcome.run().error() != null) ? outcome.run().error()

@@ -24,7 +24,7 @@ import picocli.CommandLine.Command;
 		footer = { "  0  every pair and alert pair passed (PASS)",
 				"  1  the run completed and a pair or alert pair did not pass",
 				"  2  bad usage or configuration (flags, mapping, unknown pair, region, URL)",
-				"  3  a backend or runtime failure (every pair errored, database, crash)", "",
+				"  3  a backend or runtime failure (every pair errored, database, an output)", "",
 				"Logs with stack traces: <data-dir>/logs/parity.log", "(--debug shows them on the console too)." })
 public final class ParityCli implements Runnable {
 

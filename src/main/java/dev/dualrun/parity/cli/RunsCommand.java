@@ -13,8 +13,9 @@ import dev.dualrun.parity.store.RunRow;
 
 /** {@code runs}: list recent runs. */
 @Command(name = "runs", mixinStandardHelpOptions = true, header = "List the most recent runs.",
-		description = { "Newest first: each run's status, window, verdict counts and mapping file. A run whose process",
-				"ended before the run did (killed, out of memory) shows STOPPED; restart --run N continues it." })
+		description = { "Newest first: each run's status, window, verdict counts and mapping file. In the embedded",
+				"store, a run whose process ended before the run did (killed, out of memory) shows STOPPED;",
+				"restart --run N continues it." })
 final class RunsCommand implements Callable<Integer> {
 
 	@Spec

@@ -3,15 +3,11 @@ package dev.dualrun.parity.cli;
 import java.util.List;
 
 /**
- * Where a command's store is, for messages: the {@code --datasource-url} given, else
- * {@code PARITY_DATASOURCE_URL} or {@code -Dparity.datasource.url}, else the embedded H2
- * under the data directory. A password in the URL is masked.
+ * Where a command's store is, for messages: the datasource URL as the command resolves it
+ * (its flags, {@code PARITY_*} variables, {@code -D} properties and
+ * {@code application.yml}), without its options and with a password masked.
  */
 final class StoreLocation {
-
-	private static final String URL = "--parity.datasource.url=";
-
-	private static final String DATA_DIR = "--parity.data-dir=";
 
 	private StoreLocation() {
 	}
@@ -19,29 +15,22 @@ final class StoreLocation {
 	/**
 	 * @param propertyArgs the command's flags as property arguments
 	 * @return the store, e.g. {@code jdbc:postgresql://db:5432/parity} or
-	 * {@code the H2 under ./data}
+	 * {@code jdbc:h2:file:/opt/parity/data/parity}, or null if it cannot be told
 	 */
 	static String of(List<String> propertyArgs) {
-		String url = value(propertyArgs, URL);
-		if (url == null) {
-			url = System.getenv("PARITY_DATASOURCE_URL");
+		try {
+			String url = StoreOnlySession.environment(propertyArgs).getProperty("spring.datasource.url");
+			if (url == null) {
+				return null;
+			}
+			// H2's settings follow a ';'
+			String shown = url.startsWith("jdbc:h2:") && url.contains(";") ? url.substring(0, url.indexOf(';')) : url;
+			return Console.oneLine(shown.replaceAll("(?i)password=[^&;]*", "password=***"));
 		}
-		if (url == null) {
-			url = System.getProperty("parity.datasource.url");
+		catch (RuntimeException ex) {
+			// a settings file that cannot be read is reported by the command itself
+			return null;
 		}
-		if (url != null) {
-			return Console.oneLine(url.replaceAll("(?i)password=[^&;]*", "password=***"));
-		}
-		String dir = value(propertyArgs, DATA_DIR);
-		return "the H2 under " + Console.oneLine((dir != null) ? dir : "./data");
-	}
-
-	private static String value(List<String> args, String prefix) {
-		return args.stream()
-			.filter((a) -> a.startsWith(prefix))
-			.reduce((a, b) -> b)
-			.map((a) -> a.substring(prefix.length()))
-			.orElse(null);
 	}
 
 }

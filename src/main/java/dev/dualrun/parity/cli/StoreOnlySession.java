@@ -97,7 +97,7 @@ final class StoreOnlySession implements StoreSession {
 	 * The flags first, then system properties and the environment, then the
 	 * {@code application.*} files, as a Spring application orders them.
 	 */
-	private static ConfigurableEnvironment environment(List<String> propertyArgs) {
+	static ConfigurableEnvironment environment(List<String> propertyArgs) {
 		StandardEnvironment environment = new StandardEnvironment();
 		environment.getPropertySources()
 			.addFirst(new SimpleCommandLinePropertySource(propertyArgs.toArray(String[]::new)));
@@ -119,14 +119,23 @@ final class StoreOnlySession implements StoreSession {
 		return logging;
 	}
 
+	/**
+	 * The pool as the job's: {@code spring.datasource.hikari.*} bound onto it as Spring
+	 * Boot does (a schema, an init SQL), then the URL, user and password.
+	 */
 	private static HikariDataSource dataSource(ConfigurableEnvironment environment) {
 		HikariConfig config = new HikariConfig();
+		config.setMaximumPoolSize(2);
+		config.setMinimumIdle(1);
+		Binder.get(environment).bind("spring.datasource.hikari", Bindable.ofInstance(config));
+		String driver = environment.getProperty("spring.datasource.driver-class-name");
+		if (driver != null) {
+			config.setDriverClassName(driver);
+		}
 		config.setJdbcUrl(environment.getRequiredProperty("spring.datasource.url"));
 		config.setUsername(environment.getProperty("spring.datasource.username"));
 		config.setPassword(environment.getProperty("spring.datasource.password"));
 		config.setPoolName("parity-store");
-		config.setMaximumPoolSize(2);
-		config.setMinimumIdle(1);
 		return new HikariDataSource(config);
 	}
 
@@ -151,6 +160,12 @@ final class StoreOnlySession implements StoreSession {
 	@Override
 	public void close() {
 		this.dataSource.close();
+		// as a Spring application's shutdown: the log file's appenders stopped and
+		// flushed
+		Runnable shutdown = this.logging.getShutdownHandler();
+		if (shutdown != null) {
+			shutdown.run();
+		}
 		this.logging.cleanUp();
 	}
 

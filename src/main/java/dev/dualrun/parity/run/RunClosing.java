@@ -30,6 +30,12 @@ public final class RunClosing {
 
 	private static final Logger log = LoggerFactory.getLogger(RunClosing.class);
 
+	/**
+	 * Outside the tool's own loggers, so its lines go to the log file alone: the command
+	 * that ran the job says an undelivered output once, on standard error.
+	 */
+	private static final Logger outputs = LoggerFactory.getLogger("parity.outputs");
+
 	private final ParityStore store;
 
 	private final ParityProperties properties;
@@ -49,7 +55,8 @@ public final class RunClosing {
 
 	/**
 	 * Pushes the run's metrics when a Pushgateway is set. A Pushgateway that cannot be
-	 * reached does not fail the run: its results are stored; the warning names the cause.
+	 * reached does not fail the run: its results are stored and reported; the command
+	 * exits 3 naming the cause.
 	 */
 	private String push(long runId, RunRow run, String metrics) {
 		if (this.properties.pushgateway() == null) {
@@ -63,7 +70,7 @@ public final class RunClosing {
 		catch (java.io.IOException | RuntimeException ex) {
 			String failure = "the Pushgateway at " + this.properties.pushgateway() + " did not take the verdicts: "
 					+ Text.oneLine(String.valueOf(ex.getMessage()));
-			log.warn("run {}: {}", runId, failure);
+			outputs.warn("run {}: {}", runId, failure);
 			return failure;
 		}
 	}
@@ -81,7 +88,7 @@ public final class RunClosing {
 			return null;
 		}
 		catch (java.io.UncheckedIOException ex) {
-			log.warn("run {}: {}", runId, ex.getMessage());
+			outputs.warn("run {}: {}", runId, ex.getMessage());
 			return ex.getMessage();
 		}
 	}

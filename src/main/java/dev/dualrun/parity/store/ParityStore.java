@@ -67,16 +67,20 @@ public final class ParityStore {
 
 	/**
 	 * @param dataSource the database
-	 * @return the newest migration applied with success, or -1 if there is no migration
-	 * history yet
+	 * @return the newest migration applied, or -1 if there is no migration history yet or
+	 * a migration failed
 	 */
 	static int schemaVersion(DataSource dataSource) {
 		try (java.sql.Connection connection = dataSource.getConnection();
 				java.sql.Statement statement = connection.createStatement();
-				java.sql.ResultSet versions = statement.executeQuery("SELECT \"version\" FROM \"flyway_schema_history\""
-						+ " WHERE \"success\" AND \"version\" IS NOT NULL")) {
+				java.sql.ResultSet versions = statement.executeQuery("SELECT \"version\", \"success\""
+						+ " FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL")) {
 			int newest = -1;
 			while (versions.next()) {
+				if (!versions.getBoolean(2)) {
+					// a failed migration, of this build or a newer one: Flyway says so
+					return -1;
+				}
 				newest = Math.max(newest, Integer.parseInt(versions.getString(1)));
 			}
 			return newest;

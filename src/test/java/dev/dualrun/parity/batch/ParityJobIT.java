@@ -192,25 +192,31 @@ class ParityJobIT {
 	}
 
 	@Test
-	void aPushgatewayThatCannotBeReachedIsOneWarningOnStandardErrorAndTheVerdictsStand() {
+	void aPushgatewayThatCannotBeReachedIsExit3NamingWhyAndTheRunIsStored() {
 		CliRun run = run(List.of("--mapping", mapping.toString(), "--metric", "latency-root-get", "--pushgateway",
 				"http://127.0.0.1:1"), prometheus.url(), "pushgateway-down");
-		assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-		assertThat(run.out()).contains("PASS");
+		assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(3);
+		assertThat(run.out()).contains("PASS").doesNotContain("did not take the verdicts");
 		assertThat(run.errLines()).as("standard error").hasSize(1);
-		assertThat(run.errLines().get(0))
-			.startsWith("parity-validator: warning: the Pushgateway at http://127.0.0.1:1 did not take the verdicts: ");
+		assertThat(run.errLines().get(0)).startsWith("parity-validator: run 1 completed, but its verdicts were not "
+				+ "delivered: the Pushgateway at http://127.0.0.1:1 did not take the verdicts: ");
+		assertThat(store("pushgateway-down").latestRuns(1).get(0).status()).isEqualTo("COMPLETED");
 	}
 
 	@Test
-	void aTextfileThatCannotBeWrittenIsOneWarningNamingWhyAndTheRunStands() throws IOException {
+	void aTextfileThatCannotBeWrittenIsExit3NamingWhyAndTheRunIsStored() throws IOException {
 		Path notADirectory = Files.writeString(work.resolve("textfile-parent-is-a-file"), "x");
-		CliRun run = run(List.of("--mapping", mapping.toString(), "--metric", "latency-root-get", "--textfile",
-				notADirectory.resolve("parity.prom").toString()), prometheus.url(), "textfile-unwritable");
-		assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+		CliRun run = run(
+				List.of("--mapping", mapping.toString(), "--metric", "latency-root-get", "--textfile",
+						notADirectory.resolve("parity.prom").toString(), "--exit-zero"),
+				prometheus.url(), "textfile-unwritable");
+		assertThat(run.exitCode()).as("even with --exit-zero: " + run.out() + run.err()).isEqualTo(3);
 		assertThat(run.errLines()).as("standard error").hasSize(1);
-		assertThat(run.errLines().get(0)).startsWith("parity-validator: warning: cannot write the textfile ")
+		assertThat(run.errLines().get(0))
+			.startsWith("parity-validator: run 1 completed, but its verdicts were not delivered: "
+					+ "cannot write the textfile ")
 			.contains("not a directory");
+		assertThat(run.out()).as("said once").doesNotContain("cannot write the textfile");
 		long runId = store("textfile-unwritable").latestRuns(1).get(0).id();
 		assertThat(store("textfile-unwritable").run(runId).orElseThrow().status()).isEqualTo("COMPLETED");
 		assertThat(Files.readString(work.resolve("textfile-unwritable-reports").resolve("index.html")))
