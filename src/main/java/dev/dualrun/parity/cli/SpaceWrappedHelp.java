@@ -84,7 +84,8 @@ final class SpaceWrappedHelp extends Help {
 		}
 
 		/**
-		 * Words onto lines of the widths given; a word longer than a line stands alone.
+		 * Words onto lines of the widths given. A word longer than a line is put on a
+		 * line of its own, where picocli breaks it as it must.
 		 */
 		static List<String> lines(String text, int firstWidth, int width) {
 			List<String> lines = new ArrayList<>();
