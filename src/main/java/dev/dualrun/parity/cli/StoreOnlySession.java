@@ -102,6 +102,15 @@ final class StoreOnlySession implements StoreSession {
 		environment.getPropertySources()
 			.addFirst(new SimpleCommandLinePropertySource(propertyArgs.toArray(String[]::new)));
 		ConfigDataEnvironmentPostProcessor.applyTo(environment);
+		// what a Spring application adds at start, for the JSON logs' process and service
+		java.util.Map<String, Object> application = new java.util.HashMap<>();
+		application.put("spring.application.pid", ProcessHandle.current().pid());
+		String version = StoreOnlySession.class.getPackage().getImplementationVersion();
+		if (version != null) {
+			application.put("spring.application.version", version);
+		}
+		environment.getPropertySources()
+			.addLast(new org.springframework.core.env.MapPropertySource("applicationInfo", application));
 		ConfigurationPropertySources.attach(environment);
 		StoreUserDefault.apply(environment);
 		return environment;
