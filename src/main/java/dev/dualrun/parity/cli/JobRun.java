@@ -50,16 +50,30 @@ final class JobRun {
 			}
 			return code;
 		}
-		catch (dev.dualrun.parity.config.ConfigurationException ex) {
+		catch (Exception ex) {
+			return failed(console, ex, args);
+		}
+	}
+
+	/**
+	 * A command that could not start or run, in one line with its exit code: bad usage or
+	 * a bad setting is 2, a backend's or the store's failure 3.
+	 * @param console where the line goes
+	 * @param ex the failure
+	 * @param args the command's property arguments, to name its store
+	 * @return the exit code
+	 */
+	static int failed(Console console, Exception ex, List<String> args) {
+		if (ex instanceof dev.dualrun.parity.config.ConfigurationException) {
 			return console.error(ExitCodes.CONFIGURATION, ex.getMessage(), ex);
 		}
-		catch (Exception ex) {
-			String setting = badSetting(ex);
-			if (setting != null) {
-				return console.error(ExitCodes.CONFIGURATION, setting, ex);
-			}
-			return console.error(ExitCodes.RUNTIME, rootCause(ex, StoreLocation.of(args)), ex);
+		if (ex instanceof dev.dualrun.parity.source.SourceException) {
+			// a backend's failure, already in one line naming the call and the place
+			return console.error(ExitCodes.RUNTIME, ex.getMessage(), ex);
 		}
+		String setting = badSetting(ex);
+		return (setting != null) ? console.error(ExitCodes.CONFIGURATION, setting, ex)
+				: console.error(ExitCodes.RUNTIME, rootCause(ex, StoreLocation.of(args)), ex);
 	}
 
 	/**

@@ -53,17 +53,8 @@ final class ParityApplicationContext implements StoreSession {
 		try (ParityApplicationContext context = start(args)) {
 			return command.applyAsInt(context);
 		}
-		catch (ConfigurationException ex) {
-			return console.error(ExitCodes.CONFIGURATION, ex.getMessage(), ex);
-		}
-		catch (dev.dualrun.parity.source.SourceException ex) {
-			// a backend's failure, already in one line naming the call and the place
-			return console.error(ExitCodes.RUNTIME, ex.getMessage(), ex);
-		}
 		catch (RuntimeException ex) {
-			String setting = JobRun.badSetting(ex);
-			return (setting != null) ? console.error(ExitCodes.CONFIGURATION, setting, ex)
-					: console.error(ExitCodes.RUNTIME, JobRun.rootCause(ex, StoreLocation.of(args)), ex);
+			return JobRun.failed(console, ex, args);
 		}
 	}
 
@@ -185,7 +176,7 @@ final class ParityApplicationContext implements StoreSession {
 			throw new ConfigurationException(who + ": the manager and its workers share one store: give "
 					+ "--datasource-url jdbc:postgresql://host:5432/db (the embedded H2 is one process's alone)");
 		}
-		return broker.describe() + ", store " + Console.oneLine(url.replaceAll("(?i)password=[^&;]*", "password=***"));
+		return broker.describe() + ", store " + StoreLocation.masked(url);
 	}
 
 	/**

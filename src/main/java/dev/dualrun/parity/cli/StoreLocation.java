@@ -25,12 +25,20 @@ final class StoreLocation {
 			}
 			// H2's settings follow a ';'
 			String shown = url.startsWith("jdbc:h2:") && url.contains(";") ? url.substring(0, url.indexOf(';')) : url;
-			return Console.oneLine(shown.replaceAll("(?i)password=[^&;]*", "password=***"));
+			return masked(shown);
 		}
 		catch (RuntimeException ex) {
 			// a settings file that cannot be read is reported by the command itself
 			return null;
 		}
+	}
+
+	/**
+	 * @param url a JDBC URL
+	 * @return it on one line, a password in it masked
+	 */
+	static String masked(String url) {
+		return Console.oneLine(url.replaceAll("(?i)password=[^&;]*", "password=***"));
 	}
 
 }

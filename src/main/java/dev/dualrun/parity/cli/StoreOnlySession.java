@@ -18,7 +18,6 @@ import org.springframework.core.env.SimpleCommandLinePropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
 import dev.dualrun.parity.batch.SettingsBinding;
-import dev.dualrun.parity.config.ConfigurationException;
 import dev.dualrun.parity.config.ParityProperties;
 import dev.dualrun.parity.store.ParityStore;
 
@@ -64,13 +63,8 @@ final class StoreOnlySession implements StoreSession {
 				return command.applyAsInt(session);
 			}
 		}
-		catch (ConfigurationException ex) {
-			return console.error(ExitCodes.CONFIGURATION, ex.getMessage(), ex);
-		}
 		catch (RuntimeException ex) {
-			String setting = JobRun.badSetting(ex);
-			return (setting != null) ? console.error(ExitCodes.CONFIGURATION, setting, ex)
-					: console.error(ExitCodes.RUNTIME, JobRun.rootCause(ex, StoreLocation.of(args)), ex);
+			return JobRun.failed(console, ex, args);
 		}
 	}
 
