@@ -21,6 +21,21 @@ public record Diagnosis(Code code, String message) {
 		GAP_NEW,
 		/** Consecutive periods missing on the old side. */
 		GAP_OLD,
+		/**
+		 * The newest periods missing on one side: late data when the window ended shortly
+		 * before the read, else an outage from then on.
+		 */
+		GAP_AT_END,
+		/**
+		 * The new side counts per second where the old counts per period, or the reverse:
+		 * a factor equal to the period in seconds.
+		 */
+		PERIOD_FACTOR,
+		/**
+		 * A constant simple fraction (1/2, 2/3, ...) of a count: a share of the series
+		 * missing on one side or counted twice on the other.
+		 */
+		SERIES_SHARE,
 		/** A side has no data at all while the other has. */
 		SERIES_MISSING,
 		/** Too few periods present on a side. */

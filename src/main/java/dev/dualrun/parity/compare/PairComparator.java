@@ -60,6 +60,17 @@ public final class PairComparator {
 	 * @return the judgement
 	 */
 	public static ComparisonResult compare(AlignedPair pair, Tolerance tolerance, StatisticKind kind) {
+		return compare(pair, PairContext.of(tolerance, kind));
+	}
+
+	/**
+	 * @param pair the aligned pair
+	 * @param context how the pair is judged, its new side's query and when it was read
+	 * @return the judgement
+	 */
+	public static ComparisonResult compare(AlignedPair pair, PairContext context) {
+		Tolerance tolerance = context.tolerance();
+		StatisticKind kind = context.kind();
 		PointErrors points = PointErrors.of(pair, tolerance, kind);
 		Aggregates oldAgg = Aggregates.of(finite(pair.oldValues(), pair.oldPresent()));
 		Aggregates newAgg = Aggregates.of(finite(pair.newValues(), pair.newPresent()));
@@ -90,8 +101,8 @@ public final class PairComparator {
 			return new ComparisonResult(Verdict.INSUFFICIENT_DATA, diagnoses, oldAgg, newAgg, points, lag, unit,
 					pair.notes(), null);
 		}
-		diagnose(pair, tolerance, points, lag, unit, diagnoses);
-		if (diagnoses.stream().noneMatch((d) -> d.code() == Diagnosis.Code.UNIT_FACTOR)) {
+		diagnose(pair, context, points, lag, unit, diagnoses);
+		if (diagnoses.stream().noneMatch((d) -> isFactor(d.code()))) {
 			// a spike or a mishandled reset explains the bias and the points out of
 			// tolerance it causes
 			diagnoses.addAll(0, AnomalyFinder.find(pair, tolerance, kind));
@@ -110,15 +121,20 @@ public final class PairComparator {
 		return new ComparisonResult(verdict, diagnoses, oldAgg, newAgg, points, lag, unit, pair.notes(), evidence);
 	}
 
-	private static void diagnose(AlignedPair pair, Tolerance tolerance, PointErrors points, LagCheck lag,
+	private static void diagnose(AlignedPair pair, PairContext context, PointErrors points, LagCheck lag,
 			UnitFactorCheck unit, List<Diagnosis> out) {
+		Tolerance tolerance = context.tolerance();
 		long periodSeconds = pair.window().period().toSeconds();
 		String oldName = pair.sides().oldName();
 		String newName = pair.sides().newName();
 		double outsideP = outsideSignificance(points, tolerance);
 		boolean withinOk = outsideP >= OUTSIDE_ALPHA;
 		boolean biasOk = Math.abs(points.bias()) <= biasLimit(points, tolerance);
-		if (unit.found() && !(withinOk && biasOk)) {
+		Diagnosis periodFactor = RatioCauses.periodFactor(pair, unit, context);
+		if (periodFactor != null && !(withinOk && biasOk)) {
+			out.add(periodFactor);
+		}
+		else if (unit.found() && !(withinOk && biasOk)) {
 			double f = unit.factor();
 			out.add(new Diagnosis(Diagnosis.Code.UNIT_FACTOR,
 					String.format(Locale.ROOT,
@@ -134,17 +150,18 @@ public final class PairComparator {
 						(l > 0) ? "later" : "earlier", oldName, lag.errorAtZero(), lag.errorAtBest(), l)));
 		}
 		else if (!biasOk) {
-			out.add(new Diagnosis(Diagnosis.Code.BIAS,
+			Diagnosis share = RatioCauses.seriesShare(pair, points, unit, context);
+			out.add((share != null) ? share : new Diagnosis(Diagnosis.Code.BIAS,
 					String.format(Locale.ROOT, "constant bias: %s is %+.1f %% %s %s over the window (limit +-%.1f %%)",
 							newName, points.bias() * 100, (points.bias() > 0) ? "above" : "below", oldName,
 							biasLimit(points, tolerance) * 100)));
 		}
 		gaps(pair, GapFinder.missingOnNew(pair), newName, Diagnosis.Code.GAP_NEW, out);
 		gaps(pair, GapFinder.missingOnOld(pair), oldName, Diagnosis.Code.GAP_OLD, out);
+		WindowEndGap.find(pair, context.readAt()).ifPresent(out::add);
 		coverage(oldName, points.oldCoverage(), tolerance, out);
 		coverage(newName, points.newCoverage(), tolerance, out);
-		if (!withinOk && out.stream()
-			.noneMatch((d) -> d.code() == Diagnosis.Code.UNIT_FACTOR || d.code() == Diagnosis.Code.SHIFT)) {
+		if (!withinOk && out.stream().noneMatch((d) -> isFactor(d.code()) || d.code() == Diagnosis.Code.SHIFT)) {
 			out.add(outOfTolerance(points, tolerance, outsideP, newName));
 		}
 		long nonFinite = points.discrepancies().stream().filter((d) -> d.kind() == Discrepancy.Kind.NON_FINITE).count();
@@ -213,9 +230,18 @@ public final class PairComparator {
 		return (sum > 0) ? Math.max(tolerance.maxBias(), noise / sum) : tolerance.maxBias();
 	}
 
+	/** A factor explains the bias and the periods out of tolerance it causes. */
+	private static boolean isFactor(Diagnosis.Code code) {
+		return code == Diagnosis.Code.UNIT_FACTOR || code == Diagnosis.Code.PERIOD_FACTOR;
+	}
+
+	/** Long gaps within the window (one at its end is {@link WindowEndGap}'s). */
 	private static void gaps(AlignedPair pair, List<GapFinder.Gap> gaps, String side, Diagnosis.Code code,
 			List<Diagnosis> out) {
-		List<GapFinder.Gap> long_ = gaps.stream().filter((g) -> g.periods() > MAX_TOLERATED_GAP).toList();
+		List<GapFinder.Gap> long_ = gaps.stream()
+			.filter((g) -> g.periods() > MAX_TOLERATED_GAP
+					&& !WindowEndGap.atEnd(pair, g, code == Diagnosis.Code.GAP_OLD))
+			.toList();
 		if (long_.isEmpty()) {
 			return;
 		}

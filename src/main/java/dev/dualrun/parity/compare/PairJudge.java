@@ -1,6 +1,7 @@
 package dev.dualrun.parity.compare;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -54,7 +55,11 @@ public final class PairJudge {
 		if (old instanceof SideAnswer.Several several) {
 			return unjudged(Verdict.FAIL, Diagnosis.Code.CARDINALITY, several.message());
 		}
-		return judge(pair, window, ((SideAnswer.Series) old).series(), ((SideAnswer.Series) neu).series());
+		SideAnswer.Series o = (SideAnswer.Series) old;
+		SideAnswer.Series n = (SideAnswer.Series) neu;
+		Instant readAt = (o.readAt() == null) ? n.readAt()
+				: (n.readAt() == null || o.readAt().isBefore(n.readAt())) ? o.readAt() : n.readAt();
+		return judge(pair, window, o.series(), n.series(), readAt);
 	}
 
 	/**
@@ -66,8 +71,14 @@ public final class PairJudge {
 	 * @return the aligned pair and its judgement
 	 */
 	public static Judgement judge(PairMapping pair, QueryWindow window, TimeSeries oldSeries, TimeSeries newSeries) {
+		return judge(pair, window, oldSeries, newSeries, null);
+	}
+
+	private static Judgement judge(PairMapping pair, QueryWindow window, TimeSeries oldSeries, TimeSeries newSeries,
+			Instant readAt) {
 		AlignedPair aligned = align(pair, window, oldSeries, newSeries);
-		ComparisonResult compared = PairComparator.compare(aligned, pair.tolerance(), pair.kind());
+		ComparisonResult compared = PairComparator.compare(aligned,
+				new PairContext(pair.tolerance(), pair.kind(), pair.neu(), readAt));
 		ComparisonResult result = IdentityCheck.of(pair.oldDimensions(), newSeries.labels(), pair.sides())
 			.map(compared::failWith)
 			.orElse(compared);
@@ -140,8 +151,8 @@ public final class PairJudge {
 			return new Judgement(first.aligned(),
 					first.result()
 						.noting(String.format(Locale.ROOT,
-								"the newest %d minutes read again after %d s had not changed: what is missing there "
-										+ "is not data still arriving (the settle rule)",
+								"the newest %d minutes read again after %d s had not changed: nothing missing there "
+										+ "arrived in that time (the settle rule)",
 								NEWEST.toMinutes(), pause.toSeconds())));
 		}
 		Diagnosis unsettled = new Diagnosis(Diagnosis.Code.UNSETTLED, String.format(Locale.ROOT,

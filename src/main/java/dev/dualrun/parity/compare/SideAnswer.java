@@ -1,5 +1,6 @@
 package dev.dualrun.parity.compare;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -16,8 +17,16 @@ public sealed interface SideAnswer {
 	 * One series.
 	 *
 	 * @param series the series, labels included
+	 * @param readAt when it was read, or null when not known
 	 */
-	record Series(TimeSeries series) implements SideAnswer {
+	record Series(TimeSeries series, Instant readAt) implements SideAnswer {
+
+		/**
+		 * @param series the series, read at a time not known
+		 */
+		public Series(TimeSeries series) {
+			this(series, null);
+		}
 
 	}
 

@@ -88,4 +88,14 @@ public interface SideQuery {
 		return false;
 	}
 
+	/**
+	 * @param change a change a diagnosis advises
+	 * @return the change of this query, in its own language and in words (e.g. "use
+	 * increase(x[5m]) in place of rate(x[5m])"), or null when the source cannot word it
+	 * for this query
+	 */
+	default String advice(QueryChange change) {
+		return null;
+	}
+
 }

@@ -118,9 +118,9 @@ public final class PairComparison implements AutoCloseable {
 				ResultRows.discrepancies(this.runId, pair.id(), result.points().discrepancies()), evidence);
 	}
 
-	private static SideAnswer read(MetricSource source, PairMapping pair, QueryWindow window) {
+	private SideAnswer read(MetricSource source, PairMapping pair, QueryWindow window) {
 		try {
-			return new SideAnswer.Series(source.fetch(pair, window));
+			return new SideAnswer.Series(source.fetch(pair, window), this.clock.instant());
 		}
 		catch (CardinalityException ex) {
 			return new SideAnswer.Several(ex.labelSets(), Text.oneLine(ex.getMessage()));

@@ -97,7 +97,7 @@ public record EvidenceRow(long runId, String pairId, Side side, String request, 
 			case SERIES -> {
 				PackedSeries.Points p = PackedSeries.unpack(this.packed);
 				yield new SideAnswer.Series(new TimeSeries(StoreJson.labels(this.labels), p.timestamps(), p.values(),
-						StoreJson.strings(this.messages), seriesSets(this.seriesRead)));
+						StoreJson.strings(this.messages), seriesSets(this.seriesRead)), this.fetchedAt);
 			}
 			case SEVERAL -> new SideAnswer.Several(seriesSets(this.labels), this.error);
 			case FAILED -> new SideAnswer.Failed(this.error);

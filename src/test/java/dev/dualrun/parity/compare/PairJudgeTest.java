@@ -115,7 +115,7 @@ class PairJudgeTest {
 		assertThat(unchanged.result().diagnoses()).isEqualTo(judged.result().diagnoses());
 		// the report says the stretch is missing, not late
 		assertThat(unchanged.result().notes()).containsExactly("the newest 30 minutes read again after 60 s had not "
-				+ "changed: what is missing there is not data still arriving (the settle rule)");
+				+ "changed: nothing missing there arrived in that time (the settle rule)");
 		SideAnswer[] failed = { series(TRAFFIC), new SideAnswer.Failed("timeout") };
 		assertThat(PairJudge.settle(PAIR, WINDOW, judged, first, failed, Duration.ofSeconds(60))).isSameAs(judged);
 	}

@@ -30,16 +30,16 @@ final class PromQlLinter {
 	 * @return its series selectors, or null if it does not parse
 	 */
 	static QueryShape shape(String query) {
-		Tree tree;
+		PromQlTree tree;
 		try {
-			tree = new Tree(PromQl.parse(query));
+			tree = new PromQlTree(PromQl.parse(query));
 		}
 		catch (PromQl.SyntaxError ex) {
 			return null;
 		}
 		List<QueryShape.Selector> ranged = new ArrayList<>();
 		for (PromQl.Range r : tree.ranges) {
-			new Tree(r.inner()).selectors.forEach((s) -> ranged.add(selector(s)));
+			new PromQlTree(r.inner()).selectors.forEach((s) -> ranged.add(selector(s)));
 		}
 		return new QueryShape(tree.selectors.stream().map(PromQlLinter::selector).toList(), ranged);
 	}
@@ -63,7 +63,7 @@ final class PromQlLinter {
 			out.add(LintFinding.error(pair, "promql-syntax", "PromQL does not parse: " + ex.getMessage()));
 			return out;
 		}
-		Tree tree = new Tree(root);
+		PromQlTree tree = new PromQlTree(root);
 		ranges(pair, tree, out);
 		versions(pair, tree, out);
 		for (PromQl.Selector s : tree.selectors) {
@@ -82,7 +82,7 @@ final class PromQlLinter {
 		return out;
 	}
 
-	private static void ranges(PairMapping pair, Tree tree, List<LintFinding> out) {
+	private static void ranges(PairMapping pair, PromQlTree tree, List<LintFinding> out) {
 		String period = Durations.compact(pair.period());
 		for (PromQl.Range r : tree.ranges) {
 			if (r.range() != null && !sameDuration(r.range(), pair.period().toSeconds())) {
@@ -108,7 +108,7 @@ final class PromQlLinter {
 	 * Prometheus 3 writes classic histogram bounds as floats ({@code le="1.0"}), so
 	 * {@code le="1"} matches nothing there (the version rule).
 	 */
-	private static void versions(PairMapping pair, Tree tree, List<LintFinding> out) {
+	private static void versions(PairMapping pair, PromQlTree tree, List<LintFinding> out) {
 		for (PromQl.Selector s : tree.selectors) {
 			for (PromQl.Matcher m : s.matchers()) {
 				if (m.label().equals("le") && m.op().equals("=") && m.value().matches("[+-]?\\d+")) {
@@ -121,7 +121,8 @@ final class PromQlLinter {
 		}
 	}
 
-	private static void statistic(PairMapping pair, StatisticKind kind, String stat, Tree tree, List<LintFinding> out) {
+	private static void statistic(PairMapping pair, StatisticKind kind, String stat, PromQlTree tree,
+			List<LintFinding> out) {
 		switch (kind) {
 			case SUM, SAMPLE_COUNT -> counted(pair, kind, stat, tree, out);
 			case AVERAGE -> {
@@ -147,7 +148,8 @@ final class PromQlLinter {
 		}
 	}
 
-	private static void counted(PairMapping pair, StatisticKind kind, String stat, Tree tree, List<LintFinding> out) {
+	private static void counted(PairMapping pair, StatisticKind kind, String stat, PromQlTree tree,
+			List<LintFinding> out) {
 		if (tree.calls.contains("rate") || tree.calls.contains("irate")) {
 			out.add(LintFinding.warning(pair, "per-second", "rate() is per second; a " + stat
 					+ " per period is increase(x[${period}]) (or rate x the period in seconds)"));
@@ -164,7 +166,7 @@ final class PromQlLinter {
 		}
 	}
 
-	private static void percentile(PairMapping pair, Tree tree, List<LintFinding> out) {
+	private static void percentile(PairMapping pair, PromQlTree tree, List<LintFinding> out) {
 		double p = pair.old().percentile();
 		String stat = pair.old().statisticName();
 		PromQl.Call hq = tree.callsByName.stream()
@@ -201,7 +203,7 @@ final class PromQlLinter {
 	 * Every label that does not map one of the old side's dimensions must be summed away,
 	 * and each dimension kept (the identity rule).
 	 */
-	private static void grouping(PairMapping pair, Tree tree, List<LintFinding> out) {
+	private static void grouping(PairMapping pair, PromQlTree tree, List<LintFinding> out) {
 		int dims = pair.oldDimensions().size();
 		List<PromQl.Node> tops = new ArrayList<>();
 		PromQl.Node root = tree.root;
@@ -237,7 +239,7 @@ final class PromQlLinter {
 	}
 
 	private static boolean mentions(PromQl.Node node, String suffix) {
-		Tree t = new Tree(node);
+		PromQlTree t = new PromQlTree(node);
 		return t.selectors.stream().anyMatch((s) -> s.metric() != null && s.metric().endsWith(suffix));
 	}
 
@@ -267,51 +269,6 @@ final class PromQlLinter {
 
 	private static String quantile(double p) {
 		return String.format(Locale.ROOT, "%s", p / 100);
-	}
-
-	/** Everything of interest in a tree, collected once. */
-	private static final class Tree {
-
-		final PromQl.Node root;
-
-		final List<PromQl.Range> ranges = new ArrayList<>();
-
-		final List<PromQl.Selector> selectors = new ArrayList<>();
-
-		final List<PromQl.Aggregation> aggregations = new ArrayList<>();
-
-		final List<PromQl.Call> callsByName = new ArrayList<>();
-
-		final Set<String> calls = new HashSet<>();
-
-		Tree(PromQl.Node root) {
-			this.root = root;
-			walk(root);
-		}
-
-		private void walk(PromQl.Node node) {
-			if (node instanceof PromQl.Range r) {
-				this.ranges.add(r);
-				walk(r.inner());
-			}
-			else if (node instanceof PromQl.Selector s) {
-				this.selectors.add(s);
-			}
-			else if (node instanceof PromQl.Call c) {
-				this.callsByName.add(c);
-				this.calls.add(c.name());
-				c.args().forEach(this::walk);
-			}
-			else if (node instanceof PromQl.Aggregation a) {
-				this.aggregations.add(a);
-				a.args().forEach(this::walk);
-			}
-			else if (node instanceof PromQl.Binary b) {
-				walk(b.left());
-				walk(b.right());
-			}
-		}
-
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.dualrun.parity.source.prometheus;
 
+import dev.dualrun.parity.config.QueryChange;
 import dev.dualrun.parity.config.SideQuery;
 
 /**
@@ -12,5 +13,11 @@ public interface PromQlSide extends SideQuery {
 	 * @return the PromQL, the pair's period written in
 	 */
 	String query();
+
+	/** The change worded for this PromQL (increase() in place of rate(), ...). */
+	@Override
+	default String advice(QueryChange change) {
+		return PromQlAdvice.of(query(), change);
+	}
 
 }

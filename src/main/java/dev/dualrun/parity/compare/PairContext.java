@@ -1,0 +1,39 @@
+package dev.dualrun.parity.compare;
+
+import java.time.Instant;
+
+import dev.dualrun.parity.config.QueryChange;
+import dev.dualrun.parity.config.SideQuery;
+import dev.dualrun.parity.config.StatisticKind;
+import dev.dualrun.parity.config.Tolerance;
+
+/**
+ * What the judge knows of a pair beyond its two series: how it is judged (tolerance,
+ * statistic), the new side's query, which words the changes a diagnosis advises, and when
+ * the sides were read, which tells late data from an outage at the window's end.
+ *
+ * @param tolerance the pair's tolerance
+ * @param kind what the old side's statistic measures
+ * @param newQuery the new side's query, or null when not known
+ * @param readAt when the sides were first read, or null when not known
+ */
+public record PairContext(Tolerance tolerance, StatisticKind kind, SideQuery newQuery, Instant readAt) {
+
+	/**
+	 * @param tolerance the tolerance
+	 * @param kind the statistic
+	 * @return a context with no query and no read time
+	 */
+	public static PairContext of(Tolerance tolerance, StatisticKind kind) {
+		return new PairContext(tolerance, kind, null, null);
+	}
+
+	/**
+	 * @param change a change the diagnosis advises
+	 * @return the new side's query's wording of it, or null
+	 */
+	String advice(QueryChange change) {
+		return (this.newQuery != null) ? this.newQuery.advice(change) : null;
+	}
+
+}
