@@ -71,7 +71,7 @@ public final class PairComparator {
 	public static ComparisonResult compare(AlignedPair pair, PairContext context) {
 		Tolerance tolerance = context.tolerance();
 		StatisticKind kind = context.kind();
-		PointErrors points = PointErrors.of(pair, tolerance, kind);
+		PointErrors points = PointErrors.of(pair, tolerance, kind, context.extrapolatedShare(pair.window().period()));
 		Aggregates oldAgg = Aggregates.of(finite(pair.oldValues(), pair.oldPresent()));
 		Aggregates newAgg = Aggregates.of(finite(pair.newValues(), pair.newPresent()));
 		LagCheck lag = LagCheck.of(pair);
@@ -162,7 +162,7 @@ public final class PairComparator {
 		coverage(oldName, points.oldCoverage(), tolerance, out);
 		coverage(newName, points.newCoverage(), tolerance, out);
 		if (!withinOk && out.stream().noneMatch((d) -> isFactor(d.code()) || d.code() == Diagnosis.Code.SHIFT)) {
-			out.add(outOfTolerance(points, tolerance, outsideP, newName));
+			out.add(outOfTolerance(points, tolerance, outsideP, newName, allowance(pair, context)));
 		}
 		long nonFinite = points.discrepancies().stream().filter((d) -> d.kind() == Discrepancy.Kind.NON_FINITE).count();
 		if (nonFinite > 0) {
@@ -180,7 +180,8 @@ public final class PairComparator {
 	/**
 	 * Too many periods out of tolerance, with the side that is higher in most of them.
 	 */
-	private static Diagnosis outOfTolerance(PointErrors points, Tolerance tolerance, double outsideP, String newName) {
+	private static Diagnosis outOfTolerance(PointErrors points, Tolerance tolerance, double outsideP, String newName,
+			String allowance) {
 		long above = points.discrepancies()
 			.stream()
 			.filter((d) -> d.kind() == Discrepancy.Kind.OUT_OF_TOLERANCE && d.newValue() > d.oldValue())
@@ -190,13 +191,12 @@ public final class PairComparator {
 				? "; " + newName + " is higher in " + Math.round(100.0 * above / outside) + " % of them"
 				: (above <= 0.2 * outside) ? "; " + newName + " is lower in "
 						+ Math.round(100.0 * (outside - above) / outside) + " % of them" : "";
-		return new Diagnosis(Diagnosis.Code.OUT_OF_TOLERANCE,
-				String.format(Locale.ROOT,
-						"%.1f %% of %d common periods out of tolerance (max(%s, %.1f %%)), significantly more than the "
-								+ "%.0f %% allowed (binomial %s)%s; bias %+.1f %%, MAPE %.1f %%",
-						(1 - points.withinShare()) * 100, points.common(), format(tolerance.absolute()),
-						tolerance.relative() * 100, (1 - tolerance.minWithin()) * 100, pText(outsideP), side,
-						points.bias() * 100, points.mape() * 100));
+		return new Diagnosis(Diagnosis.Code.OUT_OF_TOLERANCE, String.format(Locale.ROOT,
+				"%.1f %% of %d common periods out of tolerance (max(%s, %.1f %%%s)), significantly more than the "
+						+ "%.0f %% allowed (binomial %s)%s; bias %+.1f %%, MAPE %.1f %%",
+				(1 - points.withinShare()) * 100, points.common(), format(tolerance.absolute()),
+				tolerance.relative() * 100, allowance, (1 - tolerance.minWithin()) * 100, pText(outsideP), side,
+				points.bias() * 100, points.mape() * 100));
 	}
 
 	/**
@@ -228,6 +228,15 @@ public final class PairComparator {
 		double noise = tolerance.absolute() * Math.sqrt(points.common());
 		double sum = Math.abs(points.oldSum());
 		return (sum > 0) ? Math.max(tolerance.maxBias(), noise / sum) : tolerance.maxBias();
+	}
+
+	/** The count's extrapolation allowed beside the tolerance, in words, or "". */
+	private static String allowance(AlignedPair pair, PairContext context) {
+		double share = context.extrapolatedShare(pair.window().period());
+		boolean counts = context.kind() == StatisticKind.SUM || context.kind() == StatisticKind.SAMPLE_COUNT;
+		return (share > 0 && counts)
+				? String.format(Locale.ROOT, ", %s sqrt(%.2f x count)", format(PointErrors.EXTRAPOLATION_Z), share)
+				: "";
 	}
 
 	/** A factor explains the bias and the periods out of tolerance it causes. */

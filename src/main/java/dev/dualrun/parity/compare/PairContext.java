@@ -36,4 +36,12 @@ public record PairContext(Tolerance tolerance, StatisticKind kind, SideQuery new
 		return (this.newQuery != null) ? this.newQuery.advice(change) : null;
 	}
 
+	/**
+	 * @param period the pair's period
+	 * @return the share of each period the new side's count is extrapolated over
+	 */
+	double extrapolatedShare(java.time.Duration period) {
+		return (this.newQuery != null) ? this.newQuery.extrapolatedShare(period) : 0;
+	}
+
 }

@@ -27,6 +27,12 @@ public record PointErrors(int common, int within, int oldOnly, int newOnly, int 
 		double oldSum, List<Discrepancy> discrepancies) {
 
 	/**
+	 * Standard deviations of a count's extrapolation a period may differ by: a Poisson
+	 * count over the part of a period not seen.
+	 */
+	public static final double EXTRAPOLATION_Z = 3;
+
+	/**
 	 * @param pair the aligned pair
 	 * @param tolerance the tolerance
 	 * @return the per-point comparison
@@ -44,6 +50,20 @@ public record PointErrors(int common, int within, int oldOnly, int newOnly, int 
 	 * @return the per-point comparison
 	 */
 	public static PointErrors of(AlignedPair pair, Tolerance tolerance, StatisticKind kind) {
+		return of(pair, tolerance, kind, 0);
+	}
+
+	/**
+	 * @param pair the aligned pair
+	 * @param tolerance the tolerance
+	 * @param kind the statistic
+	 * @param extrapolated the share of each period the new side's count is extrapolated
+	 * over ({@link dev.dualrun.parity.config.SideQuery#extrapolatedShare}): a Sum or
+	 * SampleCount may also differ by {@link #EXTRAPOLATION_Z} times
+	 * {@code sqrt(count x share)}
+	 * @return the per-point comparison
+	 */
+	public static PointErrors of(AlignedPair pair, Tolerance tolerance, StatisticKind kind, double extrapolated) {
 		int common = 0;
 		int within = 0;
 		int oldOnlyCount = 0;
@@ -89,7 +109,7 @@ public record PointErrors(int common, int within, int oldOnly, int newOnly, int 
 				ape += rel;
 				apeCount++;
 			}
-			if (agrees(c, p, tolerance, kind)) {
+			if (agrees(c, p, tolerance, kind, extrapolated)) {
 				within++;
 			}
 			else {
@@ -145,9 +165,12 @@ public record PointErrors(int common, int within, int oldOnly, int newOnly, int 
 	 * Whether two finite values agree: within the tolerance, and for Maximum not above
 	 * the old side (for Minimum not below) by more than its absolute part.
 	 */
-	private static boolean agrees(double c, double p, Tolerance tolerance, StatisticKind kind) {
+	private static boolean agrees(double c, double p, Tolerance tolerance, StatisticKind kind, double extrapolated) {
 		double abs = Math.abs(p - c);
 		double limit = Math.max(tolerance.absolute(), tolerance.relative() * Math.abs(c));
+		if (extrapolated > 0 && (kind == StatisticKind.SUM || kind == StatisticKind.SAMPLE_COUNT)) {
+			limit = Math.max(limit, EXTRAPOLATION_Z * Math.sqrt(Math.abs(c) * extrapolated));
+		}
 		boolean wrongSide = (kind == StatisticKind.MAXIMUM && p - c > tolerance.absolute())
 				|| (kind == StatisticKind.MINIMUM && c - p > tolerance.absolute());
 		return abs <= limit && !wrongSide;

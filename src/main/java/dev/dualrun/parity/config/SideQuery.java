@@ -98,4 +98,18 @@ public interface SideQuery {
 		return null;
 	}
 
+	/**
+	 * The share of a period that a count of this query is extrapolated over, on average:
+	 * a counter sampled every {@code s} and read over a range of one period {@code P}
+	 * holds samples over {@code P - s} of it, and the rest, {@code s / (P - s)} of what
+	 * it saw, is scaled from them. Its per-period error is then about
+	 * {@code sqrt(count x share)} (a Poisson count over the part not seen), which the
+	 * judge allows a count beside its tolerance.
+	 * @param period the pair's period
+	 * @return the share, 0 when the query counts exactly (or is no count)
+	 */
+	default double extrapolatedShare(java.time.Duration period) {
+		return 0;
+	}
+
 }

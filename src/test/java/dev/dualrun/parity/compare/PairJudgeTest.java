@@ -136,6 +136,48 @@ class PairJudgeTest {
 		assertThat(q.get("c")).isNull();
 	}
 
+	/**
+	 * increase() over a one-minute period of 15 s scrapes sees about 45 s of it and
+	 * scales the rest: a count of 60 differs by about sqrt(60 x 15/45) = 4.5 from the old
+	 * side's exact count, often beyond 10 %. That is the query's resolution, not a
+	 * discrepancy; a bias of the window still is.
+	 */
+	@Test
+	void aCountExtrapolatedOverAQuarterOfItsPeriodIsAllowedItsNoise() {
+		PairMapping minute = TestPairs.pair("requests", "1m",
+				"cloudwatch: { namespace: App, metric: Requests, statistic: Sum, dimensions: { Endpoint: /orders } }",
+				"sum(increase(requests_total{path=\"/orders\"}[1m]))");
+		QueryWindow window = new QueryWindow(START, START.plus(Duration.ofHours(6)), Duration.ofMinutes(1));
+		java.util.Random random = new java.util.Random(5);
+		double[] old = new double[window.count()];
+		double[] neu = new double[window.count()];
+		for (int k = 0; k < old.length; k++) {
+			old[k] = 60 + Math.round(Math.sqrt(60) * random.nextGaussian());
+			neu[k] = old[k] + Math.sqrt(old[k] * 15 / 45.0) * random.nextGaussian();
+		}
+		PairJudge.Judgement equivalent = PairJudge.judge(minute, window, series(window, old), series(window, neu));
+		assertThat(equivalent.result().verdict()).as(equivalent.result().summary()).isEqualTo(Verdict.PASS);
+		double[] biased = java.util.Arrays.stream(neu).map((v) -> v * 1.05).toArray();
+		PairJudge.Judgement bias = PairJudge.judge(minute, window, series(window, old), series(window, biased));
+		assertThat(bias.result().verdict()).isEqualTo(Verdict.FAIL);
+		assertThat(bias.result().diagnoses().get(0).code()).as(bias.result().summary()).isEqualTo(Diagnosis.Code.BIAS);
+		// the same noise at a period of exact counts (no extrapolation) is out of
+		// tolerance
+		PairMapping exact = TestPairs.pair("requests", "1m",
+				"cloudwatch: { namespace: App, metric: Requests, statistic: Sum, dimensions: { Endpoint: /orders } }",
+				"sum(requests_per_minute{path=\"/orders\"})");
+		assertThat(PairJudge.judge(exact, window, series(window, old), series(window, neu)).result().verdict())
+			.isEqualTo(Verdict.FAIL);
+	}
+
+	private static SideAnswer series(QueryWindow window, double[] values) {
+		long[] t = new long[values.length];
+		for (int k = 0; k < t.length; k++) {
+			t[k] = window.bucket(k).toEpochMilli();
+		}
+		return new SideAnswer.Series(new TimeSeries(Map.of(), t, values, List.of()));
+	}
+
 	private static PairJudge.Judgement judge(SideAnswer old, SideAnswer neu) {
 		return PairJudge.judge(PAIR, WINDOW, old, neu);
 	}

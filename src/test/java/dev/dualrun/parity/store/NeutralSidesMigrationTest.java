@@ -97,8 +97,12 @@ class NeutralSidesMigrationTest {
 			.containsExactlyInAnyOrder("MISSING_NEW", "MISSING_OLD");
 		assertThat(store.results().worstDiscrepancies(1, "a", 10)).extracting(DiscrepancyRow::oldValue)
 			.containsExactlyInAnyOrder(3.0, null);
-		assertThat(PairDefinitions.fromJson(store.runs().pairs(1).get(0).definition()))
-			.isEqualTo(pair.withSides(pair.sides()));
+		// a definition stored before the scrape interval was kept reads as not knowing it
+		PairMapping unknownInterval = new PairMapping(pair.id(), pair.description(), pair.line(), pair.old(),
+				new dev.dualrun.parity.source.prometheus.PrometheusQuery(
+						((dev.dualrun.parity.source.prometheus.PrometheusQuery) pair.neu()).query()),
+				pair.period(), pair.unitFactor(), pair.tolerance(), pair.publishedWhenNonZero(), pair.sides());
+		assertThat(PairDefinitions.fromJson(store.runs().pairs(1).get(0).definition())).isEqualTo(unknownInterval);
 		assertThat(store.results().evidence(1, "a", EvidenceRow.Side.OLD)).isPresent();
 		assertThat(store.results().evidence(1, "a", EvidenceRow.Side.NEW)).isPresent();
 	}

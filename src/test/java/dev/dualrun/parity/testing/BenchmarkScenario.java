@@ -26,15 +26,35 @@ public final class BenchmarkScenario {
 
 	public static final long PERIOD = 300;
 
-	/** A labelled pair: its mapping, its data on both sides, and the expected outcome. */
+	/**
+	 * A labelled pair: its mapping, its data on both sides (the old side's late datums
+	 * published only once the job has read it), and the expected outcome.
+	 */
 	public record Pair(String id, String clazz, String size, String expectedDiagnosis, String yaml, String azureYaml,
-			List<MetricDatum> datums, java.util.Map<String, StringBuilder> families) {
+			List<MetricDatum> datums, java.util.Map<String, StringBuilder> families, List<MetricDatum> lateDatums) {
+
+		Pair(String id, String clazz, String size, String expectedDiagnosis, String yaml, String azureYaml,
+				List<MetricDatum> datums, java.util.Map<String, StringBuilder> families) {
+			this(id, clazz, size, expectedDiagnosis, yaml, azureYaml, datums, families, List.of());
+		}
 
 		public boolean equivalent() {
 			return this.expectedDiagnosis == null;
 		}
 
+		/**
+		 * @return the verdict that finds the pair's discrepancy: UNSETTLED for data still
+		 * arriving, FAIL for the others, PASS for an equivalent pair
+		 */
+		public String expectedVerdict() {
+			return equivalent() ? "PASS" : "UNSETTLED".equals(this.expectedDiagnosis) ? "UNSETTLED" : "FAIL";
+		}
+
 	}
+
+	/** The classes that name a fix, each held to 95 % right first diagnoses. */
+	public static final java.util.Set<String> NAMED_FIX = java.util.Set.of("period factor", "missing series",
+			"late end");
 
 	/** Statistics of the equivalent pairs. */
 	public enum Stat {
@@ -140,7 +160,120 @@ public final class BenchmarkScenario {
 		for (int i = 0; i < 10; i++) {
 			this.pairs.add(pair(n++, Stat.SUM, "second series", "2 instances", "CARDINALITY", 0));
 		}
+		return buildNamedFixes(n);
+	}
+
+	/**
+	 * The classes whose diagnosis names a fix, each with its equivalent control: a rate
+	 * per second against a Sum per period (1 and 5 minutes), one of two or three hosts
+	 * missing, and the newest periods late on the old side (arriving while the job waits
+	 * to read again, and never).
+	 */
+	private BenchmarkScenario buildNamedFixes(int first) {
+		int n = first;
+		for (String period : new String[] { "1m", "5m" }) {
+			for (int i = 0; i < 6; i++) {
+				this.pairs.add(periodPair(n++, period, false));
+			}
+			for (int i = 0; i < 8; i++) {
+				this.pairs.add(periodPair(n++, period, true));
+			}
+		}
+		for (int hosts : new int[] { 2, 3 }) {
+			for (int i = 0; i < 6; i++) {
+				this.pairs.add(hostsPair(n++, hosts, false));
+			}
+			for (int i = 0; i < 8; i++) {
+				this.pairs.add(hostsPair(n++, hosts, true));
+			}
+		}
+		for (boolean arriving : new boolean[] { false, true }) {
+			for (int i = 0; i < 8; i++) {
+				this.pairs.add(latePair(n++, arriving));
+			}
+		}
 		return this;
+	}
+
+	/** A request count per period against rate() (per second) or increase(). */
+	private Pair periodPair(int index, String period, boolean rate) {
+		String clazz = rate ? "period factor" : "equivalent";
+		String id = String.format(Locale.ROOT, "b%03d-%s", index, rate ? "period-factor" : "period-control");
+		Random random = new Random(1000L + index);
+		Series s = new Series(random, 20 + random.nextInt(100), 0.1, 0);
+		List<MetricDatum> datums = new ArrayList<>();
+		java.util.Map<String, StringBuilder> om = new java.util.LinkedHashMap<>();
+		String label = "pair=\"" + id + "\"";
+		s.requestData(datums, Dimension.builder().name("Pair").value(id).build());
+		s.requestScrapes(om, "bench_requests_total", label, 1, this, clazz, 0);
+		String query = "sum by (pair) (" + (rate ? "rate" : "increase") + "(bench_requests_total{" + label
+				+ "}[${period}]))";
+		String yaml = yaml(id, "Requests", "Sum", "Count", query, null) + "    period: " + period + "\n";
+		Collections.shuffle(datums, random);
+		return new Pair(id, clazz, rate ? "rate at " + period : "increase at " + period, rate ? "PERIOD_FACTOR" : null,
+				yaml, azureYaml(yaml), datums, om);
+	}
+
+	/**
+	 * Requests of several hosts behind one balancer: the old side's metric sums the
+	 * datums of all, the new side's query sums one series per instance, the last host's
+	 * never scraped when {@code oneMissing}.
+	 */
+	private Pair hostsPair(int index, int hosts, boolean oneMissing) {
+		String clazz = oneMissing ? "missing series" : "equivalent";
+		String id = String.format(Locale.ROOT, "b%03d-%s", index, oneMissing ? "missing-series" : "hosts-control");
+		Random random = new Random(1000L + index);
+		double perMinute = 20 + random.nextInt(100);
+		List<MetricDatum> datums = new ArrayList<>();
+		java.util.Map<String, StringBuilder> om = new java.util.LinkedHashMap<>();
+		String label = "pair=\"" + id + "\"";
+		Dimension dim = Dimension.builder().name("Pair").value(id).build();
+		for (int h = 1; h <= hosts; h++) {
+			Series s = new Series(new Random(1000L * index + h), perMinute, 0.1, 0);
+			s.requestData(datums, dim);
+			if (!oneMissing || h < hosts) {
+				s.requestScrapes(om, "bench_requests_total", label + ",instance=\"h" + h + "\"", 1, this, clazz, 0);
+			}
+		}
+		String yaml = yaml(id, "Requests", "Sum", "Count",
+				"sum by (pair) (increase(bench_requests_total{" + label + "}[${period}]))", null);
+		Collections.shuffle(datums, random);
+		return new Pair(id, clazz, oneMissing ? "1 of " + hosts + " hosts" : "sum of " + hosts + " hosts",
+				oneMissing ? "SERIES_SHARE" : null, yaml, azureYaml(yaml), datums, om);
+	}
+
+	/**
+	 * A request count whose old side lacks its newest three periods of the window and
+	 * everything after: published once the job has read the old side (it arrives while
+	 * the job waits to read again: UNSETTLED), or never (a gap at the window's end). The
+	 * Azure Monitor benchmark leaves them out: it publishes before the job only.
+	 */
+	private Pair latePair(int index, boolean arriving) {
+		String id = String.format(Locale.ROOT, "b%03d-late-%s", index, arriving ? "arriving" : "never");
+		Random random = new Random(1000L + index);
+		Series s = new Series(random, 20 + random.nextInt(100), 0.1, 0);
+		List<MetricDatum> all = new ArrayList<>();
+		java.util.Map<String, StringBuilder> om = new java.util.LinkedHashMap<>();
+		String label = "pair=\"" + id + "\"";
+		s.requestData(all, Dimension.builder().name("Pair").value(id).build());
+		s.requestScrapes(om, "bench_requests_total", label, 1, this, "late end", 0);
+		long lateFrom = jobWindowEnd() - 3 * p();
+		List<MetricDatum> early = all.stream().filter((d) -> d.timestamp().toEpochMilli() < lateFrom).toList();
+		List<MetricDatum> late = all.stream().filter((d) -> d.timestamp().toEpochMilli() >= lateFrom).toList();
+		String yaml = yaml(id, "Requests", "Sum", "Count",
+				"sum by (pair) (increase(bench_requests_total{" + label + "}[${period}]))", null);
+		return new Pair(id, "late end", arriving ? "arriving while read again" : "never arriving",
+				arriving ? "UNSETTLED" : "GAP_AT_END", yaml, null, new ArrayList<>(early), om,
+				arriving ? late : List.of());
+	}
+
+	/**
+	 * The end of the job's window: the last period boundary 10 minutes (the default
+	 * settle) before now, or the requested end if earlier.
+	 */
+	private long jobWindowEnd() {
+		long settled = Math.floorDiv(this.end - 10 * 60_000L, p()) * p();
+		return Math.min(settled, to().toEpochMilli());
 	}
 
 	private Pair pair(int index, Stat stat, String clazz, String size, String expected, double amount) {

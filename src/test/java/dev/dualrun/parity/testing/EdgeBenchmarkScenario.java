@@ -141,7 +141,7 @@ public final class EdgeBenchmarkScenario {
 		}
 		for (int i = 0; i < 5; i++) {
 			long cut = this.windowEnd - LATE_SECONDS * 1000;
-			add(n++, "c", 1, "late", "never arrives", "FAIL", "GAP_NEW", Map.of(), (t) -> t < cut);
+			add(n++, "c", 1, "late", "never arrives", "FAIL", "GAP_AT_END", Map.of(), (t) -> t < cut);
 		}
 		return this;
 	}

@@ -36,6 +36,21 @@ final class PromQlAdvice {
 		};
 	}
 
+	/**
+	 * @param query the PromQL
+	 * @return whether it counts by increase() or rate(), which extrapolate to the range's
+	 * ends
+	 */
+	static boolean extrapolates(String query) {
+		try {
+			PromQlTree tree = new PromQlTree(PromQl.parse(query));
+			return tree.calls.contains("increase") || tree.calls.contains("rate");
+		}
+		catch (PromQl.SyntaxError ex) {
+			return false;
+		}
+	}
+
 	private static String swap(PromQlTree tree, Set<String> from, String to) {
 		for (PromQl.Call call : tree.callsByName) {
 			if (from.contains(call.name()) && call.args().size() == 1 && call.args().get(0) instanceof PromQl.Range r

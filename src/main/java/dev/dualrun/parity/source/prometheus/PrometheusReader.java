@@ -46,7 +46,7 @@ final class PrometheusReader implements SideReader {
 	@Override
 	public SideQuery readPair(MappingBlock block) {
 		Block raw = block.bind(Block.class);
-		return new PrometheusQuery(PromQlBlock.promql(block, raw.query()));
+		return new PrometheusQuery(PromQlBlock.promql(block, raw.query()), block.scrapeInterval());
 	}
 
 	@Override

@@ -21,10 +21,16 @@ class PrometheusReaderTest {
 	@Test
 	void writesThePeriodIntoTheQuery() {
 		PairMapping pair = Fixtures.mapping("prometheus/period-in-query.yml").pairs().get(0);
-		assertThat(pair.neu()).isEqualTo(new PrometheusQuery("rate(x_sum[5m]) / rate(x_count[5m])"));
+		assertThat(pair.neu())
+			.isEqualTo(new PrometheusQuery("rate(x_sum[5m]) / rate(x_count[5m])", java.time.Duration.ofSeconds(15)));
 		assertThat(pair.newType()).isEqualTo("prometheus");
 		String json = dev.dualrun.parity.store.PairDefinitions.toJson(pair);
 		assertThat(json).contains("\"new\":{\"prometheus\":{\"query\":\"rate(x_sum[5m])");
+		// stored with the run, read back the same (a definition stored without the scrape
+		// interval reads as not known)
+		assertThat(dev.dualrun.parity.store.PairDefinitions.fromJson(json).neu()).isEqualTo(pair.neu());
+		assertThat(dev.dualrun.parity.store.PairDefinitions.fromJson(json.replaceAll(",\"scrapeInterval\":[^}]*", ""))
+			.neu()).isEqualTo(new PrometheusQuery("rate(x_sum[5m]) / rate(x_count[5m])"));
 	}
 
 	@ParameterizedTest(name = "{0}")
