@@ -45,6 +45,8 @@ class ArchitectureTest {
 			.definedBy("dev.dualrun.parity.estate..")
 			.layer("discover")
 			.definedBy("dev.dualrun.parity.discover..")
+			.layer("fix")
+			.definedBy("dev.dualrun.parity.fix..")
 			.layer("report")
 			.definedBy("dev.dualrun.parity.report..")
 			.layer("batch")
@@ -65,10 +67,12 @@ class ArchitectureTest {
 			.mayOnlyBeAccessedByLayers("report", "batch", "cli")
 			.whereLayer("discover")
 			.mayOnlyBeAccessedByLayers("cli")
+			.whereLayer("fix")
+			.mayOnlyBeAccessedByLayers("demo", "cli")
 			.whereLayer("store")
-			.mayOnlyBeAccessedByLayers("estate", "report", "batch", "cli")
+			.mayOnlyBeAccessedByLayers("estate", "fix", "report", "batch", "cli")
 			.whereLayer("compare")
-			.mayOnlyBeAccessedByLayers("store", "report", "batch", "cli")
+			.mayOnlyBeAccessedByLayers("store", "fix", "report", "batch", "cli")
 			.whereLayer("align")
 			.mayOnlyBeAccessedByLayers("compare", "store", "report", "batch", "cli")
 			// a vendor lives in its source package: the pipeline finds it by type in the
@@ -87,7 +91,7 @@ class ArchitectureTest {
 			.mayOnlyBeAccessedByLayers("source", "cloudwatch", "prometheus", "store", "report", "batch", "cli")
 			.whereLayer("source")
 			.mayOnlyBeAccessedByLayers("cloudwatch", "prometheus", "azure", "align", "compare", "store", "estate",
-					"discover", "report", "batch", "cli")
+					"discover", "fix", "report", "batch", "cli")
 			.check(CLASSES);
 	}
 

@@ -180,12 +180,21 @@ final class DemoCommand implements Callable<Integer> {
 			try {
 				got.coverage.add("grafana: " + DashboardCommand.write(context, file, null)
 						+ " (a panel per pair, both systems on one grid; import it in Grafana)");
+				got.coverage.add(fixes(context, outcome.run().id(), mapping));
 			}
 			catch (java.io.IOException ex) {
 				throw new java.io.UncheckedIOException(ex);
 			}
 		}
 		return outcome;
+	}
+
+	/** The run's written fixes, in a line. */
+	private static String fixes(StoreSession context, long runId, Path mapping) throws java.io.IOException {
+		Path target = FixCommand.target(mapping, null);
+		var fix = FixCommand.written(context.store(), runId, java.nio.file.Files.readString(mapping), mapping, target);
+		return "fix: " + fix.written().size() + " pair(s) fixed in " + target + " (" + String.join("; ", fix.written())
+				+ "); the diff: java -jar target/parity-validator.jar fix --run " + runId;
 	}
 
 	/** The pairs whose verdict is the scenario's; a line for each that is not. */

@@ -1,6 +1,7 @@
 package dev.dualrun.parity.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 
 import picocli.CommandLine;
 
@@ -16,10 +17,10 @@ import picocli.CommandLine.Command;
 				"say the same thing in both, that each alarm's rule fires when the alarm did,",
 				"and that every active metric of the old system is paired or excluded.", "" },
 		subcommands = { DemoCommand.class, RunCommand.class, RestartCommand.class, ReportCommand.class,
-				RunsCommand.class, RejudgeCommand.class, SignOffCommand.class, LintCommand.class, PruneCommand.class,
-				InventoryCommand.class, CoverageCommand.class, CensusCommand.class, DiscoverCommand.class,
-				SuggestAlertsCommand.class, DashboardCommand.class, WorkerCommand.class, CompletionCommand.class,
-				CommandLine.HelpCommand.class },
+				RunsCommand.class, RejudgeCommand.class, FixCommand.class, SignOffCommand.class, LintCommand.class,
+				PruneCommand.class, InventoryCommand.class, CoverageCommand.class, CensusCommand.class,
+				DiscoverCommand.class, SuggestAlertsCommand.class, DashboardCommand.class, WorkerCommand.class,
+				CompletionCommand.class, CommandLine.HelpCommand.class },
 		footerHeading = "%nExit codes:%n",
 		footer = { "  0  every pair and alert pair passed (PASS)",
 				"  1  the run completed and a pair or alert pair did not pass",
@@ -70,9 +71,11 @@ public final class ParityCli implements Runnable {
 		// a flag given twice takes its last value, so one of a saved set of flags can be
 		// overridden on the command line
 		cli.setOverwrittenOptionsAllowed(true);
-		// runs lists the store and writes no report
-		CommandLine runs = cli.getSubcommands().get("runs");
-		runs.getCommandSpec().remove(runs.getCommandSpec().findOption("--reports-dir"));
+		// runs lists the store and fix writes a mapping: neither writes a report
+		for (String name : List.of("runs", "fix")) {
+			CommandLine command = cli.getSubcommands().get(name);
+			command.getCommandSpec().remove(command.getCommandSpec().findOption("--reports-dir"));
+		}
 		for (CommandLine command : cli.getSubcommands().values()) {
 			// the version is the tool's, asked of the tool: parity-validator --version
 			CommandLine.Model.OptionSpec version = command.getCommandSpec().findOption("--version");

@@ -73,8 +73,12 @@ final class StoreOnlySession implements StoreSession {
 	 * @return the session, its store migrated
 	 */
 	static StoreOnlySession open(List<String> propertyArgs) {
+		// as a Spring application starts: logging held back until it is configured (a
+		// second session in one process would otherwise log into a context it reset)
+		LoggingSystem logging = LoggingSystem.get(StoreOnlySession.class.getClassLoader());
+		logging.beforeInitialize();
 		ConfigurableEnvironment environment = environment(propertyArgs);
-		LoggingSystem logging = logging(environment);
+		initialize(logging, environment);
 		HikariDataSource dataSource = dataSource(environment);
 		StoreOnlySession session = new StoreOnlySession(environment, logging, dataSource);
 		try {
@@ -111,15 +115,12 @@ final class StoreOnlySession implements StoreSession {
 	}
 
 	/** Spring Boot's logging system on the same configuration and levels as the job. */
-	private static LoggingSystem logging(ConfigurableEnvironment environment) {
-		LoggingSystem logging = LoggingSystem.get(StoreOnlySession.class.getClassLoader());
-		logging.beforeInitialize();
+	private static void initialize(LoggingSystem logging, ConfigurableEnvironment environment) {
 		logging.initialize(new LoggingInitializationContext(environment), environment.getProperty("logging.config"),
 				null);
 		Binder.get(environment)
 			.bind("logging.level", Bindable.mapOf(String.class, LogLevel.class))
 			.ifBound((levels) -> levels.forEach(logging::setLogLevel));
-		return logging;
 	}
 
 	/**

@@ -13,6 +13,12 @@ public enum QueryChange {
 	PER_SECOND,
 
 	/** Count the series the query reads, one per source (host, instance). */
-	COUNT_SERIES
+	COUNT_SERIES,
+
+	/** Read each period one period earlier (the query reads it one period late). */
+	EARLIER,
+
+	/** Read each period one period later (the query reads it one period early). */
+	LATER
 
 }

@@ -32,6 +32,26 @@ public interface SideReader {
 	SideQuery readPair(MappingBlock block);
 
 	/**
+	 * @return the field of this source's block that holds its query, as the mapping file
+	 * writes it, for a written fix; null when the source writes no fix
+	 */
+	default String queryField() {
+		return null;
+	}
+
+	/**
+	 * A written fix of a pair's query: the text of the query field as the mapping file
+	 * holds it (placeholders, quotes and line breaks included), changed.
+	 * @param text the field's text in the file
+	 * @param change the change the judge's diagnosis implies
+	 * @param period the pair's period
+	 * @return the text changed, or null when this source cannot make the change here
+	 */
+	default String rewrite(String text, QueryChange change, java.time.Duration period) {
+		return null;
+	}
+
+	/**
 	 * @return how an alert pair names this side's alert, e.g. {@code key: {alarm: NAME}},
 	 * or null if the source has no alerts
 	 */

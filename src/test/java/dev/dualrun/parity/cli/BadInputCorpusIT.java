@@ -299,6 +299,7 @@ class BadInputCorpusIT {
 		expect("report-unknown-run", withStore(List.of("report", "--run", "999"), data), 2, "no run 999");
 		expect("rejudge-unknown-run", withStore(List.of("rejudge", "--run", "999", "--relative", "0.1"), data), 2,
 				"no run 999");
+		expect("fix-unknown-run", List.of("fix", "--run", "999", "--data-dir", data.toString()), 2, "no run 999");
 		System.setProperty("parity.datasource.username", "no_such_role");
 		try {
 			expect("store-refuses-its-user",

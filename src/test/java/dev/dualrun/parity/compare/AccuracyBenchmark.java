@@ -166,13 +166,15 @@ class AccuracyBenchmark {
 				String az = azureMonitor.endpoint().toString();
 				Thread late = azure ? null : publishLate(cloudwatch, prometheus, pairs);
 				long jobStarted = System.nanoTime();
-				CliRun run = CliRun
-					.of(List.of("run", "--mapping", mapping.toString(), "--from", scenario.from().toString(), "--to",
-							scenario.to().toString(), "--prometheus-url", prometheus.url(), "--cloudwatch-endpoint",
-							cloudwatch.endpoint().toString(), "--cloudwatch-region", "us-east-1", "--azure-endpoint",
-							az, "--azure-batch-endpoint", az, "--azure-token-endpoint", az, "--settle-recheck", "5s",
-							"--data-dir", work.resolve("data").toString(), "--reports-dir",
-							work.resolve("reports").toString(), "--threads", "4"));
+				List<String> flags = List.of("--from", scenario.from().toString(), "--to", scenario.to().toString(),
+						"--prometheus-url", prometheus.url(), "--cloudwatch-endpoint", cloudwatch.endpoint().toString(),
+						"--cloudwatch-region", "us-east-1", "--azure-endpoint", az, "--azure-batch-endpoint", az,
+						"--azure-token-endpoint", az, "--settle-recheck", "5s", "--data-dir",
+						work.resolve("data").toString(), "--reports-dir", work.resolve("reports").toString(),
+						"--threads", "4");
+				List<String> args = new ArrayList<>(List.of("run", "--mapping", mapping.toString()));
+				args.addAll(flags);
+				CliRun run = CliRun.of(args);
 				if (late != null) {
 					late.interrupt();
 				}
@@ -186,6 +188,7 @@ class AccuracyBenchmark {
 							"%nAzure Monitor calls: %d metrics:getBatch for %d pairs, %d " + "tokens.%n",
 							azureMonitor.calls("getBatch"), pairs.size(), azureMonitor.calls("token"));
 				}
+				matrix += fixesProven(pairs, results, work, flags);
 				System.out.println(matrix);
 				Path out = Path.of("target", "benchmark", azure ? "accuracy-azure.md" : "accuracy.md");
 				Files.createDirectories(out.getParent());
@@ -198,6 +201,44 @@ class AccuracyBenchmark {
 				System.clearProperty("parity.azure.client-secret");
 			}
 		}
+	}
+
+	/** The classes whose FAILs a written fix answers. */
+	private static final Set<String> FIXABLE = Set.of("unit", "shift", "period factor");
+
+	/**
+	 * {@code fix} on the run, then the fixed pairs run again on the same data: of the
+	 * fixable FAILs, the share with a written fix, and of those the share that pass.
+	 */
+	private static String fixesProven(List<BenchmarkScenario.Pair> pairs, Map<String, PairResultRow> results, Path work,
+			List<String> flags) {
+		Set<String> fixable = new TreeSet<>();
+		pairs.stream()
+			.filter((p) -> FIXABLE.contains(p.clazz()) && "FAIL".equals(results.get(p.id()).verdict().name()))
+			.forEach((p) -> fixable.add(p.id()));
+		String runId = Long.toString(results.values().iterator().next().runId());
+		CliRun fix = CliRun.of(List.of("fix", "--run", runId, "--data-dir", work.resolve("data").toString()));
+		assertThat(fix.exitCode()).as(fix.err()).isZero();
+		String prove = fix.out().lines().filter((l) -> l.startsWith("prove it: ")).findFirst().orElse("");
+		List<String> fixed = List.of(prove.substring(prove.indexOf("--pair ") + "--pair ".length()).split(","));
+		List<String> args = new ArrayList<>(List.of("run", "--mapping", work.resolve("benchmark.fixed.yml").toString(),
+				"--pair", String.join(",", fixed)));
+		args.addAll(flags);
+		CliRun again = CliRun.of(args);
+		assertThat(again.out()).as(again.err()).contains("report: ");
+		long passing = results(work.resolve("data")).values()
+			.stream()
+			.filter((r) -> fixed.contains(r.pairId()) && "PASS".equals(r.verdict().name()))
+			.count();
+		long written = fixed.stream().filter(fixable::contains).count();
+		assertThat(written).as("fixable FAILs with a written fix")
+			.isGreaterThanOrEqualTo((long) Math.ceil(0.95 * fixable.size()));
+		assertThat(passing).as("fixed pairs that pass when run again")
+			.isGreaterThanOrEqualTo((long) Math.ceil(0.95 * fixed.size()));
+		return String.format(Locale.ROOT,
+				"%nWritten fixes: %d of %d fixable FAILs (unit, shift, period factor) have a written fix; %d of the "
+						+ "%d fixed pairs PASS when run again.%n",
+				written, fixable.size(), passing, fixed.size());
 	}
 
 	private static void publish(CloudWatchCompatibleServer server, List<BenchmarkScenario.Pair> pairs) {

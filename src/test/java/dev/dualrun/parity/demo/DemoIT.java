@@ -36,6 +36,15 @@ class DemoIT {
 		long runId = store.latestRuns(1).get(0).id();
 		long again = RejudgeCheck.reproduces(store, runId);
 		assertThat(store.run(again).orElseThrow().judgedFrom()).isEqualTo(runId);
+		// the demo wrote its run's fixes beside its mapping; fix prints the diff
+		assertThat(run.out()).contains("fix: 2 pair(s) fixed in " + data.resolve("demo/mappings.fixed.yml"),
+				"payment-latency-orders-post (UNIT_FACTOR): unit-factor 1 -> 1000", "requests-users-get (SHIFT)");
+		CliRun fix = CliRun.of(List.of("fix", "--run", Long.toString(runId), "--data-dir", data.toString()));
+		assertThat(fix.exitCode()).as(fix.err()).isZero();
+		assertThat(fix.out()).contains("+    unit-factor: 1000    # wrong: Prometheus is in seconds",
+				"-        sum by (path, method) (increase(flask_http_request_duration_seconds_count{path=\"/api/users\","
+						+ "method=\"GET\"}[${period}] offset ${period}))",
+				"prove it: java -jar target/parity-validator.jar run --mapping");
 	}
 
 }

@@ -66,6 +66,14 @@ class DemoServeIT {
 					base, "--data-dir", "sandbox"));
 			assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
 			assertThat(prom).content().contains("parity_pair_passing{", "pair=\"edge-checkouts\"} 1");
+			// the demo wrote the fixes its run implies; the fixed pairs pass: the proof
+			assertThat(seen).contains("fix: 2 pair(s) fixed in");
+			CliRun proof = CliRun
+				.of(with(
+						List.of("run", "--mapping", this.work.resolve("demo/demo/mappings.fixed.yml").toString(),
+								"--pair", "requests-users-get,payment-latency-orders-post"),
+						base, "--data-dir", "sandbox"));
+			assertThat(proof.exitCode()).as(proof.out() + proof.err()).isZero();
 		}
 		finally {
 			System.clearProperty("aws.accessKeyId");

@@ -32,7 +32,8 @@ final class PromQlAdvice {
 			case PER_PERIOD -> swap(tree, Set.of("rate", "irate"), "increase");
 			case PER_SECOND -> swap(tree, Set.of("increase"), "rate");
 			case COUNT_SERIES -> tree.selectors.isEmpty() ? null : "compare count by (instance) ("
-					+ text(tree.selectors.get(0)) + ") with the sources the old " + "side counts";
+					+ text(tree.selectors.get(0)) + ") with the sources the old side counts";
+			case EARLIER, LATER -> null;
 		};
 	}
 

@@ -1,8 +1,11 @@
 package dev.dualrun.parity.source.prometheus;
 
+import java.time.Duration;
+
 import dev.dualrun.parity.config.AlertMapping;
 import dev.dualrun.parity.config.Durations;
 import dev.dualrun.parity.config.MappingBlock;
+import dev.dualrun.parity.config.QueryChange;
 import dev.dualrun.parity.config.Side;
 import dev.dualrun.parity.config.SideQuery;
 import dev.dualrun.parity.config.SideReader;
@@ -47,6 +50,16 @@ final class PrometheusReader implements SideReader {
 	public SideQuery readPair(MappingBlock block) {
 		Block raw = block.bind(Block.class);
 		return new PrometheusQuery(PromQlBlock.promql(block, raw.query()), block.scrapeInterval());
+	}
+
+	@Override
+	public String queryField() {
+		return "query";
+	}
+
+	@Override
+	public String rewrite(String text, QueryChange change, Duration period) {
+		return PromQlRewrite.of(text, change, period);
 	}
 
 	@Override

@@ -1,0 +1,78 @@
+package dev.dualrun.parity.fix;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+
+import dev.dualrun.parity.compare.ComparisonResult;
+import dev.dualrun.parity.compare.Diagnosis;
+import dev.dualrun.parity.config.PairMapping;
+import dev.dualrun.parity.config.QueryChange;
+
+/**
+ * The change of a failing pair's mapping that its first diagnosis implies: a change of
+ * the new side's query when its source can write it, else a unit factor.
+ *
+ * @param pair the pair as run
+ * @param code the diagnosis it answers
+ * @param query the change of the new side's query, or null
+ * @param unitFactor the pair's new unit factor when the query cannot change, or NaN
+ */
+public record PairFix(PairMapping pair, Diagnosis.Code code, QueryChange query, double unitFactor) {
+
+	/**
+	 * @param pair the pair as run
+	 * @param result its judgement
+	 * @return the fix its first diagnosis implies, or null when it implies none a file
+	 * can hold (a gap, a bias, a spike ...)
+	 */
+	static PairFix of(PairMapping pair, ComparisonResult result) {
+		if (result.diagnoses().isEmpty()) {
+			return null;
+		}
+		Diagnosis.Code code = result.diagnoses().get(0).code();
+		return switch (code) {
+			case UNIT_FACTOR -> new PairFix(pair, code, null, pair.unitFactor() / result.unitFactor().factor());
+			case PERIOD_FACTOR -> {
+				boolean perSecond = result.unitFactor().medianRatio() < 1;
+				double p = pair.period().toSeconds();
+				yield new PairFix(pair, code, perSecond ? QueryChange.PER_PERIOD : QueryChange.PER_SECOND,
+						perSecond ? pair.unitFactor() * p : pair.unitFactor() / p);
+			}
+			case SHIFT ->
+				(Math.abs(result.lag().bestLag()) == 1)
+						? new PairFix(pair, code,
+								(result.lag().bestLag() > 0) ? QueryChange.EARLIER : QueryChange.LATER, Double.NaN)
+						: null;
+			default -> null;
+		};
+	}
+
+	/**
+	 * @return the query's change in words
+	 */
+	String queryChange() {
+		return switch (this.query) {
+			case PER_PERIOD -> "increase() in place of rate(): a count per period, not per second";
+			case PER_SECOND -> "rate() in place of increase(): per second, not per period";
+			case EARLIER -> "the offset of one period removed: each period read when it ends";
+			case LATER -> "an offset of one period added: each period read one period later";
+			case COUNT_SERIES -> "";
+		};
+	}
+
+	/**
+	 * @return the unit factor's change in words
+	 */
+	String unitFactorChange() {
+		return "unit-factor " + number(this.pair.unitFactor()) + " -> " + number(this.unitFactor);
+	}
+
+	/**
+	 * @param v a unit factor
+	 * @return it as the mapping file writes it: 10 significant digits, no exponent
+	 */
+	static String number(double v) {
+		return new BigDecimal(v).round(new MathContext(10)).stripTrailingZeros().toPlainString();
+	}
+
+}

@@ -1,0 +1,82 @@
+package dev.dualrun.parity.fix;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import dev.dualrun.parity.config.QueryChange;
+import dev.dualrun.parity.config.SideReader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A written fix changes the pair's key or query where the file holds it and nothing else:
+ * comments, order, quoting and the other pairs stay as written.
+ */
+class MappingTextTest {
+
+	private static final String FILE = """
+			# the team's mapping
+			version: 1
+			pairs:
+			  - id: latency   # ms on the old side
+			    cloudwatch: { namespace: App, metric: Latency, statistic: Average, unit: Milliseconds }
+			    prometheus:
+			      query: |
+			        sum(rate(x_sum[${period}])) / sum(rate(x_count[${period}]))
+			    unit-factor: 1    # seconds?
+			  - id: requests
+			    # a count per period
+			    cloudwatch: { namespace: App, metric: Requests, statistic: Sum }
+			    prometheus: { query: 'sum(rate(requests_total{path="/"}[${period}]))' }
+			  - { id: errors, cloudwatch: { namespace: App, metric: Errors, statistic: Sum }, prometheus: { query: 'sum(increase(errors_total[5m] offset 5m))' } }
+			""";
+
+	private final SideReader prometheus = FixPlanner.reader("prometheus");
+
+	@Test
+	void aUnitFactorIsReplacedWhereWrittenAndAddedAfterTheIdElse() {
+		MappingText text = new MappingText(FILE);
+		assertThat(text.setPairKey("latency", "unit-factor", "1000")).isTrue();
+		assertThat(text.setPairKey("requests", "unit-factor", "300")).isTrue();
+		assertThat(text.setPairKey("errors", "unit-factor", "0.5")).isTrue();
+		assertThat(text.setPairKey("nothing", "unit-factor", "2")).isFalse();
+		assertThat(text.edited())
+			.isEqualTo(FILE.replace("unit-factor: 1    # seconds?", "unit-factor: 1000    # seconds?")
+				.replace("  - id: requests\n", "  - id: requests\n    unit-factor: 300\n")
+				.replace("{ id: errors,", "{ id: errors, unit-factor: 0.5,"));
+	}
+
+	@Test
+	void aQueryIsRewrittenInItsOwnTextOnly() {
+		MappingText text = new MappingText(FILE);
+		assertThat(rewrite(text, "requests", QueryChange.PER_PERIOD)).isTrue();
+		assertThat(rewrite(text, "errors", QueryChange.EARLIER)).isTrue();
+		// latency reads no offset: nothing to remove
+		assertThat(rewrite(text, "latency", QueryChange.EARLIER)).isFalse();
+		assertThat(text.edited())
+			.isEqualTo(FILE
+				.replace("'sum(rate(requests_total{path=\"/\"}[${period}]))'",
+						"'sum(increase(requests_total{path=\"/\"}[${period}]))'")
+				.replace("[5m] offset 5m))", "[5m]))"));
+	}
+
+	@Test
+	void thePromQlRewritesChangeOnlyTheirTokens() {
+		Duration p = Duration.ofMinutes(5);
+		assertThat(this.prometheus.rewrite("sum(irate(a[5m])) + my_rate(b)", QueryChange.PER_PERIOD, p))
+			.isEqualTo("sum(increase(a[5m])) + my_rate(b)");
+		assertThat(this.prometheus.rewrite("sum(increase(a[${period}]))", QueryChange.PER_SECOND, p))
+			.isEqualTo("sum(rate(a[${period}]))");
+		assertThat(this.prometheus.rewrite("sum(increase(a[${period}]))", QueryChange.LATER, p))
+			.isEqualTo("sum(increase(a[${period}] offset ${period}))");
+		assertThat(this.prometheus.rewrite("sum(increase(a[${period}] offset 1h))", QueryChange.EARLIER, p)).isNull();
+		assertThat(this.prometheus.rewrite("sum(avg_over_time(a[5m]))", QueryChange.PER_PERIOD, p)).isNull();
+	}
+
+	private boolean rewrite(MappingText text, String pair, QueryChange change) {
+		return text.rewriteBlockField(pair, "prometheus", "query",
+				(t) -> this.prometheus.rewrite(t, change, Duration.ofMinutes(5)));
+	}
+
+}
