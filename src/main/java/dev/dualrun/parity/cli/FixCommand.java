@@ -11,6 +11,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import dev.dualrun.parity.config.MappingLoader;
 import dev.dualrun.parity.fix.FixPlanner;
 import dev.dualrun.parity.fix.WrittenFix;
 import dev.dualrun.parity.report.AtomicFile;
@@ -54,23 +55,35 @@ final class FixCommand implements Callable<Integer> {
 				return console.error(ExitCodes.CONFIGURATION, "no run " + this.runId + " in the database");
 			}
 			Path source = (this.mapping != null) ? this.mapping : Path.of(run.mappingSource());
-			String text;
+			byte[] bytes;
 			try {
-				text = Files.readString(source, StandardCharsets.UTF_8);
+				bytes = Files.readAllBytes(source);
 			}
 			catch (IOException ex) {
-				return console.error(ExitCodes.CONFIGURATION, "cannot read the mapping file " + source + " of run "
-						+ this.runId + " (" + ex.getClass().getSimpleName() + "); give --mapping");
+				return console.error(ExitCodes.CONFIGURATION,
+						"cannot read the mapping file " + source + " of run " + this.runId + " ("
+								+ ex.getClass().getSimpleName() + ")"
+								+ ((this.mapping == null) ? "; give --mapping" : ""));
+			}
+			if (run.mappingSha256() != null && !run.mappingSha256().equals(MappingLoader.sha256(bytes))) {
+				return console.error(ExitCodes.CONFIGURATION,
+						"the mapping file " + source + " is not the one run " + this.runId
+								+ " read (its SHA-256 differs): fix changes the file a run judged; run the pairs "
+								+ "again and fix that run");
 			}
 			Path target = target(source, this.out);
-			WrittenFix fix;
 			try {
-				fix = written(context.store(), this.runId, text, source, target);
+				return report(console,
+						written(context.store(), this.runId, new String(bytes, StandardCharsets.UTF_8), source, target),
+						target);
+			}
+			catch (IllegalArgumentException ex) {
+				return console.error(ExitCodes.CONFIGURATION, source + ": " + ex.getMessage());
 			}
 			catch (IOException ex) {
-				return console.error(ExitCodes.RUNTIME, "cannot write " + target + ": " + ex.getMessage());
+				return console.error(ExitCodes.RUNTIME,
+						"cannot write " + target + " (" + ex.getClass().getSimpleName() + ": " + ex.getMessage() + ")");
 			}
-			return report(console, fix, target);
 		});
 	}
 

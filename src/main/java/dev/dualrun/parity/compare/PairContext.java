@@ -16,8 +16,11 @@ import dev.dualrun.parity.config.Tolerance;
  * @param kind what the old side's statistic measures
  * @param newQuery the new side's query, or null when not known
  * @param readAt when the sides were first read, or null when not known
+ * @param eventCount whether the old side counts events (a SampleCount, or a Sum in the
+ * unit Count or none): only such a count is Poisson noise where it is extrapolated
  */
-public record PairContext(Tolerance tolerance, StatisticKind kind, SideQuery newQuery, Instant readAt) {
+public record PairContext(Tolerance tolerance, StatisticKind kind, SideQuery newQuery, Instant readAt,
+		boolean eventCount) {
 
 	/**
 	 * @param tolerance the tolerance
@@ -25,7 +28,7 @@ public record PairContext(Tolerance tolerance, StatisticKind kind, SideQuery new
 	 * @return a context with no query and no read time
 	 */
 	public static PairContext of(Tolerance tolerance, StatisticKind kind) {
-		return new PairContext(tolerance, kind, null, null);
+		return new PairContext(tolerance, kind, null, null, false);
 	}
 
 	/**
@@ -41,7 +44,7 @@ public record PairContext(Tolerance tolerance, StatisticKind kind, SideQuery new
 	 * @return the share of each period the new side's count is extrapolated over
 	 */
 	double extrapolatedShare(java.time.Duration period) {
-		return (this.newQuery != null) ? this.newQuery.extrapolatedShare(period) : 0;
+		return (this.eventCount && this.newQuery != null) ? this.newQuery.extrapolatedShare(period) : 0;
 	}
 
 }

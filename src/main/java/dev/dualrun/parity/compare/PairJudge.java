@@ -78,7 +78,7 @@ public final class PairJudge {
 			Instant readAt) {
 		AlignedPair aligned = align(pair, window, oldSeries, newSeries);
 		ComparisonResult compared = PairComparator.compare(aligned,
-				new PairContext(pair.tolerance(), pair.kind(), pair.neu(), readAt));
+				new PairContext(pair.tolerance(), pair.kind(), pair.neu(), readAt, countsEvents(pair)));
 		ComparisonResult result = IdentityCheck.of(pair.oldDimensions(), newSeries.labels(), pair.sides())
 			.map(compared::failWith)
 			.orElse(compared);
@@ -88,6 +88,14 @@ public final class PairJudge {
 				.orElse(result);
 		}
 		return new Judgement(aligned, result);
+	}
+
+	/** A SampleCount, or a Sum of a count (unit Count, or none declared). */
+	private static boolean countsEvents(PairMapping pair) {
+		String unit = pair.old().unit();
+		return pair.kind() == dev.dualrun.parity.config.StatisticKind.SAMPLE_COUNT
+				|| (pair.kind() == dev.dualrun.parity.config.StatisticKind.SUM
+						&& (unit == null || unit.equalsIgnoreCase("Count") || unit.equalsIgnoreCase("None")));
 	}
 
 	private static Judgement unjudged(Verdict verdict, Diagnosis.Code code, String message) {

@@ -23,8 +23,11 @@ final class RatioCauses {
 	/** How close (relative) the median of the periods' ratios must be to it too. */
 	private static final double SHARE_MEDIAN_CLOSE = 0.10;
 
-	/** The most series a fraction speaks of: 1/2, 1/3, 2/3, 1/4, 3/4 and inverses. */
-	private static final int MAX_SERIES = 4;
+	/**
+	 * The most series a fraction speaks of: 1/2, 1/3, 2/3 and their inverses (a bias of
+	 * 25 % has other causes too often to be named so).
+	 */
+	private static final int MAX_SERIES = 3;
 
 	private RatioCauses() {
 	}
@@ -99,15 +102,15 @@ final class RatioCauses {
 		String count = (advice != null) ? advice : "count the series each side sums";
 		if (num < den) {
 			return new Diagnosis(Diagnosis.Code.SERIES_SHARE, String.format(Locale.ROOT,
-					"a constant ratio of %.2f (%s over %s, about %d/%d): about %d in %d of the series are missing on "
-							+ "the %s side; %s",
-					ratio, neu, old, num, den, den - num, den, neu, count));
+					"a constant ratio of %.2f (%s over %s, bias %+.1f %%), about %d/%d: as when %d in %d of the series "
+							+ "are missing on the %s side (or counted twice on the %s side); %s",
+					ratio, neu, old, (ratio - 1) * 100, num, den, den - num, den, neu, old, count));
 		}
 		return new Diagnosis(Diagnosis.Code.SERIES_SHARE, String.format(Locale.ROOT,
-				"a constant ratio of %.2f (%s over %s, about %d/%d): %s sums about %d series for every %d of %s's: "
-						+ "series counted twice on the %s side (a target scraped twice, a sum over replicas) or missing "
-						+ "on the %s side; %s",
-				ratio, neu, old, num, den, neu, num, den, old, neu, old, count));
+				"a constant ratio of %.2f (%s over %s, bias %+.1f %%), about %d/%d: as when %s sums %d series for "
+						+ "every %d of %s's: series counted twice on the %s side (a target scraped twice, a sum over "
+						+ "replicas) or missing on the %s side; %s",
+				ratio, neu, old, (ratio - 1) * 100, num, den, neu, num, den, old, neu, old, count));
 	}
 
 	/** Statistics that count per period, where a rate and a missing series show. */

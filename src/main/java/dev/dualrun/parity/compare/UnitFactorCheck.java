@@ -39,15 +39,19 @@ public record UnitFactorCheck(double medianRatio, double factor) {
 			return new UnitFactorCheck(Double.NaN, Double.NaN);
 		}
 		double median = new Median().evaluate(Arrays.copyOf(ratios, n));
+		// the closest factor: 1024 is within 5 % of 1000 too
+		double best = Double.NaN;
+		double closest = CLOSE;
 		for (double f : FACTORS) {
-			if (Math.abs(median / f - 1) <= CLOSE) {
-				return new UnitFactorCheck(median, f);
-			}
-			if (Math.abs(median * f - 1) <= CLOSE) {
-				return new UnitFactorCheck(median, 1 / f);
+			for (double candidate : new double[] { f, 1 / f }) {
+				double off = Math.abs(median / candidate - 1);
+				if (off <= closest) {
+					closest = off;
+					best = candidate;
+				}
 			}
 		}
-		return new UnitFactorCheck(median, Double.NaN);
+		return new UnitFactorCheck(median, best);
 	}
 
 	/**

@@ -12,13 +12,13 @@ import dev.dualrun.parity.align.AlignedPair;
 
 /**
  * The newest periods missing on one side while the other has data: data still arriving
- * when the window ended shortly before the sides were read (the settle rule), an outage
- * from that time on when it ended long before. Told apart from a gap within the window,
+ * when the first of them began at most an hour before the sides were read (the settle
+ * rule), an outage from then on when longer. Told apart from a gap within the window,
  * which no waiting fills.
  */
 final class WindowEndGap {
 
-	/** Data later than this after the window's end is taken for an outage, not late. */
+	/** Data missing for longer than this before the read is an outage, not late. */
 	static final Duration LATE_AT_MOST = Duration.ofHours(1);
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
@@ -71,11 +71,11 @@ final class WindowEndGap {
 			return ": if the window ended shortly before the run, " + wait + "; otherwise the " + missing
 					+ " side has had no data since " + TIME.format(from) + " UTC";
 		}
-		Duration age = Duration.between(pair.window().end(), readAt);
+		Duration age = Duration.between(from, readAt);
 		if (age.compareTo(LATE_AT_MOST) <= 0) {
-			return ", and the window ended " + text(age) + " before they were read: " + wait;
+			return ", the first of them " + text(age) + " before they were read: " + wait;
 		}
-		return ", and the window ended " + text(age) + " before they were read, too long for late data: the " + missing
+		return ", the first of them " + text(age) + " before they were read, too long for late data: the " + missing
 				+ " side has had no data since " + TIME.format(from) + " UTC";
 	}
 

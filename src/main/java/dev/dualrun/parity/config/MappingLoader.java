@@ -196,7 +196,11 @@ public final class MappingLoader {
 		return "another kind of value";
 	}
 
-	static String sha256(byte[] bytes) {
+	/**
+	 * @param bytes a mapping file's bytes
+	 * @return their SHA-256 in hex, as a run keeps it
+	 */
+	public static String sha256(byte[] bytes) {
 		try {
 			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
 		}

@@ -43,6 +43,8 @@ public final class FixPlanner {
 	 * @return the fixes of its failing pairs
 	 */
 	public static Planned plan(ParityStore store, long runId) {
+		// a re-judgement's answers are its run's
+		long answered = store.run(runId).map((r) -> (r.judgedFrom() != null) ? r.judgedFrom() : runId).orElse(runId);
 		Map<String, PairResultRow> results = new HashMap<>();
 		store.results().results(runId).forEach((r) -> results.put(r.pairId(), r));
 		List<PairFix> fixes = new ArrayList<>();
@@ -54,8 +56,9 @@ public final class FixPlanner {
 			}
 			PairMapping pair = PairDefinitions.fromJson(planned.definition());
 			QueryWindow window = new QueryWindow(planned.windowStart(), planned.windowEnd(), pair.period());
-			PairJudge.Judgement judged = PairJudge.judge(pair, window, store.answer(runId, pair, EvidenceRow.Side.OLD),
-					store.answer(runId, pair, EvidenceRow.Side.NEW));
+			PairJudge.Judgement judged = PairJudge.judge(pair, window,
+					store.answer(answered, pair, EvidenceRow.Side.OLD),
+					store.answer(answered, pair, EvidenceRow.Side.NEW));
 			PairFix fix = PairFix.of(pair, judged.result());
 			if (fix != null) {
 				fixes.add(fix);

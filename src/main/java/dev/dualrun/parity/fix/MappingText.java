@@ -39,7 +39,13 @@ final class MappingText {
 	 */
 	MappingText(String text) {
 		this.text = text;
-		this.root = new Compose(LoadSettings.builder().build()).composeString(text).orElse(null);
+		try {
+			this.root = new Compose(LoadSettings.builder().build()).composeString(text).orElse(null);
+		}
+		catch (org.snakeyaml.engine.v2.exceptions.YamlEngineException ex) {
+			throw new IllegalArgumentException("not a YAML file: " + ex.getMessage().lines().findFirst().orElse(""),
+					ex);
+		}
 	}
 
 	/**
@@ -56,8 +62,15 @@ final class MappingText {
 			return false;
 		}
 		NodeTuple existing = tuple(pair.get(), key);
-		if (existing != null && existing.getValueNode() instanceof ScalarNode v) {
-			this.edits.add(new Edit(start(v), end(v), value));
+		if (existing != null) {
+			if (!(existing.getValueNode() instanceof ScalarNode v) || !within(pair.get(), v)) {
+				// an alias: its anchor's other users would change too
+				return false;
+			}
+			if (v.getValue().equals(value)) {
+				return false;
+			}
+			this.edits.add(new Edit(start(v), end(v), (start(v) == end(v)) ? " " + value : value));
 			return true;
 		}
 		NodeTuple id = tuple(pair.get(), "id");
@@ -68,8 +81,9 @@ final class MappingText {
 		else {
 			int column = id.getKeyNode().getStartMark().map(Mark::getColumn).orElse(4);
 			int eol = this.text.indexOf('\n', after);
-			int at = (eol < 0) ? this.text.length() : eol;
-			this.edits.add(new Edit(at, at, "\n" + " ".repeat(column) + key + ": " + value));
+			boolean crlf = eol > 0 && this.text.charAt(eol - 1) == '\r';
+			int at = (eol < 0) ? this.text.length() : (crlf ? eol - 1 : eol);
+			this.edits.add(new Edit(at, at, (crlf ? "\r\n" : "\n") + " ".repeat(column) + key + ": " + value));
 		}
 		return true;
 	}
@@ -88,7 +102,7 @@ final class MappingText {
 			return false;
 		}
 		NodeTuple f = tuple(blockNode, field);
-		if (f == null || !(f.getValueNode() instanceof ScalarNode v)) {
+		if (f == null || !(f.getValueNode() instanceof ScalarNode v) || !within(pair(pairId).orElseThrow(), v)) {
 			return false;
 		}
 		String changed = rewrite.apply(this.text.substring(start(v), end(v)));
@@ -125,6 +139,11 @@ final class MappingText {
 			}
 		}
 		return Optional.empty();
+	}
+
+	/** Whether a value is written inside the pair (not an alias of a node elsewhere). */
+	private boolean within(Node pair, Node value) {
+		return start(value) >= start(pair) && end(value) <= end(pair);
 	}
 
 	private static NodeTuple tuple(MappingNode node, String key) {

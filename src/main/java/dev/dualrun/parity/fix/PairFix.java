@@ -54,8 +54,8 @@ public record PairFix(PairMapping pair, Diagnosis.Code code, QueryChange query, 
 		return switch (this.query) {
 			case PER_PERIOD -> "increase() in place of rate(): a count per period, not per second";
 			case PER_SECOND -> "rate() in place of increase(): per second, not per period";
-			case EARLIER -> "the offset of one period removed: each period read when it ends";
-			case LATER -> "an offset of one period added: each period read one period later";
+			case EARLIER -> "each period read one period earlier (the query's offset)";
+			case LATER -> "each period read one period later (the query's offset)";
 			case COUNT_SERIES -> "";
 		};
 	}

@@ -219,7 +219,8 @@ class AccuracyBenchmark {
 		String runId = Long.toString(results.values().iterator().next().runId());
 		CliRun fix = CliRun.of(List.of("fix", "--run", runId, "--data-dir", work.resolve("data").toString()));
 		assertThat(fix.exitCode()).as(fix.err()).isZero();
-		String prove = fix.out().lines().filter((l) -> l.startsWith("prove it: ")).findFirst().orElse("");
+		String prove = fix.out().lines().filter((l) -> l.startsWith("prove it: ")).findFirst().orElse(null);
+		assertThat(prove).as(fix.out()).isNotNull();
 		List<String> fixed = List.of(prove.substring(prove.indexOf("--pair ") + "--pair ".length()).split(","));
 		List<String> args = new ArrayList<>(List.of("run", "--mapping", work.resolve("benchmark.fixed.yml").toString(),
 				"--pair", String.join(",", fixed)));

@@ -179,6 +179,15 @@ class PairComparatorTest {
 	}
 
 	@Test
+	void theClosestUnitFactorIsNamedNotTheFirstWithinReach() {
+		// 1024 is within 5 % of 1000 too: kibibytes against bytes are 1024
+		ComparisonResult r = compare((k) -> this.truth[k] * 1024, Tolerance.AVERAGE);
+		assertThat(r.diagnoses().get(0).code()).isEqualTo(Diagnosis.Code.UNIT_FACTOR);
+		assertThat(r.unitFactor().factor()).isEqualTo(1024);
+		assertThat(r.diagnoses().get(0).message()).contains("multiply unit-factor by 1/1024");
+	}
+
+	@Test
 	void aUnitFactorIsNamedWithTheFix() {
 		ComparisonResult r = compare((k) -> this.truth[k] / 1000, Tolerance.AVERAGE);
 		assertThat(r.diagnoses().get(0).code()).isEqualTo(Diagnosis.Code.UNIT_FACTOR);

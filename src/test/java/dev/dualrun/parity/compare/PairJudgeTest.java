@@ -168,6 +168,12 @@ class PairJudgeTest {
 				"sum(requests_per_minute{path=\"/orders\"})");
 		assertThat(PairJudge.judge(exact, window, series(window, old), series(window, neu)).result().verdict())
 			.isEqualTo(Verdict.FAIL);
+		// nor is a Sum of seconds: its noise is no count of events
+		PairMapping seconds = TestPairs.pair("busy", "1m",
+				"cloudwatch: { namespace: App, metric: Busy, statistic: Sum, unit: Seconds }",
+				"sum(increase(busy_seconds_total[1m]))");
+		assertThat(PairJudge.judge(seconds, window, series(window, old), series(window, neu)).result().verdict())
+			.isEqualTo(Verdict.FAIL);
 	}
 
 	private static SideAnswer series(QueryWindow window, double[] values) {

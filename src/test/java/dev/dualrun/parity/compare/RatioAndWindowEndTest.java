@@ -19,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The diagnoses that name a fix: a factor equal to the period (a rate per second against
  * a count per period), a share of the series missing, and the newest periods missing at
- * the window's end (late data, or an outage when the window ended long before the read).
- * Each against a control that keeps the diagnosis it had.
+ * the window's end (late data, or an outage when they began long before the read). Each
+ * against a control that keeps the diagnosis it had.
  */
 class RatioAndWindowEndTest {
 
@@ -74,8 +74,9 @@ class RatioAndWindowEndTest {
 		PairJudge.Judgement j = judge(pair("5m", "sum(increase(requests_total{path=\"/orders\"}[5m]))"),
 				window(Duration.ofMinutes(5), 6), (k) -> host(1, k) + host(2, k), (k) -> host(1, k));
 		assertFirst(j, Diagnosis.Code.SERIES_SHARE);
-		assertThat(j.result().summary()).contains("about 1/2): about 1 in 2 of the series are missing on the "
-				+ "Prometheus side; compare count by (instance) (requests_total{path=\"/orders\"})");
+		assertThat(j.result().summary()).contains("about 1/2: as when 1 in 2 of the series are missing on the "
+				+ "Prometheus side (or counted twice on the CloudWatch side); compare count by (instance) "
+				+ "(requests_total{path=\"/orders\"})");
 	}
 
 	@Test
@@ -85,7 +86,7 @@ class RatioAndWindowEndTest {
 		PairJudge.Judgement oneOfThree = judge(pair("5m", "sum(increase(requests_total[5m]))"), window, three,
 				(k) -> host(1, k) + host(2, k));
 		assertFirst(oneOfThree, Diagnosis.Code.SERIES_SHARE);
-		assertThat(oneOfThree.result().summary()).contains("about 1 in 3 of the series are missing");
+		assertThat(oneOfThree.result().summary()).contains("as when 1 in 3 of the series are missing");
 		PairJudge.Judgement twice = judge(pair("5m", "sum(increase(requests_total[5m]))"), window, three,
 				(k) -> 2 * three.applyAsDouble(k));
 		assertFirst(twice, Diagnosis.Code.SERIES_SHARE);
@@ -96,7 +97,8 @@ class RatioAndWindowEndTest {
 	void aBiasThatIsNoFractionStaysABias() {
 		QueryWindow window = window(Duration.ofMinutes(5), 6);
 		IntToDoubleFunction both = (k) -> host(1, k) + host(2, k);
-		for (double factor : new double[] { 1.10, 0.90, 0.80, 1.20 }) {
+		// 0.75 and 1.25: a quarter is no share this names
+		for (double factor : new double[] { 1.10, 0.90, 0.80, 1.20, 0.75, 1.25 }) {
 			PairJudge.Judgement j = judge(pair("5m", "sum(increase(requests_total[5m]))"), window, both,
 					(k) -> factor * both.applyAsDouble(k));
 			assertFirst(j, Diagnosis.Code.BIAS);
@@ -114,14 +116,27 @@ class RatioAndWindowEndTest {
 		assertFirst(late, Diagnosis.Code.GAP_AT_END);
 		assertThat(late.result().summary())
 			.isEqualTo("the newest 3 periods are missing on the CloudWatch side (05:45 to 06:00 UTC) while Prometheus "
-					+ "has data, and the window ended 12 min before they were read: data may still be arriving: judge "
-					+ "again later, or raise --settle (the settle rule)");
+					+ "has data, the first of them 27 min before they were read: data may still be arriving: judge again "
+					+ "later, or raise --settle (the settle rule)");
 		PairJudge.Judgement lost = PairJudge.judge(pair("5m", "sum(increase(requests_total[5m]))"), window,
 				answer(window, lastThreeMissing, window.end().plus(Duration.ofHours(5))),
 				answer(window, traffic, window.end().plus(Duration.ofHours(5))));
 		assertFirst(lost, Diagnosis.Code.GAP_AT_END);
-		assertThat(lost.result().summary()).contains("the window ended 5.0 h before they were read, too long for late "
+		assertThat(lost.result().summary()).contains("the first of them 5.3 h before they were read, too long for late "
 				+ "data: the CloudWatch side has had no data since 05:45 UTC");
+	}
+
+	@Test
+	void aLongOutageReachingTheWindowsEndIsNoLateData() {
+		QueryWindow window = window(Duration.ofMinutes(5), 24);
+		IntToDoubleFunction traffic = (k) -> host(1, k);
+		PairJudge.Judgement j = PairJudge.judge(pair("5m", "sum(increase(requests_total[5m]))"), window,
+				answer(window, traffic, window.end().plusSeconds(600)),
+				answer(window, (k) -> (k >= window.count() - 120) ? Double.NaN : traffic.applyAsDouble(k),
+						window.end().plusSeconds(600)));
+		assertFirst(j, Diagnosis.Code.GAP_AT_END);
+		assertThat(j.result().summary()).contains("the newest 120 periods are missing on the Prometheus side",
+				"10.2 h before they were read, too long for late data");
 	}
 
 	@Test

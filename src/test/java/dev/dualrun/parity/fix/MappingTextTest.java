@@ -48,17 +48,37 @@ class MappingTextTest {
 	}
 
 	@Test
+	void anAliasAnEmptyValueAndCrlfLinesAreEditedSafely() {
+		String aliased = "defaults: { unit-factor: &uf 1 }\npairs:\n  - id: a\n    unit-factor: *uf\n  - id: b\n"
+				+ "    unit-factor: *uf\n";
+		MappingText alias = new MappingText(aliased);
+		// the anchor's other users would change too: no edit
+		assertThat(alias.setPairKey("a", "unit-factor", "1000")).isFalse();
+		assertThat(alias.edited()).isEqualTo(aliased);
+		MappingText empty = new MappingText("pairs:\n  - id: a\n    unit-factor:\n");
+		assertThat(empty.setPairKey("a", "unit-factor", "1000")).isTrue();
+		assertThat(empty.edited()).isEqualTo("pairs:\n  - id: a\n    unit-factor: 1000\n");
+		MappingText crlf = new MappingText("pairs:\r\n  - id: a\r\n    period: 5m\r\n");
+		assertThat(crlf.setPairKey("a", "unit-factor", "60")).isTrue();
+		assertThat(crlf.edited()).isEqualTo("pairs:\r\n  - id: a\r\n    unit-factor: 60\r\n    period: 5m\r\n");
+		// the value it already has is no fix
+		assertThat(new MappingText("pairs:\n  - id: a\n    unit-factor: 60\n").setPairKey("a", "unit-factor", "60"))
+			.isFalse();
+	}
+
+	@Test
 	void aQueryIsRewrittenInItsOwnTextOnly() {
 		MappingText text = new MappingText(FILE);
 		assertThat(rewrite(text, "requests", QueryChange.PER_PERIOD)).isTrue();
 		assertThat(rewrite(text, "errors", QueryChange.EARLIER)).isTrue();
-		// latency reads no offset: nothing to remove
-		assertThat(rewrite(text, "latency", QueryChange.EARLIER)).isFalse();
-		assertThat(text.edited())
-			.isEqualTo(FILE
-				.replace("'sum(rate(requests_total{path=\"/\"}[${period}]))'",
-						"'sum(increase(requests_total{path=\"/\"}[${period}]))'")
-				.replace("[5m] offset 5m))", "[5m]))"));
+		// latency reads no offset: a negative one is added to each range of one period
+		assertThat(rewrite(text, "latency", QueryChange.EARLIER)).isTrue();
+		assertThat(text.edited()).isEqualTo(FILE
+			.replace("sum(rate(x_sum[${period}])) / sum(rate(x_count[${period}]))",
+					"sum(rate(x_sum[${period}] offset -${period})) / sum(rate(x_count[${period}] offset -${period}))")
+			.replace("'sum(rate(requests_total{path=\"/\"}[${period}]))'",
+					"'sum(increase(requests_total{path=\"/\"}[${period}]))'")
+			.replace("[5m] offset 5m))", "[5m]))"));
 	}
 
 	@Test
@@ -71,7 +91,14 @@ class MappingTextTest {
 		assertThat(this.prometheus.rewrite("sum(increase(a[${period}]))", QueryChange.LATER, p))
 			.isEqualTo("sum(increase(a[${period}] offset ${period}))");
 		assertThat(this.prometheus.rewrite("sum(increase(a[${period}] offset 1h))", QueryChange.EARLIER, p)).isNull();
+		assertThat(this.prometheus.rewrite("sum(increase(a[5m] offset -5m))", QueryChange.LATER, p))
+			.isEqualTo("sum(increase(a[5m]))");
 		assertThat(this.prometheus.rewrite("sum(avg_over_time(a[5m]))", QueryChange.PER_PERIOD, p)).isNull();
+		// a rate over another range counts another span; a name holding "offset" is no
+		// offset
+		assertThat(this.prometheus.rewrite("sum(rate(a[1h]))", QueryChange.PER_PERIOD, p)).isNull();
+		assertThat(this.prometheus.rewrite("sum(increase(kafka_offset_total[5m]))", QueryChange.LATER, p))
+			.isEqualTo("sum(increase(kafka_offset_total[5m] offset ${period}))");
 	}
 
 	private boolean rewrite(MappingText text, String pair, QueryChange change) {

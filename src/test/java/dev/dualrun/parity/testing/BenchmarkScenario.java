@@ -281,7 +281,8 @@ public final class BenchmarkScenario {
 		Random random = new Random(1000L + index);
 		double perMinute = 20 + random.nextInt(100);
 		double median = 0.03 + random.nextDouble() * 0.25;
-		Series s = new Series(random, perMinute, median, clazz.equals("spike") ? (int) amount : 0);
+		Series s = new Series(random, perMinute, median, clazz.equals("spike") ? (int) amount : 0,
+				clazz.equals("shift") ? 2 * p() : 0);
 		List<MetricDatum> datums = new ArrayList<>();
 		java.util.Map<String, StringBuilder> om = new java.util.LinkedHashMap<>();
 		String yaml;
@@ -457,16 +458,27 @@ public final class BenchmarkScenario {
 
 		private final long spikeMinute;
 
+		private final long ahead;
+
 		private final int spikeSide;
 
 		Series(Random random, double perMinute, double median, int spikeSide) {
+			this(random, perMinute, median, spikeSide, 0);
+		}
+
+		/**
+		 * @param ahead how long the traffic goes on after now: a counter scraped ahead of
+		 * its time (a shift) counts requests up to a period after its scrape
+		 */
+		Series(Random random, double perMinute, double median, int spikeSide, long ahead) {
 			this.random = random;
 			this.spikeSide = spikeSide;
+			this.ahead = ahead;
 			this.spikeMinute = BenchmarkScenario.this.windowStart + 3 * 3_600_000L + 2 * 60_000L;
 			List<Long> ts = new ArrayList<>();
 			List<Double> ls = new ArrayList<>();
 			double[] edges = FlaskSimulation.BUCKETS;
-			for (long s = BenchmarkScenario.this.start; s < BenchmarkScenario.this.end; s += 1000) {
+			for (long s = BenchmarkScenario.this.start; s < BenchmarkScenario.this.end + ahead; s += 1000) {
 				double daily = 1 + 0.3 * Math.sin(2 * Math.PI * (s % 86_400_000L) / 86_400_000.0);
 				int k = poisson(perMinute / 60 * daily);
 				for (int i = 0; i < k; i++) {
@@ -511,7 +523,9 @@ public final class BenchmarkScenario {
 		public void requestData(List<MetricDatum> out, Dimension dim) {
 			TreeMap<Long, Double> perMinute = new TreeMap<>();
 			for (long t : this.times) {
-				perMinute.merge(t - t % 60_000, 1.0, Double::sum);
+				if (t < BenchmarkScenario.this.end) {
+					perMinute.merge(t - t % 60_000, 1.0, Double::sum);
+				}
 			}
 			if (this.spikeSide < 0) {
 				perMinute.merge(this.spikeMinute, 8 * perMinute.getOrDefault(this.spikeMinute, 10.0), Double::sum);
@@ -657,7 +671,9 @@ public final class BenchmarkScenario {
 			List<Long> out = new ArrayList<>();
 			Random r = new Random(this.times.length);
 			long first = BenchmarkScenario.this.start - BenchmarkScenario.this.start % 15_000 + 7_000;
-			for (long s = first; s < BenchmarkScenario.this.end; s += 15_000) {
+			// a series read ahead of its time is scraped on after now, as it is by the
+			// time a run reads it (the window ends a settle delay before the run)
+			for (long s = first; s < BenchmarkScenario.this.end + this.ahead; s += 15_000) {
 				if (r.nextDouble() >= 0.01) {
 					out.add(s + (long) (r.nextGaussian() * 150));
 				}

@@ -9,15 +9,14 @@ import dev.dualrun.parity.config.QueryChange;
 /**
  * A PromQL query as the mapping file writes it, changed for a written fix: increase() in
  * place of rate() or irate() (a count per period, not per second) and the reverse, an
- * offset of one period removed (the query reads each period one period late) or added. It
- * works on the text as written, {@code ${period}}, quotes and line breaks included, and
- * changes only the tokens it names.
+ * offset of one period removed or added (the query reads each period one period late, or
+ * early). It works on the text as written, {@code ${period}}, quotes and line breaks
+ * included, and changes only the tokens it names.
  */
 final class PromQlRewrite {
 
-	private static final Pattern RATE = Pattern.compile("(?<![\\w:])i?rate(\\s*\\()");
-
-	private static final Pattern INCREASE = Pattern.compile("(?<![\\w:])increase(\\s*\\()");
+	/** The keyword offset, not a part of a name. */
+	private static final Pattern OFFSET = Pattern.compile("(?<![\\w:])offset(?![\\w:])");
 
 	private PromQlRewrite() {
 	}
@@ -31,14 +30,35 @@ final class PromQlRewrite {
 	static String of(String text, QueryChange change, Duration period) {
 		String onePeriod = "(\\$\\{period\\}|" + Pattern.quote(Durations.compact(period)) + ")";
 		String changed = switch (change) {
-			case PER_PERIOD -> RATE.matcher(text).replaceAll("increase$1");
-			case PER_SECOND -> INCREASE.matcher(text).replaceAll("rate$1");
-			case EARLIER -> text.replaceAll("\\s+offset\\s+" + onePeriod + "(?!\\w)", "");
-			case LATER -> text.contains("offset") ? text
-					: text.replaceAll("\\[\\s*" + onePeriod + "\\s*\\]", "$0 offset \\${period}");
+			case PER_PERIOD -> over(onePeriod, "i?rate").matcher(text).replaceAll("increase$1");
+			case PER_SECOND -> over(onePeriod, "increase").matcher(text).replaceAll("rate$1");
+			case EARLIER -> shift(text, onePeriod, "", "-");
+			case LATER -> shift(text, onePeriod, "-", "");
 			default -> text;
 		};
 		return changed.equals(text) ? null : changed;
+	}
+
+	/**
+	 * A function over a range of exactly one period: {@code rate(x{...}[5m])}, not
+	 * {@code rate(x[1h])}, whose count would be of another span.
+	 */
+	private static Pattern over(String onePeriod, String function) {
+		return Pattern.compile("(?<![\\w:])" + function + "(\\s*\\((?=[^()\\[]*\\[\\s*" + onePeriod + "\\s*\\]))");
+	}
+
+	/**
+	 * Moves each period's reading by one period: an offset of one period that reads the
+	 * other way removed (e.g. {@code offset ${period}} for earlier), else, where the
+	 * query has no offset, one added after each range of one period (a negative offset,
+	 * {@code offset -${period}}, for earlier: Prometheus 2.33 and later).
+	 */
+	private static String shift(String text, String onePeriod, String removedSign, String addedSign) {
+		String removed = text.replaceAll("\\s+offset\\s+" + Pattern.quote(removedSign) + onePeriod + "(?!\\w)", "");
+		if (!removed.equals(text) || OFFSET.matcher(text).find()) {
+			return removed;
+		}
+		return text.replaceAll("\\[\\s*" + onePeriod + "\\s*\\]", "$0 offset " + addedSign + "\\${period}");
 	}
 
 }
