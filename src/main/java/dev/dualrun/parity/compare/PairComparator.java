@@ -156,9 +156,11 @@ public final class PairComparator {
 							newName, points.bias() * 100, (points.bias() > 0) ? "above" : "below", oldName,
 							biasLimit(points, tolerance) * 100)));
 		}
-		gaps(pair, GapFinder.missingOnNew(pair), newName, Diagnosis.Code.GAP_NEW, out);
-		gaps(pair, GapFinder.missingOnOld(pair), oldName, Diagnosis.Code.GAP_OLD, out);
-		WindowEndGap.find(pair, context.readAt()).ifPresent(out::add);
+		List<GapFinder.Gap> onNew = GapFinder.missingOnNew(pair);
+		List<GapFinder.Gap> onOld = GapFinder.missingOnOld(pair);
+		gaps(pair, onNew, newName, Diagnosis.Code.GAP_NEW, out);
+		gaps(pair, onOld, oldName, Diagnosis.Code.GAP_OLD, out);
+		WindowEndGap.find(pair, onOld, onNew, context.readAt()).ifPresent(out::add);
 		coverage(oldName, points.oldCoverage(), tolerance, out);
 		coverage(newName, points.newCoverage(), tolerance, out);
 		if (!withinOk && out.stream().noneMatch((d) -> isFactor(d.code()) || d.code() == Diagnosis.Code.SHIFT)) {

@@ -38,12 +38,15 @@ final class WindowEndGap {
 
 	/**
 	 * @param pair the aligned pair
+	 * @param onOld the runs missing on the old side ({@link GapFinder#missingOnOld})
+	 * @param onNew the runs missing on the new side
 	 * @param readAt when the sides were read, or null when not known
 	 * @return the diagnosis of a gap at the window's end longer than a tolerated gap
 	 */
-	static Optional<Diagnosis> find(AlignedPair pair, Instant readAt) {
-		Optional<Diagnosis> old = find(pair, GapFinder.missingOnOld(pair), true, readAt);
-		return old.isPresent() ? old : find(pair, GapFinder.missingOnNew(pair), false, readAt);
+	static Optional<Diagnosis> find(AlignedPair pair, List<GapFinder.Gap> onOld, List<GapFinder.Gap> onNew,
+			Instant readAt) {
+		Optional<Diagnosis> old = find(pair, onOld, true, readAt);
+		return old.isPresent() ? old : find(pair, onNew, false, readAt);
 	}
 
 	private static Optional<Diagnosis> find(AlignedPair pair, List<GapFinder.Gap> gaps, boolean onOld, Instant readAt) {

@@ -248,28 +248,27 @@ public final class DemoScenario {
 			String injected) {
 		String promql = "sum by (path, method) (increase(flask_http_request_duration_seconds_count" + selector(e, "")
 				+ "[${period}]" + offset + "))";
+		TreeMap<Long, Double> values = increases(sim, s, offset.isEmpty() ? 0 : PERIOD, skew);
+		pair(id, description, "EndpointLatency", e, "SampleCount", "Seconds", promql, null, null, null, values, verdict,
+				diagnosis, injected);
+		if (!offset.isEmpty()) {
+			// the query as its written fix has it (the offset removed), so that running
+			// the fixed pair again shows the fix
+			this.prometheus.put(promql.replace(offset, "").replace("${period}", "5m"), increases(sim, s, 0, skew));
+		}
+	}
+
+	/** increase() of a counter per period, read {@code lag} seconds late. */
+	private static TreeMap<Long, Double> increases(FlaskSimulation sim, FlaskSimulation.Scraped s, long lag,
+			DoubleUnaryOperator skew) {
 		TreeMap<Long, Double> values = new TreeMap<>();
-		long lag = offset.isEmpty() ? 0 : PERIOD;
 		for (long t = sim.firstGrid(PERIOD); t * 1000 <= sim.endMillis(); t += PERIOD) {
 			double v = PromQlModel.increase(s.times(), s.count(), (t - lag) * 1000, PERIOD * 1000);
 			if (!Double.isNaN(v)) {
 				values.put(t, skew.applyAsDouble(v));
 			}
 		}
-		pair(id, description, "EndpointLatency", e, "SampleCount", "Seconds", promql, null, null, null, values, verdict,
-				diagnosis, injected);
-		if (!offset.isEmpty()) {
-			// the query as its written fix has it (the offset removed), so that running
-			// the fixed pair again shows the fix
-			TreeMap<Long, Double> fixed = new TreeMap<>();
-			for (long t = sim.firstGrid(PERIOD); t * 1000 <= sim.endMillis(); t += PERIOD) {
-				double v = PromQlModel.increase(s.times(), s.count(), t * 1000, PERIOD * 1000);
-				if (!Double.isNaN(v)) {
-					fixed.put(t, skew.applyAsDouble(v));
-				}
-			}
-			this.prometheus.put(promql.replace(offset, "").replace("${period}", "5m"), fixed);
-		}
+		return values;
 	}
 
 	private void gap(FlaskSimulation sim, FlaskSimulation.Requests r) {

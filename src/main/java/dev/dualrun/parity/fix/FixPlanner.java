@@ -8,9 +8,7 @@ import java.util.Map;
 import dev.dualrun.parity.compare.PairJudge;
 import dev.dualrun.parity.compare.Verdict;
 import dev.dualrun.parity.config.PairMapping;
-import dev.dualrun.parity.config.SideReader;
 import dev.dualrun.parity.source.QueryWindow;
-import dev.dualrun.parity.source.Sources;
 import dev.dualrun.parity.store.EvidenceRow;
 import dev.dualrun.parity.store.PairDefinitions;
 import dev.dualrun.parity.store.PairResultRow;
@@ -70,10 +68,6 @@ public final class FixPlanner {
 			}
 		}
 		return new Planned(fixes, unfixed);
-	}
-
-	static SideReader reader(String type) {
-		return Sources.readers().stream().filter((r) -> r.key().equals(type)).findFirst().orElse(null);
 	}
 
 }

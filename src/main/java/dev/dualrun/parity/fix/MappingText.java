@@ -97,12 +97,13 @@ final class MappingText {
 	 * @return whether the field was found and changed
 	 */
 	boolean rewriteBlockField(String pairId, String block, String field, UnaryOperator<String> rewrite) {
-		NodeTuple b = pair(pairId).map((p) -> tuple(p, block)).orElse(null);
+		MappingNode pair = pair(pairId).orElse(null);
+		NodeTuple b = (pair != null) ? tuple(pair, block) : null;
 		if (b == null || !(b.getValueNode() instanceof MappingNode blockNode)) {
 			return false;
 		}
 		NodeTuple f = tuple(blockNode, field);
-		if (f == null || !(f.getValueNode() instanceof ScalarNode v) || !within(pair(pairId).orElseThrow(), v)) {
+		if (f == null || !(f.getValueNode() instanceof ScalarNode v) || !within(pair, v)) {
 			return false;
 		}
 		String changed = rewrite.apply(this.text.substring(start(v), end(v)));

@@ -7,6 +7,7 @@ import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 
 import dev.dualrun.parity.config.SideReader;
+import dev.dualrun.parity.source.Sources;
 
 /**
  * A run's fixes written into its mapping file's text, each at its pair, with the unified
@@ -53,8 +54,8 @@ public record WrittenFix(List<String> written, List<String> unfixed, List<String
 	/** The query changed when its source can write it, else the unit factor. */
 	private static String apply(MappingText text, PairFix fix) {
 		if (fix.query() != null) {
-			SideReader reader = FixPlanner.reader(fix.pair().newType());
-			if (reader != null && reader.queryField() != null && text.rewriteBlockField(fix.pair().id(), reader.key(),
+			SideReader reader = Sources.provider(fix.pair().newType()).reader();
+			if (reader.queryField() != null && text.rewriteBlockField(fix.pair().id(), reader.key(),
 					reader.queryField(), (t) -> reader.rewrite(t, fix.query(), fix.pair().period()))) {
 				return fix.queryChange();
 			}

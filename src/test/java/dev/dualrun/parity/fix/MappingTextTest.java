@@ -32,7 +32,7 @@ class MappingTextTest {
 			  - { id: errors, cloudwatch: { namespace: App, metric: Errors, statistic: Sum }, prometheus: { query: 'sum(increase(errors_total[5m] offset 5m))' } }
 			""";
 
-	private final SideReader prometheus = FixPlanner.reader("prometheus");
+	private final SideReader prometheus = dev.dualrun.parity.source.Sources.provider("prometheus").reader();
 
 	@Test
 	void aUnitFactorIsReplacedWhereWrittenAndAddedAfterTheIdElse() {
