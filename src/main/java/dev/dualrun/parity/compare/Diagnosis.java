@@ -42,6 +42,11 @@ public record Diagnosis(Code code, String message) {
 		LOW_COVERAGE,
 		/** Too many points outside the tolerance. */
 		OUT_OF_TOLERANCE,
+		/**
+		 * Too many old-side percentiles outside the bucket of the new side's histogram
+		 * its estimate was interpolated in.
+		 */
+		OUTSIDE_BUCKET,
 		/** +Inf or -Inf values. */
 		NON_FINITE,
 		/** Old-side timestamps off the period grid. */

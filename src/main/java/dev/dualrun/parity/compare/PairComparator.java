@@ -71,7 +71,12 @@ public final class PairComparator {
 	public static ComparisonResult compare(AlignedPair pair, PairContext context) {
 		Tolerance tolerance = context.tolerance();
 		StatisticKind kind = context.kind();
-		PointErrors points = PointErrors.of(pair, tolerance, kind, context.extrapolatedShare(pair.window().period()));
+		HistogramBuckets buckets = context.buckets();
+		AlignedPair judged = (buckets != null) ? buckets.clamped(pair) : pair;
+		PointErrors points = PointErrors.of(judged, tolerance, kind, context.extrapolatedShare(pair.window().period()));
+		if (buckets != null) {
+			points = buckets.withEstimates(points, pair);
+		}
 		Aggregates oldAgg = Aggregates.of(finite(pair.oldValues(), pair.oldPresent()));
 		Aggregates newAgg = Aggregates.of(finite(pair.newValues(), pair.newPresent()));
 		LagCheck lag = LagCheck.of(pair);
@@ -107,18 +112,31 @@ public final class PairComparator {
 			// tolerance it causes
 			diagnoses.addAll(0, AnomalyFinder.find(pair, tolerance, kind));
 		}
-		StatisticalEvidence evidence = StatisticalEvidence.of(pair, tolerance);
+		StatisticalEvidence evidence = StatisticalEvidence.of(judged, tolerance);
 		Verdict verdict = diagnoses.isEmpty() ? Verdict.PASS : Verdict.FAIL;
 		if (verdict == Verdict.PASS && !evidence.equivalence().equivalent()) {
 			verdict = Verdict.WARN;
-			EquivalenceCheck e = evidence.equivalence();
-			diagnoses.add(new Diagnosis(Diagnosis.Code.WEAK_EVIDENCE, String.format(Locale.ROOT,
-					"the rules pass, but equivalence within +-%s is not shown: mean difference %s, TOST p = %.3f "
-							+ "with %.0f effective of %d points",
-					AnomalyFinder.format(e.margin()), AnomalyFinder.format(e.meanDifference()), e.pValue(),
-					e.effectiveN(), points.common())));
+			diagnoses.add(weakEvidence(evidence.equivalence(), points));
 		}
-		return new ComparisonResult(verdict, diagnoses, oldAgg, newAgg, points, lag, unit, pair.notes(), evidence);
+		ComparisonResult result = new ComparisonResult(verdict, diagnoses, oldAgg, newAgg, points, lag, unit,
+				pair.notes(), evidence);
+		return (buckets != null) ? result.noting(bucketNote(pair, buckets, points)) : result;
+	}
+
+	private static Diagnosis weakEvidence(EquivalenceCheck e, PointErrors points) {
+		return new Diagnosis(Diagnosis.Code.WEAK_EVIDENCE,
+				String.format(Locale.ROOT,
+						"the rules pass, but equivalence within +-%s is not shown: mean difference %s, TOST p = %.3f "
+								+ "with %.0f effective of %d points",
+						AnomalyFinder.format(e.margin()), AnomalyFinder.format(e.meanDifference()), e.pValue(),
+						e.effectiveN(), points.common()));
+	}
+
+	private static String bucketNote(AlignedPair pair, HistogramBuckets buckets, PointErrors points) {
+		return String.format(Locale.ROOT,
+				"judged against the buckets of the %s histogram (%s): each %s value is held to the bucket its "
+						+ "estimate was interpolated in, the tolerance the slack around it; %d of %d periods within",
+				pair.sides().newName(), buckets.describe(), pair.sides().oldName(), points.within(), points.common());
 	}
 
 	private static void diagnose(AlignedPair pair, PairContext context, PointErrors points, LagCheck lag,
@@ -129,32 +147,9 @@ public final class PairComparator {
 		String newName = pair.sides().newName();
 		double outsideP = outsideSignificance(points, tolerance);
 		boolean withinOk = outsideP >= OUTSIDE_ALPHA;
-		boolean biasOk = Math.abs(points.bias()) <= biasLimit(points, tolerance);
-		Diagnosis periodFactor = RatioCauses.periodFactor(pair, unit, context);
-		if (periodFactor != null && !(withinOk && biasOk)) {
-			out.add(periodFactor);
-		}
-		else if (unit.found() && !(withinOk && biasOk)) {
-			double f = unit.factor();
-			out.add(new Diagnosis(Diagnosis.Code.UNIT_FACTOR,
-					String.format(Locale.ROOT,
-							"unit factor: %s is %s %s (median ratio %.4g); a unit mismatch, multiply unit-factor by %s",
-							newName, factorText(f), oldName, unit.medianRatio(), factorText(1 / f).substring(1))));
-		}
-		else if (lag.bestLag() != 0) {
-			int l = lag.bestLag();
-			out.add(new Diagnosis(Diagnosis.Code.SHIFT, String
-				.format(Locale.ROOT, "shifted by %+d period(s): %s shows each value %d s %s than %s "
-						+ "(mean error %.4g at lag 0, %.4g at lag %+d); check the one-period shift (the shift rule) "
-						+ "and offsets in the query", l, newName, Math.abs(l) * periodSeconds,
-						(l > 0) ? "later" : "earlier", oldName, lag.errorAtZero(), lag.errorAtBest(), l)));
-		}
-		else if (!biasOk) {
-			Diagnosis share = RatioCauses.seriesShare(pair, points, unit, context);
-			out.add((share != null) ? share : new Diagnosis(Diagnosis.Code.BIAS,
-					String.format(Locale.ROOT, "constant bias: %s is %+.1f %% %s %s over the window (limit +-%.1f %%)",
-							newName, points.bias() * 100, (points.bias() > 0) ? "above" : "below", oldName,
-							biasLimit(points, tolerance) * 100)));
+		Diagnosis cause = factorShiftOrBias(pair, context, points, lag, unit, withinOk, outsideP);
+		if (cause != null) {
+			out.add(cause);
 		}
 		List<GapFinder.Gap> onNew = GapFinder.missingOnNew(pair);
 		List<GapFinder.Gap> onOld = GapFinder.missingOnOld(pair);
@@ -163,8 +158,12 @@ public final class PairComparator {
 		WindowEndGap.find(pair, onOld, onNew, context.readAt()).ifPresent(out::add);
 		coverage(oldName, points.oldCoverage(), tolerance, out);
 		coverage(newName, points.newCoverage(), tolerance, out);
-		if (!withinOk && out.stream().noneMatch((d) -> isFactor(d.code()) || d.code() == Diagnosis.Code.SHIFT)) {
-			out.add(outOfTolerance(points, tolerance, outsideP, newName, allowance(pair, context)));
+		if (!withinOk && out.stream()
+			.noneMatch((d) -> isFactor(d.code()) || d.code() == Diagnosis.Code.SHIFT
+					|| d.code() == Diagnosis.Code.OUTSIDE_BUCKET)) {
+			out.add((context.buckets() != null)
+					? context.buckets().outside(points, pair.sides(), rule(points, tolerance, outsideP))
+					: outOfTolerance(points, tolerance, outsideP, newName, allowance(pair, context)));
 		}
 		long nonFinite = points.discrepancies().stream().filter((d) -> d.kind() == Discrepancy.Kind.NON_FINITE).count();
 		if (nonFinite > 0) {
@@ -177,6 +176,50 @@ public final class PairComparator {
 							+ TIME.format(Instant.ofEpochMilli(pair.offGrid().get(0)))
 							+ " UTC: the period or start time does not match (the grid rule)"));
 		}
+	}
+
+	/**
+	 * What explains a whole-window difference, first found first: a factor tied to the
+	 * period, a unit factor, a shift, then the bias (a share of the series, the buckets
+	 * of a histogram, or a constant bias).
+	 * @return the diagnosis, or null when there is nothing to explain
+	 */
+	private static Diagnosis factorShiftOrBias(AlignedPair pair, PairContext context, PointErrors points, LagCheck lag,
+			UnitFactorCheck unit, boolean withinOk, double outsideP) {
+		Tolerance tolerance = context.tolerance();
+		String oldName = pair.sides().oldName();
+		String newName = pair.sides().newName();
+		boolean biasOk = Math.abs(points.bias()) <= biasLimit(points, tolerance);
+		Diagnosis periodFactor = RatioCauses.periodFactor(pair, unit, context);
+		if (periodFactor != null && !(withinOk && biasOk)) {
+			return periodFactor;
+		}
+		if (unit.found() && !(withinOk && biasOk)) {
+			double f = unit.factor();
+			return new Diagnosis(Diagnosis.Code.UNIT_FACTOR,
+					String.format(Locale.ROOT,
+							"unit factor: %s is %s %s (median ratio %.4g); a unit mismatch, multiply unit-factor by %s",
+							newName, factorText(f), oldName, unit.medianRatio(), factorText(1 / f).substring(1)));
+		}
+		if (lag.bestLag() != 0) {
+			int l = lag.bestLag();
+			return new Diagnosis(Diagnosis.Code.SHIFT, String
+				.format(Locale.ROOT, "shifted by %+d period(s): %s shows each value %d s %s than %s "
+						+ "(mean error %.4g at lag 0, %.4g at lag %+d); check the one-period shift (the shift rule) "
+						+ "and offsets in the query", l, newName, Math.abs(l) * pair.window().period().toSeconds(),
+						(l > 0) ? "later" : "earlier", oldName, lag.errorAtZero(), lag.errorAtBest(), l));
+		}
+		if (biasOk) {
+			return null;
+		}
+		if (context.buckets() != null) {
+			return context.buckets().outside(points, pair.sides(), rule(points, tolerance, outsideP));
+		}
+		Diagnosis share = RatioCauses.seriesShare(pair, points, unit, context);
+		return (share != null) ? share : new Diagnosis(Diagnosis.Code.BIAS,
+				String.format(Locale.ROOT, "constant bias: %s is %+.1f %% %s %s over the window (limit +-%.1f %%)",
+						newName, points.bias() * 100, (points.bias() > 0) ? "above" : "below", oldName,
+						biasLimit(points, tolerance) * 100));
 	}
 
 	/**
@@ -199,6 +242,13 @@ public final class PairComparator {
 				(1 - points.withinShare()) * 100, points.common(), format(tolerance.absolute()),
 				tolerance.relative() * 100, allowance, (1 - tolerance.minWithin()) * 100, pText(outsideP), side,
 				points.bias() * 100, points.mape() * 100));
+	}
+
+	/** The tolerance and the binomial test of the periods out of it, in words. */
+	private static String rule(PointErrors points, Tolerance tolerance, double outsideP) {
+		return String.format(Locale.ROOT, "beyond max(%s, %.1f %%); %.0f %% allowed, binomial %s",
+				format(tolerance.absolute()), tolerance.relative() * 100, (1 - tolerance.minWithin()) * 100,
+				pText(outsideP));
 	}
 
 	/**

@@ -18,9 +18,12 @@ import dev.dualrun.parity.config.Tolerance;
  * @param readAt when the sides were first read, or null when not known
  * @param eventCount whether the old side counts events (a SampleCount, or a Sum in the
  * unit Count or none): only such a count is Poisson noise where it is extrapolated
+ * @param buckets the buckets of the histogram the new side's percentile was estimated
+ * from, on the old side's scale, or null: the old side's value is then held to its
+ * estimate's bucket
  */
 public record PairContext(Tolerance tolerance, StatisticKind kind, SideQuery newQuery, Instant readAt,
-		boolean eventCount) {
+		boolean eventCount, HistogramBuckets buckets) {
 
 	/**
 	 * @param tolerance the tolerance
@@ -28,7 +31,7 @@ public record PairContext(Tolerance tolerance, StatisticKind kind, SideQuery new
 	 * @return a context with no query and no read time
 	 */
 	public static PairContext of(Tolerance tolerance, StatisticKind kind) {
-		return new PairContext(tolerance, kind, null, null, false);
+		return new PairContext(tolerance, kind, null, null, false, null);
 	}
 
 	/**

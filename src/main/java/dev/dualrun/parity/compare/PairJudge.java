@@ -77,8 +77,8 @@ public final class PairJudge {
 	private static Judgement judge(PairMapping pair, QueryWindow window, TimeSeries oldSeries, TimeSeries newSeries,
 			Instant readAt) {
 		AlignedPair aligned = align(pair, window, oldSeries, newSeries);
-		ComparisonResult compared = PairComparator.compare(aligned,
-				new PairContext(pair.tolerance(), pair.kind(), pair.neu(), readAt, countsEvents(pair)));
+		ComparisonResult compared = PairComparator.compare(aligned, new PairContext(pair.tolerance(), pair.kind(),
+				pair.neu(), readAt, countsEvents(pair), buckets(pair, newSeries)));
 		ComparisonResult result = IdentityCheck.of(pair.oldDimensions(), newSeries.labels(), pair.sides())
 			.map(compared::failWith)
 			.orElse(compared);
@@ -88,6 +88,12 @@ public final class PairJudge {
 				.orElse(result);
 		}
 		return new Judgement(aligned, result);
+	}
+
+	/** A percentile's histogram buckets, when the new side estimated it from one. */
+	private static HistogramBuckets buckets(PairMapping pair, TimeSeries newSeries) {
+		return (pair.kind() == dev.dualrun.parity.config.StatisticKind.PERCENTILE)
+				? HistogramBuckets.of(newSeries.bucketBounds(), pair.unitFactor(), pair.old().unit()) : null;
 	}
 
 	/** A SampleCount, or a Sum of a count (unit Count, or none declared). */

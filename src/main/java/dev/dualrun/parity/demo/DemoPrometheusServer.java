@@ -80,12 +80,9 @@ public final class DemoPrometheusServer implements AutoCloseable {
 		});
 		server.setExecutor(this.executor);
 		server.createContext("/api/v1/query_range", this::queryRange);
-		server
-			.createContext("/api/v1/label/__name__/values",
-					(exchange) -> send(exchange, 200, "{\"status\":\"success\",\"data\":" + JSON.writeValueAsString(
-							new java.util.TreeSet<>(this.catalog.stream().map((l) -> l.get("__name__")).toList()))
-							+ "}"));
-		server.createContext("/api/v1/series", this::series);
+		server.createContext("/api/v1/label/", this::labelValues);
+		server.createContext("/api/v1/series", (exchange) -> send(exchange, 200,
+				"{\"status\":\"success\",\"data\":" + JSON.writeValueAsString(matching(exchange, false)) + "}"));
 		server.createContext("/api/v1/rules",
 				(exchange) -> send(exchange, 200, "{\"status\":\"success\",\"data\":{\"groups\":"
 						+ JSON.writeValueAsString(this.groups.values()) + "}}"));
@@ -159,9 +156,37 @@ public final class DemoPrometheusServer implements AutoCloseable {
 		this.catalog.add(Map.copyOf(all));
 	}
 
-	/** {@code /api/v1/series?match[]=name{label="value",...}}: equality matchers only. */
-	private void series(HttpExchange exchange) throws IOException {
+	/**
+	 * {@code /api/v1/label/NAME/values}, of the series {@code match[]} selects when
+	 * given.
+	 */
+	private void labelValues(HttpExchange exchange) throws IOException {
+		String[] path = exchange.getRequestURI().getPath().split("/");
+		String name = (path.length == 6 && path[5].equals("values")) ? path[4] : null;
+		if (name == null) {
+			send(exchange, 404, "{\"status\":\"error\",\"error\":\"not found\"}");
+			return;
+		}
+		java.util.Set<String> values = new java.util.TreeSet<>();
+		matching(exchange, true).stream()
+			.map((l) -> l.get(name))
+			.filter(java.util.Objects::nonNull)
+			.forEach(values::add);
+		send(exchange, 200, "{\"status\":\"success\",\"data\":" + JSON.writeValueAsString(values) + "}");
+	}
+
+	/**
+	 * The series {@code match[]=name{label="value",...}} selects (equality matchers
+	 * only).
+	 * @param exchange the request
+	 * @param allWithout whether no {@code match[]} selects every series
+	 * @return their labels
+	 */
+	private java.util.List<Map<String, String>> matching(HttpExchange exchange, boolean allWithout) {
 		String raw = exchange.getRequestURI().getRawQuery();
+		if (allWithout && (raw == null || !raw.contains("match%5B%5D=") && !raw.contains("match[]="))) {
+			return this.catalog;
+		}
 		java.util.List<Map<String, String>> out = new java.util.ArrayList<>();
 		for (String part : (raw != null) ? raw.split("&") : new String[0]) {
 			String[] kv = part.split("=", 2);
@@ -189,7 +214,7 @@ public final class DemoPrometheusServer implements AutoCloseable {
 				}
 			}
 		}
-		send(exchange, 200, "{\"status\":\"success\",\"data\":" + JSON.writeValueAsString(out) + "}");
+		return out;
 	}
 
 	/** Rule groups by name, as {@code /api/v1/rules} lists them. */

@@ -174,9 +174,15 @@ public final class DemoScenario {
 	private static void describeForDiscovery(DemoPrometheusServer prometheus) {
 		for (FlaskSimulation.Endpoint e : List.of(ROOT, ORDERS_GET, ORDERS_POST, USERS)) {
 			for (String status : List.of("200", "500")) {
-				for (String suffix : List.of("_count", "_sum", "_bucket")) {
-					prometheus.describe("flask_http_request_duration_seconds" + suffix, Map.of("path", e.path(),
-							"method", e.method(), "status", status, "job", "flask", "instance", "web-1:8000"));
+				Map<String, String> labels = Map.of("path", e.path(), "method", e.method(), "status", status, "job",
+						"flask", "instance", "web-1:8000");
+				for (String suffix : List.of("_count", "_sum")) {
+					prometheus.describe("flask_http_request_duration_seconds" + suffix, labels);
+				}
+				for (double le : FlaskSimulation.BUCKETS) {
+					Map<String, String> bucket = new java.util.TreeMap<>(labels);
+					bucket.put("le", Double.isInfinite(le) ? "+Inf" : Double.toString(le));
+					prometheus.describe("flask_http_request_duration_seconds_bucket", bucket);
 				}
 			}
 		}
@@ -309,9 +315,7 @@ public final class DemoScenario {
 			}
 		}
 		pair("latency-p95-users-get", "95th percentile latency of GET /api/users", "EndpointLatency", USERS, "p95",
-				"Seconds", promql, null, null,
-				"{ relative: 0.15 }   # histogram_quantile is exact only to the bucket width", values, "PASS", null,
-				null);
+				"Seconds", promql, null, null, null, values, "PASS", null, null);
 	}
 
 	private void errors(FlaskSimulation sim, FlaskSimulation.Scraped s) {

@@ -30,10 +30,12 @@ import tools.jackson.core.type.TypeReference;
  * @param outcome what the answer was
  * @param seriesRead JSON list of the labels of every series the query read (series
  * parity), or null
+ * @param bucketBounds JSON list of the bucket bounds of the histogram the values were
+ * estimated from, or null
  */
 public record EvidenceRow(long runId, String pairId, Side side, String request, int shiftSeconds, double unitFactor,
 		int points, String labels, String messages, String error, byte[] packed, Instant fetchedAt, Outcome outcome,
-		String seriesRead) {
+		String seriesRead, String bucketBounds) {
 
 	/** Which side, and which read of it. */
 	public enum Side {
@@ -79,14 +81,15 @@ public record EvidenceRow(long runId, String pairId, Side side, String request, 
 			return new EvidenceRow(runId, pairId, side, request, shiftSeconds, unitFactor, s.series().size(),
 					StoreJson.json(s.series().labels()), StoreJson.json(s.series().messages()), null,
 					PackedSeries.pack(window, s.series().timestamps(), s.series().values()), at, Outcome.SERIES,
-					(s.series().seriesRead() != null) ? StoreJson.json(s.series().seriesRead()) : null);
+					(s.series().seriesRead() != null) ? StoreJson.json(s.series().seriesRead()) : null,
+					(s.series().bucketBounds() != null) ? StoreJson.json(s.series().bucketBounds()) : null);
 		}
 		if (answer instanceof SideAnswer.Several s) {
 			return new EvidenceRow(runId, pairId, side, request, shiftSeconds, unitFactor, 0,
-					StoreJson.json(s.labelSets()), "[]", s.message(), null, at, Outcome.SEVERAL, null);
+					StoreJson.json(s.labelSets()), "[]", s.message(), null, at, Outcome.SEVERAL, null, null);
 		}
 		return new EvidenceRow(runId, pairId, side, request, shiftSeconds, unitFactor, 0, "{}", "[]",
-				((SideAnswer.Failed) answer).message(), null, at, Outcome.FAILED, null);
+				((SideAnswer.Failed) answer).message(), null, at, Outcome.FAILED, null, null);
 	}
 
 	/**
@@ -96,8 +99,12 @@ public record EvidenceRow(long runId, String pairId, Side side, String request, 
 		return switch (this.outcome) {
 			case SERIES -> {
 				PackedSeries.Points p = PackedSeries.unpack(this.packed);
-				yield new SideAnswer.Series(new TimeSeries(StoreJson.labels(this.labels), p.timestamps(), p.values(),
-						StoreJson.strings(this.messages), seriesSets(this.seriesRead)), this.fetchedAt);
+				yield new SideAnswer.Series(
+						new TimeSeries(StoreJson.labels(this.labels), p.timestamps(), p.values(),
+								StoreJson.strings(this.messages), seriesSets(this.seriesRead),
+								(this.bucketBounds != null)
+										? StoreJson.JSON.readValue(this.bucketBounds, double[].class) : null),
+						this.fetchedAt);
 			}
 			case SEVERAL -> new SideAnswer.Several(seriesSets(this.labels), this.error);
 			case FAILED -> new SideAnswer.Failed(this.error);

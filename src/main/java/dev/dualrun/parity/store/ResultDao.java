@@ -70,9 +70,9 @@ public interface ResultDao {
 
 	@SqlBatch("""
 			INSERT INTO series_evidence (run_id, pair_id, side, request, shift_seconds, unit_factor, points, labels,
-			    messages, error, packed, fetched_at, outcome, series_read)
+			    messages, error, packed, fetched_at, outcome, series_read, bucket_bounds)
 			VALUES (:runId, :pairId, :side, :request, :shiftSeconds, :unitFactor, :points, :labels,
-			    :messages, :error, :packed, :fetchedAt, :outcome, :seriesRead)
+			    :messages, :error, :packed, :fetchedAt, :outcome, :seriesRead, :bucketBounds)
 			""")
 	void insertEvidence(@BindMethods List<EvidenceRow> rows);
 

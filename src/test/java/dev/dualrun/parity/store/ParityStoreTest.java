@@ -79,7 +79,7 @@ class ParityStoreTest {
 		var window = new dev.dualrun.parity.source.QueryWindow(T, T.plusSeconds(3600), java.time.Duration.ofMinutes(1));
 		byte[] packed = PackedSeries.pack(window, new long[] { T.toEpochMilli() }, new double[] { Double.NaN });
 		this.store.saveEvidence(new EvidenceRow(this.runId, "a", EvidenceRow.Side.OLD, "req", 0, 1, 1, "{}", "[]", null,
-				packed, T, EvidenceRow.Outcome.SERIES, null));
+				packed, T, EvidenceRow.Outcome.SERIES, null, null));
 		EvidenceRow read = this.store.results().evidence(this.runId, "a", EvidenceRow.Side.OLD).orElseThrow();
 		assertThat(PackedSeries.unpack(read.packed()).values()[0]).isNaN();
 		assertThat(read.fetchedAt()).isEqualTo(T);

@@ -44,7 +44,7 @@ final class PromQlLinter {
 		return new QueryShape(tree.selectors.stream().map(PromQlLinter::selector).toList(), ranged);
 	}
 
-	private static QueryShape.Selector selector(PromQl.Selector s) {
+	static QueryShape.Selector selector(PromQl.Selector s) {
 		return new QueryShape.Selector(s.metric(),
 				s.matchers().stream().map((m) -> new QueryShape.Matcher(m.label(), m.op(), m.value())).toList());
 	}

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import dev.dualrun.parity.config.PairMapping;
 import dev.dualrun.parity.config.Side;
+import dev.dualrun.parity.config.StatisticKind;
 import dev.dualrun.parity.source.CardinalityException;
 import dev.dualrun.parity.source.MetricSource;
 import dev.dualrun.parity.source.QueryWindow;
@@ -101,7 +102,13 @@ public final class PrometheusSource implements MetricSource {
 		for (int i = 0; i < shifted.length; i++) {
 			shifted[i] = s.timestamps()[i] - p * 1000;
 		}
-		return new TimeSeries(s.labels(), shifted, s.values(), result.warnings(), read);
+		return new TimeSeries(s.labels(), shifted, s.values(), result.warnings(), read, bucketBounds(pair, window));
+	}
+
+	/** A percentile's histogram buckets, which its estimate is exact to. */
+	private double[] bucketBounds(PairMapping pair, QueryWindow window) {
+		return (pair.kind() == StatisticKind.PERCENTILE && this.side == Side.NEW)
+				? new BucketBoundsReader(this.client).read(query(pair), window.start(), window.end()) : null;
 	}
 
 	/**

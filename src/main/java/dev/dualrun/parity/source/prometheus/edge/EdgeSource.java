@@ -82,7 +82,7 @@ final class EdgeSource implements MetricSource {
 		}
 		List<String> messages = new java.util.ArrayList<>(series.messages());
 		messages.addAll(said);
-		return new TimeSeries(series.labels(), series.timestamps(), series.values(), messages, series.seriesRead());
+		return series.withMessages(messages);
 	}
 
 	/**
