@@ -1,5 +1,7 @@
 package dev.dualrun.parity.alert;
 
+import dev.dualrun.parity.config.AlertChange;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -89,7 +91,8 @@ public final class AlertJudge {
 					"operator inverted: " + o.system() + " alarms when the value is " + o.comparison().words() + " "
 							+ Alerts.number(o.threshold()) + ", " + n.system() + "'s rule fires when it is "
 							+ n.comparison().words() + " " + Alerts.number(n.threshold()) + "; write '"
-							+ o.comparison().symbol() + "' in the rule");
+							+ o.comparison().symbol() + "' in the rule",
+					new AlertChange(AlertChange.Kind.OPERATOR, o.comparison().symbol()));
 			defect = true;
 		}
 		if (o.hasThreshold() && n.hasThreshold() && o.threshold() != 0 && Double.isFinite(ratio) && ratio > 0) {
@@ -105,7 +108,8 @@ public final class AlertJudge {
 								+ ((o.unit() != null && !o.unit().equals("None")) ? " " + o.unit() : "") + " is "
 								+ Alerts.number(expected) + " there, but the rule compares with "
 								+ Alerts.number(n.threshold()) + " (" + times + " that); write "
-								+ Alerts.number(expected) + " in the rule");
+								+ Alerts.number(expected) + " in the rule",
+						new AlertChange(AlertChange.Kind.THRESHOLD, Alerts.number(expected)));
 				defect = true;
 			}
 		}

@@ -1,5 +1,7 @@
 package dev.dualrun.parity.alert;
 
+import dev.dualrun.parity.config.AlertChange;
+
 import java.time.Duration;
 import java.util.List;
 
@@ -84,8 +86,18 @@ public record AlertJudgement(Verdict verdict, List<Finding> findings, List<Match
 	 *
 	 * @param code its code
 	 * @param message what was found and what to do
+	 * @param remedy the change of the rule it implies, or null when none a rule file can
+	 * hold
 	 */
-	public record Finding(Code code, String message) {
+	public record Finding(Code code, String message, AlertChange remedy) {
+
+		/**
+		 * @param code its code
+		 * @param message what was found and what to do
+		 */
+		public Finding(Code code, String message) {
+			this(code, message, null);
+		}
 
 	}
 

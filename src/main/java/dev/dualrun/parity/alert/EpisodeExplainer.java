@@ -1,5 +1,7 @@
 package dev.dualrun.parity.alert;
 
+import dev.dualrun.parity.config.AlertChange;
+
 import java.time.Duration;
 
 import dev.dualrun.parity.alert.AlertJudgement.Code;
@@ -87,8 +89,8 @@ final class EpisodeExplainer {
 		else if (this.n.holdFor().compareTo(this.longer) > 0) {
 			this.found.add(Code.FOR_TOO_LONG,
 					"'for' too long: " + what + " ('" + this.n.holdWords() + "' is longer than " + this.o.holdWords()
-							+ ", " + Alerts.words(this.o.holdFor()) + "); write for: "
-							+ Alerts.words(this.o.holdFor()));
+							+ ", " + Alerts.words(this.o.holdFor()) + "); write for: " + Alerts.words(this.o.holdFor()),
+					holdFor(this.o.holdFor()));
 		}
 		else if (!Double.isNaN(this.gap)) {
 			this.found.add(Code.THRESHOLD_DIFFERS,
@@ -127,7 +129,8 @@ final class EpisodeExplainer {
 		if (this.n.holdFor().compareTo(this.shorter) < 0) {
 			this.found.add(Code.FOR_TOO_SHORT,
 					"'for' too short: " + what + "; '" + this.n.holdWords() + "' is shorter than " + this.o.holdWords()
-							+ "; write for: " + Alerts.words(this.o.holdFor().minus(this.o.step())));
+							+ "; write for: " + Alerts.words(this.o.holdFor().minus(this.o.step())),
+					holdFor(this.o.holdFor().minus(this.o.step())));
 		}
 		else if (!Double.isNaN(this.gap)) {
 			this.found.add(Code.THRESHOLD_DIFFERS,
@@ -149,13 +152,14 @@ final class EpisodeExplainer {
 		if (!onset.isNegative() && this.n.holdFor().compareTo(this.longer) > 0) {
 			this.found.add(Code.FOR_TOO_LONG,
 					"'for' too long: " + what + "; '" + this.n.holdWords() + "' is longer than " + this.o.holdWords()
-							+ " (" + Alerts.words(this.o.holdFor()) + "); write for: "
-							+ Alerts.words(this.o.holdFor()));
+							+ " (" + Alerts.words(this.o.holdFor()) + "); write for: " + Alerts.words(this.o.holdFor()),
+					holdFor(this.o.holdFor()));
 		}
 		else if (onset.isNegative() && this.n.holdFor().compareTo(this.shorter) < 0) {
 			this.found.add(Code.FOR_TOO_SHORT,
 					"'for' too short: " + what + "; '" + this.n.holdWords() + "' is shorter than " + this.o.holdWords()
-							+ "; write for: " + Alerts.words(this.o.holdFor().minus(this.o.step())));
+							+ "; write for: " + Alerts.words(this.o.holdFor().minus(this.o.step())),
+					holdFor(this.o.holdFor().minus(this.o.step())));
 		}
 		else if (!Double.isNaN(this.gap)) {
 			this.found.add(Code.THRESHOLD_DIFFERS, "thresholds differ: " + what + "; the rule's threshold is "
@@ -193,6 +197,10 @@ final class EpisodeExplainer {
 	private static String condition(AlertCondition n) {
 		return n.hasThreshold() ? n.watches() + " " + n.comparison().symbol() + " " + Alerts.number(n.threshold())
 				: n.watches();
+	}
+
+	private static AlertChange holdFor(java.time.Duration d) {
+		return new AlertChange(AlertChange.Kind.HOLD_FOR, Alerts.words(d));
 	}
 
 }

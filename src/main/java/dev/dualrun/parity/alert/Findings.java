@@ -1,5 +1,7 @@
 package dev.dualrun.parity.alert;
 
+import dev.dualrun.parity.config.AlertChange;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,8 +18,20 @@ final class Findings {
 
 	private final Map<Code, List<String>> found = new LinkedHashMap<>();
 
+	private final Map<Code, AlertChange> remedies = new java.util.HashMap<>();
+
 	void add(Code code, String message) {
 		this.found.computeIfAbsent(code, (k) -> new ArrayList<>()).add(message);
+	}
+
+	/**
+	 * @param code the finding's code
+	 * @param message what was found and what to do
+	 * @param remedy the change of the rule it implies (the first kept)
+	 */
+	void add(Code code, String message, AlertChange remedy) {
+		add(code, message);
+		this.remedies.putIfAbsent(code, remedy);
 	}
 
 	/**
@@ -33,8 +47,10 @@ final class Findings {
 	 */
 	List<Finding> list() {
 		List<Finding> findings = new ArrayList<>();
-		this.found.forEach((code, messages) -> findings.add(new Finding(code,
-				messages.get(0) + ((messages.size() > 1) ? " (and " + (messages.size() - 1) + " more)" : ""))));
+		this.found.forEach((code,
+				messages) -> findings.add(new Finding(code,
+						messages.get(0) + ((messages.size() > 1) ? " (and " + (messages.size() - 1) + " more)" : ""),
+						this.remedies.get(code))));
 		return findings;
 	}
 

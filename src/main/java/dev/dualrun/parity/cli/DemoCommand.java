@@ -193,8 +193,13 @@ final class DemoCommand implements Callable<Integer> {
 	private static String fixes(StoreSession context, long runId, Path mapping) throws java.io.IOException {
 		Path target = FixCommand.target(mapping, null);
 		var fix = FixCommand.written(context.store(), runId, java.nio.file.Files.readString(mapping), mapping, target);
+		Path rules = dev.dualrun.parity.demo.DemoScenario.rules(mapping);
+		var alerts = FixCommand.writtenRules(context.store(), runId,
+				Map.of(rules, java.nio.file.Files.readString(rules)));
 		return "fix: " + fix.written().size() + " pair(s) fixed in " + target + " (" + String.join("; ", fix.written())
-				+ "); the diff: java -jar target/parity-validator.jar fix --run " + runId;
+				+ "), " + alerts.written().size() + " alert rule(s) fixed in " + FixCommand.target(rules, null) + " ("
+				+ String.join("; ", alerts.written()).replace(", " + FixCommand.target(rules, null), "")
+				+ "); the diffs: java -jar target/parity-validator.jar fix --run " + runId + " --rules " + rules;
 	}
 
 	/** The pairs whose verdict is the scenario's; a line for each that is not. */

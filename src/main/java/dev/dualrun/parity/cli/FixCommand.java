@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -12,21 +16,25 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import dev.dualrun.parity.config.MappingLoader;
+import dev.dualrun.parity.fix.AlertFix;
 import dev.dualrun.parity.fix.FixPlanner;
 import dev.dualrun.parity.fix.WrittenFix;
+import dev.dualrun.parity.fix.WrittenRules;
 import dev.dualrun.parity.report.AtomicFile;
+import dev.dualrun.parity.store.ParityStore;
 import dev.dualrun.parity.store.RunRow;
 
 /**
  * {@code fix}: write the fixes a run's diagnoses imply into a copy of its mapping file.
  */
 @Command(name = "fix", mixinStandardHelpOptions = true,
-		header = "Write the mapping fixes a run's diagnoses imply, beside the mapping file.",
+		header = "Write the mapping and rule fixes a run's findings imply, beside the files.",
 		description = { "For each failing pair whose first diagnosis implies a change of the mapping (a unit factor,",
 				"increase() for rate() where a count per period is meant, an offset of one period), writes the",
-				"change at the pair in a copy of the run's mapping file, every other line as written, and prints",
-				"the diff and the command that runs the fixed pairs again: their verdicts prove the fix.",
-				"Calls no backend." })
+				"change at the pair in a copy of the run's mapping file, every other line as written. For each",
+				"failing alert pair whose first finding implies a change of its rule (a 'for' too long or too",
+				"short, a threshold off by a unit factor, an inverted operator), writes it in a copy of the rule",
+				"file given with --rules. Prints the diffs and how to prove the fixes. Calls no backend." })
 final class FixCommand implements Callable<Integer> {
 
 	@Spec
@@ -43,6 +51,11 @@ final class FixCommand implements Callable<Integer> {
 			description = "Where the fixed mapping goes. Default: beside it, <name>.fixed.yml")
 	Path out;
 
+	@Option(names = "--rules", paramLabel = "FILE",
+			description = "A rule file of the new side to fix the alert pairs' rules in (repeat for more); "
+					+ "each fixed copy goes beside it, <name>.fixed.yml")
+	List<Path> rules = new ArrayList<>();
+
 	@Mixin
 	StoreOptions store;
 
@@ -55,36 +68,74 @@ final class FixCommand implements Callable<Integer> {
 				return console.error(ExitCodes.CONFIGURATION, "no run " + this.runId + " in the database");
 			}
 			Path source = (this.mapping != null) ? this.mapping : Path.of(run.mappingSource());
-			byte[] bytes;
+			Map<Path, String> ruleTexts = new LinkedHashMap<>();
+			String text;
 			try {
-				bytes = Files.readAllBytes(source);
+				text = mappingText(run, source);
+				for (Path r : this.rules) {
+					ruleTexts.put(r, read(r, "rule file"));
+				}
 			}
-			catch (IOException ex) {
-				return console.error(ExitCodes.CONFIGURATION,
-						"cannot read the mapping file " + source + " of run " + this.runId + " ("
-								+ ex.getClass().getSimpleName() + ")"
-								+ ((this.mapping == null) ? "; give --mapping" : ""));
+			catch (Refused ex) {
+				return console.error(ExitCodes.CONFIGURATION, ex.getMessage());
 			}
-			if (run.mappingSha256() != null && !run.mappingSha256().equals(MappingLoader.sha256(bytes))) {
-				return console.error(ExitCodes.CONFIGURATION,
-						"the mapping file " + source + " is not the one run " + this.runId
-								+ " read (its SHA-256 differs): fix changes the file a run judged; run the pairs "
-								+ "again and fix that run");
-			}
-			Path target = target(source, this.out);
-			try {
-				return report(console,
-						written(context.store(), this.runId, new String(bytes, StandardCharsets.UTF_8), source, target),
-						target);
-			}
-			catch (IllegalArgumentException ex) {
-				return console.error(ExitCodes.CONFIGURATION, source + ": " + ex.getMessage());
-			}
-			catch (IOException ex) {
-				return console.error(ExitCodes.RUNTIME,
-						"cannot write " + target + " (" + ex.getClass().getSimpleName() + ": " + ex.getMessage() + ")");
-			}
+			return write(console, context.store(), text, source, ruleTexts);
 		});
+	}
+
+	private int write(Console console, ParityStore store, String text, Path source, Map<Path, String> ruleTexts) {
+		Path target = target(source, this.out);
+		Path writing = target;
+		try {
+			WrittenFix pairs = written(store, this.runId, text, source, target);
+			writing = null;
+			WrittenRules alerts = writtenRules(store, this.runId, ruleTexts);
+			return report(console, pairs, alerts, target);
+		}
+		catch (IllegalArgumentException ex) {
+			return console.error(ExitCodes.CONFIGURATION, ((writing != null) ? source + ": " : "") + ex.getMessage());
+		}
+		catch (IOException ex) {
+			return console.error(ExitCodes.RUNTIME,
+					"cannot write " + ((writing != null) ? writing : "a fixed rule file") + " ("
+							+ ex.getClass().getSimpleName() + ": " + ex.getMessage() + ")");
+		}
+	}
+
+	/** The mapping file's text, if it is the one the run read. */
+	private String mappingText(RunRow run, Path source) throws Refused {
+		byte[] bytes;
+		try {
+			bytes = Files.readAllBytes(source);
+		}
+		catch (IOException ex) {
+			throw new Refused("cannot read the mapping file " + source + " of run " + this.runId + " ("
+					+ ex.getClass().getSimpleName() + ")" + ((this.mapping == null) ? "; give --mapping" : ""));
+		}
+		if (run.mappingSha256() != null && !run.mappingSha256().equals(MappingLoader.sha256(bytes))) {
+			throw new Refused("the mapping file " + source + " is not the one run " + this.runId
+					+ " read (its SHA-256 differs): fix changes the file a run judged; run the pairs "
+					+ "again and fix that run");
+		}
+		return new String(bytes, StandardCharsets.UTF_8);
+	}
+
+	private static String read(Path file, String what) throws Refused {
+		try {
+			return Files.readString(file);
+		}
+		catch (IOException ex) {
+			throw new Refused("cannot read the " + what + " " + file + " (" + ex.getClass().getSimpleName() + ")");
+		}
+	}
+
+	/** A file the command cannot use, in one line. */
+	private static final class Refused extends Exception {
+
+		Refused(String message) {
+			super(message, null, false, false);
+		}
+
 	}
 
 	/**
@@ -97,8 +148,7 @@ final class FixCommand implements Callable<Integer> {
 	 * @return the fixes written
 	 * @throws IOException if the target cannot be written
 	 */
-	static WrittenFix written(dev.dualrun.parity.store.ParityStore store, long runId, String text, Path source,
-			Path target) throws IOException {
+	static WrittenFix written(ParityStore store, long runId, String text, Path source, Path target) throws IOException {
 		WrittenFix fix = WrittenFix.of(FixPlanner.plan(store, runId), text, source.toString(), target.toString());
 		if (!fix.written().isEmpty()) {
 			AtomicFile.write(target, fix.text().getBytes(StandardCharsets.UTF_8));
@@ -106,20 +156,52 @@ final class FixCommand implements Callable<Integer> {
 		return fix;
 	}
 
-	private int report(Console console, WrittenFix fix, Path target) {
-		if (fix.written().isEmpty()) {
-			console.line("fix: run " + this.runId + ": no failing pair with a fix the mapping can hold"
-					+ (fix.unfixed().isEmpty() ? "" : "; not fixed: " + String.join(", ", fix.unfixed())));
+	/**
+	 * Plans a run's alert fixes and writes each rule file they change beside it.
+	 * @param store the store
+	 * @param runId the run
+	 * @param ruleTexts the rule files given, with their texts
+	 * @return the fixes written
+	 * @throws IOException if a fixed rule file cannot be written
+	 */
+	static WrittenRules writtenRules(ParityStore store, long runId, Map<Path, String> ruleTexts) throws IOException {
+		WrittenRules fix = WrittenRules.of(AlertFix.plan(store, runId), ruleTexts, (p) -> target(p, null));
+		for (Map.Entry<Path, String> changed : fix.texts().entrySet()) {
+			AtomicFile.write(target(changed.getKey(), null), changed.getValue().getBytes(StandardCharsets.UTF_8));
+		}
+		return fix;
+	}
+
+	private int report(Console console, WrittenFix fix, WrittenRules alerts, Path target) {
+		List<String> unfixed = new ArrayList<>(fix.unfixed());
+		unfixed.addAll(alerts.unfixed());
+		if (fix.written().isEmpty() && alerts.written().isEmpty()) {
+			console.line("fix: run " + this.runId + ": no failing pair with a fix the mapping or a rule file can hold"
+					+ (unfixed.isEmpty() ? "" : "; not fixed: " + String.join(", ", unfixed)));
 			return ExitCodes.PASS;
 		}
-		console.line(fix.diff());
-		console.line("fix: run " + this.runId + ": " + fix.written().size() + " pair(s) fixed in " + target + ":");
-		fix.written().forEach((w) -> console.line("  " + w));
-		if (!fix.unfixed().isEmpty()) {
-			console.line("not fixed (no change of the mapping explains them): " + String.join(", ", fix.unfixed()));
+		if (!fix.written().isEmpty()) {
+			console.line(fix.diff());
+			console.line("fix: run " + this.runId + ": " + fix.written().size() + " pair(s) fixed in " + target + ":");
+			fix.written().forEach((w) -> console.line("  " + w));
 		}
-		console.line("prove it: java -jar target/parity-validator.jar run --mapping " + target + " --pair "
-				+ String.join(",", fix.pairIds()));
+		if (!alerts.written().isEmpty()) {
+			console.line(alerts.diff());
+			console.line("fix: run " + this.runId + ": " + alerts.written().size() + " alert rule(s) fixed:");
+			alerts.written().forEach((w) -> console.line("  " + w));
+		}
+		if (!unfixed.isEmpty()) {
+			console.line("not fixed (no change of a file explains them): " + String.join(", ", unfixed));
+		}
+		if (!fix.written().isEmpty()) {
+			console.line("prove it: java -jar target/parity-validator.jar run --mapping " + target + " --pair "
+					+ String.join(",", fix.pairIds()));
+		}
+		if (!alerts.written().isEmpty()) {
+			console.line("prove the rules: check them (promtool check rules FILE), load them in place of the "
+					+ "originals, and once they have evaluated over a window: run --pair "
+					+ String.join(",", alerts.alertIds()));
+		}
 		return ExitCodes.PASS;
 	}
 

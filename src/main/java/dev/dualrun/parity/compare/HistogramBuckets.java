@@ -1,10 +1,15 @@
 package dev.dualrun.parity.compare;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.List;
 import java.util.Locale;
 
+import org.apache.commons.math3.distribution.BinomialDistribution;
+
 import dev.dualrun.parity.align.AlignedPair;
+import dev.dualrun.parity.config.Sides;
 
 /**
  * The buckets of the histogram a new side's percentile was estimated from. An estimate
@@ -133,8 +138,8 @@ public final class HistogramBuckets {
 	 * @param rule the tolerance and the test that found too many, in words
 	 * @return the diagnosis
 	 */
-	Diagnosis outside(PointErrors points, dev.dualrun.parity.config.Sides sides, String rule) {
-		java.util.List<Discrepancy> off = points.discrepancies()
+	Diagnosis outside(PointErrors points, Sides sides, String rule) {
+		List<Discrepancy> off = points.discrepancies()
 			.stream()
 			.filter((d) -> d.kind() == Discrepancy.Kind.OUT_OF_TOLERANCE)
 			.toList();
@@ -144,27 +149,86 @@ public final class HistogramBuckets {
 							+ "(%s)",
 					sides.oldName(), sides.newName(), points.bias() * 100, rule));
 		}
-		long below = off.stream().filter((d) -> d.oldValue() < bucket(d.newValue())[0]).count();
+		long below = off.stream().filter(this::below).count();
 		boolean under = below * 2 >= off.size();
+		return new Diagnosis(Diagnosis.Code.OUTSIDE_BUCKET, String.format(Locale.ROOT,
+				"outside its bucket: in %d of %d common periods the %s value lies outside the bucket of the %s "
+						+ "histogram its estimate was interpolated in (%s); %s; %s is %s the bucket in %d %% of them, "
+						+ "by %d bucket(s) (median): the distributions differ by more than the histogram's resolution",
+				off.size(), points.common(), sides.oldName(), sides.newName(), rule, example(off.get(0)),
+				sides.oldName(), under ? "below" : "above",
+				Math.round(100.0 * (under ? below : off.size() - below) / off.size()), medianSteps(off, under)));
+	}
+
+	/**
+	 * The old side's value outside its estimate's bucket on one side far more often than
+	 * on the other, however close: two series of one distribution put it on either side
+	 * as often, so a one-sided majority (a sign test) is a shift of the distribution by a
+	 * bucket or more, even where each value lies within the tolerance of its bucket.
+	 * @param raw the pair as aligned
+	 * @param sides what the systems are called
+	 * @return the diagnosis, or null when the values lie on either side as often
+	 */
+	Diagnosis oneSided(AlignedPair raw, Sides sides) {
+		List<Discrepancy> off = new ArrayList<>();
+		int common = 0;
+		for (int k = 0; k < raw.size(); k++) {
+			double c = raw.oldValues()[k];
+			double p = raw.newValues()[k];
+			if (raw.oldPresent().get(k) && raw.newPresent().get(k) && Double.isFinite(c) && Double.isFinite(p)) {
+				common++;
+				if (clamp(c, p) != c) {
+					off.add(new Discrepancy(raw.window().bucket(k).toEpochMilli(), Discrepancy.Kind.OUT_OF_TOLERANCE, c,
+							p, Math.abs(c - clamp(c, p)), Double.NaN));
+				}
+			}
+		}
+		long below = off.stream().filter(this::below).count();
+		boolean under = below * 2 >= off.size();
+		long more = under ? below : off.size() - below;
+		if (off.isEmpty() || more < ONE_SIDED_SHARE * common) {
+			return null;
+		}
+		double p = 1 - new BinomialDistribution(null, off.size(), 0.5).cumulativeProbability((int) more - 1);
+		if (p >= ONE_SIDED_ALPHA) {
+			return null;
+		}
+		return new Diagnosis(Diagnosis.Code.OUTSIDE_BUCKET, String.format(Locale.ROOT,
+				"outside its bucket, on one side: in %d of %d common periods the %s value lies %s the bucket of the %s "
+						+ "histogram its estimate was interpolated in, %s it in %d (sign test %s); %s; by %d "
+						+ "bucket(s) (median): one distribution would put it on either side as often",
+				more, common, sides.oldName(), under ? "below" : "above", sides.newName(), under ? "above" : "below",
+				off.size() - more, (p < 1e-4) ? "p < 0.0001" : String.format(Locale.ROOT, "p = %.4f", p),
+				example(off.get(0)), medianSteps(off, under)));
+	}
+
+	private boolean below(Discrepancy d) {
+		return d.oldValue() < bucket(d.newValue())[0];
+	}
+
+	/** The first period outside, in words. */
+	private String example(Discrepancy first) {
+		double by = first.oldValue() - clamp(first.oldValue(), first.newValue());
+		return String.format(Locale.ROOT, "first %s UTC: %s outside its bucket %s by %s%s",
+				TIME.format(java.time.Instant.ofEpochMilli(first.timestamp())), number(first.oldValue()),
+				bucketText(first.newValue()), (by > 0) ? "+" : "", number(by));
+	}
+
+	/** How many buckets apart the values on the prevailing side are, the median. */
+	private long medianSteps(List<Discrepancy> off, boolean under) {
 		double[] steps = off.stream()
-			.filter((d) -> (d.oldValue() < bucket(d.newValue())[0]) == under)
+			.filter((d) -> below(d) == under)
 			.mapToDouble((d) -> Math.abs(index(d.oldValue()) - index(d.newValue())))
 			.sorted()
 			.toArray();
-		long median = Math.max(1, Math.round(steps[steps.length / 2]));
-		Discrepancy first = off.get(0);
-		double by = first.oldValue() - clamp(first.oldValue(), first.newValue());
-		return new Diagnosis(Diagnosis.Code.OUTSIDE_BUCKET, String.format(Locale.ROOT,
-				"outside its bucket: in %d of %d common periods the %s value lies outside the bucket of the %s "
-						+ "histogram its estimate was interpolated in (%s); first %s UTC: %s outside its bucket %s by "
-						+ "%s%s; %s is %s the bucket in %d %% of them, by %d bucket(s) (median): the distributions "
-						+ "differ by more than the histogram's resolution",
-				off.size(), points.common(), sides.oldName(), sides.newName(), rule,
-				TIME.format(java.time.Instant.ofEpochMilli(first.timestamp())), number(first.oldValue()),
-				bucketText(first.newValue()), (by > 0) ? "+" : "", number(by), sides.oldName(),
-				under ? "below" : "above", Math.round(100.0 * (under ? below : off.size() - below) / off.size()),
-				median));
+		return (steps.length == 0) ? 1 : Math.max(1, Math.round(steps[steps.length / 2]));
 	}
+
+	/** The share of common periods on one side that the sign test needs at least. */
+	static final double ONE_SIDED_SHARE = 0.5;
+
+	/** The sign test's significance. */
+	static final double ONE_SIDED_ALPHA = 0.001;
 
 	private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter
 		.ofPattern("yyyy-MM-dd HH:mm")

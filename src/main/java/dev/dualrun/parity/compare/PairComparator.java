@@ -209,11 +209,12 @@ public final class PairComparator {
 						+ "and offsets in the query", l, newName, Math.abs(l) * pair.window().period().toSeconds(),
 						(l > 0) ? "later" : "earlier", oldName, lag.errorAtZero(), lag.errorAtBest(), l));
 		}
+		if (context.buckets() != null) {
+			return biasOk ? context.buckets().oneSided(pair, pair.sides())
+					: context.buckets().outside(points, pair.sides(), rule(points, tolerance, outsideP));
+		}
 		if (biasOk) {
 			return null;
-		}
-		if (context.buckets() != null) {
-			return context.buckets().outside(points, pair.sides(), rule(points, tolerance, outsideP));
 		}
 		Diagnosis share = RatioCauses.seriesShare(pair, points, unit, context);
 		return (share != null) ? share : new Diagnosis(Diagnosis.Code.BIAS,

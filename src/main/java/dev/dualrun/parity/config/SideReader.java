@@ -52,6 +52,21 @@ public interface SideReader {
 	}
 
 	/**
+	 * A written fix of an alert: the side's rule file with one alert changed as an alert
+	 * finding implies.
+	 * @param ruleFile the text of a rule file of this side
+	 * @param alert the alert, by name (and group)
+	 * @param change the change
+	 * @return the file's text changed, or null when it does not hold the alert or this
+	 * source cannot make the change there
+	 * @throws IllegalArgumentException if the file cannot be read as this side's rule
+	 * file
+	 */
+	default String rewriteAlert(String ruleFile, AlertMapping.Ref alert, AlertChange change) {
+		return null;
+	}
+
+	/**
 	 * @return how an alert pair names this side's alert, e.g. {@code key: {alarm: NAME}},
 	 * or null if the source has no alerts
 	 */

@@ -292,6 +292,37 @@ public final class DemoPrometheusServer implements AutoCloseable {
 	}
 
 	/**
+	 * @return the alerting rules as a Prometheus rule file, the file their groups name
+	 * (what its rule manager loaded)
+	 */
+	@SuppressWarnings("unchecked")
+	public String ruleFile() {
+		StringBuilder out = new StringBuilder(
+				"# The alerting rules of the demo's Prometheus, as its rule manager loaded them.\ngroups:\n");
+		for (Map<String, Object> g : this.groups.values()) {
+			out.append("  - name: ").append(g.get("name")).append('\n');
+			out.append("    interval: ").append(g.get("interval")).append("s\n    rules:\n");
+			for (Map<String, Object> rule : (java.util.List<Map<String, Object>>) g.get("rules")) {
+				out.append("      - alert: ").append(rule.get("name")).append('\n');
+				out.append("        expr: |\n");
+				((String) rule.get("query")).lines().forEach((l) -> out.append("          ").append(l).append('\n'));
+				out.append("        for: ").append(rule.get("duration")).append("s\n");
+				out.append("        labels:\n          severity: page\n");
+			}
+		}
+		return out.toString();
+	}
+
+	/**
+	 * @param file where the rule file is, named by each group as Prometheus names its
+	 * source
+	 */
+	@SuppressWarnings("unchecked")
+	public void ruleFileAt(java.nio.file.Path file) {
+		this.groups.values().forEach((g) -> g.put("file", file.toAbsolutePath().toString()));
+	}
+
+	/**
 	 * Registers the answer to a query.
 	 * @param query the PromQL exactly as the job will send it
 	 * @param labels the labels of the single series returned

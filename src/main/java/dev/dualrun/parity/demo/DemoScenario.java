@@ -166,6 +166,25 @@ public final class DemoScenario {
 		alerts(cloudwatch, prometheus, now);
 		describeForDiscovery(prometheus);
 		writeMapping(mappingFile);
+		writeRules(prometheus, rules(mappingFile));
+	}
+
+	/**
+	 * @param mappingFile the demo's mapping file
+	 * @return the rule file its Prometheus loaded, beside it
+	 */
+	public static Path rules(Path mappingFile) {
+		return mappingFile.toAbsolutePath().resolveSibling("rules.yml");
+	}
+
+	private static void writeRules(DemoPrometheusServer prometheus, Path file) {
+		prometheus.ruleFileAt(file);
+		try {
+			Files.writeString(file, prometheus.ruleFile(), StandardCharsets.UTF_8);
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 	}
 
 	/**

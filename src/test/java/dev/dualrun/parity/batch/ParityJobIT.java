@@ -102,6 +102,11 @@ class ParityJobIT {
 		assertThat(row.old().calls()).isEqualTo(row.oldMinCalls()).isEqualTo(1);
 		assertThat(row.neu().version()).startsWith("2.");
 		assertThat(results.get("requests-orders-get").summary()).contains("(9 periods)");
+		// the percentile is held to the buckets real Prometheus lists for its histogram
+		assertThat(results.get("latency-p95-users-get").notes())
+			.contains("judged against the buckets of the Prometheus histogram (18 bounds, 0.005 s to 5 s)");
+		assertThat(store("main").results().evidence(row.id(), "latency-p95-users-get", EvidenceRow.Side.NEW))
+			.hasValueSatisfying((e) -> assertThat(e.bucketBounds()).startsWith("[0.005,0.01,0.02,"));
 	}
 
 	@Test

@@ -321,6 +321,24 @@ class BadInputCorpusIT {
 	}
 
 	@Test
+	void fixRefusesFilesItCannotUse() throws IOException {
+		Path data = work.resolve("fix-store");
+		Path mapping = work.resolve("fix-mapping.yml");
+		Files.copy(valid, mapping);
+		CliRun run = CliRun.of(List.of("run", "--mapping", mapping.toString(), "--prometheus-url", "http://127.0.0.1:1",
+				"--cloudwatch-endpoint", cloudwatch.endpoint().toString(), "--cloudwatch-region", "us-east-1",
+				"--data-dir", data.toString(), "--reports-dir", work.resolve("fix-reports").toString()));
+		assertThat(run.err()).as("the run is stored, its pairs in ERROR").contains("run 1");
+		expect("fix-rules-not-found",
+				List.of("fix", "--run", "1", "--data-dir", data.toString(), "--rules",
+						work.resolve("no-such-rules.yml").toString()),
+				2, "cannot read the rule file", "NoSuchFileException");
+		Files.writeString(mapping, Files.readString(mapping) + "# edited after the run\n");
+		expect("fix-mapping-changed", List.of("fix", "--run", "1", "--data-dir", data.toString()), 2,
+				"is not the one run 1 read (its SHA-256 differs)");
+	}
+
+	@Test
 	void theEstateCommandsRefuseBadInputInOneLine() throws IOException {
 		Path data = work.resolve("estate-store");
 		expect("coverage-without-inventory", withStore(List.of("coverage", "--mapping", valid.toString()), data), 2,

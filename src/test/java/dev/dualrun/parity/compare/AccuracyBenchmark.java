@@ -350,7 +350,7 @@ class AccuracyBenchmark {
 					detected++;
 					List<Diagnosis> d = StoreJson.diagnoses(r.diagnoses());
 					right += d.stream().anyMatch((x) -> x.code().name().equals(p.expectedDiagnosis())) ? 1 : 0;
-					if (BenchmarkScenario.NAMED_FIX.contains(p.clazz())) {
+					if (BenchmarkScenario.FIRST_DIAGNOSIS.contains(p.clazz())) {
 						int[] c = namedFix.computeIfAbsent(p.clazz(), (k) -> new int[2]);
 						c[0]++;
 						c[1] += (!d.isEmpty() && d.get(0).code().name().equals(p.expectedDiagnosis())) ? 1 : 0;

@@ -25,7 +25,7 @@ class DemoIT {
 	Path dir;
 
 	@Test
-	void theDemosVerdictsAreTheInjectedOnesAndAJudgementAgainReproducesThem() {
+	void theDemosVerdictsAreTheInjectedOnesAndAJudgementAgainReproducesThem() throws Exception {
 		Path data = this.dir.resolve("data");
 		CliRun run = CliRun.of(List.of("demo", "--data-dir", data.toString(), "--reports-dir",
 				this.dir.resolve("reports").toString()));
@@ -37,14 +37,34 @@ class DemoIT {
 		long again = RejudgeCheck.reproduces(store, runId);
 		assertThat(store.run(again).orElseThrow().judgedFrom()).isEqualTo(runId);
 		// the demo wrote its run's fixes beside its mapping; fix prints the diff
+		Path rules = data.resolve("demo/rules.yml").toAbsolutePath();
+		Path fixedRules = data.resolve("demo/rules.fixed.yml").toAbsolutePath();
 		assertThat(run.out()).contains("fix: 2 pair(s) fixed in " + data.resolve("demo/mappings.fixed.yml"),
-				"payment-latency-orders-post (UNIT_FACTOR): unit-factor 1 -> 1000", "requests-users-get (SHIFT)");
-		CliRun fix = CliRun.of(List.of("fix", "--run", Long.toString(runId), "--data-dir", data.toString()));
+				"payment-latency-orders-post (UNIT_FACTOR): unit-factor 1 -> 1000", "requests-users-get (SHIFT)",
+				"2 alert rule(s) fixed in " + fixedRules,
+				"pool-saturation-ticket (FOR_TOO_LONG): for: 5m in rule pool/PoolSaturationTicket",
+				"pool-usage-high (THRESHOLD_UNIT_FACTOR): threshold 0.85 in rule PoolUsageHigh");
+		CliRun fix = CliRun.of(List.of("fix", "--run", Long.toString(runId), "--data-dir", data.toString(), "--rules",
+				rules.toString()));
 		assertThat(fix.exitCode()).as(fix.err()).isZero();
 		assertThat(fix.out()).contains("+    unit-factor: 1000    # wrong: Prometheus is in seconds",
 				"-        sum by (path, method) (increase(flask_http_request_duration_seconds_count{path=\"/api/users\","
 						+ "method=\"GET\"}[${period}] offset ${period}))",
-				"prove it: java -jar target/parity-validator.jar run --mapping");
+				"prove it: java -jar target/parity-validator.jar run --mapping", "-        for: 1800s",
+				"+        for: 5m",
+				"+          avg by (host) (avg_over_time(db_pool_usage_ratio{host=\"web-1\"}[1m])) > 0.85",
+				"prove the rules: check them (promtool check rules FILE)");
+		// Prometheus' own checker reads the fixed rule file
+		assertThat(promtool("check", "rules", fixedRules.toString())).contains("SUCCESS: 5 rules found");
+	}
+
+	private static String promtool(String... args) throws Exception {
+		List<String> command = new java.util.ArrayList<>(List.of("promtool"));
+		command.addAll(List.of(args));
+		Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+		String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(p.waitFor()).as(out).isZero();
+		return out;
 	}
 
 }

@@ -52,9 +52,33 @@ public final class BenchmarkScenario {
 
 	}
 
-	/** The classes that name a fix, each held to 95 % right first diagnoses. */
-	public static final java.util.Set<String> NAMED_FIX = java.util.Set.of("period factor", "missing series",
-			"late end");
+	/**
+	 * The classes held to 95 % right first diagnoses: those that name a fix, and
+	 * percentiles outside their histogram's bucket.
+	 */
+	public static final java.util.Set<String> FIRST_DIAGNOSIS = java.util.Set.of("period factor", "missing series",
+			"late end", "percentile");
+
+	/** Realistic bucket layouts of a latency histogram, in seconds. */
+	static final Map<String, double[]> LAYOUTS = layouts();
+
+	private static Map<String, double[]> layouts() {
+		Map<String, double[]> out = new LinkedHashMap<>();
+		// the Prometheus client libraries' default
+		out.put("default",
+				new double[] { 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, Double.POSITIVE_INFINITY });
+		// OpenTelemetry's default explicit buckets, milliseconds as seconds
+		out.put("opentelemetry", new double[] { 0, 0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5,
+				7.5, 10, Double.POSITIVE_INFINITY });
+		// doubling from 1 ms, as an exponential layout
+		double[] doubling = new double[16];
+		for (int k = 0; k < 15; k++) {
+			doubling[k] = 0.001 * (1 << k);
+		}
+		doubling[15] = Double.POSITIVE_INFINITY;
+		out.put("doubling", doubling);
+		return out;
+	}
 
 	/** Statistics of the equivalent pairs. */
 	public enum Stat {
@@ -192,7 +216,40 @@ public final class BenchmarkScenario {
 				this.pairs.add(latePair(n++, arriving));
 			}
 		}
+		for (int q : new int[] { 50, 90, 99 }) {
+			for (String layout : LAYOUTS.keySet()) {
+				for (int shift : new int[] { 0, 0, 0, 1, 1, 1, 2, 2 }) {
+					this.pairs.add(percentilePair(n++, q, layout, shift));
+				}
+			}
+		}
 		return this;
+	}
+
+	/**
+	 * A latency percentile against histogram_quantile over one of the realistic bucket
+	 * layouts: the same requests on both sides, or the new side's observations each
+	 * counted {@code shift} buckets higher (a distribution really shifted).
+	 */
+	private Pair percentilePair(int index, int q, String layout, int shift) {
+		String clazz = (shift == 0) ? "equivalent" : "percentile";
+		String id = String.format(Locale.ROOT, "b%03d-p%d-%s-%s", index, q, layout,
+				(shift == 0) ? "control" : "shift" + shift);
+		Random random = new Random(1000L + index);
+		double[] edges = LAYOUTS.get(layout);
+		Series s = new Series(random, 20 + random.nextInt(100), 0.02 + random.nextDouble() * 0.4, 0, 0, edges);
+		List<MetricDatum> datums = new ArrayList<>();
+		java.util.Map<String, StringBuilder> om = new java.util.LinkedHashMap<>();
+		String label = "pair=\"" + id + "\"";
+		s.latencyData(datums, Dimension.builder().name("Pair").value(id).build());
+		s.bucketScrapes(om, label, edges, shift);
+		String yaml = yaml(
+				id, "Latency", "p" + q, "Seconds", "histogram_quantile(0." + q
+						+ ", sum by (le, pair) (increase(bench_latency_seconds_bucket{" + label + "}[${period}])))",
+				null);
+		Collections.shuffle(datums, random);
+		return new Pair(id, clazz, "p" + q + " " + layout + ((shift == 0) ? "" : " +" + shift + " bucket"),
+				(shift == 0) ? null : "OUTSIDE_BUCKET", yaml, azureYaml(yaml), datums, om);
 	}
 
 	/** A request count per period against rate() (per second) or increase(). */
@@ -310,11 +367,11 @@ public final class BenchmarkScenario {
 			case P95 -> {
 				s.latencyData(datums, dim);
 				s.counterScrapes(om, label, 1, 1);
-				s.bucketScrapes(om, label);
+				s.bucketScrapes(om, label, FlaskSimulation.BUCKETS, 0);
 				yaml = yaml(id, "Latency", "p95", "Seconds",
 						"histogram_quantile(0.95, sum by (le, pair) (increase(bench_latency_seconds_bucket{" + label
 								+ "}[${period}])))",
-						"{ relative: 0.15 }");
+						null);
 			}
 			default -> {
 				double factor = 1 + (clazz.equals("bias") ? amount : 0);
@@ -466,18 +523,22 @@ public final class BenchmarkScenario {
 			this(random, perMinute, median, spikeSide, 0);
 		}
 
+		Series(Random random, double perMinute, double median, int spikeSide, long ahead) {
+			this(random, perMinute, median, spikeSide, ahead, FlaskSimulation.BUCKETS);
+		}
+
 		/**
 		 * @param ahead how long the traffic goes on after now: a counter scraped ahead of
 		 * its time (a shift) counts requests up to a period after its scrape
+		 * @param edges the bucket bounds some requests land on exactly
 		 */
-		Series(Random random, double perMinute, double median, int spikeSide, long ahead) {
+		Series(Random random, double perMinute, double median, int spikeSide, long ahead, double[] edges) {
 			this.random = random;
 			this.spikeSide = spikeSide;
 			this.ahead = ahead;
 			this.spikeMinute = BenchmarkScenario.this.windowStart + 3 * 3_600_000L + 2 * 60_000L;
 			List<Long> ts = new ArrayList<>();
 			List<Double> ls = new ArrayList<>();
-			double[] edges = FlaskSimulation.BUCKETS;
 			for (long s = BenchmarkScenario.this.start; s < BenchmarkScenario.this.end + ahead; s += 1000) {
 				double daily = 1 + 0.3 * Math.sin(2 * Math.PI * (s % 86_400_000L) / 86_400_000.0);
 				int k = poisson(perMinute / 60 * daily);
@@ -652,13 +713,23 @@ public final class BenchmarkScenario {
 			}
 		}
 
-		public void bucketScrapes(java.util.Map<String, StringBuilder> om, String label) {
-			double[] edges = FlaskSimulation.BUCKETS;
+		/**
+		 * The histogram's cumulative buckets at each scrape, each request counted
+		 * {@code shift} buckets above its own (a distribution shifted) .
+		 */
+		public void bucketScrapes(java.util.Map<String, StringBuilder> om, String label, double[] edges, int shift) {
+			int[] own = new int[this.times.length];
+			for (int i = 0; i < own.length; i++) {
+				while (this.latencies[i] > edges[own[i]]) {
+					own[i]++;
+				}
+			}
 			for (int b = 0; b < edges.length; b++) {
 				String le = Double.isInfinite(edges[b]) ? "+Inf" : Double.toString(edges[b]);
 				int[] prefix = new int[this.times.length + 1];
 				for (int i = 0; i < this.times.length; i++) {
-					prefix[i + 1] = prefix[i] + ((this.latencies[i] <= edges[b]) ? 1 : 0);
+					boolean counted = Double.isInfinite(edges[b]) || own[i] + shift <= b;
+					prefix[i + 1] = prefix[i] + (counted ? 1 : 0);
 				}
 				for (long s : scrapes()) {
 					line(om, "bench_latency_seconds_bucket", label + ",le=\"" + le + "\"",

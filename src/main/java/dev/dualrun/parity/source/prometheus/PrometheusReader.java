@@ -2,6 +2,7 @@ package dev.dualrun.parity.source.prometheus;
 
 import java.time.Duration;
 
+import dev.dualrun.parity.config.AlertChange;
 import dev.dualrun.parity.config.AlertMapping;
 import dev.dualrun.parity.config.Durations;
 import dev.dualrun.parity.config.MappingBlock;
@@ -60,6 +61,11 @@ final class PrometheusReader implements SideReader {
 	@Override
 	public String rewrite(String text, QueryChange change, Duration period) {
 		return PromQlRewrite.of(text, change, period);
+	}
+
+	@Override
+	public String rewriteAlert(String ruleFile, AlertMapping.Ref alert, AlertChange change) {
+		return RuleFileText.rewrite(ruleFile, alert, change);
 	}
 
 	@Override
