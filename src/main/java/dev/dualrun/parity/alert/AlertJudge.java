@@ -109,7 +109,10 @@ public final class AlertJudge {
 								+ Alerts.number(expected) + " there, but the rule compares with "
 								+ Alerts.number(n.threshold()) + " (" + times + " that); write "
 								+ Alerts.number(expected) + " in the rule",
-						new AlertChange(AlertChange.Kind.THRESHOLD, Alerts.number(expected)));
+						// the rule's threshold over the unit factor: exact, where the
+						// series'
+						// ratio is measured
+						new AlertChange(AlertChange.Kind.THRESHOLD, Alerts.number(n.threshold() / factor)));
 				defect = true;
 			}
 		}
