@@ -90,7 +90,7 @@ final class FixCommand implements Callable<Integer> {
 			WrittenFix pairs = written(store, this.runId, text, source, target);
 			writing = null;
 			WrittenRules alerts = writtenRules(store, this.runId, ruleTexts);
-			return report(console, pairs, alerts, target);
+			return report(console, pairs, alerts, source, target);
 		}
 		catch (IllegalArgumentException ex) {
 			return console.error(ExitCodes.CONFIGURATION, ((writing != null) ? source + ": " : "") + ex.getMessage());
@@ -172,7 +172,7 @@ final class FixCommand implements Callable<Integer> {
 		return fix;
 	}
 
-	private int report(Console console, WrittenFix fix, WrittenRules alerts, Path target) {
+	private int report(Console console, WrittenFix fix, WrittenRules alerts, Path source, Path target) {
 		List<String> unfixed = new ArrayList<>(fix.unfixed());
 		unfixed.addAll(alerts.unfixed());
 		if (fix.written().isEmpty() && alerts.written().isEmpty()) {
@@ -198,9 +198,11 @@ final class FixCommand implements Callable<Integer> {
 					+ String.join(",", fix.pairIds()));
 		}
 		if (!alerts.written().isEmpty()) {
-			console.line("prove the rules: check them (promtool check rules FILE), load them in place of the "
-					+ "originals, and once they have evaluated over a window: run --pair "
-					+ String.join(",", alerts.alertIds()));
+			console.line("prove the rules: check them (promtool check rules "
+					+ String.join(" ", alerts.texts().keySet().stream().map((p) -> target(p, null).toString()).toList())
+					+ "), load them in place of the originals, then: java -jar target/parity-validator.jar run "
+					+ "--mapping " + source + " --pair " + String.join(",", alerts.alertIds())
+					+ " (each rule is replayed over the window; REPLAY_DIFFERS says where it had not run yet)");
 		}
 		return ExitCodes.PASS;
 	}

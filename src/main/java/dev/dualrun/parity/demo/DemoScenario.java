@@ -174,7 +174,7 @@ public final class DemoScenario {
 	 * @return the rule file its Prometheus loaded, beside it
 	 */
 	public static Path rules(Path mappingFile) {
-		return mappingFile.toAbsolutePath().resolveSibling("rules.yml");
+		return mappingFile.resolveSibling("rules.yml");
 	}
 
 	private static void writeRules(DemoPrometheusServer prometheus, Path file) {

@@ -304,7 +304,8 @@ class AlertAccuracyIT {
 		CliRun fix = CliRun.of(List.of("fix", "--run", "1", "--data-dir", data, "--rules", rulesFile.toString()));
 		assertThat(fix.exitCode()).as(fix.err()).isZero();
 		String prove = fix.out().lines().filter((l) -> l.startsWith("prove the rules: ")).findFirst().orElse("");
-		List<String> fixed = List.of(prove.substring(prove.indexOf("--pair ") + "--pair ".length()).split(","));
+		String ids = prove.substring(prove.indexOf("--pair ") + "--pair ".length());
+		List<String> fixed = List.of(ids.substring(0, ids.indexOf(' ')).split(","));
 		assertThat(fixed).as(fix.out()).allMatch((id) -> id.matches("(unit|for|inverted)-\\d+"));
 		Files.createDirectories(this.work.resolve("prometheus-fixed"));
 		RealPrometheus fixedPrometheus = RealPrometheus.start(this.work.resolve("prometheus-fixed"), om,

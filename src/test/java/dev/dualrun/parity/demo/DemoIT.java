@@ -53,7 +53,7 @@ class DemoIT {
 				"prove it: java -jar target/parity-validator.jar run --mapping", "-        for: 1800s",
 				"+        for: 5m",
 				"+          avg by (host) (avg_over_time(db_pool_usage_ratio{host=\"web-1\"}[1m])) > 0.85",
-				"prove the rules: check them (promtool check rules FILE)");
+				"prove the rules: check them (promtool check rules " + fixedRules + ")");
 		// Prometheus' own checker reads the fixed rule file
 		assertThat(promtool("check", "rules", fixedRules.toString())).contains("SUCCESS: 5 rules found");
 	}
