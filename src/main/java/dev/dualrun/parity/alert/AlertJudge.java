@@ -112,7 +112,10 @@ public final class AlertJudge {
 						// the rule's threshold over the unit factor: exact, where the
 						// series'
 						// ratio is measured
-						new AlertChange(AlertChange.Kind.THRESHOLD, Alerts.number(n.threshold() / factor)));
+						new AlertChange(AlertChange.Kind.THRESHOLD,
+								java.math.BigDecimal.valueOf(n.threshold() / factor)
+									.stripTrailingZeros()
+									.toPlainString()));
 				defect = true;
 			}
 		}

@@ -197,8 +197,8 @@ final class DemoCommand implements Callable<Integer> {
 		var alerts = FixCommand.writtenRules(context.store(), runId,
 				Map.of(rules, java.nio.file.Files.readString(rules)));
 		return "fix: " + fix.written().size() + " pair(s) fixed in " + target + " (" + String.join("; ", fix.written())
-				+ "), " + alerts.written().size() + " alert rule(s) fixed in " + FixCommand.target(rules, null) + " ("
-				+ String.join("; ", alerts.written()).replace(", " + FixCommand.target(rules, null), "")
+				+ "), " + alerts.written().size() + " alert rule(s) fixed in " + FixCommand.ruleTarget(rules) + " ("
+				+ String.join("; ", alerts.written()).replace(", " + FixCommand.ruleTarget(rules), "")
 				+ "); the diffs: java -jar target/parity-validator.jar fix --run " + runId + " --rules " + rules;
 	}
 

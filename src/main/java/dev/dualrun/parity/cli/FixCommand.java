@@ -53,7 +53,7 @@ final class FixCommand implements Callable<Integer> {
 
 	@Option(names = "--rules", paramLabel = "FILE",
 			description = "A rule file of the new side to fix the alert pairs' rules in (repeat for more); "
-					+ "each fixed copy goes beside it, <name>.fixed.yml")
+					+ "each fixed copy goes beside it, <name>.fixed")
 	List<Path> rules = new ArrayList<>();
 
 	@Mixin
@@ -83,23 +83,38 @@ final class FixCommand implements Callable<Integer> {
 		});
 	}
 
+	/** Both fixes planned first, so that a file refused leaves nothing written. */
 	private int write(Console console, ParityStore store, String text, Path source, Map<Path, String> ruleTexts) {
 		Path target = target(source, this.out);
-		Path writing = target;
+		WrittenFix pairs;
+		WrittenRules alerts;
 		try {
-			WrittenFix pairs = written(store, this.runId, text, source, target);
-			writing = null;
-			WrittenRules alerts = writtenRules(store, this.runId, ruleTexts);
-			return report(console, pairs, alerts, source, target);
+			pairs = WrittenFix.of(FixPlanner.plan(store, this.runId), text, source.toString(), target.toString());
 		}
 		catch (IllegalArgumentException ex) {
-			return console.error(ExitCodes.CONFIGURATION, ((writing != null) ? source + ": " : "") + ex.getMessage());
+			return console.error(ExitCodes.CONFIGURATION, source + ": " + ex.getMessage());
+		}
+		try {
+			alerts = WrittenRules.of(AlertFix.plan(store, this.runId), ruleTexts, FixCommand::ruleTarget);
+		}
+		catch (IllegalArgumentException ex) {
+			return console.error(ExitCodes.CONFIGURATION, ex.getMessage());
+		}
+		Path writing = target;
+		try {
+			if (!pairs.written().isEmpty()) {
+				AtomicFile.write(target, pairs.text().getBytes(StandardCharsets.UTF_8));
+			}
+			for (Map.Entry<Path, String> changed : alerts.texts().entrySet()) {
+				writing = ruleTarget(changed.getKey());
+				AtomicFile.write(writing, changed.getValue().getBytes(StandardCharsets.UTF_8));
+			}
 		}
 		catch (IOException ex) {
 			return console.error(ExitCodes.RUNTIME,
-					"cannot write " + ((writing != null) ? writing : "a fixed rule file") + " ("
-							+ ex.getClass().getSimpleName() + ": " + ex.getMessage() + ")");
+					"cannot write " + writing + " (" + ex.getClass().getSimpleName() + ": " + ex.getMessage() + ")");
 		}
+		return report(console, pairs, alerts, source, target);
 	}
 
 	/** The mapping file's text, if it is the one the run read. */
@@ -165,11 +180,21 @@ final class FixCommand implements Callable<Integer> {
 	 * @throws IOException if a fixed rule file cannot be written
 	 */
 	static WrittenRules writtenRules(ParityStore store, long runId, Map<Path, String> ruleTexts) throws IOException {
-		WrittenRules fix = WrittenRules.of(AlertFix.plan(store, runId), ruleTexts, (p) -> target(p, null));
+		WrittenRules fix = WrittenRules.of(AlertFix.plan(store, runId), ruleTexts, FixCommand::ruleTarget);
 		for (Map.Entry<Path, String> changed : fix.texts().entrySet()) {
-			AtomicFile.write(target(changed.getKey(), null), changed.getValue().getBytes(StandardCharsets.UTF_8));
+			AtomicFile.write(ruleTarget(changed.getKey()), changed.getValue().getBytes(StandardCharsets.UTF_8));
 		}
 		return fix;
+	}
+
+	/**
+	 * @param rules a rule file
+	 * @return where its fixed copy goes: beside it, {@code <name>.fixed}, a name
+	 * Prometheus' usual {@code rule_files} globs ({@code *.yml}, {@code *.rules}) do not
+	 * load twice
+	 */
+	static Path ruleTarget(Path rules) {
+		return rules.resolveSibling(rules.getFileName() + ".fixed");
 	}
 
 	private int report(Console console, WrittenFix fix, WrittenRules alerts, Path source, Path target) {
@@ -199,7 +224,7 @@ final class FixCommand implements Callable<Integer> {
 		}
 		if (!alerts.written().isEmpty()) {
 			console.line("prove the rules: check them (promtool check rules "
-					+ String.join(" ", alerts.texts().keySet().stream().map((p) -> target(p, null).toString()).toList())
+					+ String.join(" ", alerts.texts().keySet().stream().map((p) -> ruleTarget(p).toString()).toList())
 					+ "), load them in place of the originals, then: java -jar target/parity-validator.jar run "
 					+ "--mapping " + source + " --pair " + String.join(",", alerts.alertIds())
 					+ " (each rule is replayed over the window; REPLAY_DIFFERS says where it had not run yet)");

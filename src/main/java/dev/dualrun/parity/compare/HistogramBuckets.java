@@ -162,9 +162,10 @@ public final class HistogramBuckets {
 
 	/**
 	 * The old side's value outside its estimate's bucket on one side far more often than
-	 * on the other, however close: two series of one distribution put it on either side
-	 * as often, so a one-sided majority (a sign test) is a shift of the distribution by a
-	 * bucket or more, even where each value lies within the tolerance of its bucket.
+	 * on the other, however close (beyond {@link #ONE_SIDED_SLACK}): two series of one
+	 * distribution put it on either side as often, so a one-sided majority (a sign test)
+	 * is a shift of the distribution by a bucket or more, even where each value lies
+	 * within the tolerance of its bucket.
 	 * @param raw the pair as aligned
 	 * @param sides what the systems are called
 	 * @return the diagnosis, or null when the values lie on either side as often
@@ -177,7 +178,7 @@ public final class HistogramBuckets {
 			double p = raw.newValues()[k];
 			if (raw.oldPresent().get(k) && raw.newPresent().get(k) && Double.isFinite(c) && Double.isFinite(p)) {
 				common++;
-				if (clamp(c, p) != c) {
+				if (Math.abs(c - clamp(c, p)) > ONE_SIDED_SLACK * Math.abs(c)) {
 					off.add(new Discrepancy(raw.window().bucket(k).toEpochMilli(), Discrepancy.Kind.OUT_OF_TOLERANCE, c,
 							p, Math.abs(c - clamp(c, p)), Double.NaN));
 				}
@@ -226,6 +227,13 @@ public final class HistogramBuckets {
 
 	/** The share of common periods on one side that the sign test needs at least. */
 	static final double ONE_SIDED_SHARE = 0.5;
+
+	/**
+	 * How far outside its bucket (relative) a value must lie to count in the sign test: a
+	 * bound scaled by a unit factor, or an old side's percentile approximated to about a
+	 * percent, is no shift.
+	 */
+	static final double ONE_SIDED_SLACK = 0.01;
 
 	/** The sign test's significance. */
 	static final double ONE_SIDED_ALPHA = 0.001;

@@ -310,7 +310,7 @@ class AlertAccuracyIT {
 		Files.createDirectories(this.work.resolve("prometheus-fixed"));
 		RealPrometheus fixedPrometheus = RealPrometheus.start(this.work.resolve("prometheus-fixed"), om,
 				"global:\n  scrape_interval: 15s\n  evaluation_interval: 30s\nrule_files: [rules.yml]\n",
-				Files.readString(this.work.resolve("rules.fixed.yml")));
+				Files.readString(this.work.resolve("rules.yml.fixed")));
 		awaitEvaluated(fixedPrometheus);
 		CliRun again = CliRun.of(List.of("run", "--mapping", mapping.toString(), "--pair", String.join(",", fixed),
 				"--from", Instant.ofEpochSecond(start).toString(), "--to", Instant.ofEpochSecond(end).toString(),

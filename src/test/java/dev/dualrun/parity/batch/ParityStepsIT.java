@@ -141,7 +141,9 @@ class ParityStepsIT {
 			.extracting(EvidenceRow::outcome)
 			.isEqualTo(EvidenceRow.Outcome.SEVERAL);
 		RunRow run = this.store.run(runId).orElseThrow();
-		assertThat(run.neu().calls()).as("one query_range a pair and one buildinfo").isEqualTo(11);
+		assertThat(run.neu().calls())
+			.as("one query_range a pair, the percentile's bucket bounds (label values) and one buildinfo")
+			.isEqualTo(12);
 		assertThat(run.neu().version()).startsWith("2.");
 		assertThat(run.backends()).filteredOn((b) -> b.calls() > 0)
 			.extracting(BackendRow::side)

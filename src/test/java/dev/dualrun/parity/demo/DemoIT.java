@@ -38,7 +38,7 @@ class DemoIT {
 		assertThat(store.run(again).orElseThrow().judgedFrom()).isEqualTo(runId);
 		// the demo wrote its run's fixes beside its mapping; fix prints the diff
 		Path rules = data.resolve("demo/rules.yml").toAbsolutePath();
-		Path fixedRules = data.resolve("demo/rules.fixed.yml").toAbsolutePath();
+		Path fixedRules = data.resolve("demo/rules.yml.fixed").toAbsolutePath();
 		assertThat(run.out()).contains("fix: 2 pair(s) fixed in " + data.resolve("demo/mappings.fixed.yml"),
 				"payment-latency-orders-post (UNIT_FACTOR): unit-factor 1 -> 1000", "requests-users-get (SHIFT)",
 				"2 alert rule(s) fixed in " + fixedRules,

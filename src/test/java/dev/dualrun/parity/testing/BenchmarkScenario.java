@@ -188,6 +188,22 @@ public final class BenchmarkScenario {
 	}
 
 	/**
+	 * Only the factor tied to an hourly period, with its controls: a window of at least
+	 * 10 hours.
+	 * @return this scenario
+	 */
+	public BenchmarkScenario buildHourly() {
+		int n = 900;
+		for (int i = 0; i < 6; i++) {
+			this.pairs.add(periodPair(n++, "1h", false));
+		}
+		for (int i = 0; i < 8; i++) {
+			this.pairs.add(periodPair(n++, "1h", true));
+		}
+		return this;
+	}
+
+	/**
 	 * The classes whose diagnosis names a fix, each with its equivalent control: a rate
 	 * per second against a Sum per period (1 and 5 minutes), one of two or three hosts
 	 * missing, and the newest periods late on the old side (arriving while the job waits

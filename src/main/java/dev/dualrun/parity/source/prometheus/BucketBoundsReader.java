@@ -51,24 +51,25 @@ final class BucketBoundsReader {
 
 	/**
 	 * @param promql a query
-	 * @return the selectors read by its {@code histogram_quantile} calls, as PromQL; none
-	 * when it has none or does not parse
+	 * @return the selectors its {@code histogram_quantile} reads, as PromQL, when that is
+	 * the whole query; none otherwise (a quantile scaled, {@code * 1000}, or combined is
+	 * not on its buckets' scale), or when it does not parse
 	 */
 	static List<String> bucketSelectors(String promql) {
-		PromQlTree tree;
+		PromQl.Node root;
 		try {
-			tree = new PromQlTree(PromQl.parse(promql));
+			root = PromQl.parse(promql);
 		}
 		catch (PromQl.SyntaxError ex) {
 			return List.of();
 		}
-		Set<String> out = new LinkedHashSet<>();
-		for (PromQl.Call call : tree.callsByName) {
-			if (call.name().equals("histogram_quantile") && call.args().size() == 2) {
-				new PromQlTree(call.args().get(1)).selectors
-					.forEach((s) -> out.add(SeriesReader.text(PromQlLinter.selector(s))));
-			}
+		if (!(root instanceof PromQl.Call call) || !call.name().equals("histogram_quantile")
+				|| call.args().size() != 2) {
+			return List.of();
 		}
+		Set<String> out = new LinkedHashSet<>();
+		new PromQlTree(call.args().get(1)).selectors
+			.forEach((s) -> out.add(SeriesReader.text(PromQlLinter.selector(s))));
 		return new ArrayList<>(out);
 	}
 

@@ -102,13 +102,27 @@ public final class PrometheusSource implements MetricSource {
 		for (int i = 0; i < shifted.length; i++) {
 			shifted[i] = s.timestamps()[i] - p * 1000;
 		}
-		return new TimeSeries(s.labels(), shifted, s.values(), result.warnings(), read, bucketBounds(pair, window));
+		TimeSeries series = new TimeSeries(s.labels(), shifted, s.values(), result.warnings(), read);
+		return (pair.kind() == StatisticKind.PERCENTILE && this.side == Side.NEW) ? withBuckets(series, pair, window)
+				: series;
 	}
 
-	/** A percentile's histogram buckets, which its estimate is exact to. */
-	private double[] bucketBounds(PairMapping pair, QueryWindow window) {
-		return (pair.kind() == StatisticKind.PERCENTILE && this.side == Side.NEW)
-				? new BucketBoundsReader(this.client).read(query(pair), window.start(), window.end()) : null;
+	/**
+	 * A percentile's histogram buckets, which its estimate is exact to; when they cannot
+	 * be read (a backend without the label values API), the series without them, saying
+	 * so: it is then judged by its tolerance alone.
+	 */
+	private TimeSeries withBuckets(TimeSeries series, PairMapping pair, QueryWindow window) {
+		try {
+			return series
+				.withBucketBounds(new BucketBoundsReader(this.client).read(query(pair), window.start(), window.end()));
+		}
+		catch (SourceException ex) {
+			List<String> messages = new java.util.ArrayList<>(series.messages());
+			messages.add("the histogram's bucket bounds could not be read (" + ex.getMessage()
+					+ "): the percentile is judged by its tolerance alone");
+			return series.withMessages(messages);
+		}
 	}
 
 	/**

@@ -52,7 +52,8 @@ final class RuleFileText {
 			yaml.addAfter(rule, YamlEdits.tuple(rule, "alert"), "for", value);
 			return true;
 		}
-		if (!(existing.getValueNode() instanceof ScalarNode v) || v.getValue().equals(value)) {
+		if (!(existing.getValueNode() instanceof ScalarNode v) || v.getValue().equals(value) || !yaml.within(rule, v)) {
+			// an alias: its anchor's other users would change too
 			return false;
 		}
 		yaml.replace(v, value);
@@ -61,7 +62,7 @@ final class RuleFileText {
 
 	private static boolean expression(YamlEdits yaml, MappingNode rule, AlertChange change) {
 		NodeTuple expr = YamlEdits.tuple(rule, "expr");
-		if (expr == null || !(expr.getValueNode() instanceof ScalarNode v)) {
+		if (expr == null || !(expr.getValueNode() instanceof ScalarNode v) || !yaml.within(rule, v)) {
 			return false;
 		}
 		String[] span = comparisonSpan(v.getValue(), change);

@@ -80,6 +80,9 @@ class RuleFileTextTest {
 				new AlertChange(AlertChange.Kind.HOLD_FOR, "2m")))
 			.as("already so")
 			.isNull();
+		String shared = "groups:\n  - name: g\n    rules:\n      - alert: A\n        expr: x > 1\n        for: &hold 2m\n"
+				+ "      - alert: B\n        expr: y > 1\n        for: *hold\n";
+		assertThat(RuleFileText.rewrite(shared, rule("B", null), longer)).as("an alias: A shares it").isNull();
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> RuleFileText.rewrite("groups: [", rule("X", null), longer))
 			.withMessageStartingWith("not a YAML file");
