@@ -216,7 +216,7 @@ final class FixCommand implements Callable<Integer> {
 			alerts.written().forEach((w) -> console.line("  " + w));
 		}
 		if (!unfixed.isEmpty()) {
-			console.line("not fixed (no change of a file explains them): " + String.join(", ", unfixed));
+			console.line("not fixed: " + String.join(", ", unfixed));
 		}
 		if (!fix.written().isEmpty()) {
 			console.line("prove it: java -jar target/parity-validator.jar run --mapping " + target + " --pair "

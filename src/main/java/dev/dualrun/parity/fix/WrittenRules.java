@@ -46,7 +46,9 @@ public record WrittenRules(List<String> written, List<String> unfixed, List<Stri
 			}
 			else {
 				unfixed.add(fix.alert().id() + " (" + fix.code() + ", " + fix.words() + (ruleFiles.isEmpty()
-						? ": give --rules FILE to write it)" : ": not in the rule files given)"));
+						? ": give --rules FILE to write it)"
+						: ": not written: the rule is not in the rule files given, or named twice there without its "
+								+ "group, or its value is so already, an alias, or not written as <series> <op> <number>)"));
 			}
 		}
 		Map<Path, String> changed = new LinkedHashMap<>();
