@@ -1,7 +1,5 @@
 package dev.dualrun.parity.alert;
 
-import dev.dualrun.parity.config.AlertChange;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -10,6 +8,7 @@ import dev.dualrun.parity.alert.AlertJudgement.Code;
 import dev.dualrun.parity.alert.AlertJudgement.Finding;
 import dev.dualrun.parity.alert.AlertJudgement.Match;
 import dev.dualrun.parity.alert.AlertJudgement.Verdict;
+import dev.dualrun.parity.config.AlertChange;
 
 /**
  * Judges an alert pair from the two sides' replayed episodes: matched, missed and extra
@@ -109,9 +108,7 @@ public final class AlertJudge {
 								+ Alerts.number(expected) + " there, but the rule compares with "
 								+ Alerts.number(n.threshold()) + " (" + times + " that); write "
 								+ Alerts.number(expected) + " in the rule",
-						// the rule's threshold over the unit factor: exact, where the
-						// series'
-						// ratio is measured
+						// exact: the rule's own threshold over the factor
 						new AlertChange(AlertChange.Kind.THRESHOLD,
 								java.math.BigDecimal.valueOf(n.threshold() / factor)
 									.stripTrailingZeros()

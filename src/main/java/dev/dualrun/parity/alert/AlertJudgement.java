@@ -1,9 +1,9 @@
 package dev.dualrun.parity.alert;
 
-import dev.dualrun.parity.config.AlertChange;
-
 import java.time.Duration;
 import java.util.List;
+
+import dev.dualrun.parity.config.AlertChange;
 
 /**
  * The judgement of an alert pair.

@@ -1,11 +1,10 @@
 package dev.dualrun.parity.alert;
 
-import dev.dualrun.parity.config.AlertChange;
-
 import java.time.Duration;
 
 import dev.dualrun.parity.alert.AlertJudgement.Code;
 import dev.dualrun.parity.alert.AlertJudgement.Match;
+import dev.dualrun.parity.config.AlertChange;
 
 /**
  * Names the cause of each match outside the tolerances: a missed alarm, an extra alert,
@@ -199,7 +198,7 @@ final class EpisodeExplainer {
 				: n.watches();
 	}
 
-	private static AlertChange holdFor(java.time.Duration d) {
+	private static AlertChange holdFor(Duration d) {
 		return new AlertChange(AlertChange.Kind.HOLD_FOR, Alerts.words(d));
 	}
 

@@ -1,7 +1,5 @@
 package dev.dualrun.parity.alert;
 
-import dev.dualrun.parity.config.AlertChange;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +7,7 @@ import java.util.Map;
 
 import dev.dualrun.parity.alert.AlertJudgement.Code;
 import dev.dualrun.parity.alert.AlertJudgement.Finding;
+import dev.dualrun.parity.config.AlertChange;
 
 /**
  * Collects the findings of one judgement by code, in the order first found; each code
@@ -47,10 +46,11 @@ final class Findings {
 	 */
 	List<Finding> list() {
 		List<Finding> findings = new ArrayList<>();
-		this.found.forEach((code,
-				messages) -> findings.add(new Finding(code,
-						messages.get(0) + ((messages.size() > 1) ? " (and " + (messages.size() - 1) + " more)" : ""),
-						this.remedies.get(code))));
+		for (Map.Entry<Code, List<String>> e : this.found.entrySet()) {
+			List<String> messages = e.getValue();
+			String more = (messages.size() > 1) ? " (and " + (messages.size() - 1) + " more)" : "";
+			findings.add(new Finding(e.getKey(), messages.get(0) + more, this.remedies.get(e.getKey())));
+		}
 		return findings;
 	}
 

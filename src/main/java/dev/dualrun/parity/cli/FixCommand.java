@@ -73,7 +73,7 @@ final class FixCommand implements Callable<Integer> {
 			try {
 				text = mappingText(run, source);
 				for (Path r : this.rules) {
-					ruleTexts.put(r, read(r, "rule file"));
+					ruleTexts.put(r, readRules(r));
 				}
 			}
 			catch (Refused ex) {
@@ -100,19 +100,12 @@ final class FixCommand implements Callable<Integer> {
 		catch (IllegalArgumentException ex) {
 			return console.error(ExitCodes.CONFIGURATION, ex.getMessage());
 		}
-		Path writing = target;
 		try {
-			if (!pairs.written().isEmpty()) {
-				AtomicFile.write(target, pairs.text().getBytes(StandardCharsets.UTF_8));
-			}
-			for (Map.Entry<Path, String> changed : alerts.texts().entrySet()) {
-				writing = ruleTarget(changed.getKey());
-				AtomicFile.write(writing, changed.getValue().getBytes(StandardCharsets.UTF_8));
-			}
+			save(pairs, target);
+			save(alerts);
 		}
-		catch (IOException ex) {
-			return console.error(ExitCodes.RUNTIME,
-					"cannot write " + writing + " (" + ex.getClass().getSimpleName() + ": " + ex.getMessage() + ")");
+		catch (Unwritable ex) {
+			return console.error(ExitCodes.RUNTIME, ex.getMessage());
 		}
 		return report(console, pairs, alerts, source, target);
 	}
@@ -135,12 +128,12 @@ final class FixCommand implements Callable<Integer> {
 		return new String(bytes, StandardCharsets.UTF_8);
 	}
 
-	private static String read(Path file, String what) throws Refused {
+	private static String readRules(Path file) throws Refused {
 		try {
 			return Files.readString(file);
 		}
 		catch (IOException ex) {
-			throw new Refused("cannot read the " + what + " " + file + " (" + ex.getClass().getSimpleName() + ")");
+			throw new Refused("cannot read the rule file " + file + " (" + ex.getClass().getSimpleName() + ")");
 		}
 	}
 
@@ -165,9 +158,7 @@ final class FixCommand implements Callable<Integer> {
 	 */
 	static WrittenFix written(ParityStore store, long runId, String text, Path source, Path target) throws IOException {
 		WrittenFix fix = WrittenFix.of(FixPlanner.plan(store, runId), text, source.toString(), target.toString());
-		if (!fix.written().isEmpty()) {
-			AtomicFile.write(target, fix.text().getBytes(StandardCharsets.UTF_8));
-		}
+		save(fix, target);
 		return fix;
 	}
 
@@ -181,10 +172,41 @@ final class FixCommand implements Callable<Integer> {
 	 */
 	static WrittenRules writtenRules(ParityStore store, long runId, Map<Path, String> ruleTexts) throws IOException {
 		WrittenRules fix = WrittenRules.of(AlertFix.plan(store, runId), ruleTexts, FixCommand::ruleTarget);
-		for (Map.Entry<Path, String> changed : fix.texts().entrySet()) {
-			AtomicFile.write(ruleTarget(changed.getKey()), changed.getValue().getBytes(StandardCharsets.UTF_8));
-		}
+		save(fix);
 		return fix;
+	}
+
+	/** The fixed mapping, when a pair was fixed. */
+	private static void save(WrittenFix fix, Path target) throws Unwritable {
+		if (!fix.written().isEmpty()) {
+			save(target, fix.text());
+		}
+	}
+
+	/** Each rule file changed, beside it. */
+	private static void save(WrittenRules fix) throws Unwritable {
+		for (Map.Entry<Path, String> changed : fix.texts().entrySet()) {
+			save(ruleTarget(changed.getKey()), changed.getValue());
+		}
+	}
+
+	private static void save(Path target, String text) throws Unwritable {
+		try {
+			AtomicFile.write(target, text.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (IOException ex) {
+			throw new Unwritable(target, ex);
+		}
+	}
+
+	/** A fixed file that cannot be written, named. */
+	private static final class Unwritable extends IOException {
+
+		Unwritable(Path target, IOException cause) {
+			super("cannot write " + target + " (" + cause.getClass().getSimpleName() + ": " + cause.getMessage() + ")",
+					cause);
+		}
+
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package dev.dualrun.parity.compare;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -117,16 +118,14 @@ public final class HistogramBuckets {
 	 * @return the same, its discrepancies showing the new side's estimates
 	 */
 	PointErrors withEstimates(PointErrors points, AlignedPair raw) {
-		long start = raw.window().start().toEpochMilli();
-		long period = raw.window().period().toMillis();
 		return new PointErrors(points.common(), points.within(), points.oldOnly(), points.newOnly(), points.union(),
 				points.bias(), points.mape(), points.oldSum(),
 				points.discrepancies()
 					.stream()
 					.map((d) -> (d.kind() != Discrepancy.Kind.OUT_OF_TOLERANCE) ? d
 							: new Discrepancy(d.timestamp(), d.kind(), d.oldValue(),
-									raw.newValues()[(int) ((d.timestamp() - start) / period)], d.absoluteError(),
-									d.relativeError()))
+									raw.newValues()[raw.window().indexOf(Instant.ofEpochMilli(d.timestamp()))],
+									d.absoluteError(), d.relativeError()))
 					.toList());
 	}
 
@@ -199,8 +198,7 @@ public final class HistogramBuckets {
 						+ "histogram its estimate was interpolated in, %s it in %d (sign test %s); %s; by %d "
 						+ "bucket(s) (median): one distribution would put it on either side as often",
 				more, common, sides.oldName(), under ? "below" : "above", sides.newName(), under ? "above" : "below",
-				off.size() - more, (p < 1e-4) ? "p < 0.0001" : String.format(Locale.ROOT, "p = %.4f", p),
-				example(off.get(0)), medianSteps(off, under)));
+				off.size() - more, PairComparator.pText(p), example(off.get(0)), medianSteps(off, under)));
 	}
 
 	private boolean below(Discrepancy d) {
@@ -211,7 +209,7 @@ public final class HistogramBuckets {
 	private String example(Discrepancy first) {
 		double by = first.oldValue() - clamp(first.oldValue(), first.newValue());
 		return String.format(Locale.ROOT, "first %s UTC: %s outside its bucket %s by %s%s",
-				TIME.format(java.time.Instant.ofEpochMilli(first.timestamp())), number(first.oldValue()),
+				PairComparator.TIME.format(Instant.ofEpochMilli(first.timestamp())), number(first.oldValue()),
 				bucketText(first.newValue()), (by > 0) ? "+" : "", number(by));
 	}
 
@@ -237,10 +235,6 @@ public final class HistogramBuckets {
 
 	/** The sign test's significance. */
 	static final double ONE_SIDED_ALPHA = 0.001;
-
-	private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter
-		.ofPattern("yyyy-MM-dd HH:mm")
-		.withZone(java.time.ZoneOffset.UTC);
 
 	/**
 	 * @param estimate an estimate

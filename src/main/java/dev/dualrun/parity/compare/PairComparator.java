@@ -33,8 +33,7 @@ public final class PairComparator {
 	/** More periods out of tolerance than this binomial p-value allows fail the pair. */
 	public static final double OUTSIDE_ALPHA = 0.01;
 
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-		.withZone(ZoneOffset.UTC);
+	static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
 	/** Times of periods that are not whole minutes. */
 	private static final DateTimeFormatter TIME_SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
@@ -341,7 +340,7 @@ public final class PairComparator {
 		return present.stream().mapToDouble((k) -> values[k]).filter(Double::isFinite).toArray();
 	}
 
-	private static String pText(double p) {
+	static String pText(double p) {
 		return (p < 1e-4) ? "p < 0.0001" : String.format(Locale.ROOT, "p = %.4f", p);
 	}
 
