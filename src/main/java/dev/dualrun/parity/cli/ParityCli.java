@@ -2,6 +2,7 @@ package dev.dualrun.parity.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Set;
 
 import picocli.CommandLine;
 
@@ -16,11 +17,6 @@ import picocli.CommandLine.Command;
 		description = { "Proves that metrics migrated from ${parity.old-systems} to ${parity.new-systems}",
 				"say the same thing in both, that each alarm's rule fires when the alarm did,",
 				"and that every active metric of the old system is paired or excluded.", "" },
-		subcommands = { DemoCommand.class, RunCommand.class, RestartCommand.class, ReportCommand.class,
-				RunsCommand.class, RejudgeCommand.class, FixCommand.class, SignOffCommand.class, LintCommand.class,
-				PruneCommand.class, InventoryCommand.class, CoverageCommand.class, CensusCommand.class,
-				DiscoverCommand.class, SuggestAlertsCommand.class, DashboardCommand.class, WorkerCommand.class,
-				CompletionCommand.class, CommandLine.HelpCommand.class },
 		footerHeading = "%nExit codes:%n",
 		footer = { "  0  every pair and alert pair passed (PASS)",
 				"  1  the run completed and a pair or alert pair did not pass",
@@ -28,6 +24,19 @@ import picocli.CommandLine.Command;
 				"  3  a backend or runtime failure (every pair errored, database, an output)", "",
 				"Logs with stack traces: <data-dir>/logs/parity.log", "(--debug shows them on the console too)." })
 public final class ParityCli implements Runnable {
+
+	/** The subcommands, in the order the help lists them. */
+	private static final List<Class<?>> COMMANDS = List.of(DemoCommand.class, RunCommand.class, RestartCommand.class,
+			ReportCommand.class, RunsCommand.class, RejudgeCommand.class, FixCommand.class, SignOffCommand.class,
+			LintCommand.class, PruneCommand.class, InventoryCommand.class, CoverageCommand.class, CensusCommand.class,
+			DiscoverCommand.class, SuggestAlertsCommand.class, DashboardCommand.class, WorkerCommand.class,
+			CompletionCommand.class, CommandLine.HelpCommand.class);
+
+	/**
+	 * Commands that read the whole tree: the help of every command, the completion
+	 * script.
+	 */
+	private static final Set<String> WHOLE_TREE = Set.of("help", "completion");
 
 	@CommandLine.Spec
 	CommandLine.Model.CommandSpec spec;
@@ -53,7 +62,32 @@ public final class ParityCli implements Runnable {
 	 * source's own flags, and the help speaks of the sources there are
 	 */
 	public static CommandLine commandLine() {
+		return commandLine(COMMANDS);
+	}
+
+	/**
+	 * @param args the arguments
+	 * @return the command line with only the command the arguments name, when they name
+	 * one that needs no other (picocli reads every command's annotations as it builds it:
+	 * about a second of CPU for the whole tree); else the whole tree
+	 */
+	static CommandLine commandLine(String[] args) {
+		if (args.length > 0 && !WHOLE_TREE.contains(args[0])) {
+			for (Class<?> command : COMMANDS) {
+				Command annotation = command.getAnnotation(Command.class);
+				if (annotation.name().equals(args[0]) || List.of(annotation.aliases()).contains(args[0])) {
+					return commandLine(List.of(command));
+				}
+			}
+		}
+		return commandLine(COMMANDS);
+	}
+
+	private static CommandLine commandLine(List<Class<?>> commands) {
 		CommandLine cli = new CommandLine(new ParityCli());
+		for (Class<?> command : commands) {
+			cli.addSubcommand(command);
+		}
 		for (CommandLine command : cli.getSubcommands().values()) {
 			boolean backends = command.getCommandSpec()
 				.mixins()
@@ -74,7 +108,9 @@ public final class ParityCli implements Runnable {
 		// runs lists the store and fix writes a mapping: neither writes a report
 		for (String name : List.of("runs", "fix")) {
 			CommandLine command = cli.getSubcommands().get(name);
-			command.getCommandSpec().remove(command.getCommandSpec().findOption("--reports-dir"));
+			if (command != null) {
+				command.getCommandSpec().remove(command.getCommandSpec().findOption("--reports-dir"));
+			}
 		}
 		for (CommandLine command : cli.getSubcommands().values()) {
 			// the version is the tool's, asked of the tool: parity-validator --version
@@ -140,7 +176,7 @@ public final class ParityCli implements Runnable {
 	 * @return the exit code
 	 */
 	public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-		CommandLine cli = commandLine();
+		CommandLine cli = commandLine(args);
 		cli.setOut(out);
 		cli.setErr(err);
 		cli.setParameterExceptionHandler((ex, a) -> {

@@ -25,10 +25,10 @@ import dev.dualrun.parity.store.ParityStore;
  * The store and the settings for a command that calls no backend ({@code runs},
  * {@code report}, {@code signoff} ...), without a Spring application: the settings come
  * from the same flags, {@code PARITY_*} variables and {@code application.yml} files, read
- * by Spring Boot's own config-data loader and bound by its {@code Binder}; logging is
- * Spring Boot's logging system on {@code logback-parity.xml}, as in the job; the store is
- * a small HikariCP pool, migrated by Flyway only when it is not at this build's schema.
- * Such a command costs about half the CPU of the whole application (performance.md).
+ * by Spring Boot's own config-data loader and bound by its {@code Binder}; logging is the
+ * job's ({@link ParityLoggingSystem}); the store is a small HikariCP pool, migrated by
+ * Flyway only when it is not at this build's schema. Such a command costs about half the
+ * CPU of the whole application (performance.md).
  */
 final class StoreOnlySession implements StoreSession {
 
@@ -75,7 +75,7 @@ final class StoreOnlySession implements StoreSession {
 	static StoreOnlySession open(List<String> propertyArgs) {
 		// as a Spring application starts: logging held back until it is configured (a
 		// second session in one process would otherwise log into a context it reset)
-		LoggingSystem logging = LoggingSystem.get(StoreOnlySession.class.getClassLoader());
+		LoggingSystem logging = new ParityLoggingSystem(StoreOnlySession.class.getClassLoader());
 		logging.beforeInitialize();
 		ConfigurableEnvironment environment = environment(propertyArgs);
 		initialize(logging, environment);
