@@ -74,6 +74,46 @@ public final class SeriesParityCheck {
 	}
 
 	/**
+	 * The labels the way added to every series, the same labels with the same values on
+	 * each (a label a remote-write relabelling or a federation job adds), when that is
+	 * the only difference of the two sides: what the old side's source may declare so
+	 * that its series are compared with them.
+	 * @param oldRead the labels of each series the old side read
+	 * @param newRead the labels of each series the new side read
+	 * @return the labels added, or empty when the sides differ otherwise or not at all
+	 */
+	public static Optional<Map<String, String>> addedOnTheWay(List<Map<String, String>> oldRead,
+			List<Map<String, String>> newRead) {
+		Set<Map<String, String>> onlyNew = new LinkedHashSet<>(newRead);
+		onlyNew.removeAll(Set.copyOf(oldRead));
+		if (oldRead.isEmpty() || onlyNew.size() != oldRead.size()) {
+			return Optional.empty();
+		}
+		Set<Map<String, String>> added = new java.util.HashSet<>();
+		for (Map<String, String> o : oldRead) {
+			Optional<Map<String, String>> extra = onlyNew.stream()
+				.filter((n) -> n.entrySet().containsAll(o.entrySet()))
+				.map((n) -> extra(n, o))
+				.min(Comparator.comparingInt(Map::size));
+			if (extra.isEmpty()) {
+				return Optional.empty();
+			}
+			added.add(extra.get());
+		}
+		if (added.size() != 1) {
+			return Optional.empty();
+		}
+		Map<String, String> labels = added.iterator().next();
+		return labels.isEmpty() ? Optional.empty() : Optional.of(labels);
+	}
+
+	private static Map<String, String> extra(Map<String, String> n, Map<String, String> o) {
+		Map<String, String> extra = new TreeMap<>(n);
+		extra.keySet().removeAll(o.keySet());
+		return extra;
+	}
+
+	/**
 	 * @param onlyOld the old series with no equal on the new side
 	 * @param newRead every new series
 	 * @return the families of those old series of which the new side has no series at all

@@ -52,6 +52,15 @@ public interface SideReader {
 	}
 
 	/**
+	 * @return the map field of this source's block that declares labels its series gain
+	 * on the way to the other side (added before the sides' series are compared), for a
+	 * written fix; null when the source has none
+	 */
+	default String addedLabelsField() {
+		return null;
+	}
+
+	/**
 	 * A written fix of an alert: the side's rule file with one alert changed as an alert
 	 * finding implies.
 	 * @param ruleFile the text of a rule file of this side

@@ -7,6 +7,7 @@ import java.util.List;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.common.FlowStyle;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
@@ -113,8 +114,15 @@ public final class YamlEdits {
 		int column = after.getKeyNode().getStartMark().map(Mark::getColumn).orElse(0);
 		int eol = this.text.indexOf('\n', end);
 		boolean crlf = eol > 0 && this.text.charAt(eol - 1) == '\r';
+		String line = " ".repeat(column) + key + ": " + value;
+		if (after.getValueNode() instanceof ScalarNode scalar
+				&& (scalar.getScalarStyle() == ScalarStyle.LITERAL || scalar.getScalarStyle() == ScalarStyle.FOLDED)) {
+			// a block scalar ends at the start of the line after its last
+			this.edits.add(new Edit(end, end, line + (crlf ? "\r\n" : "\n")));
+			return;
+		}
 		int at = (eol < 0) ? this.text.length() : (crlf ? eol - 1 : eol);
-		this.edits.add(new Edit(at, at, (crlf ? "\r\n" : "\n") + " ".repeat(column) + key + ": " + value));
+		this.edits.add(new Edit(at, at, (crlf ? "\r\n" : "\n") + line));
 	}
 
 	/**

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import dev.dualrun.parity.compare.PairJudge;
+import dev.dualrun.parity.compare.SeriesParityCheck;
+import dev.dualrun.parity.compare.SideAnswer;
 import dev.dualrun.parity.compare.Verdict;
 import dev.dualrun.parity.config.PairMapping;
 import dev.dualrun.parity.source.QueryWindow;
@@ -54,10 +56,10 @@ public final class FixPlanner {
 			}
 			PairMapping pair = PairDefinitions.fromJson(planned.definition());
 			QueryWindow window = new QueryWindow(planned.windowStart(), planned.windowEnd(), pair.period());
-			PairJudge.Judgement judged = PairJudge.judge(pair, window,
-					store.answer(answered, pair, EvidenceRow.Side.OLD),
-					store.answer(answered, pair, EvidenceRow.Side.NEW));
-			PairFix fix = PairFix.of(pair, judged.result());
+			SideAnswer old = store.answer(answered, pair, EvidenceRow.Side.OLD);
+			SideAnswer neu = store.answer(answered, pair, EvidenceRow.Side.NEW);
+			PairJudge.Judgement judged = PairJudge.judge(pair, window, old, neu);
+			PairFix fix = PairFix.of(pair, judged.result(), addedOnTheWay(old, neu));
 			if (fix != null) {
 				fixes.add(fix);
 			}
@@ -68,6 +70,15 @@ public final class FixPlanner {
 			}
 		}
 		return new Planned(fixes, unfixed);
+	}
+
+	/** The labels the way added to every series both sides read, if that is all. */
+	private static Map<String, String> addedOnTheWay(SideAnswer old, SideAnswer neu) {
+		if (old instanceof SideAnswer.Series o && neu instanceof SideAnswer.Series n && o.series().seriesRead() != null
+				&& n.series().seriesRead() != null) {
+			return SeriesParityCheck.addedOnTheWay(o.series().seriesRead(), n.series().seriesRead()).orElse(Map.of());
+		}
+		return Map.of();
 	}
 
 }

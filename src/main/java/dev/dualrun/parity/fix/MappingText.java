@@ -1,6 +1,9 @@
 package dev.dualrun.parity.fix;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.function.UnaryOperator;
 
 import org.snakeyaml.engine.v2.nodes.MappingNode;
@@ -9,6 +12,7 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
+import dev.dualrun.parity.config.SideReader;
 import dev.dualrun.parity.config.YamlEdits;
 
 /**
@@ -80,6 +84,61 @@ final class MappingText {
 		}
 		this.yaml.replace(v, changed);
 		return true;
+	}
+
+	/**
+	 * Declares labels in a map field of a pair's block, beside those it declares (each a
+	 * line after its last, or {@code , name: "value"} in a flow mapping), or as the field
+	 * added after the block's last field, one flow mapping ({@code {region: "eu"}}).
+	 * @param pairId the pair
+	 * @param block the block's key (the source's type)
+	 * @param field the map field
+	 * @param labels the labels to declare
+	 * @return whether the field was written
+	 */
+	boolean declareLabels(String pairId, String block, String field, Map<String, String> labels) {
+		MappingNode pair = pair(pairId).orElse(null);
+		NodeTuple b = (pair != null) ? YamlEdits.tuple(pair, block) : null;
+		if (b == null || !(b.getValueNode() instanceof MappingNode blockNode) || blockNode.getValue().isEmpty()
+				|| !this.yaml.within(pair, blockNode)) {
+			return false;
+		}
+		NodeTuple f = YamlEdits.tuple(blockNode, field);
+		if (f == null) {
+			this.yaml.addAfter(blockNode, blockNode.getValue().get(blockNode.getValue().size() - 1), field,
+					flow(labels));
+			return true;
+		}
+		if (!(f.getValueNode() instanceof MappingNode declared) || !this.yaml.within(pair, declared)) {
+			return false;
+		}
+		if (declared.getValue().isEmpty()) {
+			this.yaml.replace(declared, flow(labels));
+			return true;
+		}
+		NodeTuple last = declared.getValue().get(declared.getValue().size() - 1);
+		// added in reverse: entries added after the same one end up in the order given
+		for (Map.Entry<String, String> label : new TreeMap<>(labels).descendingMap().entrySet()) {
+			NodeTuple t = YamlEdits.tuple(declared, label.getKey());
+			if (t == null) {
+				this.yaml.addAfter(declared, last, label.getKey(), SideReader.quoted(label.getValue()));
+			}
+			else if (t.getValueNode() instanceof ScalarNode v) {
+				this.yaml.replace(v, SideReader.quoted(label.getValue()));
+			}
+			else {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** A flow mapping of labels, each value double-quoted. */
+	private static String flow(Map<String, String> labels) {
+		return new TreeMap<>(labels).entrySet()
+			.stream()
+			.map((e) -> e.getKey() + ": " + SideReader.quoted(e.getValue()))
+			.collect(Collectors.joining(", ", "{", "}"));
 	}
 
 	/**

@@ -2,6 +2,7 @@ package dev.dualrun.parity.fix;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.Map;
 
 import dev.dualrun.parity.compare.ComparisonResult;
 import dev.dualrun.parity.compare.Diagnosis;
@@ -10,27 +11,38 @@ import dev.dualrun.parity.config.QueryChange;
 
 /**
  * The change of a failing pair's mapping that its first diagnosis implies: a change of
- * the new side's query when its source can write it, else a unit factor.
+ * the new side's query when its source can write it, else a unit factor; or labels the
+ * old side's source declares as added on the way.
  *
  * @param pair the pair as run
  * @param code the diagnosis it answers
  * @param query the change of the new side's query, or null
  * @param unitFactor the pair's new unit factor when the query cannot change, or NaN
+ * @param labels the labels to declare as added on the way, empty for none
  */
-public record PairFix(PairMapping pair, Diagnosis.Code code, QueryChange query, double unitFactor) {
+public record PairFix(PairMapping pair, Diagnosis.Code code, QueryChange query, double unitFactor,
+		Map<String, String> labels) {
+
+	private PairFix(PairMapping pair, Diagnosis.Code code, QueryChange query, double unitFactor) {
+		this(pair, code, query, unitFactor, Map.of());
+	}
 
 	/**
 	 * @param pair the pair as run
 	 * @param result its judgement
+	 * @param addedOnTheWay the labels the way added to every series, empty when it did
+	 * not (the judge's {@code SeriesParityCheck.addedOnTheWay})
 	 * @return the fix its first diagnosis implies, or null when it implies none a file
-	 * can hold (a gap, a bias, a spike ...)
+	 * can hold (a gap, a bias, a spike, a federation's renamed labels ...)
 	 */
-	static PairFix of(PairMapping pair, ComparisonResult result) {
+	static PairFix of(PairMapping pair, ComparisonResult result, Map<String, String> addedOnTheWay) {
 		if (result.diagnoses().isEmpty()) {
 			return null;
 		}
 		Diagnosis.Code code = result.diagnoses().get(0).code();
 		return switch (code) {
+			case IDENTITY ->
+				addedOnTheWay.isEmpty() ? null : new PairFix(pair, code, null, Double.NaN, Map.copyOf(addedOnTheWay));
 			case UNIT_FACTOR -> new PairFix(pair, code, null, pair.unitFactor() / result.unitFactor().factor());
 			case PERIOD_FACTOR -> {
 				boolean perSecond = result.unitFactor().medianRatio() < 1;
@@ -58,6 +70,15 @@ public record PairFix(PairMapping pair, Diagnosis.Code code, QueryChange query, 
 			case LATER -> "each period read one period later (the query's offset)";
 			case COUNT_SERIES -> "";
 		};
+	}
+
+	/**
+	 * @param field the field of the old side's block that declares them
+	 * @return the labels' declaration in words
+	 */
+	String labelsChange(String field) {
+		return field + " " + new java.util.TreeMap<>(this.labels) + " declared: added on the way to the "
+				+ this.pair.sides().newName() + " side";
 	}
 
 	/**

@@ -51,8 +51,17 @@ public record WrittenFix(List<String> written, List<String> unfixed, List<String
 		return new WrittenFix(written, unfixed, ids, edited, String.join("\n", diff));
 	}
 
-	/** The query changed when its source can write it, else the unit factor. */
+	/**
+	 * The labels declared by the old side's source; the query changed when its source can
+	 * write it, else the unit factor.
+	 */
 	private static String apply(MappingText text, PairFix fix) {
+		if (!fix.labels().isEmpty()) {
+			SideReader old = Sources.provider(fix.pair().oldType()).reader();
+			String field = old.addedLabelsField();
+			return (field != null && text.declareLabels(fix.pair().id(), old.key(), field, fix.labels()))
+					? fix.labelsChange(field) : null;
+		}
 		if (fix.query() != null) {
 			SideReader reader = Sources.provider(fix.pair().newType()).reader();
 			if (reader.queryField() != null && text.rewriteBlockField(fix.pair().id(), reader.key(),

@@ -106,7 +106,8 @@ class AccuracyBenchmark {
 			assertThat(run.out()).as(run.err()).contains("report: ");
 			Map<String, String> verdicts = new HashMap<>();
 			Map<String, String> first = new HashMap<>();
-			results(work.resolve("data")).forEach((id, r) -> {
+			Map<String, PairResultRow> results = results(work.resolve("data"));
+			results.forEach((id, r) -> {
 				verdicts.put(id, r.verdict().name());
 				List<Diagnosis> d = StoreJson.diagnoses(r.diagnoses());
 				first.put(id, d.isEmpty() ? null : d.get(0).code().name());
@@ -131,6 +132,18 @@ class AccuracyBenchmark {
 				.count();
 			assertThat(right).as("pairs with the right first diagnosis")
 				.isGreaterThanOrEqualTo((long) Math.ceil(0.95 * scenario.pairs().size()));
+			Set<String> fixable = new TreeSet<>();
+			scenario.pairs()
+				.stream()
+				.filter((p) -> "added label".equals(p.clazz()) && "FAIL".equals(verdicts.get(p.id())))
+				.forEach((p) -> fixable.add(p.id()));
+			long runId = results.values().iterator().next().runId();
+			String fixes = fixesProven(fixable, runId, work, "edge.fixed.yml", "added label",
+					List.of("--from", scenario.from().toString(), "--to", scenario.to().toString(), "--edge-url",
+							edge.url(), "--prometheus-url", late.url(), "--settle-recheck", "2s", "--data-dir",
+							work.resolve("data").toString(), "--reports-dir", work.resolve("reports").toString()));
+			System.out.println(fixes);
+			Files.writeString(out, matrix + fixes);
 		}
 	}
 
@@ -229,14 +242,27 @@ class AccuracyBenchmark {
 		pairs.stream()
 			.filter((p) -> FIXABLE.contains(p.clazz()) && "FAIL".equals(results.get(p.id()).verdict().name()))
 			.forEach((p) -> fixable.add(p.id()));
-		String runId = Long.toString(results.values().iterator().next().runId());
-		CliRun fix = CliRun.of(List.of("fix", "--run", runId, "--data-dir", work.resolve("data").toString()));
+		return fixesProven(fixable, results.values().iterator().next().runId(), work, "benchmark.fixed.yml",
+				"unit, shift, period factor", flags);
+	}
+
+	/**
+	 * @param fixable the fixable FAILs of the run
+	 * @param runId the run, in {@code work/data}
+	 * @param fixedMapping the name of the mapping {@code fix} writes
+	 * @param classes the fixable classes, in words
+	 * @param flags the run's flags but the mapping and the pairs
+	 */
+	private static String fixesProven(Set<String> fixable, long runId, Path work, String fixedMapping, String classes,
+			List<String> flags) {
+		CliRun fix = CliRun
+			.of(List.of("fix", "--run", Long.toString(runId), "--data-dir", work.resolve("data").toString()));
 		assertThat(fix.exitCode()).as(fix.err()).isZero();
 		String prove = fix.out().lines().filter((l) -> l.startsWith("prove it: ")).findFirst().orElse(null);
 		assertThat(prove).as(fix.out()).isNotNull();
 		List<String> fixed = List.of(prove.substring(prove.indexOf("--pair ") + "--pair ".length()).split(","));
-		List<String> args = new ArrayList<>(List.of("run", "--mapping", work.resolve("benchmark.fixed.yml").toString(),
-				"--pair", String.join(",", fixed)));
+		List<String> args = new ArrayList<>(
+				List.of("run", "--mapping", work.resolve(fixedMapping).toString(), "--pair", String.join(",", fixed)));
 		args.addAll(flags);
 		CliRun again = CliRun.of(args);
 		assertThat(again.out()).as(again.err()).contains("report: ");
@@ -250,9 +276,9 @@ class AccuracyBenchmark {
 		assertThat(passing).as("fixed pairs that pass when run again")
 			.isGreaterThanOrEqualTo((long) Math.ceil(0.95 * fixed.size()));
 		return String.format(Locale.ROOT,
-				"%nWritten fixes: %d of %d fixable FAILs (unit, shift, period factor) have a written fix; %d of the "
+				"%nWritten fixes: %d of %d fixable FAILs (%s) have a written fix; %d of the "
 						+ "%d fixed pairs PASS when run again.%n",
-				written, fixable.size(), passing, fixed.size());
+				written, fixable.size(), classes, passing, fixed.size());
 	}
 
 	private static void publish(CloudWatchCompatibleServer server, List<BenchmarkScenario.Pair> pairs) {

@@ -69,6 +69,25 @@ class SeriesParityCheckTest {
 		assertThat(d.message()).startsWith("1 centre series are not on the edge side").contains("cluster=edge-2");
 	}
 
+	@Test
+	void theLabelsAddedToEverySeriesAreWhatTheOldSideMayDeclare() {
+		List<Map<String, String>> stored = List.of(with(with(A, "region", "eu"), "replica", "a"),
+				with(with(B, "region", "eu"), "replica", "a"));
+		assertThat(SeriesParityCheck.addedOnTheWay(List.of(A, B), stored))
+			.contains(Map.of("region", "eu", "replica", "a"));
+	}
+
+	@Test
+	void labelsAddedToSomeSeriesOnlyOrWithOtherValuesOrAnyOtherChangeAreNotDeclarable() {
+		assertThat(SeriesParityCheck.addedOnTheWay(List.of(A, B), List.of(with(A, "region", "eu"), B))).isEmpty();
+		assertThat(SeriesParityCheck.addedOnTheWay(List.of(A, B),
+				List.of(with(A, "region", "eu"), with(B, "region", "us"))))
+			.isEmpty();
+		assertThat(SeriesParityCheck.addedOnTheWay(List.of(A), List.of(with(A, "cluster", "edge-2")))).isEmpty();
+		assertThat(SeriesParityCheck.addedOnTheWay(List.of(A, B), List.of(with(A, "region", "eu")))).isEmpty();
+		assertThat(SeriesParityCheck.addedOnTheWay(List.of(A), List.of(A))).isEmpty();
+	}
+
 	private static Map<String, String> with(Map<String, String> labels, String name, String value) {
 		Map<String, String> out = new java.util.HashMap<>(labels);
 		out.put(name, value);

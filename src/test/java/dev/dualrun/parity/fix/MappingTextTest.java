@@ -1,6 +1,7 @@
 package dev.dualrun.parity.fix;
 
 import java.time.Duration;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -64,6 +65,38 @@ class MappingTextTest {
 		// the value it already has is no fix
 		assertThat(new MappingText("pairs:\n  - id: a\n    unit-factor: 60\n").setPairKey("a", "unit-factor", "60"))
 			.isFalse();
+	}
+
+	@Test
+	void labelsAreDeclaredInTheBlocksMapBesideThoseItDeclares() {
+		String file = """
+				pairs:
+				  - id: flow   # one line
+				    edge: { query: 'sum(x)' }
+				  - id: block
+				    edge:
+				      query: |
+				        sum(rate(x[${period}]))
+				    prometheus: { query: 'sum(x)' }
+				  - id: declared
+				    edge:
+				      query: sum(x)
+				      external-labels:
+				        cluster: edge-1   # the edge's own
+				""";
+		MappingText text = new MappingText(file);
+		Map<String, String> eu = Map.of("region", "eu");
+		assertThat(text.declareLabels("flow", "edge", "external-labels", eu)).isTrue();
+		assertThat(text.declareLabels("block", "edge", "external-labels", eu)).isTrue();
+		assertThat(text.declareLabels("declared", "edge", "external-labels", Map.of("region", "e\"u"))).isTrue();
+		assertThat(text.declareLabels("block", "cloudwatch", "external-labels", eu)).isFalse();
+		assertThat(text.edited()).isEqualTo(file
+			.replace("{ query: 'sum(x)' }\n  - id: block",
+					"{ query: 'sum(x)', external-labels: {region: \"eu\"} }\n  - id: block")
+			.replace("        sum(rate(x[${period}]))\n",
+					"        sum(rate(x[${period}]))\n      external-labels: {region: \"eu\"}\n")
+			.replace("cluster: edge-1   # the edge's own",
+					"cluster: edge-1   # the edge's own\n        region: \"e\\\"u\""));
 	}
 
 	@Test

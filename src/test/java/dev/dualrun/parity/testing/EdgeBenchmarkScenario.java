@@ -129,6 +129,12 @@ public final class EdgeBenchmarkScenario {
 						Map.of("job", "federate", "instance", "store:9090", "exported_job", "app"), (t) -> true);
 			}
 		}
+		for (int series : new int[] { 1, 3 }) {
+			for (int i = 0; i < 5; i++) {
+				add(n++, "c", series, "added label", series + " series", "FAIL", "IDENTITY", Map.of("region", "eu"),
+						(t) -> true);
+			}
+		}
 		for (int periods : new int[] { 2, 6, 12 }) {
 			for (int i = 0; i < 5; i++) {
 				long from = this.windowStart + (20 + i) * PERIOD * 1000;
@@ -152,7 +158,7 @@ public final class EdgeBenchmarkScenario {
 	 * maximum; a name part may follow
 	 * @param series how many series the family has
 	 * @param renamed the store's labels instead of {@code job} and {@code instance}, or
-	 * null when the family never reaches the store
+	 * added to them; null when the family never reaches the store
 	 * @param kept whether the store holds a sample of this time
 	 */
 	private void add(int n, String kind, int series, String clazz, String size, String verdict, String diagnosis,
@@ -167,6 +173,8 @@ public final class EdgeBenchmarkScenario {
 			atStore.putAll(EXTERNAL);
 			if (renamed != null && renamed.containsKey("exported_job")) {
 				atStore.put("exported_instance", labels.get("instance"));
+			}
+			if (renamed != null) {
 				atStore.putAll(renamed);
 			}
 			samples(family, counter, labels, atStore, renamed != null, kept);

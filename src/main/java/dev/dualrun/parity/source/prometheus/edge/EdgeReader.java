@@ -41,6 +41,11 @@ final class EdgeReader implements SideReader {
 	}
 
 	@Override
+	public String addedLabelsField() {
+		return "external-labels";
+	}
+
+	@Override
 	public Class<? extends SideQuery> queryType() {
 		return EdgeQuery.class;
 	}

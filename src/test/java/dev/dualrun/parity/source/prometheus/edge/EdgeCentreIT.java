@@ -163,11 +163,14 @@ class EdgeCentreIT {
 	}
 
 	private static Map<String, PairResultRow> run(String name, String centre, String... more) {
-		List<String> args = new ArrayList<>(
-				List.of("run", "--mapping", Fixtures.mappingPath("edge/centre.yml").toString(), "--from",
-						from.toString(), "--to", to.toString(), "--edge-url", edge.url(), "--prometheus-url", centre,
-						"--data-dir", work.resolve(name).toString(), "--reports-dir",
-						work.resolve(name + "-reports").toString(), "--settle", "5s", "--settle-recheck", "0"));
+		return run(Fixtures.mappingPath("edge/centre.yml"), name, centre, more);
+	}
+
+	private static Map<String, PairResultRow> run(Path mapping, String name, String centre, String... more) {
+		List<String> args = new ArrayList<>(List.of("run", "--mapping", mapping.toString(), "--from", from.toString(),
+				"--to", to.toString(), "--edge-url", edge.url(), "--prometheus-url", centre, "--data-dir",
+				work.resolve(name).toString(), "--reports-dir", work.resolve(name + "-reports").toString(), "--settle",
+				"5s", "--settle-recheck", "0"));
 		args.addAll(List.of(more));
 		CliRun run = CliRun.of(args);
 		assertThat(run.exitCode()).as(run.out() + run.err()).isIn(0, 1);
@@ -198,6 +201,21 @@ class EdgeCentreIT {
 		assertThat(diagnoses(labelled).get(0).message()).contains("added region=\"eu\"");
 		assertThat(results.get("labelled-declared").verdict().name()).as(results.get("labelled-declared").summary())
 			.isEqualTo("PASS");
+	}
+
+	@Test
+	void aLabelAddedOnTheWayIsDeclaredByTheWrittenFixAndThePairThenPasses() throws Exception {
+		assertThat(run("labelled", central.url(), "--pair", "labelled").get("labelled").verdict().name())
+			.isEqualTo("FAIL");
+		Path fixed = work.resolve("centre.fixed.yml");
+		CliRun fix = CliRun.of(List.of("fix", "--run", "1", "--data-dir", work.resolve("labelled").toString(),
+				"--mapping", Fixtures.mappingPath("edge/centre.yml").toString(), "--out", fixed.toString()));
+		assertThat(fix.exitCode()).as(fix.out() + fix.err()).isZero();
+		assertThat(fix.out()).contains("labelled (IDENTITY): external-labels {region=eu} declared");
+		assertThat(Files.readString(fixed))
+			.contains("edge: { query: 'sum(rate(app_labelled_total[${period}]))', external-labels: {region: \"eu\"} }");
+		PairResultRow again = run(fixed, "labelled-fixed", central.url(), "--pair", "labelled").get("labelled");
+		assertThat(again.verdict().name()).as(again.summary()).isEqualTo("PASS");
 	}
 
 	@Test
