@@ -178,6 +178,7 @@ final class CloudWatchOperations {
 		if (refused != null) {
 			throw refused;
 		}
+		this.faults.pausePerQuery(queries.size());
 		boolean ascending = "TimestampAscending".equals(request.path("ScanBy").asString("TimestampDescending"));
 		int pageSize = Math.min(MAX_DATAPOINTS, request.path("MaxDatapoints").asInt(MAX_DATAPOINTS));
 		Map<String, TreeMap<Long, Double>> series = new HashMap<>();

@@ -6,8 +6,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Faults the CloudWatch-compatible server injects on purpose, for tests and benchmarks:
  * the next N calls, or a seeded share of all calls, answer with throttling (400
  * {@code Throttling}) or an internal error (500 {@code InternalServiceFault}), which the
- * SDK retries; and calls asking for a given metric are refused whole (400
- * {@code InvalidParameterValue}), which no retry helps.
+ * SDK retries; calls asking for a given metric are refused whole (400
+ * {@code InvalidParameterValue}) or fail (500), which no retry helps; and answers that
+ * take longer the more a call asks.
  */
 public final class FaultMode {
 
@@ -16,6 +17,10 @@ public final class FaultMode {
 	private final AtomicInteger internal = new AtomicInteger();
 
 	private final java.util.Set<String> refusedMetrics = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+	private final java.util.Set<String> failedMetrics = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+	private volatile long delayPerQueryMillis;
 
 	private volatile long delayMillis;
 
@@ -33,6 +38,38 @@ public final class FaultMode {
 	 */
 	public void refuseMetric(String metricName) {
 		this.refusedMetrics.add(metricName);
+	}
+
+	/**
+	 * Every GetMetricData call with a query of this metric name fails with HTTP 500
+	 * {@code InternalServiceFault}, each attempt: a query that breaks the service, which
+	 * the SDK retries and no retry helps.
+	 * @param metricName the metric name
+	 */
+	public void failMetric(String metricName) {
+		this.failedMetrics.add(metricName);
+	}
+
+	/**
+	 * Every GetMetricData call is answered this much later for each query it asks (a
+	 * server whose time grows with what a call asks): a call too large for the client's
+	 * attempt timeout is answered when split.
+	 * @param delay the added latency per query, zero for none
+	 */
+	public void delayPerQuery(java.time.Duration delay) {
+		this.delayPerQueryMillis = delay.toMillis();
+	}
+
+	void pausePerQuery(int queries) {
+		long d = this.delayPerQueryMillis * queries;
+		if (d > 0) {
+			try {
+				Thread.sleep(d);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
 	}
 
 	/**
@@ -74,6 +111,9 @@ public final class FaultMode {
 	 */
 	CloudWatchError refusal(java.util.Collection<String> metricNames) {
 		for (String name : metricNames) {
+			if (this.failedMetrics.contains(name)) {
+				return CloudWatchError.internal();
+			}
 			if (this.refusedMetrics.contains(name)) {
 				return CloudWatchError.invalidParameter("The metric " + name
 						+ " cannot be queried (refused on purpose by the fault mode of this server)");
@@ -101,8 +141,10 @@ public final class FaultMode {
 		this.throttle.set(0);
 		this.internal.set(0);
 		this.refusedMetrics.clear();
+		this.failedMetrics.clear();
 		this.randomShare = 0;
 		this.delayMillis = 0;
+		this.delayPerQueryMillis = 0;
 	}
 
 	CloudWatchError next() {

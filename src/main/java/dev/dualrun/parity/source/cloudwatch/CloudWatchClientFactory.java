@@ -1,23 +1,31 @@
 package dev.dualrun.parity.source.cloudwatch;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
-import dev.dualrun.parity.config.ConfigurationException;
-import dev.dualrun.parity.source.aws.AwsCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.SdkPlugin;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.core.retry.RetryUtils;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.retries.StandardRetryStrategy;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClientBuilder;
+
+import dev.dualrun.parity.config.ConfigurationException;
+import dev.dualrun.parity.source.aws.AwsCredentials;
 
 /**
  * Builds the SDK client the standard AWS ways: region from the setting or the default
@@ -53,6 +61,7 @@ public final class CloudWatchClientFactory {
 			.region(region(settings))
 			.credentialsProvider(credentials(settings))
 			.overrideConfiguration((o) -> o.retryStrategy(retryStrategy(settings))
+				.apiCallAttemptTimeout(settings.attemptTimeout())
 				.addExecutionInterceptor(attempts)
 				.addExecutionInterceptor(new RateLimit(settings.maxTps())));
 		if (settings.endpoint() != null && !settings.endpoint().isBlank()) {
@@ -65,6 +74,34 @@ public final class CloudWatchClientFactory {
 			}
 		}
 		return builder.build();
+	}
+
+	/**
+	 * The retries of a half of a call that failed after its own retries (its splitting
+	 * isolates a refused query, or makes a call small enough to be answered in time): the
+	 * client's attempts for throttling alone, so that the halves still holding a bad
+	 * query cost one request each.
+	 * @param client the client whose attempts to take
+	 * @return a plugin to add to a request's override configuration
+	 */
+	static SdkPlugin throttlingRetriesOnly(CloudWatchClient client) {
+		int attempts = client.serviceClientConfiguration()
+			.overrideConfiguration()
+			.retryStrategy()
+			.map(RetryStrategy::maxAttempts)
+			.orElse(3);
+		Predicate<Throwable> throttled = (ex) -> ex instanceof SdkException sdk
+				&& RetryUtils.isThrottlingException(sdk);
+		RetryStrategy strategy = StandardRetryStrategy.builder()
+			.maxAttempts(attempts)
+			.retryOnException(throttled)
+			.treatAsThrottling(throttled)
+			.backoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(100), Duration.ofSeconds(20)))
+			.throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofSeconds(1), Duration.ofSeconds(20)))
+			.circuitBreakerEnabled(false)
+			.useClientDefaults(false)
+			.build();
+		return (config) -> config.overrideConfiguration((o) -> o.retryStrategy(strategy));
 	}
 
 	/**

@@ -4,6 +4,8 @@ import java.util.Set;
 
 import dev.dualrun.parity.config.Text;
 import dev.dualrun.parity.source.SourceException;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cloudwatch.model.CloudWatchException;
@@ -63,13 +65,34 @@ final class CloudWatchFailures {
 		return new SourceException("CloudWatch failed (" + ex.getMessage() + ") in " + scope, true, ex);
 	}
 
-	/** Refusals of a call for what it asks, not for who asks or how often. */
+	/**
+	 * Refusals of a call for what it asks, not for who asks or how often; and a call not
+	 * answered in time, which asks for too much at once.
+	 */
 	static boolean splittable(SourceException failure) {
+		if (timedOut(failure)) {
+			return true;
+		}
 		if (!(failure.getCause() instanceof CloudWatchException cw) || cw.isThrottlingException()) {
 			return false;
 		}
 		int status = cw.statusCode();
 		return status >= 500 || (status == 400 && !AUTH_CODES.contains(errorCode(cw)));
+	}
+
+	/**
+	 * @param failure a failed call
+	 * @return whether its last attempt was not answered within the attempt timeout (or
+	 * the socket's)
+	 */
+	static boolean timedOut(SourceException failure) {
+		for (Throwable t = failure.getCause(); t != null; t = t.getCause()) {
+			if (t instanceof ApiCallAttemptTimeoutException || t instanceof ApiCallTimeoutException
+					|| t instanceof java.net.SocketTimeoutException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static String errorCode(CloudWatchException cw) {

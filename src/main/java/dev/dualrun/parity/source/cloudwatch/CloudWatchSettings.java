@@ -1,5 +1,6 @@
 package dev.dualrun.parity.source.cloudwatch;
 
+import java.time.Duration;
 import java.util.Locale;
 
 import dev.dualrun.parity.config.ParityProperties;
@@ -22,9 +23,11 @@ import dev.dualrun.parity.source.ListPrice;
  * @param concurrency GetMetricData calls in flight at once (default 4)
  * @param price the price of 1,000 metrics requested
  * ({@code parity.cost.cloudwatch-per-1000-metrics}, default 0.01 USD, us-east-1)
+ * @param attemptTimeout the time one attempt of a call may take (default 30 s): a call
+ * that takes longer in every attempt is split, as its halves ask for less
  */
 public record CloudWatchSettings(String region, String endpoint, String profile, String retryMode, Integer maxAttempts,
-		Double maxTps, Integer concurrency, ListPrice price) {
+		Double maxTps, Integer concurrency, ListPrice price, Duration attemptTimeout) {
 
 	/** The prefix of these settings. */
 	static final String PREFIX = "parity.cloudwatch";
@@ -42,6 +45,8 @@ public record CloudWatchSettings(String region, String endpoint, String profile,
 				: "standard";
 		maxAttempts = (maxAttempts != null && maxAttempts > 0) ? maxAttempts : 5;
 		price = (price != null) ? price : ListPrice.bind(SettingsBinder.NONE, PRICE, 0.01);
+		attemptTimeout = (attemptTimeout != null && !attemptTimeout.isNegative() && !attemptTimeout.isZero())
+				? attemptTimeout : Duration.ofSeconds(30);
 	}
 
 	/**
@@ -53,7 +58,7 @@ public record CloudWatchSettings(String region, String endpoint, String profile,
 	 * @return the settings
 	 */
 	public static CloudWatchSettings of(String region, String endpoint, String profile) {
-		return new CloudWatchSettings(region, endpoint, profile, null, null, null, null, null);
+		return new CloudWatchSettings(region, endpoint, profile, null, null, null, null, null, null);
 	}
 
 	/**
@@ -73,7 +78,7 @@ public record CloudWatchSettings(String region, String endpoint, String profile,
 		String profile = (bound.profile() != null) ? bound.profile()
 				: binder.bind(AWS_PROFILE, String.class).orElse(null);
 		return new CloudWatchSettings(bound.region(), bound.endpoint(), profile, bound.retryMode(), bound.maxAttempts(),
-				bound.maxTps(), bound.concurrency(), ListPrice.bind(binder, PRICE, 0.01));
+				bound.maxTps(), bound.concurrency(), ListPrice.bind(binder, PRICE, 0.01), bound.attemptTimeout());
 	}
 
 	/**
@@ -90,7 +95,7 @@ public record CloudWatchSettings(String region, String endpoint, String profile,
 	 */
 	public CloudWatchSettings inRegion(String region) {
 		return new CloudWatchSettings(region, this.endpoint, this.profile, this.retryMode, this.maxAttempts,
-				this.maxTps, this.concurrency, this.price);
+				this.maxTps, this.concurrency, this.price, this.attemptTimeout);
 	}
 
 	/**
@@ -101,7 +106,8 @@ public record CloudWatchSettings(String region, String endpoint, String profile,
 	 */
 	public CloudWatchSettings shared(double share) {
 		return new CloudWatchSettings(this.region, this.endpoint, this.profile, this.retryMode, this.maxAttempts,
-				this.maxTps * share, Math.max(1, (int) Math.floor(this.concurrency * share)), this.price);
+				this.maxTps * share, Math.max(1, (int) Math.floor(this.concurrency * share)), this.price,
+				this.attemptTimeout);
 	}
 
 }

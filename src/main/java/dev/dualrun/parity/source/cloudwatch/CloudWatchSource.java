@@ -57,6 +57,9 @@ public final class CloudWatchSource implements MetricSource {
 
 	private final java.util.concurrent.atomic.AtomicInteger serverErrorsInARow = new java.util.concurrent.atomic.AtomicInteger();
 
+	/** The retries of a half of a failed call: throttling's only. */
+	private final software.amazon.awssdk.core.SdkPlugin halfRetries;
+
 	/** Server errors after retries in a row that stop the splitting of refused calls. */
 	static final int MAX_SERVER_ERRORS_IN_A_ROW = 3;
 
@@ -78,6 +81,7 @@ public final class CloudWatchSource implements MetricSource {
 	CloudWatchSource(CloudWatchClient client, String endpoint, CloudWatchClientFactory.AttemptCounter attempts,
 			boolean ownsClient) {
 		this.client = client;
+		this.halfRetries = CloudWatchClientFactory.throttlingRetriesOnly(client);
 		this.endpoint = endpoint;
 		this.attempts = attempts;
 		this.ownsClient = ownsClient;
@@ -126,33 +130,40 @@ public final class CloudWatchSource implements MetricSource {
 	@Override
 	public void fetch(List<PairMapping> pairs, QueryWindow window, Consumer<SeriesResult> results) {
 		for (List<PairMapping> batch : CallPlanner.plan(pairs, window.count())) {
-			fetchBatch(batch, window, results);
+			fetchBatch(batch, window, results, true);
 		}
 	}
 
 	/**
 	 * One GetMetricData call (all its pages) for a batch. A call refused as a whole for
 	 * its content (a 400 such as a ValidationError or an invalid expression, or a 5xx
-	 * still failing after the SDK's retries) is split in halves until the failing queries
-	 * are isolated, so one bad query never takes its neighbours down; only those pairs
-	 * get the failure. Splitting on 5xx stops after {@link #MAX_SERVER_ERRORS_IN_A_ROW}
+	 * still failing after the SDK's retries), or not answered in time in any attempt, is
+	 * split in halves until the failing queries are isolated (or the calls are small
+	 * enough), so one bad query never takes its neighbours down; only those pairs get the
+	 * failure. A half is retried for throttling only: a refused query then costs one
+	 * request per half that holds it, about 2 log2(n) requests after its first call's.
+	 * Splitting on 5xx or time-outs stops after {@link #MAX_SERVER_ERRORS_IN_A_ROW}
 	 * failed calls in a row: CloudWatch is down, not one query bad.
+	 * @param retried whether the call has the client's retries (the first call of a
+	 * batch), or throttling's only (a half)
 	 */
-	private void fetchBatch(List<PairMapping> batch, QueryWindow window, Consumer<SeriesResult> results) {
-		SourceException failure = fetchOnce(batch, window, results);
+	private void fetchBatch(List<PairMapping> batch, QueryWindow window, Consumer<SeriesResult> results,
+			boolean retried) {
+		SourceException failure = fetchOnce(batch, window, results, retried);
 		if (failure == null) {
 			this.serverErrorsInARow.set(0);
 			return;
 		}
-		boolean server = failure.getCause() instanceof CloudWatchException cw && cw.statusCode() >= 500;
+		boolean server = (failure.getCause() instanceof CloudWatchException cw && cw.statusCode() >= 500)
+				|| CloudWatchFailures.timedOut(failure);
 		int inARow = server ? this.serverErrorsInARow.incrementAndGet() : 0;
 		if (batch.size() > 1 && CloudWatchFailures.splittable(failure) && inARow < MAX_SERVER_ERRORS_IN_A_ROW) {
 			this.splits.incrementAndGet();
-			log.info("GetMetricData for {} pair(s) refused ({}): splitting it to isolate the failing queries",
+			log.info("GetMetricData for {} pair(s) failed ({}): splitting it to isolate the failing queries",
 					batch.size(), failure.getMessage());
 			int half = batch.size() / 2;
-			fetchBatch(List.copyOf(batch.subList(0, half)), window, results);
-			fetchBatch(List.copyOf(batch.subList(half, batch.size())), window, results);
+			fetchBatch(List.copyOf(batch.subList(0, half)), window, results, false);
+			fetchBatch(List.copyOf(batch.subList(half, batch.size())), window, results, false);
 			return;
 		}
 		if (batch.size() == 1 || !CloudWatchFailures.splittable(failure)) {
@@ -165,7 +176,8 @@ public final class CloudWatchSource implements MetricSource {
 	 * @return the pages of one call, each pair's result handed on; or the failure of the
 	 * whole call (nothing handed on)
 	 */
-	private SourceException fetchOnce(List<PairMapping> batch, QueryWindow window, Consumer<SeriesResult> results) {
+	private SourceException fetchOnce(List<PairMapping> batch, QueryWindow window, Consumer<SeriesResult> results,
+			boolean retried) {
 		List<MetricDataQuery> queries = new ArrayList<>();
 		Map<String, PairMapping> byId = new LinkedHashMap<>();
 		for (int i = 0; i < batch.size(); i++) {
@@ -178,6 +190,11 @@ public final class CloudWatchSource implements MetricSource {
 			.startTime(window.start())
 			.endTime(window.end())
 			.scanBy(ScanBy.TIMESTAMP_ASCENDING)
+			.overrideConfiguration((o) -> {
+				if (!retried) {
+					o.addPlugin(this.halfRetries);
+				}
+			})
 			.build();
 		Map<String, Accumulator> merged = new HashMap<>();
 		List<String> callMessages = new ArrayList<>();
