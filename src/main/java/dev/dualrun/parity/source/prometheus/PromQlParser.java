@@ -119,8 +119,12 @@ final class PromQlParser {
 
 	private Node unary() {
 		this.in.space();
-		if (this.in.accept('-') || this.in.accept('+')) {
+		if (this.in.accept('-')) {
 			return new Binary("*", new Literal("-1"), unary());
+		}
+		if (this.in.accept('+')) {
+			// a plus sign changes nothing
+			return unary();
 		}
 		return postfix(primary());
 	}

@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** The PromQL parser reads the grammar mappings and alerting rules use. */
 class PromQlTest {
 
@@ -16,6 +18,13 @@ class PromQlTest {
 				"x # comment\n + y")) {
 			PromQl.parse(q);
 		}
+	}
+
+	@Test
+	void aPlusSignChangesNothingAndAMinusSignNegates() {
+		assertThat(PromQl.parse("+5")).isEqualTo(PromQl.parse("5"));
+		assertThat(PromQl.parse("x > +0.85")).hasToString(PromQl.parse("x > 0.85").toString());
+		assertThat(PromQl.parse("-5")).isEqualTo(new PromQl.Binary("*", new PromQl.Literal("-1"), PromQl.parse("5")));
 	}
 
 }
