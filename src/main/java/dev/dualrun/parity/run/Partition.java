@@ -11,6 +11,7 @@ import java.util.Set;
 import dev.dualrun.parity.config.ConfigurationException;
 import dev.dualrun.parity.config.PairMapping;
 import dev.dualrun.parity.config.ParityProperties;
+import dev.dualrun.parity.source.QueryWindow;
 import dev.dualrun.parity.source.Sources;
 import dev.dualrun.parity.store.PairDefinitions;
 import dev.dualrun.parity.store.ParityStore;
@@ -33,9 +34,12 @@ public record Partition(String type, String scope, int first, int last, double s
 	/**
 	 * Splits a run's pairs: first by the quota each pair's old-side calls count against,
 	 * so a partition never mixes two, then into ranges of at most {@code size} pairs in
-	 * plan order. The partitions of one quota that may run at once (no more than the
-	 * workers) share its rate: each gets {@code 1 / min(ranges, workers)} of it.
-	 * Deterministic: a restart finds the same names for the same pairs.
+	 * plan order, each of whole calls of the old side (as its source groups pairs into
+	 * calls), so that the partitions' calls add up to those of one process; a call of
+	 * more than {@code size} pairs is cut. The partitions of one quota that may run at
+	 * once (no more than the workers) share its rate: each gets
+	 * {@code 1 / min(ranges, workers)} of it. Deterministic: a restart finds the same
+	 * names for the same pairs.
 	 * @param store the store
 	 * @param properties the settings
 	 * @param runId the run
@@ -45,25 +49,86 @@ public record Partition(String type, String scope, int first, int last, double s
 	 */
 	public static Map<String, Partition> split(ParityStore store, ParityProperties properties, long runId, int size,
 			int workers) {
-		Map<String, List<Integer>> ordinals = new LinkedHashMap<>();
+		Map<String, List<RunPairRow>> rows = new LinkedHashMap<>();
+		Map<String, List<PairMapping>> pairs = new LinkedHashMap<>();
 		Map<String, String> types = new LinkedHashMap<>();
 		for (RunPairRow row : store.runs().pairs(runId)) {
 			PairMapping pair = PairDefinitions.fromJson(row.definition());
 			String scope = Sources.quotaScope(pair, properties);
 			types.put(scope, pair.oldType());
-			ordinals.computeIfAbsent(scope, (s) -> new ArrayList<>()).add(row.ordinal());
+			rows.computeIfAbsent(scope, (s) -> new ArrayList<>()).add(row);
+			pairs.computeIfAbsent(scope, (s) -> new ArrayList<>()).add(pair);
 		}
 		Map<String, Partition> partitions = new LinkedHashMap<>();
-		ordinals.forEach((scope, list) -> {
-			int ranges = (list.size() + size - 1) / size;
-			double share = 1.0 / Math.max(1, Math.min(ranges, workers));
-			for (int k = 0; k < ranges; k++) {
-				List<Integer> range = list.subList(k * size, Math.min(list.size(), (k + 1) * size));
+		rows.forEach((scope, list) -> {
+			List<List<Integer>> ranges = ranges(calls(list, pairs.get(scope), types.get(scope)), size);
+			double share = 1.0 / Math.max(1, Math.min(ranges.size(), workers));
+			for (int k = 0; k < ranges.size(); k++) {
+				List<Integer> range = ranges.get(k);
 				partitions.put(String.format(Locale.ROOT, "%s-%03d", slug(scope), k + 1),
 						new Partition(types.get(scope), scope, range.get(0), range.get(range.size() - 1), share));
 			}
 		});
 		return partitions;
+	}
+
+	/**
+	 * @return the ordinals of each call the old side's source makes for these pairs of
+	 * one quota, in plan order: its calls for each run of pairs of one window
+	 */
+	private static List<List<Integer>> calls(List<RunPairRow> rows, List<PairMapping> pairs, String type) {
+		List<List<Integer>> calls = new ArrayList<>();
+		int from = 0;
+		while (from < rows.size()) {
+			QueryWindow window = window(rows.get(from), pairs.get(from));
+			int to = from + 1;
+			while (to < rows.size() && window(rows.get(to), pairs.get(to)).equals(window)) {
+				to++;
+			}
+			int at = from;
+			for (List<PairMapping> call : Sources.provider(type).calls(pairs.subList(from, to), window)) {
+				List<Integer> ordinals = new ArrayList<>();
+				for (int i = 0; i < call.size(); i++) {
+					ordinals.add(rows.get(at++).ordinal());
+				}
+				calls.add(ordinals);
+			}
+			from = to;
+		}
+		return calls;
+	}
+
+	private static QueryWindow window(RunPairRow row, PairMapping pair) {
+		return new QueryWindow(row.windowStart(), row.windowEnd(), pair.period());
+	}
+
+	/**
+	 * Packs whole calls into ranges of at most {@code size} pairs, in order; a call of
+	 * more pairs is cut into ranges of {@code size}.
+	 * @param calls the ordinals of each call, in plan order
+	 * @param size pairs of one range at most
+	 * @return the ordinals of each range
+	 */
+	static List<List<Integer>> ranges(List<List<Integer>> calls, int size) {
+		List<List<Integer>> ranges = new ArrayList<>();
+		List<Integer> current = new ArrayList<>();
+		for (List<Integer> call : calls) {
+			if (!current.isEmpty() && current.size() + call.size() > size) {
+				ranges.add(current);
+				current = new ArrayList<>();
+			}
+			if (call.size() > size) {
+				for (int k = 0; k < call.size(); k += size) {
+					ranges.add(List.copyOf(call.subList(k, Math.min(call.size(), k + size))));
+				}
+				continue;
+			}
+			current.addAll(call);
+		}
+		if (!current.isEmpty()) {
+			ranges.add(current);
+		}
+		return ranges;
 	}
 
 	private static String slug(String scope) {

@@ -88,4 +88,16 @@ public interface SourceProvider {
 		return pairs.size();
 	}
 
+	/**
+	 * How this side's source groups pairs of one window into calls, so that a partition
+	 * of a run holds whole calls.
+	 * @param pairs pairs of one window, in plan order
+	 * @param window the window
+	 * @return the calls, each its pairs in order, together all the pairs in order; one
+	 * pair a call by default
+	 */
+	default List<List<PairMapping>> calls(List<PairMapping> pairs, QueryWindow window) {
+		return pairs.stream().map(List::of).toList();
+	}
+
 }

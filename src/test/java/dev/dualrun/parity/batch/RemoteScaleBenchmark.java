@@ -111,18 +111,18 @@ class RemoteScaleBenchmark {
 						10 requests/s per region, shared among a region's partitions; Prometheus 8 requests in flight per process;
 						4 judging threads per process).
 
-						| setup | wall time | / one process | fetch-old (s) | compare (s) | partitions | CloudWatch calls in flight at most (in one region) | Prometheus requests in flight at most | request to worker start, idle worker (median, ms) | last partition end to manager's step end (median, ms) | exit |
-						|---|---|---|---|---|---|---|---|---|---|---|
+						| setup | wall time | / one process | fetch-old (s) | compare (s) | partitions | CloudWatch calls | CloudWatch calls in flight at most (in one region) | Prometheus requests in flight at most | request to worker start, idle worker (median, ms) | last partition end to manager's step end (median, ms) | exit |
+						|---|---|---|---|---|---|---|---|---|---|---|---|
 						""",
 				pairs, regions, cwLatency.toMillis(), promLatency.toMillis(),
 				WARM_UP ? "warm (a run of 40 pairs before each measured one)" : "cold (just started)",
 				Runtime.getRuntime().availableProcessors(), partitionSize));
 		for (Row r : rows) {
 			md.append(String.format(Locale.ROOT,
-					"| %s | %.1f s | %.2f | %.1f | %.1f | %s | %d (%d) | %d | %s | %s | %d |%n", r.setup, r.seconds,
-					r.seconds / single, r.fetchOld, r.compare,
-					(r.partitions > 0) ? Integer.toString(r.partitions) : "-", r.cloudwatchPeak, r.cloudwatchRegionPeak,
-					r.prometheusPeak, (r.dispatchMs >= 0) ? Long.toString(r.dispatchMs) : "-",
+					"| %s | %.1f s | %.2f | %.1f | %.1f | %s | %d | %d (%d) | %d | %s | %s | %d |%n", r.setup,
+					r.seconds, r.seconds / single, r.fetchOld, r.compare,
+					(r.partitions > 0) ? Integer.toString(r.partitions) : "-", r.calls, r.cloudwatchPeak,
+					r.cloudwatchRegionPeak, r.prometheusPeak, (r.dispatchMs >= 0) ? Long.toString(r.dispatchMs) : "-",
 					(r.noticeMs >= 0) ? Long.toString(r.noticeMs) : "-", r.exit));
 		}
 		md.append(String.format(Locale.ROOT, "%nCloudWatch calls by region (last setup): %s%n",
@@ -210,7 +210,8 @@ class RemoteScaleBenchmark {
 			cloudwatch.metricDataCallsByRegion()
 				.forEach((r, n) -> byRegion.put(r, n - regionsBefore.getOrDefault(r, 0L)));
 			byRegion.values().removeIf((n) -> n == 0);
-			row.byRegion = byRegion + " (" + (cloudwatch.calls("GetMetricData") - cwBefore) + " in all)";
+			row.calls = cloudwatch.calls("GetMetricData") - cwBefore;
+			row.byRegion = byRegion + " (" + row.calls + " in all)";
 			if (!remote.isEmpty()) {
 				partitionCosts(TestStore.dataSource(dir.resolve("data")), workers, row);
 			}
@@ -339,6 +340,8 @@ class RemoteScaleBenchmark {
 		int prometheusPeak;
 
 		int partitions;
+
+		long calls;
 
 		long dispatchMs = -1;
 

@@ -224,6 +224,11 @@ public final class CloudWatchSourceProvider implements SourceProvider, Costed, I
 		return CallPlanner.minimumCalls(pairs.size(), window.count());
 	}
 
+	@Override
+	public List<List<PairMapping>> calls(List<PairMapping> pairs, QueryWindow window) {
+		return CallPlanner.plan(pairs, window.count());
+	}
+
 	/**
 	 * Rule 1: CloudWatch keeps sub-minute data 3 hours, one-minute data 15 days,
 	 * five-minute data 63 days; older data only exists at the coarser period.
