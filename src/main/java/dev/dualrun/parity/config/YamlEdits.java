@@ -117,8 +117,11 @@ public final class YamlEdits {
 		String line = " ".repeat(column) + key + ": " + value;
 		if (after.getValueNode() instanceof ScalarNode scalar
 				&& (scalar.getScalarStyle() == ScalarStyle.LITERAL || scalar.getScalarStyle() == ScalarStyle.FOLDED)) {
-			// a block scalar ends at the start of the line after its last
-			this.edits.add(new Edit(end, end, line + (crlf ? "\r\n" : "\n")));
+			// a block scalar ends at the start of the line after its last, or at the
+			// end of a file without a last line break
+			String lineEnd = crlf ? "\r\n" : "\n";
+			boolean atLineStart = end == 0 || this.text.charAt(end - 1) == '\n';
+			this.edits.add(new Edit(end, end, atLineStart ? line + lineEnd : lineEnd + line));
 			return;
 		}
 		int at = (eol < 0) ? this.text.length() : (crlf ? eol - 1 : eol);

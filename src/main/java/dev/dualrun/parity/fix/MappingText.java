@@ -133,8 +133,11 @@ final class MappingText {
 		return true;
 	}
 
-	/** A flow mapping of labels, each value double-quoted. */
-	private static String flow(Map<String, String> labels) {
+	/**
+	 * @param labels labels
+	 * @return them as one YAML flow mapping, each value double-quoted
+	 */
+	static String flow(Map<String, String> labels) {
 		return new TreeMap<>(labels).entrySet()
 			.stream()
 			.map((e) -> e.getKey() + ": " + SideReader.quoted(e.getValue()))

@@ -77,7 +77,7 @@ public record PairFix(PairMapping pair, Diagnosis.Code code, QueryChange query, 
 	 * @return the labels' declaration in words
 	 */
 	String labelsChange(String field) {
-		return field + " " + new java.util.TreeMap<>(this.labels) + " declared: added on the way to the "
+		return field + " " + MappingText.flow(this.labels) + " declared: added on the way to the "
 				+ this.pair.sides().newName() + " side";
 	}
 

@@ -85,8 +85,14 @@ public record Partition(String type, String scope, int first, int last, double s
 			while (to < rows.size() && window(rows.get(to), pairs.get(to)).equals(window)) {
 				to++;
 			}
+			List<PairMapping> group = pairs.subList(from, to);
+			List<List<PairMapping>> planned = Sources.provider(type).calls(group, window);
+			if (!planned.stream().flatMap(List::stream).toList().equals(group)) {
+				// not the pairs in their order: one pair a call
+				planned = group.stream().map(List::of).toList();
+			}
 			int at = from;
-			for (List<PairMapping> call : Sources.provider(type).calls(pairs.subList(from, to), window)) {
+			for (List<PairMapping> call : planned) {
 				List<Integer> ordinals = new ArrayList<>();
 				for (int i = 0; i < call.size(); i++) {
 					ordinals.add(rows.get(at++).ordinal());

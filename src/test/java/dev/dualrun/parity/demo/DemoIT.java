@@ -41,7 +41,7 @@ class DemoIT {
 		Path fixedRules = data.resolve("demo/rules.yml.fixed").toAbsolutePath();
 		assertThat(run.out()).contains("fix: 3 pair(s) fixed in " + data.resolve("demo/mappings.fixed.yml"),
 				"payment-latency-orders-post (UNIT_FACTOR): unit-factor 1 -> 1000", "requests-users-get (SHIFT)",
-				"edge-payment-retries (IDENTITY): external-labels {region=eu} declared",
+				"edge-payment-retries (IDENTITY): external-labels {region: \"eu\"} declared",
 				"2 alert rule(s) fixed in " + fixedRules,
 				"pool-saturation-ticket (FOR_TOO_LONG): for: 5m in rule pool/PoolSaturationTicket",
 				"pool-usage-high (THRESHOLD_UNIT_FACTOR): threshold 0.85 in rule PoolUsageHigh");

@@ -49,13 +49,21 @@ class LauncherScriptIT {
 		Path archive = this.cache.resolve("parity-validator-runs.jsa");
 		assertThat(archive).isNotEmptyFile();
 		FileTime written = Files.getLastModifiedTime(archive);
-		Result second = launch("-Xshare:on", "runs");
+		Result second = launch("", "runs");
 		assertThat(second.code()).as(second.err()).isZero();
 		assertThat(second.out()).isEqualTo(first.out());
 		assertThat(Files.getLastModifiedTime(archive)).isEqualTo(written);
+		// the JVM maps it (-Xshare:on fails the JVM otherwise)
+		Result mapped = jvm("-Xshare:on", "-XX:SharedArchiveFile=" + archive, "-XX:TieredStopAtLevel=1", "-jar",
+				this.jar.toString(), "runs");
+		assertThat(mapped.code()).as(mapped.out() + mapped.err()).isZero();
 		Files.setLastModifiedTime(this.jar, FileTime.from(Instant.now().plusSeconds(60)));
 		assertThat(launch("", "runs").code()).isZero();
-		assertThat(Files.getLastModifiedTime(archive)).isGreaterThan(written);
+		FileTime rewritten = Files.getLastModifiedTime(archive);
+		assertThat(rewritten).isGreaterThan(written);
+		// other options, another archive
+		assertThat(launch("-Xmx300m", "runs").code()).isZero();
+		assertThat(Files.getLastModifiedTime(archive)).isGreaterThan(rewritten);
 	}
 
 	@Test
@@ -84,8 +92,16 @@ class LauncherScriptIT {
 	}
 
 	private Result java(String... args) throws IOException, InterruptedException {
-		List<String> command = new ArrayList<>(List
-			.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", this.jar.toString()));
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+		command.addAll(List.of("-jar", this.jar.toString()));
+		command.addAll(List.of(args));
+		return run(command, Map.of());
+	}
+
+	private Result jvm(String... args) throws IOException, InterruptedException {
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
 		command.addAll(List.of(args));
 		return run(command, Map.of());
 	}

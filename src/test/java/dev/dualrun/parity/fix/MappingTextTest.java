@@ -100,6 +100,14 @@ class MappingTextTest {
 	}
 
 	@Test
+	void aLabelAfterABlockScalarAtTheEndOfAFileWithoutALastLineBreakGoesOnItsOwnLine() {
+		String file = "pairs:\n  - id: block\n    edge:\n      query: |\n        sum(x)";
+		MappingText text = new MappingText(file);
+		assertThat(text.declareLabels("block", "edge", "external-labels", Map.of("region", "eu"))).isTrue();
+		assertThat(text.edited()).isEqualTo(file + "\n      external-labels: {region: \"eu\"}");
+	}
+
+	@Test
 	void aQueryIsRewrittenInItsOwnTextOnly() {
 		MappingText text = new MappingText(FILE);
 		assertThat(rewrite(text, "requests", QueryChange.PER_PERIOD)).isTrue();

@@ -135,21 +135,34 @@ public final class CloudWatchSource implements MetricSource {
 	}
 
 	/**
+	 * @param failure a failed call of the batch
+	 * @param batch the batch
+	 * @return the failed calls in a row after which the batch is not split: a call too
+	 * slow for its attempts may need log2(n) halvings, a service that fails every call is
+	 * down
+	 */
+	private static int splitLimit(SourceException failure, List<PairMapping> batch) {
+		int halvings = 32 - Integer.numberOfLeadingZeros(Math.max(0, batch.size() - 1));
+		return MAX_SERVER_ERRORS_IN_A_ROW + (CloudWatchFailures.timedOut(failure) ? halvings : 0);
+	}
+
+	/**
 	 * One GetMetricData call (all its pages) for a batch. A call refused as a whole for
 	 * its content (a 400 such as a ValidationError or an invalid expression, or a 5xx
 	 * still failing after the SDK's retries), or not answered in time in any attempt, is
 	 * split in halves until the failing queries are isolated (or the calls are small
 	 * enough), so one bad query never takes its neighbours down; only those pairs get the
-	 * failure. A half is retried for throttling only: a refused query then costs one
-	 * request per half that holds it, about 2 log2(n) requests after its first call's.
-	 * Splitting on 5xx or time-outs stops after {@link #MAX_SERVER_ERRORS_IN_A_ROW}
-	 * failed calls in a row: CloudWatch is down, not one query bad.
-	 * @param retried whether the call has the client's retries (the first call of a
-	 * batch), or throttling's only (a half)
+	 * failure. A half of more than one pair is retried for throttling only: a refused
+	 * query then costs one request per half that holds it, about 2 log2(n) requests after
+	 * its first call's, and a single pair has the client's retries. Splitting on 5xx
+	 * stops after {@link #MAX_SERVER_ERRORS_IN_A_ROW} failed calls in a row (CloudWatch
+	 * is down, not one query bad), on time-outs after as many more as halvings the batch
+	 * may need.
+	 * @param first whether the call is a batch's first (not a half)
 	 */
 	private void fetchBatch(List<PairMapping> batch, QueryWindow window, Consumer<SeriesResult> results,
-			boolean retried) {
-		SourceException failure = fetchOnce(batch, window, results, retried);
+			boolean first) {
+		SourceException failure = fetchOnce(batch, window, results, first || batch.size() == 1);
 		if (failure == null) {
 			this.serverErrorsInARow.set(0);
 			return;
@@ -157,7 +170,7 @@ public final class CloudWatchSource implements MetricSource {
 		boolean server = (failure.getCause() instanceof CloudWatchException cw && cw.statusCode() >= 500)
 				|| CloudWatchFailures.timedOut(failure);
 		int inARow = server ? this.serverErrorsInARow.incrementAndGet() : 0;
-		if (batch.size() > 1 && CloudWatchFailures.splittable(failure) && inARow < MAX_SERVER_ERRORS_IN_A_ROW) {
+		if (batch.size() > 1 && CloudWatchFailures.splittable(failure) && inARow < splitLimit(failure, batch)) {
 			this.splits.incrementAndGet();
 			log.info("GetMetricData for {} pair(s) failed ({}): splitting it to isolate the failing queries",
 					batch.size(), failure.getMessage());

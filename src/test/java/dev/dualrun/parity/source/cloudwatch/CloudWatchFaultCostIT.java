@@ -58,10 +58,20 @@ class CloudWatchFaultCostIT {
 		List<SeriesResult> results = fetch(13, Duration.ofSeconds(30));
 		assertThat(results).hasSize(13);
 		assertThat(results.stream().filter((r) -> !r.isOk()).map(SeriesResult::pairId)).containsExactly("m5");
-		// the first call's attempts, then two halves at each of ceil(log2 13) = 4 levels
+		// the first call's attempts, then two halves at each of ceil(log2 13) = 4 levels,
+		// the query alone with its attempts
 		long requests = this.server.calls("GetMetricData");
 		System.out.println("one failing query among 13: " + requests + " GetMetricData requests");
-		assertThat(requests).isLessThanOrEqualTo(ATTEMPTS + 2 * 4);
+		assertThat(requests).isLessThanOrEqualTo(ATTEMPTS + 2 * 4 + ATTEMPTS - 1);
+	}
+
+	@Test
+	void aCallEightTimesTooSlowIsSplitThreeTimes() throws Exception {
+		// 32 queries take 3.2 s; 4 take 0.4 s, within the attempt timeout
+		this.server.faults().delayPerQuery(Duration.ofMillis(100));
+		List<SeriesResult> results = fetch(32, Duration.ofMillis(600));
+		assertThat(results).hasSize(32).allMatch(SeriesResult::isOk);
+		assertThat(this.server.calls("GetMetricData")).isEqualTo(ATTEMPTS + 2 + 4 + 8);
 	}
 
 	@Test

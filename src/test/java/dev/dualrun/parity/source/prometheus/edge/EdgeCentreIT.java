@@ -211,7 +211,7 @@ class EdgeCentreIT {
 		CliRun fix = CliRun.of(List.of("fix", "--run", "1", "--data-dir", work.resolve("labelled").toString(),
 				"--mapping", Fixtures.mappingPath("edge/centre.yml").toString(), "--out", fixed.toString()));
 		assertThat(fix.exitCode()).as(fix.out() + fix.err()).isZero();
-		assertThat(fix.out()).contains("labelled (IDENTITY): external-labels {region=eu} declared");
+		assertThat(fix.out()).contains("labelled (IDENTITY): external-labels {region: \"eu\"} declared");
 		assertThat(Files.readString(fixed))
 			.contains("edge: { query: 'sum(rate(app_labelled_total[${period}]))', external-labels: {region: \"eu\"} }");
 		PairResultRow again = run(fixed, "labelled-fixed", central.url(), "--pair", "labelled").get("labelled");
