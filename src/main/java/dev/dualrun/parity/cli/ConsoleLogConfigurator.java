@@ -3,11 +3,9 @@ package dev.dualrun.parity.cli;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.PatternLayout;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
-import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
 
 /**
@@ -25,19 +23,10 @@ public final class ConsoleLogConfigurator extends ContextAwareBase implements Co
 
 	@Override
 	public ExecutionStatus configure(LoggerContext context) {
-		PatternLayout layout = new PatternLayout();
-		layout.setContext(context);
-		layout.getInstanceConverterMap().put("oneline", OneLineConverter::new);
-		layout.setPattern(PATTERN);
-		layout.start();
-		LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
-		encoder.setContext(context);
-		encoder.setLayout(layout);
-		encoder.start();
 		ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
 		console.setContext(context);
 		console.setName("CONSOLE");
-		console.setEncoder(encoder);
+		console.setEncoder(ParityLogConfiguration.encoder(context, PATTERN));
 		console.start();
 		Logger tool = context.getLogger("dev.dualrun.parity");
 		tool.setLevel(Level.INFO);
