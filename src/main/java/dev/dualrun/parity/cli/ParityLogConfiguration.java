@@ -13,6 +13,7 @@ import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
+import ch.qos.logback.core.status.Status;
 import ch.qos.logback.core.util.FileSize;
 import org.springframework.boot.logging.logback.StructuredLogEncoder;
 import org.springframework.core.env.Environment;
@@ -55,20 +56,39 @@ final class ParityLogConfiguration {
 		Appender<ILoggingEvent> file = file(context, dataDir);
 		Logger tool = context.getLogger(TOOL);
 		Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
-		root.addAppender(file);
+		if (file.isStarted()) {
+			root.addAppender(file);
+		}
 		if (environment.acceptsProfiles(Profiles.of("debug"))) {
 			Appender<ILoggingEvent> console = console(context, "CONSOLE_DEBUG", encoder(context, DEBUG_PATTERN), false);
 			tool.setLevel(Level.DEBUG);
 			root.setLevel(Level.INFO);
 			root.addAppender(console);
-			return;
 		}
-		boolean json = environment.acceptsProfiles(Profiles.of("json-logs"));
-		Appender<ILoggingEvent> console = json ? console(context, "CONSOLE_JSON", json(context), true)
-				: console(context, "CONSOLE", encoder(context, ConsoleLogConfigurator.PATTERN), false);
-		tool.setLevel(Level.INFO);
-		tool.addAppender(console);
-		root.setLevel(Level.WARN);
+		else {
+			boolean json = environment.acceptsProfiles(Profiles.of("json-logs"));
+			Appender<ILoggingEvent> console = json ? console(context, "CONSOLE_JSON", json(context), true)
+					: console(context, "CONSOLE", encoder(context, ConsoleLogConfigurator.PATTERN), false);
+			tool.setLevel(Level.INFO);
+			tool.addAppender(console);
+			root.setLevel(Level.WARN);
+		}
+		if (!file.isStarted()) {
+			tool.warn("the log file {}/logs/parity.log cannot be written ({}): the stack traces of this run are "
+					+ "not kept; give --data-dir a directory this user may write", dataDir, lastError(context));
+		}
+	}
+
+	/** Why an appender did not start, as Logback's status says. */
+	private static String lastError(LoggerContext context) {
+		String cause = "see Logback's status";
+		for (Status status : context.getStatusManager().getCopyOfStatusList()) {
+			if (status.getLevel() == Status.ERROR) {
+				Throwable t = status.getThrowable();
+				cause = (t != null) ? t.getMessage() : status.getMessage();
+			}
+		}
+		return cause;
 	}
 
 	private static Appender<ILoggingEvent> file(LoggerContext context, String dataDir) {

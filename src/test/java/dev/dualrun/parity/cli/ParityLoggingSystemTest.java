@@ -77,6 +77,14 @@ class ParityLoggingSystemTest {
 		assertThat(names(root)).containsExactlyInAnyOrder("FILE", "CONSOLE_DEBUG");
 	}
 
+	@Test
+	void aLogFileThatCannotBeWrittenLeavesTheConsole() throws Exception {
+		java.nio.file.Files.writeString(this.dataDir.resolve("logs"), "a file, not a directory");
+		initialize(environment());
+		assertThat(names(this.context.getLogger(Logger.ROOT_LOGGER_NAME))).isEmpty();
+		assertThat(names(this.context.getLogger(ParityLogConfiguration.TOOL))).containsExactly("CONSOLE");
+	}
+
 	private MockEnvironment environment() {
 		return new MockEnvironment().withProperty("parity.data-dir", this.dataDir.toString());
 	}
