@@ -38,6 +38,9 @@ final class ParityLogConfiguration {
 
 	static final String TOOL = "dev.dualrun.parity";
 
+	/** The console's line, the same before the job's configuration and after it. */
+	private static final String CONSOLE_PATTERN = "%d{HH:mm:ss} %-5level %logger{0}: %oneline%n%nopex";
+
 	private static final String FILE_PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX,UTC} %-5level [%thread] %logger: %oneline%n%ex";
 
 	private static final String DEBUG_PATTERN = "%d{HH:mm:ss} %-5level %logger{0}: %oneline%n%ex";
@@ -68,7 +71,7 @@ final class ParityLogConfiguration {
 		else {
 			boolean json = environment.acceptsProfiles(Profiles.of("json-logs"));
 			Appender<ILoggingEvent> console = json ? console(context, "CONSOLE_JSON", json(context), true)
-					: console(context, "CONSOLE", encoder(context, ConsoleLogConfigurator.PATTERN), false);
+					: console(context);
 			tool.setLevel(Level.INFO);
 			tool.addAppender(console);
 			root.setLevel(Level.WARN);
@@ -110,6 +113,13 @@ final class ParityLogConfiguration {
 		return file;
 	}
 
+	/**
+	 * @return the console of the tool's own lines, on standard output
+	 */
+	static Appender<ILoggingEvent> console(LoggerContext context) {
+		return console(context, "CONSOLE", encoder(context, CONSOLE_PATTERN), false);
+	}
+
 	private static Appender<ILoggingEvent> console(LoggerContext context, String name, Encoder<ILoggingEvent> encoder,
 			boolean standardError) {
 		ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
@@ -126,7 +136,7 @@ final class ParityLogConfiguration {
 	/**
 	 * @return an encoder of the pattern, with the tool's {@code %oneline}
 	 */
-	static Encoder<ILoggingEvent> encoder(LoggerContext context, String pattern) {
+	private static Encoder<ILoggingEvent> encoder(LoggerContext context, String pattern) {
 		PatternLayout layout = new PatternLayout();
 		layout.setContext(context);
 		layout.getInstanceConverterMap().put("oneline", OneLineConverter::new);

@@ -55,7 +55,7 @@ public final class FixPlanner {
 				continue;
 			}
 			PairMapping pair = PairDefinitions.fromJson(planned.definition());
-			QueryWindow window = new QueryWindow(planned.windowStart(), planned.windowEnd(), pair.period());
+			QueryWindow window = planned.window();
 			SideAnswer old = store.answer(answered, pair, EvidenceRow.Side.OLD);
 			SideAnswer neu = store.answer(answered, pair, EvidenceRow.Side.NEW);
 			PairJudge.Judgement judged = PairJudge.judge(pair, window, old, neu);

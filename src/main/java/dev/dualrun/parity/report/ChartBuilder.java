@@ -1,10 +1,8 @@
 package dev.dualrun.parity.report;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import dev.dualrun.parity.align.AlignedPair;
@@ -12,10 +10,8 @@ import dev.dualrun.parity.compare.PairJudge;
 import dev.dualrun.parity.compare.SideAnswer;
 import dev.dualrun.parity.config.PairMapping;
 import dev.dualrun.parity.source.QueryWindow;
-import dev.dualrun.parity.source.TimeSeries;
 import dev.dualrun.parity.store.DiscrepancyRow;
 import dev.dualrun.parity.store.EvidenceRow;
-import dev.dualrun.parity.store.PackedSeries;
 import dev.dualrun.parity.store.ParityStore;
 import dev.dualrun.parity.store.RunPairRow;
 
@@ -75,8 +71,7 @@ final class ChartBuilder {
 		if (!(old instanceof SideAnswer.Series oldSeries) || !(neu instanceof SideAnswer.Series newSeries)) {
 			return Optional.empty();
 		}
-		QueryWindow window = new QueryWindow(planned.windowStart(), planned.windowEnd(),
-				Duration.ofSeconds(planned.periodSeconds()));
+		QueryWindow window = planned.window();
 		return Optional.of(chart(PairJudge.align(pair, window, oldSeries.series(), newSeries.series()), pair, window,
 				discrepancies, points, residualToo));
 	}

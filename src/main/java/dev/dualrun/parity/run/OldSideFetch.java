@@ -79,8 +79,7 @@ public final class OldSideFetch implements AutoCloseable {
 			if (!fetched.contains(row.pairId())) {
 				PairMapping pair = PairDefinitions.fromJson(row.definition());
 				groups.computeIfAbsent(pair.oldType(), (t) -> new LinkedHashMap<>())
-					.computeIfAbsent(new QueryWindow(row.windowStart(), row.windowEnd(), pair.period()),
-							(w) -> new ArrayList<>())
+					.computeIfAbsent(row.window(), (w) -> new ArrayList<>())
 					.add(pair);
 			}
 		}

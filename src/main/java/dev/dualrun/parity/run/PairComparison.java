@@ -93,7 +93,7 @@ public final class PairComparison implements AutoCloseable {
 	 */
 	public JudgedPair judge(RunPairRow planned) {
 		PairMapping pair = PairDefinitions.fromJson(planned.definition());
-		QueryWindow window = new QueryWindow(planned.windowStart(), planned.windowEnd(), pair.period());
+		QueryWindow window = planned.window();
 		SideAnswer old = this.store.answer(this.runId, pair, EvidenceRow.Side.OLD);
 		MetricSource newSide = source(pair.newType());
 		SideAnswer neu = (old instanceof SideAnswer.Failed) ? null : read(newSide, pair, window);

@@ -80,9 +80,9 @@ public record Partition(String type, String scope, int first, int last, double s
 		List<List<Integer>> calls = new ArrayList<>();
 		int from = 0;
 		while (from < rows.size()) {
-			QueryWindow window = window(rows.get(from), pairs.get(from));
+			QueryWindow window = rows.get(from).window();
 			int to = from + 1;
-			while (to < rows.size() && window(rows.get(to), pairs.get(to)).equals(window)) {
+			while (to < rows.size() && rows.get(to).window().equals(window)) {
 				to++;
 			}
 			List<PairMapping> group = pairs.subList(from, to);
@@ -102,10 +102,6 @@ public record Partition(String type, String scope, int first, int last, double s
 			from = to;
 		}
 		return calls;
-	}
-
-	private static QueryWindow window(RunPairRow row, PairMapping pair) {
-		return new QueryWindow(row.windowStart(), row.windowEnd(), pair.period());
 	}
 
 	/**

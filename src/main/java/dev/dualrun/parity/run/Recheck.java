@@ -154,7 +154,7 @@ public final class Recheck implements AutoCloseable {
 				continue;
 			}
 			PairMapping pair = PairDefinitions.fromJson(row.definition());
-			QueryWindow window = new QueryWindow(row.windowStart(), row.windowEnd(), pair.period());
+			QueryWindow window = row.window();
 			SideAnswer[] first = { this.store.answer(this.runId, pair, EvidenceRow.Side.OLD),
 					this.store.answer(this.runId, pair, EvidenceRow.Side.NEW) };
 			PairJudge.Judgement judgement = PairJudge.judge(pair, window, first[0], first[1]);

@@ -96,7 +96,7 @@ public final class Rejudgement {
 	/** A pair judged on the run's answers, and settled on its second reads if any. */
 	private void judge(long sourceRun, long judgementRun, RunPairRow planned, Duration pause) {
 		PairMapping pair = PairDefinitions.fromJson(planned.definition());
-		QueryWindow window = new QueryWindow(planned.windowStart(), planned.windowEnd(), pair.period());
+		QueryWindow window = planned.window();
 		SideAnswer[] first = { this.store.answer(sourceRun, pair, EvidenceRow.Side.OLD),
 				this.store.answer(sourceRun, pair, EvidenceRow.Side.NEW) };
 		PairJudge.Judgement judged = PairJudge.judge(pair, window, first[0], first[1]);

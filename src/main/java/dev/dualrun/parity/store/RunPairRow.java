@@ -17,4 +17,12 @@ import java.time.Instant;
 public record RunPairRow(long runId, String pairId, int ordinal, int periodSeconds, Instant windowStart,
 		Instant windowEnd, String definition, String lint) {
 
+	/**
+	 * @return the pair's aligned window on its period's grid
+	 */
+	public dev.dualrun.parity.source.QueryWindow window() {
+		return new dev.dualrun.parity.source.QueryWindow(this.windowStart, this.windowEnd,
+				java.time.Duration.ofSeconds(this.periodSeconds));
+	}
+
 }

@@ -20,6 +20,7 @@ import dev.dualrun.parity.source.QueryWindow;
 import dev.dualrun.parity.source.SeriesResult;
 import dev.dualrun.parity.source.SourceException;
 import dev.dualrun.parity.source.TimeSeries;
+import software.amazon.awssdk.core.SdkPlugin;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.util.VersionInfo;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
@@ -58,7 +59,7 @@ public final class CloudWatchSource implements MetricSource {
 	private final java.util.concurrent.atomic.AtomicInteger serverErrorsInARow = new java.util.concurrent.atomic.AtomicInteger();
 
 	/** The retries of a half of a failed call: throttling's only. */
-	private final software.amazon.awssdk.core.SdkPlugin halfRetries;
+	private final SdkPlugin halfRetries;
 
 	/** Server errors after retries in a row that stop the splitting of refused calls. */
 	static final int MAX_SERVER_ERRORS_IN_A_ROW = 3;
